@@ -1,0 +1,4 @@
+import { processIo } from './io.js';
+import { main } from './main.js';
+
+process.exitCode = await main(process.argv.slice(2), processIo);

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Problem, Result } from '@bangkom/domain';
+import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
+
+/** Where a command writes: stdout for results, stderr for problems. Injected so tests can capture both. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+/** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input. */
+export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type OutputFormat = 'json' | 'table';
+
+const problem = (code: string, id: string, en: string): Problem => ({ path: [], code, message: { id, en } });
+
+/** Reads a file as text, as a Result (a missing or unreadable file is bad input, not a crash). */
+export async function readText(path: string): Promise<Result<string>> {
+  try {
+    return ok(await readFile(path, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(problem('file.unreadable', `Berkas tidak dapat dibaca: ${path} (${reason})`, `Cannot read file: ${path} (${reason})`));
+  }
+}
+
+export async function readJson(path: string): Promise<Result<unknown>> {
+  const text = await readText(path);
+  if (!text.ok) return text;
+  try {
+    return ok(JSON.parse(text.value.charCodeAt(0) === 0xfeff ? text.value.slice(1) : text.value));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(problem('file.invalid_json', `${path} bukan JSON yang sah: ${reason}`, `${path} is not valid JSON: ${reason}`));
+  }
+}
+
+const NUMBER_FIELDS = new Set(['days', 'sessions', 'hours', 'programmeJp', 'statedJp', 'budget', 'jp', 'budgetAvailable']);
+const BOOLEAN_FIELDS = new Set(['international', 'runByWorkUnit', 'cannotLeaveWorkplace']);
+const TRUE = new Set(['true', 'ya', 'y', '1', 'yes']);
+const FALSE = new Set(['false', 'tidak', 't', '0', 'no']);
+
+/**
+ * Reads a CSV whose header names are the JSON field names (e.g. `id,nip,method,title,startDate,…`)
+ * into records. Empty cells are absent fields; number and boolean fields are converted, and a cell
+ * that is neither is reported with its row and column.
+ */
+export function csvRecords(text: string): Result<{ records: Record<string, unknown>[]; lines: number[] }> {
+  const table = parseCsv(text);
+  const problems: Problem[] = [];
+  const records = table.rows.map(({ line, cells }, index) => {
+    const record: Record<string, unknown> = {};
+    table.header.forEach((column, i) => {
+      const raw = (cells[i] ?? '').trim();
+      if (raw === '') return;
+      if (NUMBER_FIELDS.has(column)) {
+        const n = Number(raw.replace(',', '.'));
+        if (Number.isFinite(n)) record[column] = n;
+        else problems.push({ path: [index, column], row: line, column, code: 'csv.not_a_number', message: { id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`, en: `Row ${line}, column ${column}: "${raw}" is not a number` } });
+      } else if (BOOLEAN_FIELDS.has(column)) {
+        const v = raw.toLowerCase();
+        if (TRUE.has(v)) record[column] = true;
+        else if (FALSE.has(v)) record[column] = false;
+        else problems.push({ path: [index, column], row: line, column, code: 'csv.not_a_boolean', message: { id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`, en: `Row ${line}, column ${column}: "${raw}" is not yes/no` } });
+      } else record[column] = raw;
+    });
+    return record;
+  });
+  return problems.length > 0 ? fail(...problems) : ok({ records, lines: table.rows.map((r) => r.line) });
+}
+
+export const isCsvPath = (path: string): boolean => extname(path).toLowerCase() === '.csv';
+
+/** Prints problems to stderr: JSON `{ "errors": [...] }` by default, readable lines with `--format table`. */
+export function reportProblems(io: Io, problems: Problem[], format: OutputFormat): ExitCode {
+  if (format === 'table') {
+    for (const p of problems) {
+      const where = p.row !== undefined ? `baris/row ${p.row}${p.column ? `, ${p.column}` : ''}` : formatPath(p.path);
+      io.stderr(`${where}: ${p.message.id} / ${p.message.en} [${p.code}]\n`);
+    }
+  } else {
+    const errors = problems.map((p) => ({ ...p, pointer: formatPath(p.path) }));
+    io.stderr(JSON.stringify({ errors }, null, 2) + '\n');
+  }
+  return ExitCode.badInput;
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Renders rows as an aligned plain-text table. */
+export function printTable(io: Io, header: string[], rows: (string | number | boolean | null | undefined)[][]): void {
+  const text = [header, ...rows].map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  const widths = header.map((_, i) => Math.max(...text.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (typeof rows[0]?.[i] === 'number' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  io.stdout([line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n') + '\n');
+}
