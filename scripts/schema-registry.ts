@@ -1,8 +1,12 @@
 import type { PublicSchema } from '@bangkom/domain';
 import { domainSchemas } from '@bangkom/domain';
+import { computeSchemas, jpSchemas } from '@bangkom/jp';
 
 /**
  * Every public type published in `schemas/`, by package. A package that adds a public
  * type exports its own `PublicSchema[]` and is listed here once.
  */
-export const registry: { package: string; schemas: PublicSchema[] }[] = [{ package: '@bangkom/domain', schemas: domainSchemas }];
+export const registry: { package: string; schemas: PublicSchema[] }[] = [
+  { package: '@bangkom/domain', schemas: domainSchemas },
+  { package: '@bangkom/jp', schemas: [...jpSchemas, ...computeSchemas] },
+];

@@ -1,0 +1,314 @@
+/* Generated from schemas/rule-profile.schema.json by examples/vendor-types/generate.mjs. Do not edit. */
+
+/**
+ * A JP conversion rule profile: per-method rules and yearly obligations, every number with its source.
+ */
+export interface RuleProfile {
+  $schema?: string;
+  id: string;
+  title: string;
+  document: {
+    title: string;
+    number: string;
+    date: string;
+    mark: string;
+  };
+  extends?: string;
+  effectiveFrom: {
+    value: string;
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
+  effectiveTo?: {
+    value: string;
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
+  notes?: {
+    id: string;
+    en: string;
+  }[];
+  obligations?: {
+    PNS?: {
+      requiredJp: number;
+      maxJp?: number;
+      /**
+       * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+       */
+      source: string;
+    };
+    PPPK?: {
+      requiredJp: number;
+      maxJp?: number;
+      /**
+       * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+       */
+      source: string;
+    };
+    TKK?: {
+      requiredJp: number;
+      maxJp?: number;
+      /**
+       * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+       */
+      source: string;
+    };
+  };
+  pppkMethods?: {
+    value: (
+      | "pelatihan_struktural_kepemimpinan"
+      | "pelatihan_dasar"
+      | "pelatihan_manajerial"
+      | "pelatihan_teknis"
+      | "pelatihan_fungsional"
+      | "pelatihan_sosial_kultural"
+      | "seminar"
+      | "workshop"
+      | "kursus"
+      | "penataran"
+      | "bimbingan_teknis"
+      | "sosialisasi"
+      | "klasikal_lainnya"
+      | "coaching"
+      | "mentoring"
+      | "e_learning"
+      | "pelatihan_jarak_jauh"
+      | "detasering"
+      | "outbound"
+      | "benchmarking"
+      | "pertukaran_pegawai"
+      | "belajar_mandiri"
+      | "komunitas_belajar"
+      | "bimbingan_di_tempat_kerja"
+      | "magang"
+      | "nonklasikal_lainnya"
+    )[];
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
+  learningModel?: {
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+    target: {
+      experiential: number;
+      social: number;
+      formal: number;
+    };
+    methods: {
+      experiential: (
+        | "pelatihan_struktural_kepemimpinan"
+        | "pelatihan_dasar"
+        | "pelatihan_manajerial"
+        | "pelatihan_teknis"
+        | "pelatihan_fungsional"
+        | "pelatihan_sosial_kultural"
+        | "seminar"
+        | "workshop"
+        | "kursus"
+        | "penataran"
+        | "bimbingan_teknis"
+        | "sosialisasi"
+        | "klasikal_lainnya"
+        | "coaching"
+        | "mentoring"
+        | "e_learning"
+        | "pelatihan_jarak_jauh"
+        | "detasering"
+        | "outbound"
+        | "benchmarking"
+        | "pertukaran_pegawai"
+        | "belajar_mandiri"
+        | "komunitas_belajar"
+        | "bimbingan_di_tempat_kerja"
+        | "magang"
+        | "nonklasikal_lainnya"
+      )[];
+      social: (
+        | "pelatihan_struktural_kepemimpinan"
+        | "pelatihan_dasar"
+        | "pelatihan_manajerial"
+        | "pelatihan_teknis"
+        | "pelatihan_fungsional"
+        | "pelatihan_sosial_kultural"
+        | "seminar"
+        | "workshop"
+        | "kursus"
+        | "penataran"
+        | "bimbingan_teknis"
+        | "sosialisasi"
+        | "klasikal_lainnya"
+        | "coaching"
+        | "mentoring"
+        | "e_learning"
+        | "pelatihan_jarak_jauh"
+        | "detasering"
+        | "outbound"
+        | "benchmarking"
+        | "pertukaran_pegawai"
+        | "belajar_mandiri"
+        | "komunitas_belajar"
+        | "bimbingan_di_tempat_kerja"
+        | "magang"
+        | "nonklasikal_lainnya"
+      )[];
+      formal: (
+        | "pelatihan_struktural_kepemimpinan"
+        | "pelatihan_dasar"
+        | "pelatihan_manajerial"
+        | "pelatihan_teknis"
+        | "pelatihan_fungsional"
+        | "pelatihan_sosial_kultural"
+        | "seminar"
+        | "workshop"
+        | "kursus"
+        | "penataran"
+        | "bimbingan_teknis"
+        | "sosialisasi"
+        | "klasikal_lainnya"
+        | "coaching"
+        | "mentoring"
+        | "e_learning"
+        | "pelatihan_jarak_jauh"
+        | "detasering"
+        | "outbound"
+        | "benchmarking"
+        | "pertukaran_pegawai"
+        | "belajar_mandiri"
+        | "komunitas_belajar"
+        | "bimbingan_di_tempat_kerja"
+        | "magang"
+        | "nonklasikal_lainnya"
+      )[];
+    };
+  };
+  methods?: {
+    [k: string]: {
+      basis?: {
+        value: "certificate" | "perDay" | "perSession" | "perActivity" | "programme" | "hours";
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      /**
+       * JP printed on the evidence counts first; the conversion applies only when none is stated.
+       */
+      statedFirst?: {
+        value: boolean;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      rate?: {
+        domestic: number;
+        /**
+         * When absent, international = domestic × internationalMultiplier (or domestic).
+         */
+        international?: number;
+        /**
+         * The rate is a maximum per unit; hours studied below it count as studied.
+         */
+        isMaximum?: boolean;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      /**
+       * "+20%" rules: international = domestic × value.
+       */
+      internationalMultiplier?: {
+        value: number;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      sessionsDefault?: {
+        value: number;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      maxPerDay?: {
+        value: number;
+        appliesMultiplier?: boolean;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      maxDays?: {
+        value: number;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      maxPerActivity?: {
+        domestic: number;
+        international: number;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      maxPerActivityRunByWorkUnit?: {
+        value: number;
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      perMonth?: {
+        value: number;
+        unit: "session" | "day" | "activity";
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      perYear?: {
+        value: number;
+        unit: "session" | "day" | "activity";
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      evidence?: {
+        /**
+         * @minItems 1
+         */
+        value: [
+          "sertifikat" | "sttpl" | "piagam" | "surat_keterangan" | "laporan",
+          ...("sertifikat" | "sttpl" | "piagam" | "surat_keterangan" | "laporan")[]
+        ];
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+      targetGapLevels?: {
+        /**
+         * @minItems 1
+         */
+        value: ["rendah" | "sedang" | "tinggi", ...("rendah" | "sedang" | "tinggi")[]];
+        /**
+         * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+         */
+        source: string;
+      };
+    };
+  };
+}

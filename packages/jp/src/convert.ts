@@ -1,0 +1,348 @@
+import type { EmployeeKind, LearningActivity, Problem, Result } from '@bangkom/domain';
+import { epochDay, fail, inclusiveDays, learningMethods, ok } from '@bangkom/domain';
+import type { PolicyParameters } from './policy.js';
+import { roundInternational, roundJp, withDefaults } from './policy.js';
+import type { MethodRule, RuleProfile } from './profile.js';
+import { inForce, resolveProfiles } from './profile.js';
+import type { TraceStep } from './trace.js';
+import { Tracer } from './trace.js';
+
+export interface Conversion {
+  jp: number;
+  trace: TraceStep[];
+  /** Id of the profile whose rules were applied. */
+  profile: string;
+}
+
+export interface ConvertOptions {
+  /** A built-in profile id (default `kutai-barat-2024`), a loaded profile, or several dated versions of one. */
+  profile?: RuleProfile | readonly RuleProfile[] | string;
+  policy?: Partial<PolicyParameters>;
+  /** Kind of the employee; affects nothing in conversion itself but is recorded for limits. Default PNS. */
+  employeeKind?: EmployeeKind;
+  /** Build the explanation. Default true; bulk callers turn it off for speed. */
+  trace?: boolean;
+}
+
+type ActivityFields = Pick<
+  LearningActivity,
+  'id' | 'method' | 'international' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'hours' | 'programmeJp' | 'statedJp' | 'runByWorkUnit' | 'evidence'
+>;
+
+const missing = (field: string, method: string, why: { id: string; en: string }): Problem => ({
+  path: [field],
+  code: 'jp.missing_input',
+  message: { id: `Metode ${method} memerlukan ${field}: ${why.id}`, en: `Method ${method} needs ${field}: ${why.en}` },
+});
+
+/** The date that places an activity in a month and a year (policy `periodDate`). */
+export const periodDateOf = (a: Pick<LearningActivity, 'startDate' | 'endDate'>, policy: PolicyParameters): string =>
+  policy.periodDate === 'start' ? a.startDate : a.endDate;
+
+/** Monday–Friday days from start to end inclusive. */
+export function workingDaysBetween(start: string, end: string): number {
+  const first = epochDay(start);
+  const last = epochDay(end);
+  let count = 0;
+  for (let d = first; d <= last; d++) {
+    const weekday = (d + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+/** Days that per-day rules and caps use (policy `dayCounting`). */
+export const countDays = (a: Pick<LearningActivity, 'days' | 'startDate' | 'endDate'>, policy: PolicyParameters): number =>
+  policy.dayCounting === 'workingDays' ? Math.max(1, workingDaysBetween(a.startDate, a.endDate)) : (a.days ?? inclusiveDays(a.startDate, a.endDate));
+
+/** The profile version in force on `date`, from the versions given. */
+export function versionInForce(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
+  let best: RuleProfile | undefined;
+  for (const v of versions) if (inForce(v, date) && (!best || v.effectiveFrom.value > best.effectiveFrom.value)) best = v;
+  return best;
+}
+
+/** Turns one activity into the JP it is worth under a profile, with the chain of rules that produced it. */
+export function convertActivity(activity: ActivityFields, options: ConvertOptions = {}): Result<Conversion> {
+  const versions = resolveProfiles(options.profile);
+  if (!versions.ok) return versions;
+  return convertWith(versions.value, activity, withDefaults(options.policy), options.trace ?? true);
+}
+
+/** Conversion against already-resolved profile versions and policy (the hot path of bulk runs). */
+export function convertWith(versions: readonly RuleProfile[], a: ActivityFields, policy: PolicyParameters, withTrace: boolean): Result<Conversion> {
+  const date = periodDateOf(a, policy);
+  const profile = versionInForce(versions, date);
+  if (!profile) {
+    const range = versions.map((v) => `${v.id}: ${v.effectiveFrom.value}${v.effectiveTo ? `–${v.effectiveTo.value}` : '–'}`).join('; ');
+    return fail({
+      path: [policy.periodDate === 'start' ? 'startDate' : 'endDate'],
+      code: 'jp.no_profile_in_force',
+      message: { id: `Tidak ada profil aturan yang berlaku pada ${date} (${range})`, en: `No rule profile is in force on ${date} (${range})` },
+    });
+  }
+  const rule = profile.methods[a.method];
+  if (!rule) {
+    return fail({
+      path: ['method'],
+      code: 'jp.no_rule_for_method',
+      message: { id: `Profil ${profile.id} tidak memiliki aturan konversi untuk ${a.method}`, en: `Profile ${profile.id} has no conversion rule for ${a.method}` },
+    });
+  }
+  const tracer = new Tracer(withTrace);
+  const id = (step: string) => `${profile.id}/${a.method}/${step}`;
+  const international = a.international === true;
+  const multiplier = rule.internationalMultiplier?.value;
+  const label = learningMethods[a.method]?.label;
+  tracer.add(() => ({
+    rule: id('profile'),
+    citation: `${profile.document.mark} ${profile.document.number}`,
+    description: {
+      id: `Aturan ${profile.title} berlaku pada ${date}; metode ${label?.id ?? a.method}, ${international ? 'luar negeri' : 'dalam negeri'}`,
+      en: `Rules of ${profile.title} in force on ${date}; method ${label?.en ?? a.method}, ${international ? 'international' : 'domestic'}`,
+    },
+    inputs: { profile: profile.id, date, method: a.method, international },
+  }));
+
+  let days = countDays(a, policy);
+  if (rule.maxDays && days > rule.maxDays.value) {
+    const maxDays = rule.maxDays.value;
+    const capped = policy.excessDays === 'cap';
+    tracer.add(() => ({
+      rule: id('max-days'),
+      citation: rule.maxDays!.source,
+      description: capped
+        ? { id: `${days} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`, en: `${days} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)` }
+        : { id: `Perhatian: ${days} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`, en: `Note: ${days} days exceed the ${maxDays}-day duration (policy excessDays=warn)` },
+      inputs: { days, maxDays },
+    }));
+    if (capped) days = maxDays;
+  }
+
+  const stated = a.statedJp ?? a.evidence?.statedJp;
+  let jp: number;
+  if (rule.statedFirst?.value && stated !== undefined) {
+    jp = stated;
+    tracer.add(() => ({
+      rule: id('stated-jp'),
+      citation: rule.statedFirst!.source,
+      description: { id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`, en: `JP stated on the evidence: ${stated} JP; no conversion applies` },
+      inputs: { statedJp: stated },
+      value: jp,
+    }));
+  } else {
+    const converted = convertByBasis(rule, a, days, international, stated, policy, tracer, id);
+    if (!converted.ok) return converted;
+    jp = converted.value;
+  }
+
+  jp = applyActivityCaps(rule, a, days, international, multiplier, jp, policy, tracer, id);
+  jp = roundJp(jp);
+  return ok({ jp, trace: tracer.steps ?? [], profile: profile.id });
+}
+
+function rateFor(rule: MethodRule, international: boolean, policy: PolicyParameters): number {
+  const rate = rule.rate!;
+  if (!international) return rate.domestic;
+  if (rate.international !== undefined) return rate.international;
+  const multiplier = rule.internationalMultiplier?.value;
+  return multiplier ? roundInternational(rate.domestic * multiplier, policy.internationalRounding) : rate.domestic;
+}
+
+function convertByBasis(
+  rule: MethodRule,
+  a: ActivityFields,
+  days: number,
+  international: boolean,
+  stated: number | undefined,
+  policy: PolicyParameters,
+  tracer: Tracer,
+  id: (step: string) => string,
+): Result<number> {
+  const basis = rule.basis;
+  const multiplier = rule.internationalMultiplier;
+  switch (basis.value) {
+    case 'certificate': {
+      const jp = stated ?? a.programmeJp;
+      if (jp === undefined) {
+        return fail(missing('statedJp', a.method, { id: 'JP mengikuti sertifikat/STTPL; isi statedJp atau programmeJp', en: 'JP follows the certificate; give statedJp or programmeJp' }));
+      }
+      tracer.add(() => ({
+        rule: id('certificate'),
+        citation: basis.source,
+        description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
+        inputs: { statedJp: stated, programmeJp: a.programmeJp },
+        value: jp,
+      }));
+      return ok(jp);
+    }
+    case 'perDay': {
+      const rate = rateFor(rule, international, policy);
+      const byDays = rate * days;
+      if (rule.rate!.isMaximum && a.hours !== undefined) {
+        const byHours = (a.hours * 60) / policy.minutesPerJp;
+        const jp = Math.min(byHours, byDays);
+        tracer.add(() => ({
+          rule: id('per-day'),
+          citation: rule.rate!.source,
+          description: {
+            id: `${a.hours} jam = ${roundJp(byHours)} JP (${policy.minutesPerJp} menit/JP), paling banyak ${rate} JP × ${days} hari = ${byDays} JP → ${roundJp(jp)} JP`,
+            en: `${a.hours} hours = ${roundJp(byHours)} JP (${policy.minutesPerJp} min/JP), at most ${rate} JP × ${days} days = ${byDays} JP → ${roundJp(jp)} JP`,
+          },
+          inputs: { hours: a.hours, days, rate, minutesPerJp: policy.minutesPerJp },
+          value: roundJp(jp),
+        }));
+        return ok(jp);
+      }
+      tracer.add(() => ({
+        rule: id('per-day'),
+        citation: rule.rate!.source,
+        description: { id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`, en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP` },
+        inputs: { days, rate },
+        value: roundJp(byDays),
+      }));
+      return ok(byDays);
+    }
+    case 'perSession': {
+      const sessions = a.sessions ?? rule.sessionsDefault?.value;
+      if (sessions === undefined) {
+        return fail(missing('sessions', a.method, { id: 'JP dihitung per pertemuan', en: 'JP is counted per session' }));
+      }
+      const rate = rateFor(rule, international, policy);
+      const jp = rate * sessions;
+      tracer.add(() => ({
+        rule: id('per-session'),
+        citation: rule.rate!.source,
+        description: { id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`, en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP` },
+        inputs: { sessions, rate, ...(a.sessions === undefined ? { sessionsDefault: rule.sessionsDefault?.source } : {}) },
+        value: roundJp(jp),
+      }));
+      return ok(jp);
+    }
+    case 'perActivity': {
+      const rate = rateFor(rule, international, policy);
+      const citation = international && rule.rate!.international === undefined && multiplier ? `${rule.rate!.source}; ${multiplier.source}` : rule.rate!.source;
+      tracer.add(() => ({
+        rule: id('per-activity'),
+        citation,
+        description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
+        inputs: { rate, international },
+        value: rate,
+      }));
+      return ok(rate);
+    }
+    case 'programme': {
+      const programme = a.programmeJp ?? stated;
+      if (programme === undefined) {
+        return fail(missing('programmeJp', a.method, { id: 'JP sesuai jam pelajaran dalam program', en: 'JP follows the programme hours' }));
+      }
+      tracer.add(() => ({
+        rule: id('programme'),
+        citation: basis.source,
+        description: {
+          id: `JP program: ${programme} JP${a.programmeJp === undefined ? ' (diambil dari JP pada bukti dukung)' : ''}`,
+          en: `Programme JP: ${programme} JP${a.programmeJp === undefined ? ' (taken from the JP on the evidence)' : ''}`,
+        },
+        inputs: { programmeJp: a.programmeJp, statedJp: stated },
+        value: programme,
+      }));
+      if (international && multiplier) {
+        const jp = roundInternational(programme * multiplier.value, policy.internationalRounding);
+        tracer.add(() => internationalStep(id, multiplier, programme, jp, policy));
+        return ok(jp);
+      }
+      return ok(programme);
+    }
+    case 'hours': {
+      let jp: number;
+      if (a.hours !== undefined) {
+        jp = (a.hours * 60) / policy.minutesPerJp;
+        const value = roundJp(jp);
+        tracer.add(() => ({
+          rule: id('hours'),
+          citation: basis.source,
+          description: { id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`, en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)` },
+          inputs: { hours: a.hours, minutesPerJp: policy.minutesPerJp },
+          value,
+        }));
+      } else if (a.method === 'magang') {
+        jp = days * policy.magangJpPerDay;
+        tracer.add(() => ({
+          rule: id('duration'),
+          citation: basis.source,
+          description: { id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`, en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)` },
+          inputs: { days, magangJpPerDay: policy.magangJpPerDay },
+          value: jp,
+        }));
+      } else {
+        return fail(missing('hours', a.method, { id: 'JP sesuai jam belajar', en: 'JP follows the hours studied' }));
+      }
+      if (international && multiplier) {
+        const before = jp;
+        jp = roundInternational(jp * multiplier.value, policy.internationalRounding);
+        const after = jp;
+        tracer.add(() => internationalStep(id, multiplier, before, after, policy));
+      }
+      return ok(jp);
+    }
+  }
+}
+
+const internationalStep = (
+  id: (step: string) => string,
+  multiplier: { value: number; source: string },
+  before: number,
+  after: number,
+  policy: PolicyParameters,
+): TraceStep => ({
+  rule: id('international'),
+  citation: multiplier.source,
+  description: {
+    id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (pembulatan: ${policy.internationalRounding})`,
+    en: `International: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (rounding: ${policy.internationalRounding})`,
+  },
+  inputs: { multiplier: multiplier.value, internationalRounding: policy.internationalRounding },
+  value: after,
+});
+
+function applyActivityCaps(
+  rule: MethodRule,
+  a: ActivityFields,
+  days: number,
+  international: boolean,
+  multiplier: number | undefined,
+  jp: number,
+  policy: PolicyParameters,
+  tracer: Tracer,
+  id: (step: string) => string,
+): number {
+  let result = jp;
+  const cap = (step: string, limit: number, citation: string, what: { id: string; en: string }) => {
+    if (result <= limit + 1e-9) return;
+    const before = result;
+    result = limit;
+    tracer.add(() => ({
+      rule: id(step),
+      citation,
+      description: { id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`, en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(limit)} JP` },
+      inputs: { before: roundJp(before), limit: roundJp(limit) },
+      value: roundJp(limit),
+    }));
+  };
+  if (rule.maxPerDay) {
+    const perDay =
+      international && rule.maxPerDay.appliesMultiplier && multiplier
+        ? roundInternational(rule.maxPerDay.value * multiplier, policy.internationalRounding)
+        : rule.maxPerDay.value;
+    cap('max-per-day', perDay * days, rule.maxPerDay.source, { id: `Paling banyak ${perDay} JP per hari × ${days} hari`, en: `At most ${perDay} JP per day × ${days} days` });
+  }
+  if (rule.maxPerActivity) {
+    const limit = international ? rule.maxPerActivity.international : rule.maxPerActivity.domestic;
+    cap('max-per-activity', limit, rule.maxPerActivity.source, { id: `Paling banyak ${limit} JP per kegiatan`, en: `At most ${limit} JP per activity` });
+  }
+  if (rule.maxPerActivityRunByWorkUnit && a.runByWorkUnit) {
+    const limit = rule.maxPerActivityRunByWorkUnit.value;
+    cap('max-work-unit', limit, rule.maxPerActivityRunByWorkUnit.source, { id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`, en: `Run by a work unit: at most ${limit} JP` });
+  }
+  return result;
+}

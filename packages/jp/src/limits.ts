@@ -1,0 +1,144 @@
+import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod } from '@bangkom/domain';
+import type { Conversion } from './convert.js';
+import { countDays, periodDateOf } from './convert.js';
+import type { PolicyParameters } from './policy.js';
+import { roundJp } from './policy.js';
+import type { LimitUnit, MethodRule, RuleProfile } from './profile.js';
+import type { TraceStep } from './trace.js';
+
+/** One activity after cross-record limits. */
+export interface ActivityResult {
+  id: string;
+  nip: string;
+  /** JP that counts after every limit (0 when the activity does not count). */
+  jp: number;
+  /** JP the activity is worth on its own, before cross-record limits and status. */
+  convertedJp: number;
+  /** true: counts in full; 'reduced': a limit took part of it; false: does not count. */
+  counted: boolean | 'reduced';
+  /** Calendar year the activity counts in (policy `periodDate`). */
+  year: number;
+  trace: TraceStep[];
+}
+
+export interface LimitInput {
+  activity: Pick<LearningActivity, 'id' | 'nip' | 'method' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'status'>;
+  conversion: Conversion;
+  /** The profile version that converted it. */
+  profile: RuleProfile;
+  employeeKind: EmployeeKind;
+}
+
+export interface LimitOptions {
+  policy: PolicyParameters;
+  /** Count `submitted` activities too (policy `projectedIncludesSubmitted`). */
+  projected: boolean;
+  trace: boolean;
+}
+
+const countsAs = (status: ActivityStatus, options: LimitOptions): boolean =>
+  status === 'verified' || (status === 'submitted' && options.projected && options.policy.projectedIncludesSubmitted);
+
+function unitsOf(a: LimitInput['activity'], unit: LimitUnit, rule: MethodRule, policy: PolicyParameters): number {
+  if (unit === 'activity') return 1;
+  if (unit === 'day') return countDays(a, policy);
+  return a.sessions ?? rule.sessionsDefault?.value ?? countDays(a, policy);
+}
+
+const UNIT_LABEL: Record<LimitUnit, { id: string; en: string }> = {
+  session: { id: 'pertemuan', en: 'sessions' },
+  day: { id: 'hari', en: 'days' },
+  activity: { id: 'kegiatan', en: 'activities' },
+};
+
+/**
+ * Applies the limits that span several records — per month, per year, the PPPK method list —
+ * deterministically: activities in order of start date, then id, so earlier activities use a cap
+ * first and the trace names the activity that lost JP and the rule that took it.
+ */
+export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions): ActivityResult[] {
+  const order = inputs
+    .map((input, index) => ({ input, index }))
+    .sort((x, y) => (x.input.activity.startDate < y.input.activity.startDate ? -1 : x.input.activity.startDate > y.input.activity.startDate ? 1 : x.input.activity.id < y.input.activity.id ? -1 : x.input.activity.id > y.input.activity.id ? 1 : 0));
+  const used = new Map<string, number>();
+  const results: ActivityResult[] = new Array(inputs.length);
+  for (const { input, index } of order) {
+    const { activity: a, conversion, profile } = input;
+    const period = periodDateOf(a, options.policy);
+    const year = Number(period.slice(0, 4));
+    const trace = options.trace ? [...conversion.trace] : [];
+    const id = (step: string) => `${profile.id}/${a.method}/${step}`;
+    if (!countsAs(a.status, options)) {
+      if (options.trace) {
+        trace.push({
+          rule: id('status'),
+          citation: '[K] III.C.7; [P] art. 12(2)f',
+          description: { id: `Status ${a.status}: belum diverifikasi, tidak dihitung`, en: `Status ${a.status}: not verified, does not count` },
+          inputs: { status: a.status, projected: options.projected },
+          value: 0,
+          activityId: a.id,
+        });
+      }
+      results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace };
+      continue;
+    }
+    if (input.employeeKind === 'PPPK' && profile.pppkMethods && !profile.pppkMethods.value.includes(a.method as LearningMethod)) {
+      const exclude = options.policy.pppkOtherMethods === 'exclude';
+      if (options.trace) {
+        trace.push({
+          rule: `${profile.id}/pppk-methods`,
+          citation: profile.pppkMethods.source,
+          description: exclude
+            ? { id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`, en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)` }
+            : { id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`, en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)` },
+          inputs: { method: a.method, employeeKind: 'PPPK' },
+          ...(exclude ? { value: 0 } : {}),
+          activityId: a.id,
+        });
+      }
+      if (exclude) {
+        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace };
+        continue;
+      }
+    }
+    const rule = profile.methods[a.method as LearningMethod]!;
+    let jp = conversion.jp;
+    let counted: boolean | 'reduced' = true;
+    const limits = [
+      rule.perMonth && { limit: rule.perMonth, key: `${a.nip}|${a.method}|${period.slice(0, 7)}`, step: 'per-month', period: { id: 'bulan', en: 'month' } },
+      rule.perYear && { limit: rule.perYear, key: `${a.nip}|${a.method}|${year}`, step: 'per-year', period: { id: 'tahun', en: 'year' } },
+    ].filter((entry) => !!entry);
+    if (limits.length > 0) {
+      // A profile's monthly and yearly limits of one method count the same unit (checked by loadProfile).
+      const units = unitsOf(a, limits[0]!.limit.unit, rule, options.policy);
+      let allowed = units;
+      for (const entry of limits) {
+        const already = used.get(entry.key) ?? 0;
+        const take = Math.min(allowed, Math.max(0, entry.limit.value - already));
+        used.set(entry.key, already + take);
+        if (take === allowed) continue;
+        const before = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
+        const offered = allowed;
+        allowed = take;
+        jp = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
+        counted = allowed === 0 ? false : 'reduced';
+        if (options.trace) {
+          const label = UNIT_LABEL[entry.limit.unit];
+          trace.push({
+            rule: id(entry.step),
+            citation: entry.limit.source,
+            description: {
+              id: `Kegiatan ${a.id}: paling banyak ${entry.limit.value} ${label.id} per ${entry.period.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,
+              en: `Activity ${a.id}: at most ${entry.limit.value} ${label.en} per ${entry.period.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${jp} JP`,
+            },
+            inputs: { limit: entry.limit.value, unit: entry.limit.unit, alreadyUsed: already, units: offered, counted: take },
+            value: jp,
+            activityId: a.id,
+          });
+        }
+      }
+    }
+    results[index] = { id: a.id, nip: a.nip, jp, convertedJp: conversion.jp, counted, year, trace };
+  }
+  return results;
+}

@@ -1,0 +1,203 @@
+import type { EmployeeKind, LearningMethod, Problem, PublicSchema, Result } from '@bangkom/domain';
+import { employeeKinds, evidenceKinds, fail, gapLevels, isoDate, learningMethodCodes, ok, parseWith } from '@bangkom/domain';
+import { z } from 'zod';
+import kutaiBarat2024 from '../profiles/kutai-barat-2024.json' with { type: 'json' };
+import pupr2023 from '../profiles/pupr-2023.json' with { type: 'json' };
+
+/** Every number in a profile carries its source: document mark + section, e.g. "[K] IV.C.2.i". */
+const source = z.string().min(3).describe('Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".');
+const cited = <T extends z.ZodType>(value: T) => z.object({ value, source });
+const bilingual = z.object({ id: z.string().min(1), en: z.string().min(1) });
+
+/** How the JP of a method is derived. */
+export const jpBases = ['certificate', 'perDay', 'perSession', 'perActivity', 'programme', 'hours'] as const;
+export type JpBasis = (typeof jpBases)[number];
+/** What a counting limit counts: sessions (or sittings), attendance days, or whole activities. */
+export const limitUnits = ['session', 'day', 'activity'] as const;
+export type LimitUnit = (typeof limitUnits)[number];
+
+const limit = z.object({ value: z.int().positive(), unit: z.enum(limitUnits), source });
+
+export const MethodRule = z
+  .object({
+    basis: cited(z.enum(jpBases)),
+    statedFirst: cited(z.boolean()).optional().describe('JP printed on the evidence counts first; the conversion applies only when none is stated.'),
+    rate: z
+      .object({
+        domestic: z.number().positive(),
+        international: z.number().positive().optional().describe('When absent, international = domestic × internationalMultiplier (or domestic).'),
+        isMaximum: z.boolean().optional().describe('The rate is a maximum per unit; hours studied below it count as studied.'),
+        source,
+      })
+      .optional(),
+    internationalMultiplier: cited(z.number().positive()).optional().describe('"+20%" rules: international = domestic × value.'),
+    sessionsDefault: cited(z.int().positive()).optional(),
+    maxPerDay: z.object({ value: z.number().positive(), appliesMultiplier: z.boolean().optional(), source }).optional(),
+    maxDays: cited(z.int().positive()).optional(),
+    maxPerActivity: z.object({ domestic: z.number().positive(), international: z.number().positive(), source }).optional(),
+    maxPerActivityRunByWorkUnit: cited(z.number().positive()).optional(),
+    perMonth: limit.optional(),
+    perYear: limit.optional(),
+    evidence: cited(z.array(z.enum(evidenceKinds)).min(1)).optional(),
+    targetGapLevels: cited(z.array(z.enum(gapLevels)).min(1)).optional(),
+  })
+  .strict();
+export type MethodRule = z.output<typeof MethodRule>;
+
+const obligation = z.object({
+  requiredJp: z.number().nonnegative(),
+  maxJp: z.number().positive().optional(),
+  source,
+});
+
+const learningCategories = ['experiential', 'social', 'formal'] as const;
+export type LearningCategory = (typeof learningCategories)[number];
+
+/** A rule profile as written in a file; `extends` lets it inherit another profile's rules field by field. */
+export const RuleProfileFile = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title: z.string().min(1),
+    document: z.object({ title: z.string().min(1), number: z.string().min(1), date: isoDate, mark: z.string().min(1) }),
+    extends: z.string().optional(),
+    effectiveFrom: cited(isoDate),
+    effectiveTo: cited(isoDate).optional(),
+    notes: z.array(bilingual).default([]),
+    obligations: z.object({ PNS: obligation, PPPK: obligation, TKK: obligation }).partial().optional(),
+    pppkMethods: cited(z.array(z.enum(learningMethodCodes))).optional(),
+    learningModel: z
+      .object({
+        source,
+        target: z.object({ experiential: z.number(), social: z.number(), formal: z.number() }),
+        methods: z.object({ experiential: z.array(z.enum(learningMethodCodes)), social: z.array(z.enum(learningMethodCodes)), formal: z.array(z.enum(learningMethodCodes)) }),
+      })
+      .optional(),
+    methods: z.partialRecord(z.enum(learningMethodCodes), MethodRule.partial()).default({}),
+  })
+  .strict()
+  .meta({ title: 'RuleProfile', description: 'A JP conversion rule profile: per-method rules and yearly obligations, every number with its source.' });
+export type RuleProfileFile = z.input<typeof RuleProfileFile>;
+
+/** A resolved profile: inheritance applied, every method rule complete. */
+export interface RuleProfile {
+  id: string;
+  title: string;
+  document: { title: string; number: string; date: string; mark: string };
+  extends?: string;
+  /** Ids of the profiles this one was built from, nearest first. */
+  lineage: string[];
+  effectiveFrom: { value: string; source: string };
+  effectiveTo?: { value: string; source: string };
+  notes: { id: string; en: string }[];
+  obligations: Record<EmployeeKind, { requiredJp: number; maxJp?: number; source: string }>;
+  pppkMethods?: { value: LearningMethod[]; source: string };
+  learningModel?: { source: string; target: Record<LearningCategory, number>; methods: Record<LearningCategory, LearningMethod[]> };
+  methods: Partial<Record<LearningMethod, MethodRule>>;
+}
+
+const problem = (path: (string | number)[], code: string, id: string, en: string): Problem => ({ path, code, message: { id, en } });
+
+/**
+ * Validates a profile file and resolves its `extends` chain against `known` profiles.
+ * Method rules merge field by field: a child that sets only `maxPerActivityRunByWorkUnit`
+ * for bimtek keeps the parent's conversion for it.
+ */
+export function loadProfile(json: unknown, known: readonly RuleProfile[] = builtInProfiles): Result<RuleProfile> {
+  const parsed = parseWith(RuleProfileFile, json);
+  if (!parsed.ok) return parsed;
+  const file = parsed.value;
+  let parent: RuleProfile | undefined;
+  if (file.extends !== undefined) {
+    parent = known.find((p) => p.id === file.extends);
+    if (!parent) {
+      return fail(problem(['extends'], 'profile.unknown_parent', `Profil induk tidak dikenal: ${file.extends}`, `Unknown parent profile: ${file.extends}`));
+    }
+  }
+  const methods: Partial<Record<LearningMethod, MethodRule>> = { ...parent?.methods };
+  const problems: Problem[] = [];
+  for (const [method, override] of Object.entries(file.methods) as [LearningMethod, Partial<MethodRule>][]) {
+    const merged = MethodRule.safeParse({ ...parent?.methods[method], ...override });
+    if (merged.success) methods[method] = merged.data;
+    else problems.push(problem(['methods', method], 'profile.incomplete_rule', `Aturan metode ${method} tidak lengkap setelah pewarisan: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`, `Rule for ${method} is incomplete after inheritance: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`));
+  }
+  const obligations = { ...parent?.obligations, ...file.obligations } as Partial<RuleProfile['obligations']>;
+  for (const kind of employeeKinds) {
+    if (!obligations[kind]) problems.push(problem(['obligations', kind], 'profile.missing_obligation', `Kewajiban JP untuk ${kind} belum ditetapkan`, `No JP obligation set for ${kind}`));
+  }
+  for (const [method, rule] of Object.entries(methods) as [LearningMethod, MethodRule][]) {
+    const needsRate = rule.basis.value === 'perDay' || rule.basis.value === 'perSession' || rule.basis.value === 'perActivity';
+    if (needsRate && !rule.rate) problems.push(problem(['methods', method, 'rate'], 'profile.missing_rate', `Metode ${method} berbasis ${rule.basis.value} memerlukan rate`, `Method ${method} with basis ${rule.basis.value} needs a rate`));
+  }
+  for (const [method, rule] of Object.entries(methods) as [LearningMethod, MethodRule][]) {
+    if (rule.perMonth && rule.perYear && rule.perMonth.unit !== rule.perYear.unit) {
+      problems.push(problem(['methods', method, 'perYear', 'unit'], 'profile.mixed_limit_units', `Batas bulanan dan tahunan ${method} harus memakai satuan yang sama`, `Monthly and yearly limits of ${method} must count the same unit`));
+    }
+  }
+  if (file.effectiveTo && file.effectiveTo.value < file.effectiveFrom.value) {
+    problems.push(problem(['effectiveTo', 'value'], 'profile.ends_before_start', 'Tanggal akhir berlaku sebelum tanggal mulai berlaku', 'The profile ends before it starts'));
+  }
+  if (problems.length > 0) return fail(...problems);
+  const learningModel = file.learningModel ?? parent?.learningModel;
+  const pppkMethods = file.pppkMethods ?? parent?.pppkMethods;
+  return ok({
+    id: file.id,
+    title: file.title,
+    document: file.document,
+    ...(file.extends !== undefined ? { extends: file.extends } : {}),
+    lineage: [file.id, ...(parent?.lineage ?? [])],
+    effectiveFrom: file.effectiveFrom,
+    ...(file.effectiveTo ? { effectiveTo: file.effectiveTo } : {}),
+    notes: file.notes,
+    obligations: obligations as RuleProfile['obligations'],
+    ...(pppkMethods ? { pppkMethods } : {}),
+    ...(learningModel ? { learningModel } : {}),
+    methods,
+  });
+}
+
+function mustLoad(json: unknown, known: RuleProfile[]): RuleProfile {
+  const result = loadProfile(json, known);
+  if (!result.ok) throw new Error(`Built-in profile is invalid: ${JSON.stringify(result.problems)}`);
+  return result.value;
+}
+
+/** The profiles shipped with the package. */
+export const builtInProfiles: readonly RuleProfile[] = (() => {
+  const list: RuleProfile[] = [];
+  list.push(mustLoad(kutaiBarat2024, list));
+  list.push(mustLoad(pupr2023, list));
+  return list;
+})();
+
+export const DEFAULT_PROFILE_ID = 'kutai-barat-2024';
+
+export const getProfile = (id: string): RuleProfile | undefined => builtInProfiles.find((p) => p.id === id);
+
+/** The dated versions of a profile chosen by id (all built-in versions with that id), object or list. */
+export function resolveProfiles(profile: RuleProfile | readonly RuleProfile[] | string | undefined): Result<readonly RuleProfile[]> {
+  if (profile === undefined || typeof profile === 'string') {
+    const id = profile ?? DEFAULT_PROFILE_ID;
+    const versions = builtInProfiles.filter((p) => p.id === id);
+    if (versions.length > 0) return ok(versions);
+    return fail(problem(['profile'], 'profile.unknown', `Profil aturan tidak dikenal: ${id}. Tersedia: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`, `Unknown rule profile: ${id}. Available: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`));
+  }
+  return ok(isProfileList(profile) ? profile : [profile]);
+}
+
+const isProfileList = (p: RuleProfile | readonly RuleProfile[]): p is readonly RuleProfile[] => Array.isArray(p);
+
+/** Whether the profile is in force on `date` (ISO). */
+export const inForce = (profile: RuleProfile, date: string): boolean =>
+  date >= profile.effectiveFrom.value && (profile.effectiveTo === undefined || date <= profile.effectiveTo.value);
+
+/** A warning when the profile's end date has passed on `today`. */
+export function expiryWarning(profile: RuleProfile, today: string): Problem | undefined {
+  if (profile.effectiveTo && profile.effectiveTo.value < today) {
+    return problem(['profile'], 'profile.expired', `Profil ${profile.id} berakhir pada ${profile.effectiveTo.value}; periksa apakah ada aturan yang lebih baru`, `Profile ${profile.id} ended on ${profile.effectiveTo.value}; check for newer rules`);
+  }
+  return undefined;
+}
+
+
+export const jpSchemas: PublicSchema[] = [{ name: 'rule-profile', schema: RuleProfileFile }];
