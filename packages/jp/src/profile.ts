@@ -50,7 +50,7 @@ const obligation = z.object({
   source,
 });
 
-const learningCategories = ['experiential', 'social', 'formal'] as const;
+export const learningCategories = ['experiential', 'social', 'formal'] as const;
 export type LearningCategory = (typeof learningCategories)[number];
 
 /** A rule profile as written in a file; `extends` lets it inherit another profile's rules field by field. */
