@@ -12,5 +12,5 @@ if (existsSync(app) && JSON.parse(readFileSync(app, 'utf8')).scripts?.start) {
   run('npm run start -w @bangkom/admin');
 } else {
   run('npx turbo run build --filter=@bangkom/cli --output-logs=errors-only');
-  run('node packages/cli/dist/cli.mjs demo');
+  run('node packages/cli/dist/cli.mjs demo examples/data/office.json');
 }

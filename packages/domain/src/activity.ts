@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inclusiveDays, isoDate } from './dates.js';
+import { inclusiveDays, isoDate, isValidIsoDate } from './dates.js';
 import { Evidence } from './evidence.js';
 import { learningMethodCodes } from './methods.js';
 
@@ -38,6 +38,8 @@ export const LearningActivity = z
       .describe('Workflow state. A record without a status is taken as verified (e.g. a finished register or a SIASN import).'),
   })
   .superRefine((a, ctx) => {
+    // Zod runs refinements even when a field failed; compare only real dates.
+    if (!isValidIsoDate(a.startDate) || !isValidIsoDate(a.endDate)) return;
     if (a.endDate < a.startDate) {
       ctx.addIssue({
         code: 'custom',

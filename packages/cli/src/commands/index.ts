@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
+import { demoCommand } from './demo.js';
+import { jpCommand } from './jp.js';
 import { nipCommand } from './nip.js';
 import { validateCommand } from './validate.js';
 
 /** Every `bangkom` command, in the order `bangkom --help` lists them. */
-export const commands: Command[] = [validateCommand, nipCommand];
+export const commands: Command[] = [jpCommand, validateCommand, nipCommand, demoCommand];
