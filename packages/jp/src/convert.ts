@@ -5,7 +5,7 @@ import { roundInternational, roundJp, withDefaults } from './policy.js';
 import type { MethodRule, RuleProfile } from './profile.js';
 import { inForce, resolveProfiles } from './profile.js';
 import type { TraceStep } from './trace.js';
-import { Tracer } from './trace.js';
+import { NO_TRACE, Tracer } from './trace.js';
 
 export interface Conversion {
   jp: number;
@@ -89,7 +89,7 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
       message: { id: `Profil ${profile.id} tidak memiliki aturan konversi untuk ${a.method}`, en: `Profile ${profile.id} has no conversion rule for ${a.method}` },
     });
   }
-  const tracer = new Tracer(withTrace);
+  const tracer = withTrace ? new Tracer(true) : NO_TRACE;
   const id = (step: string) => `${profile.id}/${a.method}/${step}`;
   const international = a.international === true;
   const multiplier = rule.internationalMultiplier?.value;

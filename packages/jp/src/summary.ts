@@ -1,5 +1,5 @@
 import type { CompetencyType, Employee, EmployeeKind, LearningMethod, LearningPath } from '@bangkom/domain';
-import { employeeId, learningMethods } from '@bangkom/domain';
+import { competencyTypes, employeeId, learningMethodCodes, learningMethods } from '@bangkom/domain';
 import type { ActivityResult } from './limits.js';
 import { roundJp } from './policy.js';
 import type { LearningCategory, RuleProfile } from './profile.js';
@@ -50,56 +50,70 @@ export function summarize(
     for (const m of methods) category.set(m, cat);
   }
   const wanted = new Set(years);
-  const byKey = new Map<string, YearSummary>();
-  const entry = (nip: string, year: number): YearSummary => {
-    const key = `${nip}|${year}`;
-    let s = byKey.get(key);
-    if (!s) {
-      const kind = kinds.get(nip) ?? 'PNS';
-      const obligation = profile.obligations[kind];
-      s = {
+  const methodIndex = new Map(learningMethodCodes.map((m, i) => [m, i]));
+  const typeIndex = new Map<string, number>(competencyTypes.map((t, i) => [t, i]));
+  const categories = ['experiential', 'social', 'formal'] as const;
+  const categoryOf = learningMethodCodes.map((m) => categories.indexOf(category.get(m) as LearningCategory));
+  const pathOf = learningMethodCodes.map((m) => (learningMethods[m].path === 'klasikal' ? 0 : 1));
+  // Running totals per employee-year in flat arrays: JP, by path (2), by method, by competency type (+ unspecified), by 70:20:10 category.
+  const width = 1 + 2 + learningMethodCodes.length + competencyTypes.length + 1 + categories.length;
+  const M = 3;
+  const T = M + learningMethodCodes.length;
+  const C = T + competencyTypes.length + 1;
+  const byNip = new Map<string, Map<number, Float64Array>>();
+  const totals = (nip: string, year: number): Float64Array => {
+    let perYear = byNip.get(nip);
+    if (!perYear) byNip.set(nip, (perYear = new Map()));
+    let t = perYear.get(year);
+    if (!t) perYear.set(year, (t = new Float64Array(width)));
+    return t;
+  };
+  for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (!wanted.has(r.year)) continue;
+    const t = totals(r.nip, r.year);
+    if (r.jp === 0) continue;
+    const a = activities[i]!;
+    const m = methodIndex.get(a.method)!;
+    t[0]! += r.jp;
+    t[1 + pathOf[m]!]! += r.jp;
+    t[M + m]! += r.jp;
+    t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += r.jp;
+    if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += r.jp;
+  }
+  const summaries: YearSummary[] = [];
+  for (const [nip, perYear] of byNip) {
+    const kind = kinds.get(nip) ?? 'PNS';
+    const obligation = profile.obligations[kind];
+    for (const [year, t] of perYear) {
+      const jp = roundJp(t[0]!);
+      const byMethod: YearSummary['byMethod'] = {};
+      learningMethodCodes.forEach((method, k) => {
+        if (t[M + k]! > 0) byMethod[method] = roundJp(t[M + k]!);
+      });
+      const byCompetencyType: YearSummary['byCompetencyType'] = {};
+      [...competencyTypes, 'unspecified' as const].forEach((type, k) => {
+        if (t[T + k]! > 0) byCompetencyType[type] = roundJp(t[T + k]!);
+      });
+      const share = (k: number) => (t[0]! > 0 ? Math.round((t[C + k]! / t[0]!) * 1000) / 1000 : 0);
+      const cap = obligation.maxJp;
+      summaries.push({
         nip,
         year,
         kind,
-        jp: 0,
+        jp,
         required: obligation.requiredJp,
-        ...(obligation.maxJp !== undefined ? { cap: obligation.maxJp } : {}),
-        compliant: false,
-        shortfall: 0,
+        ...(cap !== undefined ? { cap } : {}),
+        compliant: jp >= obligation.requiredJp && (cap === undefined || jp <= cap),
+        shortfall: roundJp(Math.max(0, obligation.requiredJp - jp)),
         source: obligation.source,
-        byPath: { klasikal: 0, nonklasikal: 0 },
-        byMethod: {},
-        byCompetencyType: {},
-        mix: { experiential: 0, social: 0, formal: 0 },
-      };
-      byKey.set(key, s);
+        byPath: { klasikal: roundJp(t[1]!), nonklasikal: roundJp(t[2]!) },
+        byMethod,
+        byCompetencyType,
+        mix: { experiential: share(0), social: share(1), formal: share(2) },
+      });
     }
-    return s;
-  };
-  for (const year of wanted) for (const nip of kinds.keys()) entry(nip, year);
-  results.forEach((r, i) => {
-    if (!wanted.has(r.year)) return;
-    const s = entry(r.nip, r.year);
-    if (r.jp === 0) return;
-    const a = activities[i]!;
-    s.jp += r.jp;
-    s.byPath[learningMethods[a.method].path] += r.jp;
-    s.byMethod[a.method] = (s.byMethod[a.method] ?? 0) + r.jp;
-    const type = a.competencyType ?? 'unspecified';
-    s.byCompetencyType[type] = (s.byCompetencyType[type] ?? 0) + r.jp;
-    const cat = category.get(a.method);
-    if (cat) s.mix[cat] += r.jp;
-  });
-  const summaries = [...byKey.values()];
-  for (const s of summaries) {
-    s.jp = roundJp(s.jp);
-    s.byPath.klasikal = roundJp(s.byPath.klasikal);
-    s.byPath.nonklasikal = roundJp(s.byPath.nonklasikal);
-    for (const k of Object.keys(s.byMethod) as LearningMethod[]) s.byMethod[k] = roundJp(s.byMethod[k]!);
-    for (const k of Object.keys(s.byCompetencyType) as (CompetencyType | 'unspecified')[]) s.byCompetencyType[k] = roundJp(s.byCompetencyType[k]!);
-    for (const k of ['experiential', 'social', 'formal'] as const) s.mix[k] = s.jp > 0 ? Math.round((s.mix[k] / s.jp) * 1000) / 1000 : 0;
-    s.shortfall = roundJp(Math.max(0, s.required - s.jp));
-    s.compliant = s.jp >= s.required && (s.cap === undefined || s.jp <= s.cap);
   }
   return summaries.sort((x, y) => (x.year - y.year) || (x.nip < y.nip ? -1 : x.nip > y.nip ? 1 : 0));
 }

@@ -24,3 +24,6 @@ export class Tracer {
     this.steps?.push(step());
   }
 }
+
+/** The tracer of bulk runs: records nothing and is shared, so no allocation per activity. */
+export const NO_TRACE = new Tracer(false);
