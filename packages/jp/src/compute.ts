@@ -22,8 +22,8 @@ export interface ComputeOptions extends ConvertOptions {
   /** Count `submitted` activities as well as `verified` ones (a projection). */
   projected?: boolean;
   /**
-   * Skip schema validation because the input was validated before (e.g. rows read from the
-   * database). Bulk runs use it with `trace: false`.
+   * Skip schema validation and the duplicate-id check because the input was validated before
+   * (e.g. rows read from the database). Bulk runs use it with `trace: false`.
    */
   trusted?: boolean;
   /** The date warnings are judged against (profile expiry); default today. */
@@ -61,7 +61,8 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
 
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  activities.forEach((a, i) => {
+  // Trusted input was validated before, duplicate ids included.
+  if (!options.trusted) activities.forEach((a, i) => {
     const first = seen.get(a.id);
     if (first !== undefined) {
       problems.push({ path: ['activities', i, 'id'], code: 'activity.duplicate_id', message: { id: `Id kegiatan ${a.id} sudah dipakai oleh /activities/${first}`, en: `Activity id ${a.id} is already used by /activities/${first}` } });

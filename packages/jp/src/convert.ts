@@ -94,7 +94,7 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
   const international = a.international === true;
   const multiplier = rule.internationalMultiplier?.value;
   const label = learningMethods[a.method]?.label;
-  tracer.add(() => ({
+  tracer.steps?.push(({
     rule: id('profile'),
     citation: `${profile.document.mark} ${profile.document.number}`,
     description: {
@@ -108,7 +108,7 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
   if (rule.maxDays && days > rule.maxDays.value) {
     const maxDays = rule.maxDays.value;
     const capped = policy.excessDays === 'cap';
-    tracer.add(() => ({
+    tracer.steps?.push(({
       rule: id('max-days'),
       citation: rule.maxDays!.source,
       description: capped
@@ -123,7 +123,7 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
   let jp: number;
   if (rule.statedFirst?.value && stated !== undefined) {
     jp = stated;
-    tracer.add(() => ({
+    tracer.steps?.push(({
       rule: id('stated-jp'),
       citation: rule.statedFirst!.source,
       description: { id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`, en: `JP stated on the evidence: ${stated} JP; no conversion applies` },
@@ -167,7 +167,7 @@ function convertByBasis(
       if (jp === undefined) {
         return fail(missing('statedJp', a.method, { id: 'JP mengikuti sertifikat/STTPL; isi statedJp atau programmeJp', en: 'JP follows the certificate; give statedJp or programmeJp' }));
       }
-      tracer.add(() => ({
+      tracer.steps?.push(({
         rule: id('certificate'),
         citation: basis.source,
         description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
@@ -182,7 +182,7 @@ function convertByBasis(
       if (rule.rate!.isMaximum && a.hours !== undefined) {
         const byHours = (a.hours * 60) / policy.minutesPerJp;
         const jp = Math.min(byHours, byDays);
-        tracer.add(() => ({
+        tracer.steps?.push(({
           rule: id('per-day'),
           citation: rule.rate!.source,
           description: {
@@ -194,7 +194,7 @@ function convertByBasis(
         }));
         return ok(jp);
       }
-      tracer.add(() => ({
+      tracer.steps?.push(({
         rule: id('per-day'),
         citation: rule.rate!.source,
         description: { id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`, en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP` },
@@ -210,7 +210,7 @@ function convertByBasis(
       }
       const rate = rateFor(rule, international, policy);
       const jp = rate * sessions;
-      tracer.add(() => ({
+      tracer.steps?.push(({
         rule: id('per-session'),
         citation: rule.rate!.source,
         description: { id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`, en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP` },
@@ -222,7 +222,7 @@ function convertByBasis(
     case 'perActivity': {
       const rate = rateFor(rule, international, policy);
       const citation = international && rule.rate!.international === undefined && multiplier ? `${rule.rate!.source}; ${multiplier.source}` : rule.rate!.source;
-      tracer.add(() => ({
+      tracer.steps?.push(({
         rule: id('per-activity'),
         citation,
         description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
@@ -236,7 +236,7 @@ function convertByBasis(
       if (programme === undefined) {
         return fail(missing('programmeJp', a.method, { id: 'JP sesuai jam pelajaran dalam program', en: 'JP follows the programme hours' }));
       }
-      tracer.add(() => ({
+      tracer.steps?.push(({
         rule: id('programme'),
         citation: basis.source,
         description: {
@@ -248,7 +248,7 @@ function convertByBasis(
       }));
       if (international && multiplier) {
         const jp = roundInternational(programme * multiplier.value, policy.internationalRounding);
-        tracer.add(() => internationalStep(id, multiplier, programme, jp, policy));
+        tracer.steps?.push(internationalStep(id, multiplier, programme, jp, policy));
         return ok(jp);
       }
       return ok(programme);
@@ -258,7 +258,7 @@ function convertByBasis(
       if (a.hours !== undefined) {
         jp = (a.hours * 60) / policy.minutesPerJp;
         const value = roundJp(jp);
-        tracer.add(() => ({
+        tracer.steps?.push(({
           rule: id('hours'),
           citation: basis.source,
           description: { id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`, en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)` },
@@ -267,7 +267,7 @@ function convertByBasis(
         }));
       } else if (a.method === 'magang') {
         jp = days * policy.magangJpPerDay;
-        tracer.add(() => ({
+        tracer.steps?.push(({
           rule: id('duration'),
           citation: basis.source,
           description: { id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`, en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)` },
@@ -281,7 +281,7 @@ function convertByBasis(
         const before = jp;
         jp = roundInternational(jp * multiplier.value, policy.internationalRounding);
         const after = jp;
-        tracer.add(() => internationalStep(id, multiplier, before, after, policy));
+        tracer.steps?.push(internationalStep(id, multiplier, before, after, policy));
       }
       return ok(jp);
     }
@@ -321,7 +321,7 @@ function applyActivityCaps(
     if (result <= limit + 1e-9) return;
     const before = result;
     result = limit;
-    tracer.add(() => ({
+    tracer.steps?.push(({
       rule: id(step),
       citation,
       description: { id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`, en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(limit)} JP` },

@@ -51,16 +51,25 @@ const UNIT_LABEL: Record<LimitUnit, { id: string; en: string }> = {
   activity: { id: 'kegiatan', en: 'activities' },
 };
 
+const ruleId = (profile: RuleProfile, method: string, step: string) => `${profile.id}/${method}/${step}`;
+
 /**
  * Applies the limits that span several records — per month, per year, the PPPK method list —
  * deterministically: activities in order of start date, then id, so earlier activities use a cap
  * first and the trace names the activity that lost JP and the rule that took it.
  */
 export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions): ActivityResult[] {
-  // Sort indices over flat arrays of the keys: much cheaper than comparing through nested objects.
-  const starts = inputs.map((i) => i.activity.startDate);
-  const ids = inputs.map((i) => i.activity.id);
-  const order = Array.from(inputs.keys()).sort((x, y) => {
+  // Only activities under a monthly or yearly limit compete for it, so only they need the
+  // deterministic order; the sort runs over flat arrays of the keys (cheap comparisons).
+  const limited: number[] = [];
+  const free: number[] = [];
+  inputs.forEach((input, index) => {
+    const rule = input.profile.methods[input.activity.method as LearningMethod];
+    (rule?.perMonth || rule?.perYear ? limited : free).push(index);
+  });
+  const starts = limited.map((i) => inputs[i]!.activity.startDate);
+  const ids = limited.map((i) => inputs[i]!.activity.id);
+  const sorted = Array.from(limited.keys()).sort((x, y) => {
     const a = starts[x]!;
     const b = starts[y]!;
     if (a !== b) return a < b ? -1 : 1;
@@ -68,6 +77,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const q = ids[y]!;
     return p < q ? -1 : p > q ? 1 : 0;
   });
+  const order = [...free, ...sorted.map((k) => limited[k]!)];
   const used = new Map<string, number>();
   const results: ActivityResult[] = new Array(inputs.length);
   for (const index of order) {
@@ -76,7 +86,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const period = periodDateOf(a, options.policy);
     const year = Number(period.slice(0, 4));
     const trace = options.trace ? [...conversion.trace] : [];
-    const id = (step: string) => `${profile.id}/${a.method}/${step}`;
+    const id = (step: string) => ruleId(profile, a.method, step);
     if (!countsAs(a.status, options)) {
       if (options.trace) {
         trace.push({

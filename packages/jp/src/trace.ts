@@ -14,14 +14,11 @@ export interface TraceStep {
   activityId?: string;
 }
 
-/** Collects steps, or nothing at all when the caller does not want traces (bulk runs). */
+/** Collects steps, or nothing at all when the caller does not want traces (bulk runs): `tracer.steps?.push(step)` builds no step then. */
 export class Tracer {
   readonly steps: TraceStep[] | undefined;
   constructor(enabled: boolean) {
     this.steps = enabled ? [] : undefined;
-  }
-  add(step: () => TraceStep): void {
-    this.steps?.push(step());
   }
 }
 
