@@ -1,6 +1,7 @@
 import type { PublicSchema } from '@bangkom/domain';
 import { domainSchemas } from '@bangkom/domain';
 import { computeSchemas, jpSchemas } from '@bangkom/jp';
+import { tubelSchemas } from '@bangkom/tubel';
 
 /**
  * Every public type published in `schemas/`, by package. A package that adds a public
@@ -9,4 +10,5 @@ import { computeSchemas, jpSchemas } from '@bangkom/jp';
 export const registry: { package: string; schemas: PublicSchema[] }[] = [
   { package: '@bangkom/domain', schemas: domainSchemas },
   { package: '@bangkom/jp', schemas: [...jpSchemas, ...computeSchemas] },
+  { package: '@bangkom/tubel', schemas: tubelSchemas },
 ];

@@ -11,6 +11,7 @@ import type { IndividualDevelopmentPlan } from './generated/individual-developme
 import type { IpAsnInput } from './generated/ip-asn-input.js';
 import type { LearningActivity } from './generated/learning-activity.js';
 import type { TugasBelajarCandidate } from './generated/tugas-belajar-candidate.js';
+import type { TugasBelajarProgramme } from './generated/tugas-belajar-programme.js';
 
 export type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -20,5 +21,6 @@ export const agreement = {
   evidence: true satisfies Agree<Evidence, z.input<typeof domain.Evidence>>,
   plan: true satisfies Agree<IndividualDevelopmentPlan, z.input<typeof domain.IndividualDevelopmentPlan>>,
   tugasBelajarCandidate: true satisfies Agree<TugasBelajarCandidate, z.input<typeof domain.TugasBelajarCandidate>>,
+  tugasBelajarProgramme: true satisfies Agree<TugasBelajarProgramme, z.input<typeof domain.TugasBelajarProgramme>>,
   ipAsnInput: true satisfies Agree<IpAsnInput, z.input<typeof domain.IpAsnInput>>,
 };

@@ -1,0 +1,364 @@
+import type { Message, PositionLevel, Problem, PublicSchema, Result, TugasBelajarProgramme } from '@bangkom/domain';
+import { TugasBelajarCandidate as CandidateSchema, TugasBelajarProgramme as ProgrammeSchema, fail, ok, parseNip, parseWith } from '@bangkom/domain';
+import { z } from 'zod';
+import retirementTable from '../data/retirement-ages.json' with { type: 'json' };
+import { addDays, addMonths, firstDayOfNextMonth, laterOf, periodEnd } from './calendar.js';
+
+export type CriterionStatus = 'pass' | 'fail' | 'unknown';
+
+export interface Criterion {
+  /** Stable id, e.g. `art28a.service_one_year`. */
+  id: string;
+  status: CriterionStatus;
+  reason: Message;
+  /** Article that sets the condition. */
+  source: string;
+  /** For a time-based failure: the first date on which this criterion passes. */
+  passesOn?: string;
+}
+
+export interface RetirementTable {
+  source: string;
+  ages: Partial<Record<PositionLevel, { age: number; source: string }>>;
+}
+
+/** Named policy parameters for what art. 28–45 leave open; defaults documented in the README. */
+export interface TubelPolicy {
+  /** Days after the end of study to report to the PPK ("paling lambat 15 hari", art. 37(2)c), counted as calendar days. */
+  reportDays: number;
+  /** Performance predicates that count as "nilai baik" (art. 28g). Default: baik and sangat_baik. */
+  goodPredicates: readonly string[];
+  /**
+   * Years that art. 28e.1 ("tidak pernah dijatuhi hukuman disiplin minimal tingkat sedang") looks back.
+   * Default `null`: ever, as the text says.
+   */
+  disciplineLookbackYears: number | null;
+  /** Accreditations that count as "minimal A" for a self-funded Tugas Belajar (art. 30(4)). Default A and Unggul. */
+  selfFundedAccreditations: readonly string[];
+}
+
+export const defaultTubelPolicy: TubelPolicy = {
+  reportDays: 15,
+  goodPredicates: ['baik', 'sangat_baik'],
+  disciplineLookbackYears: null,
+  selfFundedAccreditations: ['A', 'unggul'],
+};
+
+export interface EligibilityOptions {
+  /** Assessment date (ISO); default today. */
+  asOf?: string;
+  retirementAges?: RetirementTable;
+  policy?: Partial<TubelPolicy>;
+}
+
+export interface EligibilityDates {
+  birthDate: string | null;
+  retirementAge: number | null;
+  /** First day of the month after the month the BUP is reached (PP 11/2017 art. 239). */
+  retirementDate: string | null;
+  /** When every failing criterion is time-based: the first date on which all of them pass. */
+  earliestEligibleDate: string | null;
+  plannedStart: string;
+  /** Last day of the normative duration ([P] art. 38(2)). */
+  plannedEnd: string;
+  /** With the maximum extension of 2 semesters / 1 year ([P] art. 38(3)). */
+  latestEndWithExtension: string;
+  /** Report to the PPK within 15 days of the end of study ([P] art. 37(2)c). */
+  reportToPpkBy: string;
+  /** Service bond: 2× (released), 1× (not released), 1× (self-funded, released) the study period ([P] art. 37(2)d). */
+  serviceBondMonths: number;
+  serviceBondEnd: string;
+  /** Re-entry programme of at most 1 year after completion ([P] art. 43(5)). */
+  reentryProgrammeEnd: string;
+  releasedFromDuty: boolean;
+  releasedFromDutySource: string;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  criteria: Criterion[];
+  dates: EligibilityDates;
+}
+
+export const defaultRetirementAges: RetirementTable = retirementTable as RetirementTable;
+
+const P = (article: string) => `[P] art. ${article}`;
+const msg = (id: string, en: string): Message => ({ id, en });
+
+/**
+ * Checks a PNS's eligibility for a Tugas Belajar against [P] art. 28 a–k, 29, 30(4) and 31, and
+ * computes the dates of its lifecycle. Missing facts give `unknown` and `eligible: false`.
+ */
+export function checkEligibility(candidateInput: unknown, programmeInput: unknown, options: EligibilityOptions = {}): Result<Eligibility> {
+  const candidateResult = parseWith(CandidateSchema, candidateInput, ['candidate']);
+  const programmeResult = parseWith(ProgrammeSchema, programmeInput, ['programme']);
+  const problems: Problem[] = [...(candidateResult.ok ? [] : candidateResult.problems), ...(programmeResult.ok ? [] : programmeResult.problems)];
+  if (!candidateResult.ok || !programmeResult.ok) return fail(...problems);
+  const candidate = candidateResult.value;
+  const programme = programmeResult.value;
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const policy = { ...defaultTubelPolicy, ...options.policy };
+  const table = options.retirementAges ?? defaultRetirementAges;
+
+  const nip = parseNip(candidate.nip, { birthDate: candidate.birthDate }, ['candidate', 'nip']);
+  if (!nip.ok) return fail(...nip.problems);
+  const birthDate = candidate.birthDate ?? nip.value.birthDate;
+
+  const start = programme.startDate ?? asOf;
+  const duration = programme.normativeDurationMonths;
+  // [P] art. 26(4) and 34(1): released from duty when longer than 6 months, unless art. 26(5)/35 apply.
+  const released = programme.releasedFromDuty ?? duration > 6;
+  const releasedSource = programme.releasedFromDuty === undefined ? `${P('26(4)')}; ${P('34(1)')}: > 6 bulan → dibebaskan` : `${P('26(4)–(5)')}; ${P('35(1)')}`;
+
+  const bup = candidate.positionLevel ? table.ages[candidate.positionLevel] : undefined;
+  const retirementDate = bup ? firstDayOfNextMonth(addMonths(birthDate, bup.age * 12)) : null;
+
+  const criteria: Criterion[] = [];
+  const add = (c: Criterion) => criteria.push(c);
+  const flag = (id: string, source: string, value: boolean | undefined, okWhen: boolean, text: { pass: Message; fail: Message; unknown: Message }) =>
+    add({ id, source, status: value === undefined ? 'unknown' : value === okWhen ? 'pass' : 'fail', reason: value === undefined ? text.unknown : value === okWhen ? text.pass : text.fail });
+
+  // a. ≥ 1 year of service since appointment as PNS.
+  if (!candidate.tmtPns) {
+    add({ id: 'art28a.service_one_year', source: P('28a'), status: 'unknown', reason: msg('TMT PNS tidak diketahui', 'PNS appointment date (TMT PNS) unknown') });
+  } else {
+    const passesOn = addMonths(candidate.tmtPns, 12);
+    const passed = passesOn <= start;
+    add({
+      id: 'art28a.service_one_year',
+      source: P('28a'),
+      status: passed ? 'pass' : 'fail',
+      reason: passed
+        ? msg(`Masa kerja sejak TMT PNS ${candidate.tmtPns} paling sedikit 1 tahun pada ${start}`, `At least 1 year of service since ${candidate.tmtPns} on ${start}`)
+        : msg(`Masa kerja 1 tahun sejak TMT PNS ${candidate.tmtPns} baru tercapai pada ${passesOn}`, `1 year of service since ${candidate.tmtPns} is reached only on ${passesOn}`),
+      ...(passed ? {} : { passesOn }),
+    });
+  }
+
+  // b. Remaining service before the BUP ≥ 3× (released) or 2× (not released) the normative duration.
+  const factor = released ? 3 : 2;
+  if (!retirementDate || !bup) {
+    add({ id: 'art28b.remaining_service', source: P('28b'), status: 'unknown', reason: msg('Jenjang jabatan tidak diketahui, BUP tidak dapat ditentukan', 'Position level unknown; the retirement age cannot be set') });
+  } else {
+    const needed = addMonths(start, factor * duration);
+    const passed = needed <= retirementDate;
+    add({
+      id: 'art28b.remaining_service',
+      source: `${P(`28b.${released ? 1 : 2}`)}; ${bup.source}`,
+      status: passed ? 'pass' : 'fail',
+      reason: msg(
+        `Sisa masa kerja dari ${start} sampai pensiun ${retirementDate} (BUP ${bup.age}) ${passed ? 'mencukupi' : 'kurang dari'} ${factor} × ${duration} bulan (sampai ${needed})`,
+        `Service left from ${start} to retirement on ${retirementDate} (age ${bup.age}) ${passed ? 'covers' : 'falls short of'} ${factor} × ${duration} months (to ${needed})`,
+      ),
+    });
+  }
+
+  flag('art28c.field_fits', P('28c'), candidate.fieldFits, true, {
+    pass: msg('Latar belakang pendidikan, pengalaman, atau jabatan sesuai dengan program studi', 'Education, experience or position fits the programme'),
+    fail: msg('Latar belakang tidak sesuai dengan program studi', 'Background does not fit the programme'),
+    unknown: msg('Kesesuaian latar belakang dengan program studi belum dinyatakan', 'Fit with the programme not stated'),
+  });
+
+  flag('art28d1.not_under_investigation', P('28d.1'), candidate.underInvestigation, false, {
+    pass: msg('Tidak sedang dalam pemeriksaan pelanggaran disiplin/tindak pidana', 'Not under investigation'),
+    fail: msg('Sedang dalam pemeriksaan pelanggaran disiplin dan/atau tindak pidana', 'Currently under investigation for a disciplinary or criminal matter'),
+    unknown: msg('Status pemeriksaan tidak diketahui', 'Investigation status unknown'),
+  });
+
+  // d.2 currently serving prison/detention or a moderate/heavy disciplinary punishment.
+  const servingDiscipline = candidate.disciplinaryPunishments?.some((p) => p.level !== 'ringan' && p.date <= asOf && (p.endDate === undefined || p.endDate >= asOf));
+  const servingNow = candidate.servingSentence === true || servingDiscipline === true ? true : candidate.servingSentence === undefined || servingDiscipline === undefined ? undefined : false;
+  flag('art28d2.not_serving_punishment', P('28d.2'), servingNow, false, {
+    pass: msg('Tidak sedang menjalani pidana atau hukuman disiplin sedang/berat', 'Not serving a sentence or a moderate/heavy disciplinary punishment'),
+    fail: msg('Sedang menjalani pidana penjara/kurungan atau hukuman disiplin sedang/berat', 'Serving a sentence or a moderate/heavy disciplinary punishment'),
+    unknown: msg('Status pidana/hukuman disiplin saat ini tidak diketahui', 'Current sentence/punishment status unknown'),
+  });
+
+  const leaveOrSuspension = candidate.onUnpaidLeave === true || candidate.temporarilyDismissed === true ? true : candidate.onUnpaidLeave === undefined || candidate.temporarilyDismissed === undefined ? undefined : false;
+  flag('art28d3.not_on_leave_or_suspended', P('28d.3'), leaveOrSuspension, false, {
+    pass: msg('Tidak sedang cuti di luar tanggungan negara atau diberhentikan sementara', 'Not on unpaid leave or temporarily dismissed'),
+    fail: msg('Sedang cuti di luar tanggungan negara dan/atau diberhentikan sementara', 'On unpaid leave and/or temporarily dismissed'),
+    unknown: msg('Status cuti/pemberhentian sementara tidak diketahui', 'Leave/suspension status unknown'),
+  });
+
+  // e.1 never punished with at least a moderate disciplinary sanction (policy: look-back period).
+  const lookbackFrom = policy.disciplineLookbackYears === null ? undefined : addMonths(asOf, -12 * policy.disciplineLookbackYears);
+  const moderate = candidate.disciplinaryPunishments?.filter((p) => p.level !== 'ringan' && (lookbackFrom === undefined || p.date >= lookbackFrom));
+  flag('art28e1.never_moderate_discipline', P('28e.1'), moderate === undefined ? undefined : moderate.length > 0, false, {
+    pass: msg('Tidak pernah dijatuhi hukuman disiplin tingkat sedang atau berat', 'Never punished with a moderate or heavy disciplinary sanction'),
+    fail: msg(`Pernah dijatuhi hukuman disiplin tingkat ${moderate?.[0]?.level} (${moderate?.[0]?.date})`, `Punished with a ${moderate?.[0]?.level === 'berat' ? 'heavy' : 'moderate'} disciplinary sanction (${moderate?.[0]?.date})`),
+    unknown: msg('Riwayat hukuman disiplin tidak diketahui', 'Disciplinary record unknown'),
+  });
+
+  flag('art28e2.never_imprisoned', P('28e.2'), candidate.criminalSentences === undefined ? undefined : candidate.criminalSentences.length > 0, false, {
+    pass: msg('Tidak pernah dijatuhi pidana penjara atau kurungan', 'Never sentenced to prison or detention'),
+    fail: msg('Pernah dijatuhi pidana penjara atau kurungan berdasarkan putusan pengadilan', 'Sentenced to prison or detention by a court'),
+    unknown: msg('Riwayat pidana tidak diketahui', 'Criminal record unknown'),
+  });
+
+  // e.3 no Tugas Belajar cancelled/stopped for unjustified reasons within 2 years of the decision.
+  const previous = candidate.previousTugasBelajar;
+  if (previous === undefined) {
+    add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'unknown', reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown') });
+  } else {
+    const blocking = previous
+      .filter((t) => t.outcome !== 'completed' && t.justified !== true)
+      .map((t) => ({ t, until: t.decisionDate ? addMonths(t.decisionDate, 24) : undefined }));
+    const unknownDecision = blocking.find((b) => b.until === undefined || b.t.justified === undefined);
+    const active = blocking.filter((b) => b.until !== undefined && b.until > start);
+    if (active.length > 0) {
+      const passesOn = active.map((b) => b.until!).sort().at(-1)!;
+      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'fail', passesOn, reason: msg(`Tugas Belajar dibatalkan/dihentikan tanpa alasan yang dibenarkan; 2 tahun sejak keputusan berakhir ${passesOn}`, `A Tugas Belajar was cancelled/stopped for unjustified reasons; the 2 years since the decision end on ${passesOn}`) });
+    } else if (unknownDecision) {
+      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'unknown', reason: msg('Pembatalan/penghentian Tugas Belajar tanpa tanggal keputusan atau tanpa keterangan alasan', 'A cancelled/stopped Tugas Belajar lacks its decision date or whether its reason is justified') });
+    } else {
+      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'pass', reason: msg('Tidak ada pembatalan/penghentian Tugas Belajar tanpa alasan yang dibenarkan dalam 2 tahun terakhir', 'No unjustified cancellation/stop of a Tugas Belajar within 2 years') });
+    }
+  }
+
+  flag('art28f.healthy', P('28f'), candidate.healthCertificate, true, {
+    pass: msg('Sehat jasmani dan rohani menurut surat keterangan dokter', "Healthy according to a doctor's letter"),
+    fail: msg('Tidak ada surat keterangan sehat dari dokter', "No doctor's letter of health"),
+    unknown: msg('Surat keterangan sehat belum diketahui', "Doctor's letter unknown"),
+  });
+
+  // g. performance rated "baik" in each of the last two years.
+  const lastYear = Number(asOf.slice(0, 4)) - 1;
+  const ratings = [lastYear - 1, lastYear].map((year) => candidate.performanceRatings?.find((r) => r.year === year));
+  const goodStatus: CriterionStatus = ratings.some((r) => r && !policy.goodPredicates.includes(r.predicate)) ? 'fail' : ratings.every((r) => r) ? 'pass' : 'unknown';
+  add({
+    id: 'art28g.performance_good',
+    source: P('28g'),
+    status: goodStatus,
+    reason:
+      goodStatus === 'pass'
+        ? msg(`Penilaian kinerja ${lastYear - 1} dan ${lastYear} bernilai baik`, `Performance rated good in ${lastYear - 1} and ${lastYear}`)
+        : goodStatus === 'fail'
+          ? msg(`Penilaian kinerja ${lastYear - 1}–${lastYear} tidak seluruhnya baik`, `Performance in ${lastYear - 1}–${lastYear} not rated good in both years`)
+          : msg(`Penilaian kinerja ${lastYear - 1} dan/atau ${lastYear} tidak diketahui`, `Performance rating of ${lastYear - 1} and/or ${lastYear} unknown`),
+  });
+
+  flag('art28h.proposed', P('28h'), candidate.proposedBySecretary, true, {
+    pass: msg('Diusulkan oleh Sekretaris Unit Organisasi', 'Proposed by the unit secretary'),
+    fail: msg('Tidak diusulkan oleh Sekretaris Unit Organisasi', 'Not proposed by the unit secretary'),
+    unknown: msg('Usulan Sekretaris Unit Organisasi belum diketahui', "Unit secretary's proposal unknown"),
+  });
+
+  // i. doctoral and self-funded: recommendation of a JPT madya official.
+  const needsRecommendation = programme.level === 'S3' || programme.selfFunded;
+  if (!needsRecommendation) {
+    add({ id: 'art28i.recommendation', source: P('28i'), status: 'pass', reason: msg('Rekomendasi JPT madya tidak disyaratkan (bukan doktoral/biaya mandiri)', 'No JPT madya recommendation needed (neither doctoral nor self-funded)') });
+  } else {
+    flag('art28i.recommendation', P('28i'), candidate.recommendationLetter, true, {
+      pass: msg('Ada surat rekomendasi pejabat pimpinan tinggi madya', 'Recommendation letter of a JPT madya official present'),
+      fail: msg('Program doktoral/biaya mandiri tanpa rekomendasi pejabat pimpinan tinggi madya', 'Doctoral/self-funded programme without a JPT madya recommendation'),
+      unknown: msg('Surat rekomendasi pejabat pimpinan tinggi madya belum diketahui', 'JPT madya recommendation unknown'),
+    });
+  }
+
+  flag('art28j.selection_passed', P('28j'), candidate.selectionPassed, true, {
+    pass: msg('Lulus seleksi perguruan tinggi/pemberi beasiswa', "Passed the university's or sponsor's selection"),
+    fail: msg('Tidak lulus seleksi', 'Did not pass the selection'),
+    unknown: msg('Hasil seleksi belum diketahui', 'Selection result unknown'),
+  });
+  flag('art28k.agreement_signed', P('28k'), candidate.agreementSigned, true, {
+    pass: msg('Perjanjian Tugas Belajar telah ditandatangani', 'Tugas Belajar agreement signed'),
+    fail: msg('Perjanjian Tugas Belajar belum ditandatangani', 'Tugas Belajar agreement not signed'),
+    unknown: msg('Penandatanganan perjanjian belum diketahui', 'Agreement signature unknown'),
+  });
+
+  // Art. 29: 1 year 6 months of work after a completed Tugas Belajar before the next.
+  if (previous === undefined) {
+    add({ id: 'art29.gap_after_previous', source: P('29'), status: 'unknown', reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown') });
+  } else {
+    const completed = previous.filter((t) => t.outcome === 'completed');
+    const undated = completed.some((t) => !t.endDate);
+    const passesOn = completed.filter((t) => t.endDate).map((t) => addMonths(t.endDate!, 18)).sort().at(-1);
+    if (passesOn && passesOn > start) {
+      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'fail', passesOn, reason: msg(`Wajib bekerja 1 tahun 6 bulan setelah Tugas Belajar sebelumnya, sampai ${passesOn}`, `Must work 1 year 6 months after the previous Tugas Belajar, until ${passesOn}`) });
+    } else if (undated) {
+      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'unknown', reason: msg('Tanggal selesai Tugas Belajar sebelumnya tidak diketahui', 'End date of the previous Tugas Belajar unknown') });
+    } else {
+      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'pass', reason: msg('Tidak ada Tugas Belajar selesai dalam 1 tahun 6 bulan terakhir', 'No Tugas Belajar completed within the last 1 year 6 months') });
+    }
+  }
+
+  // Art. 31(1)c–d: programme accreditation.
+  add(accreditationCriterion(programme));
+  // Art. 30(4): self-funded, domestic: university and programme accredited at least A.
+  if (!programme.selfFunded || programme.location === 'foreign') {
+    add({ id: 'art30_4.self_funded_accreditation', source: P('30(4)'), status: 'pass', reason: msg('Tidak berlaku: bukan Tugas Belajar biaya mandiri di dalam negeri', 'Not applicable: not a domestic self-funded Tugas Belajar') });
+  } else if (programme.accreditation === undefined) {
+    add({ id: 'art30_4.self_funded_accreditation', source: P('30(4)'), status: 'unknown', reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown') });
+  } else {
+    const passed = policy.selfFundedAccreditations.includes(programme.accreditation);
+    add({
+      id: 'art30_4.self_funded_accreditation',
+      source: P('30(4)'),
+      status: passed ? 'pass' : 'fail',
+      reason: passed ? msg('Biaya mandiri: akreditasi minimal A terpenuhi', 'Self-funded: accreditation of at least A met') : msg(`Biaya mandiri memerlukan akreditasi minimal A (Unggul), bukan ${programme.accreditation}`, `Self-funded requires accreditation of at least A (Unggul), not ${programme.accreditation}`),
+    });
+  }
+
+  const eligible = criteria.every((c) => c.status === 'pass');
+  const failing = criteria.filter((c) => c.status !== 'pass');
+  const earliestEligibleDate =
+    !eligible && failing.every((c) => c.status === 'fail' && c.passesOn !== undefined) ? failing.map((c) => c.passesOn!).reduce(laterOf) : null;
+
+  const plannedEnd = periodEnd(start, duration);
+  const afterEnd = addDays(plannedEnd, 1);
+  // [P] art. 37(2)d: 2× released, 1× not released, 1× self-funded released.
+  const bondFactor = released ? (programme.selfFunded ? 1 : 2) : 1;
+  const serviceBondMonths = bondFactor * duration;
+  return ok({
+    eligible,
+    criteria,
+    dates: {
+      birthDate,
+      retirementAge: bup?.age ?? null,
+      retirementDate,
+      earliestEligibleDate,
+      plannedStart: start,
+      plannedEnd,
+      latestEndWithExtension: periodEnd(start, duration + 12),
+      reportToPpkBy: addDays(plannedEnd, policy.reportDays),
+      serviceBondMonths,
+      serviceBondEnd: periodEnd(afterEnd, serviceBondMonths),
+      reentryProgrammeEnd: periodEnd(afterEnd, 12),
+      releasedFromDuty: released,
+      releasedFromDutySource: releasedSource,
+    },
+  });
+}
+
+function accreditationCriterion(programme: TugasBelajarProgramme): Criterion {
+  const id = 'art31.accreditation';
+  if (programme.location === 'foreign') {
+    const source = `${P('31(1)c.3')}; ${P('27(4)')}`;
+    if (programme.foreignRecognised === undefined) return { id, source, status: 'unknown', reason: msg('Pengakuan perguruan tinggi luar negeri belum diketahui', 'Recognition of the foreign university unknown') };
+    return programme.foreignRecognised
+      ? { id, source, status: 'pass', reason: msg('Program studi luar negeri diakui kementerian pendidikan', 'Foreign programme recognised by the education ministry') }
+      : { id, source, status: 'fail', reason: msg('Program studi luar negeri tidak diakui kementerian pendidikan', 'Foreign programme not recognised by the education ministry') };
+  }
+  if (programme.universityType === 'kedinasan') {
+    return { id, source: P('31(1)d'), status: 'pass', reason: msg('Perguruan tinggi kedinasan dikecualikan dari syarat akreditasi', 'Service colleges are exempt from the accreditation requirement') };
+  }
+  if (programme.accreditation === undefined) return { id, source: P('31(1)c'), status: 'unknown', reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown') };
+  if (['unggul', 'A', 'baik_sekali', 'B'].includes(programme.accreditation)) {
+    return { id, source: P('31(1)c.1'), status: 'pass', reason: msg(`Akreditasi ${programme.accreditation} memenuhi minimal B/Baik Sekali`, `Accreditation ${programme.accreditation} meets the minimum of B/Baik Sekali`) };
+  }
+  if (programme.accreditation === 'C' || programme.accreditation === 'baik') {
+    if (programme.ministerApproval === undefined) return { id, source: P('31(1)c.2'), status: 'unknown', reason: msg('Akreditasi C/Baik memerlukan persetujuan Menteri; persetujuan belum diketahui', "C/Baik needs the Minister's approval; approval unknown") };
+    return programme.ministerApproval
+      ? { id, source: P('31(1)c.2'), status: 'pass', reason: msg('Akreditasi C/Baik dengan persetujuan Menteri', "C/Baik with the Minister's approval") }
+      : { id, source: P('31(1)c.2'), status: 'fail', reason: msg('Akreditasi C/Baik tanpa persetujuan Menteri', "C/Baik without the Minister's approval") };
+  }
+  return { id, source: P('31(1)c'), status: 'fail', reason: msg('Program studi belum terakreditasi', 'Programme not accredited') };
+}
+
+/** Input of `bangkom tubel`: `{ candidate, programme }`. */
+export const TubelInput = z
+  .object({ candidate: CandidateSchema, programme: ProgrammeSchema })
+  .meta({ title: 'TubelInput', description: 'A Tugas Belajar candidate and programme, as read by `bangkom tubel`.' });
+
+export const tubelSchemas: PublicSchema[] = [{ name: 'tubel-input', schema: TubelInput }];
