@@ -1,5 +1,5 @@
 import type { EmployeeKind, LearningMethod, Problem, PublicSchema, Result } from '@bangkom/domain';
-import { employeeKinds, evidenceKinds, fail, gapLevels, isoDate, learningMethodCodes, ok, parseWith } from '@bangkom/domain';
+import { competencyTypes, employeeKinds, evidenceKinds, fail, gapLevels, isoDate, learningMethodCodes, ok, parseWith } from '@bangkom/domain';
 import { z } from 'zod';
 import kutaiBarat2024 from '../profiles/kutai-barat-2024.json' with { type: 'json' };
 import pupr2023 from '../profiles/pupr-2023.json' with { type: 'json' };
@@ -39,7 +39,17 @@ export const MethodRule = z
     perMonth: limit.optional(),
     perYear: limit.optional(),
     evidence: cited(z.array(z.enum(evidenceKinds)).min(1)).optional(),
-    targetGapLevels: cited(z.array(z.enum(gapLevels)).min(1)).optional(),
+    target: z
+      .object({
+        gapLevels: z.array(z.enum(gapLevels)).min(1).optional().describe('Gap levels the method is meant for; absent = any.'),
+        suitsCannotLeaveWorkplace: z.boolean().optional().describe('Suits an employee who cannot leave the workplace.'),
+        talent: z.boolean().optional().describe('Meant for talent development (performance sangat baik/baik, [P] art. 6(4)).'),
+        competencyTypes: z.array(z.enum(competencyTypes)).min(1).optional(),
+        description: bilingual,
+        source,
+      })
+      .optional()
+      .describe('Target group ("Sasaran") of the method.'),
   })
   .strict();
 export type MethodRule = z.output<typeof MethodRule>;
@@ -52,6 +62,10 @@ const obligation = z.object({
 
 export const learningCategories = ['experiential', 'social', 'formal'] as const;
 export type LearningCategory = (typeof learningCategories)[number];
+
+/** Fields of an Individual Development Plan a profile can require ([P] art. 17(2) a–k; [K] III.F.1). */
+export const planFields = ['nip', 'name', 'position', 'competencyType', 'method', 'organizer', 'facilitator', 'schedule', 'curriculumFit', 'performanceData', 'budget', 'jp'] as const;
+export type PlanField = (typeof planFields)[number];
 
 /** A rule profile as written in a file; `extends` lets it inherit another profile's rules field by field. */
 export const RuleProfileFile = z
@@ -66,6 +80,11 @@ export const RuleProfileFile = z
     notes: z.array(bilingual).default([]),
     obligations: z.object({ PNS: obligation, PPPK: obligation, TKK: obligation }).partial().optional(),
     pppkMethods: cited(z.array(z.enum(learningMethodCodes))).optional(),
+    planRequiredFields: cited(z.array(z.enum(planFields)).min(1)).optional().describe('Fields every Individual Development Plan must fill.'),
+    planDeadlines: z
+      .object({ approvalQuarter: z.int().min(1).max(4), lanQuarter: z.int().min(1).max(4), source })
+      .optional()
+      .describe('Quarter of year Y−1 by whose end the plan for year Y is approved by the PPK and sent to LAN.'),
     learningModel: z
       .object({
         source,
@@ -92,6 +111,8 @@ export interface RuleProfile {
   notes: { id: string; en: string }[];
   obligations: Record<EmployeeKind, { requiredJp: number; maxJp?: number; source: string }>;
   pppkMethods?: { value: LearningMethod[]; source: string };
+  planRequiredFields?: { value: PlanField[]; source: string };
+  planDeadlines?: { approvalQuarter: number; lanQuarter: number; source: string };
   learningModel?: { source: string; target: Record<LearningCategory, number>; methods: Record<LearningCategory, LearningMethod[]> };
   methods: Partial<Record<LearningMethod, MethodRule>>;
 }
@@ -140,6 +161,8 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   if (problems.length > 0) return fail(...problems);
   const learningModel = file.learningModel ?? parent?.learningModel;
   const pppkMethods = file.pppkMethods ?? parent?.pppkMethods;
+  const planRequiredFields = file.planRequiredFields ?? parent?.planRequiredFields;
+  const planDeadlines = file.planDeadlines ?? parent?.planDeadlines;
   return ok({
     id: file.id,
     title: file.title,
@@ -151,6 +174,8 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
     notes: file.notes,
     obligations: obligations as RuleProfile['obligations'],
     ...(pppkMethods ? { pppkMethods } : {}),
+    ...(planRequiredFields ? { planRequiredFields } : {}),
+    ...(planDeadlines ? { planDeadlines } : {}),
     ...(learningModel ? { learningModel } : {}),
     methods,
   });

@@ -92,6 +92,59 @@ export interface RuleProfile {
      */
     source: string;
   };
+  /**
+   * Fields every Individual Development Plan must fill.
+   */
+  planRequiredFields?: {
+    /**
+     * @minItems 1
+     */
+    value: [
+      (
+        | "nip"
+        | "name"
+        | "position"
+        | "competencyType"
+        | "method"
+        | "organizer"
+        | "facilitator"
+        | "schedule"
+        | "curriculumFit"
+        | "performanceData"
+        | "budget"
+        | "jp"
+      ),
+      ...(
+        | "nip"
+        | "name"
+        | "position"
+        | "competencyType"
+        | "method"
+        | "organizer"
+        | "facilitator"
+        | "schedule"
+        | "curriculumFit"
+        | "performanceData"
+        | "budget"
+        | "jp"
+      )[]
+    ];
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
+  /**
+   * Quarter of year Y−1 by whose end the plan for year Y is approved by the PPK and sent to LAN.
+   */
+  planDeadlines?: {
+    approvalQuarter: number;
+    lanQuarter: number;
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
   learningModel?: {
     /**
      * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
@@ -299,11 +352,35 @@ export interface RuleProfile {
          */
         source: string;
       };
-      targetGapLevels?: {
+      /**
+       * Target group ("Sasaran") of the method.
+       */
+      target?: {
+        /**
+         * Gap levels the method is meant for; absent = any.
+         *
+         * @minItems 1
+         */
+        gapLevels?: ["rendah" | "sedang" | "tinggi", ...("rendah" | "sedang" | "tinggi")[]];
+        /**
+         * Suits an employee who cannot leave the workplace.
+         */
+        suitsCannotLeaveWorkplace?: boolean;
+        /**
+         * Meant for talent development (performance sangat baik/baik, [P] art. 6(4)).
+         */
+        talent?: boolean;
         /**
          * @minItems 1
          */
-        value: ["rendah" | "sedang" | "tinggi", ...("rendah" | "sedang" | "tinggi")[]];
+        competencyTypes?: [
+          "teknis" | "manajerial" | "sosial_kultural",
+          ...("teknis" | "manajerial" | "sosial_kultural")[]
+        ];
+        description: {
+          id: string;
+          en: string;
+        };
         /**
          * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
          */
