@@ -1,5 +1,6 @@
 import type { PublicSchema } from '@bangkom/domain';
 import { domainSchemas } from '@bangkom/domain';
+import { idpSchemas } from '@bangkom/idp';
 import { computeSchemas, jpSchemas } from '@bangkom/jp';
 import { tubelSchemas } from '@bangkom/tubel';
 
@@ -10,5 +11,6 @@ import { tubelSchemas } from '@bangkom/tubel';
 export const registry: { package: string; schemas: PublicSchema[] }[] = [
   { package: '@bangkom/domain', schemas: domainSchemas },
   { package: '@bangkom/jp', schemas: [...jpSchemas, ...computeSchemas] },
+  { package: '@bangkom/idp', schemas: idpSchemas },
   { package: '@bangkom/tubel', schemas: tubelSchemas },
 ];

@@ -10,6 +10,7 @@ export const performancePredicates = ['sangat_baik', 'baik', 'butuh_perbaikan', 
 
 /** One planned development item: the fields of [P] art. 17(2) c–k. */
 export const PlanItem = z.object({
+  id: z.string().min(1).optional().describe('Item id; defaults to its position (item-1, item-2, …).'),
   competencyType: z.enum(competencyTypes).optional().describe('[P] art. 17(2)c jenis kompetensi.'),
   method: z.enum(learningMethodCodes).optional().describe('[P] art. 17(2)d bentuk dan jalur.'),
   title: z.string().min(1).optional(),
@@ -24,7 +25,6 @@ export const PlanItem = z.object({
   programmeJp: z.number().positive().optional(),
   runByWorkUnit: z.boolean().default(false),
   curriculumFit: z.string().min(1).optional().describe('[P] art. 17(2)h kesesuaian dengan standar kurikulum.'),
-  performanceData: z.string().min(1).optional().describe('[P] art. 17(2)i data penilaian kinerja.'),
   budget: z.number().nonnegative().optional().describe('[P] art. 17(2)j anggaran (rupiah).'),
   jp: z.number().nonnegative().optional().describe('[P] art. 17(2)k jumlah JP.'),
 });
@@ -38,10 +38,11 @@ export const IndividualDevelopmentPlan = z
     employeeKind: z.enum(['PNS', 'PPPK', 'TKK']).default('PNS'),
     unit: z.string().min(1).optional(),
     position: z.string().min(1).optional().describe('[P] art. 17(2)b jabatan yang akan dikembangkan.'),
-    gapLevel: z.enum(gapLevels).optional(),
-    performancePredicate: z.enum(performancePredicates).optional(),
-    cannotLeaveWorkplace: z.boolean().default(false),
-    budgetAvailable: z.number().nonnegative().optional(),
+    gapLevel: z.enum(gapLevels).optional().describe('Competency gap from post-evaluation ([K] V.C).'),
+    performancePredicate: z.enum(performancePredicates).optional().describe('Latest performance predicate ([P] art. 6(3)).'),
+    performanceData: z.string().min(1).optional().describe('[P] art. 17(2)i data hasil penilaian kinerja (e.g. the appraisal reference).'),
+    cannotLeaveWorkplace: z.boolean().default(false).describe('The employee cannot leave the workplace ([K] IV "Sasaran").'),
+    budgetAvailable: z.number().nonnegative().optional().describe('Budget available for this plan (rupiah).'),
     status: z.enum(['draft', 'approved', 'sent_to_lan']).default('draft'),
     draftedOn: isoDate.optional(),
     approvedOn: isoDate.optional().describe('Approval by the PPK ([P] art. 17(4)).'),

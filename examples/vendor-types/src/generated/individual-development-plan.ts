@@ -22,9 +22,25 @@ export interface IndividualDevelopmentPlan {
    * [P] art. 17(2)b jabatan yang akan dikembangkan.
    */
   position?: string;
+  /**
+   * Competency gap from post-evaluation ([K] V.C).
+   */
   gapLevel?: "rendah" | "sedang" | "tinggi";
+  /**
+   * Latest performance predicate ([P] art. 6(3)).
+   */
   performancePredicate?: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+  /**
+   * [P] art. 17(2)i data hasil penilaian kinerja (e.g. the appraisal reference).
+   */
+  performanceData?: string;
+  /**
+   * The employee cannot leave the workplace ([K] IV "Sasaran").
+   */
   cannotLeaveWorkplace?: boolean;
+  /**
+   * Budget available for this plan (rupiah).
+   */
   budgetAvailable?: number;
   status?: "draft" | "approved" | "sent_to_lan";
   draftedOn?: string;
@@ -37,6 +53,10 @@ export interface IndividualDevelopmentPlan {
    */
   sentToLanOn?: string;
   items: {
+    /**
+     * Item id; defaults to its position (item-1, item-2, …).
+     */
+    id?: string;
     /**
      * [P] art. 17(2)c jenis kompetensi.
      */
@@ -95,10 +115,6 @@ export interface IndividualDevelopmentPlan {
      * [P] art. 17(2)h kesesuaian dengan standar kurikulum.
      */
     curriculumFit?: string;
-    /**
-     * [P] art. 17(2)i data penilaian kinerja.
-     */
-    performanceData?: string;
     /**
      * [P] art. 17(2)j anggaran (rupiah).
      */

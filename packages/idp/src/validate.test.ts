@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import table from '../cases/checks.json' with { type: 'json' };
+import type { PlanIssueCode } from './issues.js';
+import { planIssueCodes } from './issues.js';
+import { validatePlan } from './validate.js';
+
+interface Case {
+  name: string;
+  citation: string;
+  plan: Record<string, unknown>;
+  items?: Record<string, unknown>[];
+  item0?: Record<string, unknown>;
+  removeItem0?: string[];
+  profile?: string;
+  asOf?: string;
+  present: Partial<Record<PlanIssueCode, 'error' | 'warning' | 'info'>>;
+  absent: PlanIssueCode[];
+  valid?: boolean;
+}
+
+const cases = table.cases as unknown as Case[];
+
+/** The base plan with a case's changes; `null` removes a field. */
+function build(c: Case): Record<string, unknown> {
+  const plan: Record<string, unknown> = structuredClone(table.base);
+  for (const [k, v] of Object.entries(c.plan)) {
+    if (v === null) delete plan[k];
+    else plan[k] = v;
+  }
+  if (c.items) plan['items'] = structuredClone(c.items);
+  const items = plan['items'] as Record<string, unknown>[];
+  if (items[0] && (c.item0 || c.removeItem0)) {
+    items[0] = { ...items[0], ...c.item0 };
+    for (const k of c.removeItem0 ?? []) delete items[0][k];
+  }
+  return plan;
+}
+
+describe('plan checks case table (cases/checks.json)', () => {
+  it.each(cases.map((c) => [`${c.name} — ${c.citation}`, c] as const))('%s', (_, c) => {
+    const result = validatePlan(build(c), { asOf: c.asOf ?? table.asOf, ...(c.profile ? { profile: c.profile } : {}) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { issues, valid } = result.value;
+    for (const [code, severity] of Object.entries(c.present)) {
+      const found = issues.filter((i) => i.code === code);
+      expect(found.length, `${code} present`).toBeGreaterThan(0);
+      expect(found.every((i) => i.severity === severity), `${code} is ${severity}`).toBe(true);
+      for (const i of found) {
+        expect(i.source.length).toBeGreaterThan(3);
+        expect(i.path.startsWith('/')).toBe(true);
+        expect(i.message.id && i.message.en).toBeTruthy();
+      }
+    }
+    for (const code of c.absent) expect(issues.filter((i) => i.code === code), `${code} absent`).toEqual([]);
+    if (c.valid !== undefined) expect(valid).toBe(c.valid);
+    expect(valid).toBe(!issues.some((i) => i.severity === 'error'));
+  });
+
+  it('has a case where each documented code appears and one where it does not', () => {
+    for (const code of Object.keys(planIssueCodes) as PlanIssueCode[]) {
+      expect(cases.some((c) => code in c.present), `${code} present`).toBe(true);
+      expect(cases.some((c) => c.absent.includes(code)), `${code} absent`).toBe(true);
+    }
+  });
+});
+
+describe('plan summary', () => {
+  it('totals stated and counted JP, budget and the mix', () => {
+    const result = validatePlan(table.base, { asOf: table.asOf });
+    expect(result.ok && result.value.summary).toMatchObject({
+      profile: 'pupr-2023',
+      year: 2026,
+      statedJp: 24,
+      countedJp: 24,
+      required: 20,
+      shortfall: 0,
+      budgetTotal: 5500000,
+      byMethod: { seminar: 8, kursus: 16 },
+      mix: { experiential: 0, social: 0, formal: 1 },
+    });
+  });
+
+  it('counts what the rules allow, not what is stated', () => {
+    const plan = build({ name: '', citation: '', plan: {}, item0: { method: 'coaching', startDate: '2026-03-10', endDate: '2026-03-10', sessions: 5, jp: 10 }, present: {}, absent: [] });
+    const result = validatePlan(plan, { asOf: table.asOf });
+    expect(result.ok && [result.value.summary.statedJp, result.value.summary.countedJp]).toEqual([26, 22]);
+  });
+
+  it('rejects a plan that does not match the schema, with paths', () => {
+    const result = validatePlan({ ...table.base, year: 'next', items: [{ method: 'ngopi' }] });
+    expect(result.ok ? [] : result.problems.map((p) => p.path.join('/'))).toEqual(['year', 'items/0/method']);
+  });
+});
