@@ -1,6 +1,7 @@
 import type { PublicSchema } from '@bangkom/domain';
 import { domainSchemas } from '@bangkom/domain';
 import { idpSchemas } from '@bangkom/idp';
+import { ipasnInputSchemas, ipasnProfileSchemas } from '@bangkom/ipasn';
 import { computeSchemas, jpSchemas } from '@bangkom/jp';
 import { tubelSchemas } from '@bangkom/tubel';
 
@@ -13,4 +14,5 @@ export const registry: { package: string; schemas: PublicSchema[] }[] = [
   { package: '@bangkom/jp', schemas: [...jpSchemas, ...computeSchemas] },
   { package: '@bangkom/idp', schemas: idpSchemas },
   { package: '@bangkom/tubel', schemas: tubelSchemas },
+  { package: '@bangkom/ipasn', schemas: [...ipasnProfileSchemas, ...ipasnInputSchemas] },
 ];

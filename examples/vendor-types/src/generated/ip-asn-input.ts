@@ -5,13 +5,24 @@
  */
 export interface IpAsnInput {
   nip: string;
+  kind?: "PNS" | "PPPK" | "TKK";
   education?: "SD" | "SMP" | "SMA" | "D1" | "D2" | "D3" | "D4" | "S1" | "S2" | "S3";
-  activities?: LearningActivity[];
+  /**
+   * Decides which position training counts (leadership for structural, functional for functional posts).
+   */
+  positionKind?: "jpt" | "administrasi" | "fungsional";
+  /**
+   * Predicate of the measured year ([P] art. 6(3)).
+   */
   performancePredicate?: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
-  disciplinePunishments?: {
+  /**
+   * Disciplinary punishments with their dates; [] = none; absent = unknown.
+   */
+  disciplinaryPunishments?: {
     level: "ringan" | "sedang" | "berat";
     date: string;
   }[];
+  activities?: LearningActivity[];
 }
 /**
  * One competency-development activity of one employee, with its evidence.
