@@ -3,6 +3,7 @@ import { domainSchemas } from '@bangkom/domain';
 import { idpSchemas } from '@bangkom/idp';
 import { ipasnInputSchemas, ipasnProfileSchemas } from '@bangkom/ipasn';
 import { computeSchemas, jpSchemas } from '@bangkom/jp';
+import { myasnSchemas } from '@bangkom/myasn';
 import { tubelSchemas } from '@bangkom/tubel';
 
 /**
@@ -15,4 +16,5 @@ export const registry: { package: string; schemas: PublicSchema[] }[] = [
   { package: '@bangkom/idp', schemas: idpSchemas },
   { package: '@bangkom/tubel', schemas: tubelSchemas },
   { package: '@bangkom/ipasn', schemas: [...ipasnProfileSchemas, ...ipasnInputSchemas] },
+  { package: '@bangkom/myasn', schemas: myasnSchemas },
 ];

@@ -16,5 +16,7 @@ export interface Command {
   summary: string;
   usage: string;
   options?: Record<string, { type: 'string' | 'boolean' }>;
+  /** Output formats besides json and table that the command accepts (e.g. csv). */
+  extraFormats?: OutputFormat[];
   run(invocation: Invocation, io: Io): Promise<number>;
 }

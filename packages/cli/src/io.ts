@@ -20,7 +20,7 @@ export const processIo: Io = {
 export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type OutputFormat = 'json' | 'table';
+export type OutputFormat = 'json' | 'table' | 'csv';
 
 const problem = (code: string, id: string, en: string): Problem => ({ path: [], code, message: { id, en } });
 

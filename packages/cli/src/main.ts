@@ -49,8 +49,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return ExitCode.ok;
   }
   const format = (parsed.values.format ?? 'json') as string;
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    return reportProblems(io, [{ path: ['--format'], code: 'cli.bad_format', message: { id: `Format harus json atau table, bukan ${format}`, en: `Format must be json or table, not ${format}` } }], 'json');
+  const formats: string[] = [...FORMATS, ...(command.extraFormats ?? [])];
+  if (!formats.includes(format)) {
+    return reportProblems(io, [{ path: ['--format'], code: 'cli.bad_format', message: { id: `Format harus ${formats.join('/')}, bukan ${format}`, en: `Format must be ${formats.join('/')}, not ${format}` } }], 'json');
   }
   try {
     return await command.run({ positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, format: format as OutputFormat }, io);

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { importCsv, importXlsx } from '@bangkom/myasn';
+import { isProblem, requirePositional, stringOption } from '../args.js';
+import type { Command } from '../command.js';
+import { ExitCode, printJson, readText, reportProblems } from '../io.js';
+
+const usage = 'bangkom import <file.csv|file.xlsx> --type activities|employees';
+
+/** Imports the documented template (Indonesian headers). All or nothing: exit 2 with every bad row. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Impor kegiatan/pegawai dari CSV/XLSX / import activities or employees from CSV/XLSX',
+  usage,
+  options: { type: { type: 'string' } },
+  async run(inv, io) {
+    const file = requirePositional(inv, 0, 'berkas / file', usage);
+    if (isProblem(file)) return reportProblems(io, [file], inv.format);
+    const type = stringOption(inv, 'type');
+    if (type !== 'activities' && type !== 'employees') {
+      return reportProblems(io, [{ path: ['--type'], code: 'cli.bad_type', message: { id: `--type harus activities atau employees. Penggunaan: ${usage}`, en: `--type must be activities or employees. Usage: ${usage}` } }], inv.format);
+    }
+    let result;
+    if (extname(file).toLowerCase() === '.xlsx') {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return reportProblems(io, [{ path: [], code: 'file.unreadable', message: { id: `Berkas tidak dapat dibaca: ${file} (${reason})`, en: `Cannot read file: ${file} (${reason})` } }], inv.format);
+      }
+      result = await importXlsx(bytes, type);
+    } else {
+      const text = await readText(file);
+      if (!text.ok) return reportProblems(io, text.problems, inv.format);
+      result = importCsv(text.value, type);
+    }
+    if (!result.ok) return reportProblems(io, result.problems, inv.format);
+    printJson(io, { [type]: result.value });
+    return ExitCode.ok;
+  },
+};
