@@ -1,0 +1,81 @@
+-- Bangkom admin: initial schema. Applied in order by src/lib/server/db/migrate.ts.
+CREATE TABLE units (
+  id text PRIMARY KEY,
+  name text NOT NULL
+);
+
+CREATE TABLE employees (
+  id text PRIMARY KEY,                 -- NIP (PNS), NIPPPK (PPPK) or internal id (TKK)
+  kind text NOT NULL CHECK (kind IN ('PNS', 'PPPK', 'TKK')),
+  name text NOT NULL,
+  unit_id text NOT NULL REFERENCES units(id),
+  supervisor_id text REFERENCES employees(id),
+  data jsonb NOT NULL                  -- the Employee record of @bangkom/domain
+);
+CREATE INDEX employees_unit ON employees(unit_id);
+CREATE INDEX employees_supervisor ON employees(supervisor_id);
+
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  password_hash text NOT NULL,         -- scrypt$N$r$p$salt$hash
+  role text NOT NULL CHECK (role IN ('pegawai', 'atasan', 'admin_unit', 'admin_sdm', 'auditor')),
+  employee_id text REFERENCES employees(id),
+  unit_id text REFERENCES units(id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE sessions (
+  id_hash text PRIMARY KEY,            -- SHA-256 of the cookie value; the value itself is never stored
+  user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_at timestamptz NOT NULL
+);
+
+CREATE TABLE evidence_files (
+  sha256 text PRIMARY KEY,             -- content address
+  media_type text NOT NULL,
+  size integer NOT NULL,
+  content bytea NOT NULL,
+  uploaded_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE activities (
+  id text PRIMARY KEY,
+  employee_id text NOT NULL REFERENCES employees(id),
+  status text NOT NULL CHECK (status IN ('draft', 'submitted', 'verified', 'rejected')),
+  data jsonb NOT NULL,                 -- the LearningActivity record of @bangkom/domain
+  evidence_sha256 text REFERENCES evidence_files(sha256),
+  evidence_name text,
+  supervisor_approved boolean,
+  jp_override numeric,
+  jp_override_reason text,
+  reject_reason text,
+  created_by integer REFERENCES users(id),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX activities_employee ON activities(employee_id);
+
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value jsonb NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('ruleProfile', '"kutai-barat-2024"');
+
+-- Append-only audit log: who, when, what, before/after. UPDATE and DELETE are refused by trigger.
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  user_id integer,
+  username text,
+  action text NOT NULL,
+  entity text NOT NULL,
+  entity_id text,
+  before jsonb,
+  after jsonb
+);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();

@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs a multi-statement SQL script in one transaction (migrations). */
+  runScript(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = join(import.meta.dirname, '..', '..', '..', '..', 'migrations');
+
+/** Refuses a second process on the same PGlite directory; a lock left by a dead process is taken over. */
+function lock(dataDir: string): () => void {
+  const file = join(dataDir, 'bangkom.lock');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`The database in ${dataDir} is in use by process ${pid} / Basis data di ${dataDir} sedang dipakai proses ${pid}`);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+/**
+ * Opens the database: PostgreSQL when `url` (DATABASE_URL) is given, otherwise embedded PGlite in
+ * `dataDir` (created on first start; in memory when `dataDir` is 'memory://'). Applies migrations.
+ */
+export async function openDatabase(options: { url?: string | undefined; dataDir?: string }): Promise<Database> {
+  let database: Database;
+  if (options.url) {
+    const client = postgres(options.url, { max: 5, onnotice: () => {} });
+    database = {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      kind: 'postgres',
+      runScript: async (text) => {
+        await client.begin((tx) => tx.unsafe(text));
+      },
+      close: () => client.end(),
+    };
+  } else {
+    const dataDir = options.dataDir ?? 'memory://';
+    let release = () => {};
+    if (!dataDir.startsWith('memory://')) {
+      mkdirSync(dataDir, { recursive: true });
+      release = lock(dataDir);
+    }
+    // The cluster lives in pgdata/ so that the lock file beside it is not mistaken for cluster files.
+    const client = new PGlite(dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pgdata'));
+    database = {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      kind: 'pglite',
+      runScript: async (text) => {
+        await client.transaction((tx) => tx.exec(text).then(() => undefined));
+      },
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  }
+  await migrate(database);
+  return database;
+}
+
+/** Rows of a raw query: PGlite answers `{ rows }`, postgres-js an array. */
+export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
+
+/** Applies migrations/*.sql in name order, each once, each in a transaction. */
+export async function migrate({ db, runScript }: Pick<Database, 'db' | 'runScript'>): Promise<string[]> {
+  await db.execute(sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set(rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`)).map((r) => r.name));
+  const applied: string[] = [];
+  for (const name of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
+    if (done.has(name)) continue;
+    const text = readFileSync(join(MIGRATIONS, name), 'utf8');
+    // The file name is ours (a directory listing), never user input.
+    await runScript(`${text}\nINSERT INTO schema_migrations (name) VALUES ('${name.replaceAll("'", "''")}');`);
+    applied.push(name);
+  }
+  return applied;
+}
