@@ -1,9 +1,9 @@
-import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { initTRPC } from '@trpc/server';
 import type { SessionUser } from './auth.js';
 import type { LoginLimiter } from './auth.js';
 import type { Db } from './db/index.js';
 import type { Role } from './db/schema.js';
+import { errorDetails, forbidden, unauthenticated } from './errors.js';
 
 export interface Context {
   db: Db;
@@ -18,9 +18,9 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    // Field errors from zod, in both languages, for the forms.
-    const issues = error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
-    return { ...shape, data: { ...shape.data, issues } };
+    // Field errors for the forms: zod issues keep their code (the UI words them from its catalogue);
+    // domain problems already carry Bahasa Indonesia and English.
+    return { ...shape, data: { ...shape.data, ...errorDetails(error.cause) } };
   },
 });
 
@@ -28,19 +28,14 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-export const MESSAGES = {
-  unauthenticated: 'Silakan masuk terlebih dahulu / Please log in first',
-  forbidden: 'Anda tidak berwenang / You are not allowed to do this',
-};
-
 export const authedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: MESSAGES.unauthenticated });
+  if (!ctx.user) throw unauthenticated();
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /** A procedure only these roles may call — checked on the server for every call. */
 export const roleProcedure = (...allowed: Role[]) =>
   authedProcedure.use(({ ctx, next }) => {
-    if (!allowed.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
+    if (!allowed.includes(ctx.user.role)) throw forbidden();
     return next();
   });

@@ -1,17 +1,19 @@
-import type { LearningActivity } from '@bangkom/domain';
-import { LearningActivity as ActivitySchema, learningMethods, problemsFromZod } from '@bangkom/domain';
-import { convertActivity } from '@bangkom/jp';
-import { TRPCError } from '@trpc/server';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { LearningActivity, LearningMethod } from '@bangkom/domain';
+import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
+import type { JpBasis } from '@bangkom/jp';
+import { convertActivity, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
-import { checkEvidence } from '../evidence.js';
-import { authedProcedure, MESSAGES, roleProcedure, router } from '../trpc.js';
+import { appError, forbidden } from '../errors.js';
+import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
+import { authedProcedure, roleProcedure, router } from '../trpc.js';
 
 type Row = typeof activities.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Employee ids whose activities the user may see (null = all). */
 export async function visibleEmployees(db: Db, user: SessionUser): Promise<string[] | null> {
@@ -21,13 +23,16 @@ export async function visibleEmployees(db: Db, user: SessionUser): Promise<strin
       return null;
     case 'admin_unit':
       return (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, user.unitId ?? ''))).map((r) => r.id);
-    case 'atasan': {
-      const subordinates = (await db.select({ id: employees.id }).from(employees).where(eq(employees.supervisorId, user.employeeId ?? ''))).map((r) => r.id);
-      return [...(user.employeeId ? [user.employeeId] : []), ...subordinates];
-    }
+    case 'atasan':
+      return [...(user.employeeId ? [user.employeeId] : []), ...(await subordinatesOf(db, user))];
     default:
       return user.employeeId ? [user.employeeId] : [];
   }
+}
+
+async function subordinatesOf(db: Db, user: SessionUser): Promise<string[]> {
+  if (!user.employeeId) return [];
+  return (await db.select({ id: employees.id }).from(employees).where(eq(employees.supervisorId, user.employeeId))).map((r) => r.id);
 }
 
 export async function ruleProfile(db: Db): Promise<string> {
@@ -35,42 +40,50 @@ export async function ruleProfile(db: Db): Promise<string> {
   return typeof row?.value === 'string' ? row.value : 'kutai-barat-2024';
 }
 
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Kegiatan tidak ditemukan / Activity not found' });
-const forbidden = () => new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-const conflict = (id: string, en: string) => new TRPCError({ code: 'CONFLICT', message: `${id} / ${en}` });
+const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
+const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
+const STATUS_LABEL = { draft: { id: 'draf', en: 'draft' }, submitted: { id: 'diajukan', en: 'submitted' }, verified: { id: 'terverifikasi', en: 'verified' }, rejected: { id: 'ditolak', en: 'rejected' } } as const;
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
   if (!row) throw notFound();
   const visible = await visibleEmployees(db, user);
+  // Someone who may not see an activity is told it does not exist, not that it is forbidden.
   if (visible !== null && !visible.includes(row.employeeId)) throw notFound();
   return row;
 }
 
-const isOwner = (user: SessionUser, row: Row) => user.employeeId !== null && row.employeeId === user.employeeId;
+const isOwner = (user: SessionUser, row: Pick<Row, 'employeeId'>) => user.employeeId !== null && row.employeeId === user.employeeId;
+const methodOf = (row: Row) => row.data['method'] as LearningMethod;
+const isNonClassical = (row: Row) => learningMethods[methodOf(row)].path === 'nonklasikal';
 
-/** The fields an employee fills in ("Riwayat Diklat" of MyASN plus what the rules need). */
-const ActivityFields = z.object({
-  method: z.enum(Object.keys(learningMethods) as [keyof typeof learningMethods]),
+/** The fields an employee fills in: MyASN "Riwayat Diklat" (DOMAIN.md §7.1) plus what the JP rules need. */
+export const ActivityFields = z.object({
+  method: z.enum(learningMethodCodes),
   title: z.string().trim().min(3).max(200),
   organizer: z.string().trim().min(2).max(200),
   international: z.boolean().default(false),
   startDate: z.iso.date(),
   endDate: z.iso.date(),
-  days: z.number().positive().optional(),
-  sessions: z.int().positive().optional(),
-  hours: z.number().positive().optional(),
-  programmeJp: z.number().positive().optional(),
-  statedJp: z.number().nonnegative().optional(),
+  days: z.number().positive().max(366).optional(),
+  sessions: z.int().positive().max(1000).optional(),
+  hours: z.number().positive().max(10_000).optional(),
+  programmeJp: z.number().positive().max(10_000).optional(),
+  statedJp: z.number().nonnegative().max(10_000).optional(),
   runByWorkUnit: z.boolean().default(false),
   competencyType: z.enum(['teknis', 'manajerial', 'sosial_kultural']).optional(),
   certificateNumber: z.string().trim().max(100).optional(),
   certificateDate: z.iso.date().optional(),
-  rumpun: z.string().max(100).optional(),
+  rumpun: z.string().trim().max(100).optional(),
 });
+export type ActivityFieldsInput = z.input<typeof ActivityFields>;
 type Fields = z.output<typeof ActivityFields>;
 
-function toActivity(id: string, employeeId: string, f: Fields, status: LearningActivity['status']): LearningActivity {
+/** An evidence file sent with a form: base64 content, at most MAX_EVIDENCE_BYTES once decoded. */
+const EvidenceUpload = z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 1024) });
+type EvidenceUpload = z.output<typeof EvidenceUpload>;
+
+function toActivity(id: string, employeeId: string, f: Fields, status: LearningActivity['status'], previous?: Record<string, unknown>): LearningActivity {
   const parsed = ActivitySchema.safeParse({
     id,
     nip: employeeId,
@@ -87,152 +100,266 @@ function toActivity(id: string, employeeId: string, f: Fields, status: LearningA
     ...(f.statedJp !== undefined ? { statedJp: f.statedJp } : {}),
     runByWorkUnit: f.runByWorkUnit,
     ...(f.competencyType ? { competencyType: f.competencyType } : {}),
-    ...(f.certificateNumber ? { evidence: { kind: 'sertifikat', number: f.certificateNumber, ...(f.certificateDate ? { date: f.certificateDate } : {}) } } : {}),
+    evidence: {
+      kind: 'sertifikat',
+      ...(f.certificateNumber ? { number: f.certificateNumber } : {}),
+      ...(f.certificateDate ? { date: f.certificateDate } : {}),
+      // An attached file stays attached when the fields are edited.
+      ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file ? { file: (previous!['evidence'] as { file: unknown }).file } : {}),
+    },
     ...(f.rumpun ? { rumpun: f.rumpun } : {}),
     status,
   });
-  if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error);
-    throw new TRPCError({ code: 'BAD_REQUEST', message: problems.map((p) => `${p.path.join('.')}: ${p.message.id} / ${p.message.en}`).join('; ') });
-  }
+  if (!parsed.success) throw appError('BAD_REQUEST', 'Isian kegiatan tidak valid', 'The activity is not valid', problemsFromZod(parsed.error));
   return parsed.data;
 }
 
+/** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
+async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
+  const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
+  const checked = checkEvidence(bytes);
+  if (!checked.ok) throw appError('BAD_REQUEST', checked.message.id, checked.message.en, [{ path: ['evidence'], code: checked.code, message: checked.message }]);
+  await tx.insert(evidenceFiles).values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes }).onConflictDoNothing();
+  return { name: upload.name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
+}
+
+function withFile(activity: LearningActivity, file: { name: string; sha256: string; size: number; mediaType: string }): LearningActivity {
+  return { ...activity, evidence: { ...activity.evidence, kind: activity.evidence?.kind ?? 'sertifikat', file } } as LearningActivity;
+}
+
+/** The form field a basis of the rule profile needs ([K] IV.C–D: per day, per session, the certificate's JP…). */
+const FIELD_OF_BASIS: Record<JpBasis, 'statedJp' | 'days' | 'sessions' | 'programmeJp' | 'hours' | null> = {
+  certificate: 'statedJp',
+  perDay: 'days',
+  perSession: 'sessions',
+  perActivity: null,
+  programme: 'programmeJp',
+  hours: 'hours',
+};
+
+/** What the user may do with an activity (the procedures check the same rules again). */
+async function allowedActions(db: Db, user: SessionUser, row: Row) {
+  const own = isOwner(user, row);
+  const subordinate = user.role === 'atasan' && (await subordinatesOf(db, user)).includes(row.employeeId);
+  const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
+  return {
+    edit: own && row.status === 'draft' && user.role !== 'auditor',
+    submit: own && row.status === 'draft' && user.role !== 'auditor',
+    withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
+    review: subordinate && row.status === 'submitted' && isNonClassical(row) && row.supervisorApproved === null,
+    verify: staff && row.status === 'submitted',
+    overrideJp: staff,
+    approveConversion: user.role === 'admin_sdm' && !own && row.data['conversionApprovedBy'] === undefined,
+  };
+}
+
 export const activitiesRouter = router({
-  /** Activities the user may see, newest first. */
-  list: authedProcedure.input(z.object({ status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(), employeeId: z.string().optional() }).default({})).query(async ({ ctx, input }) => {
-    const visible = await visibleEmployees(ctx.db, ctx.user);
-    if (visible !== null && visible.length === 0) return [];
-    const conditions = [
-      ...(visible !== null ? [inArray(activities.employeeId, visible)] : []),
-      ...(input.status ? [eq(activities.status, input.status)] : []),
-      ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
-    ];
-    return ctx.db.select().from(activities).where(and(...conditions)).orderBy(desc(activities.updatedAt)).limit(500);
+  /** Activities the user may see, newest first, with the JP each is worth on its own. */
+  list: authedProcedure
+    .input(z.object({ status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(), employeeId: z.string().max(40).optional(), mine: z.boolean().optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      const visible = input.mine ? (ctx.user.employeeId ? [ctx.user.employeeId] : []) : await visibleEmployees(ctx.db, ctx.user);
+      if (visible !== null && visible.length === 0) return [];
+      const conditions = [
+        ...(visible !== null ? [inArray(activities.employeeId, visible)] : []),
+        ...(input.status ? [eq(activities.status, input.status)] : []),
+        ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
+      ];
+      const rows = await ctx.db.select({ activity: activities, employeeName: employees.name }).from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(and(...conditions)).orderBy(desc(activities.updatedAt), activities.id).limit(500);
+      const profile = await ruleProfile(ctx.db);
+      return rows.map(({ activity: r, employeeName }) => {
+        const converted = convertActivity(r.data as unknown as LearningActivity, { profile, trace: false });
+        return { ...summaryOf(r), employeeName, jp: r.jpOverride ?? (converted.ok ? converted.value.jp : null) };
+      });
+    }),
+
+  /** Work waiting for the user: the superior's non-classical approvals, the admins' verifications. */
+  queue: roleProcedure('atasan', 'admin_unit', 'admin_sdm').query(async ({ ctx }) => {
+    const scope = ctx.user.role === 'atasan' ? await subordinatesOf(ctx.db, ctx.user) : await visibleEmployees(ctx.db, ctx.user);
+    if (scope !== null && scope.length === 0) return [];
+    const rows = await ctx.db
+      .select({ activity: activities, employeeName: employees.name })
+      .from(activities)
+      .innerJoin(employees, eq(employees.id, activities.employeeId))
+      .where(and(eq(activities.status, 'submitted'), ...(scope !== null ? [inArray(activities.employeeId, scope)] : []), ...(ctx.user.role === 'atasan' ? [isNull(activities.supervisorApproved)] : [])))
+      .orderBy(activities.updatedAt, activities.id)
+      .limit(500);
+    return rows
+      .filter(({ activity }) => (ctx.user.role === 'atasan' ? isNonClassical(activity) : !isOwner(ctx.user, activity)))
+      .map(({ activity, employeeName }) => ({ ...summaryOf(activity), employeeName }));
   }),
 
-  get: authedProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => load(ctx.db, ctx.user, input.id)),
+  /** One activity with its JP explanation ("why N JP?") and what the user may do with it. */
+  get: authedProcedure.input(z.object({ id: z.string().max(60) })).query(async ({ ctx, input }) => {
+    const row = await load(ctx.db, ctx.user, input.id);
+    const employee = (await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+    const conversion = convertActivity(row.data as unknown as LearningActivity, { profile: await ruleProfile(ctx.db) });
+    return {
+      ...row,
+      employeeName: employee?.name ?? row.employeeId,
+      conversion: conversion.ok ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile } : { ok: false as const, problems: conversion.problems },
+      can: await allowedActions(ctx.db, ctx.user, row),
+    };
+  }),
+
+  /** The evidence file of an activity, only to those who may see the activity. */
+  evidence: authedProcedure.input(z.object({ id: z.string().max(60) })).query(async ({ ctx, input }) => {
+    const row = await load(ctx.db, ctx.user, input.id);
+    if (!row.evidenceSha256) throw appError('NOT_FOUND', 'Kegiatan ini tidak memiliki berkas bukti', 'This activity has no evidence file');
+    const file = (await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, row.evidenceSha256)))[0];
+    if (!file) throw appError('NOT_FOUND', 'Berkas bukti tidak ditemukan', 'Evidence file not found');
+    return { name: row.evidenceName ?? `${row.id}`, mediaType: file.mediaType, sha256: file.sha256, contentBase64: Buffer.from(file.content).toString('base64') };
+  }),
+
+  /** What the activity form needs: methods with their path and the input the rule profile in force today converts. */
+  formInfo: authedProcedure.query(async ({ ctx }) => {
+    const profileId = await ruleProfile(ctx.db);
+    const versions = resolveProfiles(profileId);
+    const today = new Date().toISOString().slice(0, 10);
+    const profile = versions.ok ? (versionInForce(versions.value, today) ?? versions.value.at(-1)) : undefined;
+    return {
+      profile: profileId,
+      maxEvidenceBytes: MAX_EVIDENCE_BYTES,
+      methods: learningMethodCodes.map((code) => {
+        const rule = profile?.methods[code];
+        return { code, path: learningMethods[code].path, label: learningMethods[code].label, source: learningMethods[code].source, field: rule ? FIELD_OF_BASIS[rule.basis.value] : null, ruleSource: rule?.basis.source ?? null };
+      }),
+    };
+  }),
 
   create: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(ActivityFields)
+    .input(ActivityFields.extend({ evidence: EvidenceUpload.optional() }))
     .mutation(async ({ ctx, input }) => {
-      if (!ctx.user.employeeId) throw forbidden();
+      const employeeId = ctx.user.employeeId;
+      if (!employeeId) throw forbidden();
       const id = `ACT-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
-      const activity = toActivity(id, ctx.user.employeeId, input, 'draft');
+      let activity = toActivity(id, employeeId, input, 'draft');
       return ctx.db.transaction(async (tx) => {
-        const [row] = await tx.insert(activities).values({ id, employeeId: ctx.user.employeeId!, status: 'draft', data: activity as unknown as Record<string, unknown>, createdBy: ctx.user.id }).returning();
-        await audit(tx as unknown as Db, ctx.user, 'activity.create', 'activity', id, null, activity);
-        return row!;
+        const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
+        if (file) activity = withFile(activity, file);
+        const [row] = await tx
+          .insert(activities)
+          .values({ id, employeeId, status: 'draft', data: activity as unknown as Record<string, unknown>, evidenceSha256: file?.sha256 ?? null, evidenceName: file?.name ?? null, createdBy: ctx.user.id })
+          .returning();
+        await audit(tx, ctx.user, 'activity.create', 'activity', id, null, activity);
+        return summaryOf(row!);
       });
     }),
 
   update: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string(), fields: ActivityFields }))
+    .input(z.object({ id: z.string().max(60), fields: ActivityFields, evidence: EvidenceUpload.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
       if (row.status !== 'draft') throw conflict('Hanya draf yang dapat diubah', 'Only drafts can be edited');
-      const activity = toActivity(row.id, row.employeeId, input.fields, 'draft');
+      let activity = toActivity(row.id, row.employeeId, input.fields, 'draft', row.data);
       return ctx.db.transaction(async (tx) => {
-        const [updated] = await tx.update(activities).set({ data: activity as unknown as Record<string, unknown>, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
-        await audit(tx as unknown as Db, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
-        return updated!;
-      });
-    }),
-
-  attachEvidence: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string(), name: z.string().min(1).max(200), contentBase64: z.string().max(7_100_000) }))
-    .mutation(async ({ ctx, input }) => {
-      const row = await load(ctx.db, ctx.user, input.id);
-      if (!isOwner(ctx.user, row)) throw forbidden();
-      if (row.status !== 'draft') throw conflict('Bukti hanya dapat dilampirkan pada draf', 'Evidence can only be attached to a draft');
-      const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-      const checked = checkEvidence(bytes);
-      if (!checked.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: `${checked.message.id} / ${checked.message.en}`, cause: new Error(checked.code) });
-      return ctx.db.transaction(async (tx) => {
-        await tx.insert(evidenceFiles).values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes }).onConflictDoNothing();
-        const data = { ...row.data, evidence: { ...(row.data['evidence'] as object | undefined), kind: (row.data['evidence'] as { kind?: string } | undefined)?.kind ?? 'sertifikat', file: { name: input.name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType } } };
-        const [updated] = await tx.update(activities).set({ evidenceSha256: checked.sha256, evidenceName: input.name, data, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
-        await audit(tx as unknown as Db, ctx.user, 'activity.evidence', 'activity', row.id, { evidence: row.evidenceSha256 }, { evidence: checked.sha256, name: input.name });
-        return updated!;
+        const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
+        if (file) activity = withFile(activity, file);
+        const [updated] = await tx
+          .update(activities)
+          .set({ data: activity as unknown as Record<string, unknown>, ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}), updatedAt: new Date() })
+          .where(eq(activities.id, row.id))
+          .returning();
+        await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
+        return summaryOf(updated!);
       });
     }),
 
   submit: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string() }))
-    .mutation(async ({ ctx, input }) => transition(ctx.db, ctx.user, input.id, 'draft', 'submitted', 'activity.submit', (row) => isOwner(ctx.user, row))),
-
-  withdraw: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string() }))
-    .mutation(async ({ ctx, input }) => transition(ctx.db, ctx.user, input.id, 'submitted', 'draft', 'activity.withdraw', (row) => isOwner(ctx.user, row))),
-
-  /** The superior approves or rejects a subordinate's non-classical activity ([K] III.D.5). */
-  review: roleProcedure('atasan')
-    .input(z.object({ id: z.string(), approve: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60) }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
-      if (isOwner(ctx.user, row)) throw forbidden();
-      const method = row.data['method'] as keyof typeof learningMethods;
-      if (learningMethods[method].path !== 'nonklasikal') throw conflict('Hanya kegiatan nonklasikal yang dinilai atasan', 'Only non-classical activities are reviewed by the superior');
+      if (!isOwner(ctx.user, row)) throw forbidden();
+      // Evidence is what the unit admin verifies ([K] III.D): no file, nothing to verify.
+      if (!row.evidenceSha256) throw appError('BAD_REQUEST', 'Lampirkan berkas bukti (sertifikat/surat keterangan) sebelum mengajukan', 'Attach an evidence file (certificate/statement) before submitting', [{ path: ['evidence'], code: 'evidence.required', message: { id: 'Berkas bukti wajib dilampirkan', en: 'An evidence file is required' } }]);
+      return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit');
+    }),
+
+  withdraw: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
+    .input(z.object({ id: z.string().max(60) }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await load(ctx.db, ctx.user, input.id);
+      if (!isOwner(ctx.user, row)) throw forbidden();
+      return transition(ctx.db, ctx.user, row, 'submitted', 'draft', 'activity.withdraw', { supervisorApproved: null });
+    }),
+
+  /** The direct superior approves or rejects a subordinate's non-classical activity ([K] III.D.5). */
+  review: roleProcedure('atasan')
+    .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await load(ctx.db, ctx.user, input.id);
+      if (!(await subordinatesOf(ctx.db, ctx.user)).includes(row.employeeId)) throw forbidden();
+      if (!isNonClassical(row)) throw conflict('Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)', 'Only non-classical activities are reviewed by the superior ([K] III.D.5)');
       if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
-      if (!input.approve && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Alasan penolakan wajib diisi / A reason is required to reject' });
+      if (!input.approve && !input.reason) throw reasonRequired();
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
           .set(input.approve ? { supervisorApproved: true, updatedAt: new Date() } : { supervisorApproved: false, status: 'rejected', rejectReason: input.reason ?? null, data: { ...row.data, status: 'rejected' }, updatedAt: new Date() })
           .where(eq(activities.id, row.id))
           .returning();
-        await audit(tx as unknown as Db, ctx.user, input.approve ? 'activity.approve' : 'activity.reject', 'activity', row.id, { status: row.status, supervisorApproved: row.supervisorApproved }, { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: input.reason ?? null });
-        return updated!;
+        await audit(tx, ctx.user, input.approve ? 'activity.approve' : 'activity.reject', 'activity', row.id, { status: row.status, supervisorApproved: row.supervisorApproved }, { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: input.reason ?? null });
+        return summaryOf(updated!);
       });
     }),
 
-  /** The unit admin (or SDM) verifies the evidence: submitted → verified or rejected with a reason. */
+  /** The unit admin (or SDM) checks the evidence: submitted → verified, or rejected with a reason. */
   verify: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string(), verified: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
+      if (isOwner(ctx.user, row)) throw appError('FORBIDDEN', 'Kegiatan sendiri diverifikasi oleh admin lain', 'Your own activity is verified by another admin');
       if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
-      if (!input.verified && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Alasan penolakan wajib diisi / A reason is required to reject' });
-      const method = row.data['method'] as keyof typeof learningMethods;
-      const employee = (await ctx.db.select().from(employees).where(eq(employees.id, row.employeeId)))[0];
-      if (input.verified && learningMethods[method].path === 'nonklasikal' && employee?.supervisorId && row.supervisorApproved !== true) {
+      if (!input.verified && !input.reason) throw reasonRequired();
+      const employee = (await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+      if (input.verified && isNonClassical(row) && employee?.supervisorId && row.supervisorApproved !== true) {
         throw conflict('Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)', 'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)');
       }
       const status = input.verified ? 'verified' : 'rejected';
       return ctx.db.transaction(async (tx) => {
-        const [updated] = await tx.update(activities).set({ status, rejectReason: input.verified ? null : (input.reason ?? null), data: { ...row.data, status }, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
-        await audit(tx as unknown as Db, ctx.user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: input.reason ?? null });
-        return updated!;
+        const [updated] = await tx
+          .update(activities)
+          .set({ status, rejectReason: input.verified ? null : (input.reason ?? null), data: { ...row.data, status }, updatedAt: new Date() })
+          .where(eq(activities.id, row.id))
+          .returning();
+        await audit(tx, ctx.user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: input.reason ?? null });
+        return summaryOf(updated!);
       });
     }),
 
-  /** Sets or clears a JP override, with the reason recorded. */
+  /** Sets (or clears with `jp: null`) the JP of an activity by hand; the reason is recorded. */
   overrideJp: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string(), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }))
+    .input(z.object({ id: z.string().max(60), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
+      if (isOwner(ctx.user, row)) throw forbidden();
       return ctx.db.transaction(async (tx) => {
-        const [updated] = await tx.update(activities).set({ jpOverride: input.jp, jpOverrideReason: input.jp === null ? null : input.reason, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
-        await audit(tx as unknown as Db, ctx.user, 'activity.jp_override', 'activity', row.id, { jp: row.jpOverride, reason: row.jpOverrideReason }, { jp: input.jp, reason: input.reason });
-        return updated!;
+        const [updated] = await tx
+          .update(activities)
+          .set({ jpOverride: input.jp, jpOverrideReason: input.jp === null ? null : input.reason, updatedAt: new Date() })
+          .where(eq(activities.id, row.id))
+          .returning();
+        await audit(tx, ctx.user, 'activity.jp_override', 'activity', row.id, { jp: row.jpOverride, reason: row.jpOverrideReason }, { jp: input.jp, reason: input.reason });
+        return summaryOf(updated!);
       });
     }),
 
-  /** The SDM unit approves the JP conversion of a non-classical activity run by a work unit ([P] art. 12(2)f). */
+  /** The SDM unit approves the JP conversion of an activity ([P] art. 12(2)f). */
   approveConversion: roleProcedure('admin_sdm')
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id: z.string().max(60) }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
+      if (isOwner(ctx.user, row)) throw forbidden();
       return ctx.db.transaction(async (tx) => {
         const data = { ...row.data, conversionApprovedBy: ctx.user.username };
         const [updated] = await tx.update(activities).set({ data, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
-        await audit(tx as unknown as Db, ctx.user, 'activity.conversion_approved', 'activity', row.id, null, { conversionApprovedBy: ctx.user.username });
-        return updated!;
+        await audit(tx, ctx.user, 'activity.conversion_approved', 'activity', row.id, null, { conversionApprovedBy: ctx.user.username });
+        return summaryOf(updated!);
       });
     }),
 
-  /** "Why N JP?": the JP the rules give for a draft, with its trace, before anything is saved. */
+  /** "Why N JP?": the JP the rules give for the form as filled in, with its trace, before anything is saved. */
   preview: authedProcedure.input(ActivityFields).query(async ({ ctx, input }) => {
     const activity = toActivity('preview', ctx.user.employeeId ?? 'preview', input, 'draft');
     const result = convertActivity(activity, { profile: await ruleProfile(ctx.db) });
@@ -240,13 +367,37 @@ export const activitiesRouter = router({
   }),
 });
 
-async function transition(db: Db, user: SessionUser, id: string, from: Row['status'], to: Row['status'], action: string, allowed: (row: Row) => boolean) {
-  const row = await load(db, user, id);
-  if (!allowed(row)) throw forbidden();
-  if (row.status !== from) throw conflict(`Status kegiatan ${row.status}, bukan ${from}`, `The activity is ${row.status}, not ${from}`);
+const reasonRequired = () => appError('BAD_REQUEST', 'Alasan penolakan wajib diisi', 'A reason is required to reject', [{ path: ['reason'], code: 'reason.required', message: { id: 'Alasan wajib diisi', en: 'A reason is required' } }]);
+
+/** What lists and mutations return: the row without internal columns. */
+function summaryOf(r: Row) {
+  return {
+    id: r.id,
+    employeeId: r.employeeId,
+    status: r.status,
+    statusLabel: STATUS_LABEL[r.status],
+    data: r.data as unknown as LearningActivity,
+    evidenceName: r.evidenceName,
+    hasEvidence: r.evidenceSha256 !== null,
+    supervisorApproved: r.supervisorApproved,
+    jpOverride: r.jpOverride,
+    jpOverrideReason: r.jpOverrideReason,
+    rejectReason: r.rejectReason,
+    updatedAt: r.updatedAt,
+  };
+}
+
+async function transition(db: Db, user: SessionUser, row: Row, from: Row['status'], to: Row['status'], action: string, extra: Partial<Row> = {}) {
+  if (row.status !== from) throw conflict(`Status kegiatan ${STATUS_LABEL[row.status].id}, bukan ${STATUS_LABEL[from].id}`, `The activity is ${STATUS_LABEL[row.status].en}, not ${STATUS_LABEL[from].en}`);
   return db.transaction(async (tx) => {
-    const [updated] = await tx.update(activities).set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date() }).where(eq(activities.id, id)).returning();
-    await audit(tx as unknown as Db, user, action, 'activity', id, { status: from }, { status: to });
-    return updated!;
+    // The status in the WHERE makes a concurrent second transition update nothing.
+    const [updated] = await tx
+      .update(activities)
+      .set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date(), ...extra })
+      .where(and(eq(activities.id, row.id), eq(activities.status, from)))
+      .returning();
+    if (!updated) throw conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
+    await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to });
+    return summaryOf(updated);
   });
 }

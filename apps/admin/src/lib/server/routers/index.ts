@@ -1,25 +1,27 @@
 import type { Employee, LearningActivity } from '@bangkom/domain';
-import { builtInProfiles, computeJp, summarizeUnits } from '@bangkom/jp';
-import { TRPCError } from '@trpc/server';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { builtInProfiles, computeJp } from '@bangkom/jp';
+import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
+import type { SessionUser } from '../auth.js';
 import { createSession, deleteSession, hashPassword, verifyPassword } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
-import { authedProcedure, MESSAGES, publicProcedure, roleProcedure, router } from '../trpc.js';
+import { appError, forbidden } from '../errors.js';
+import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { activitiesRouter, ruleProfile, visibleEmployees } from './activities.js';
 
 const authRouter = router({
   login: publicProcedure.input(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })).mutation(async ({ ctx, input }) => {
     const key = `${input.username.toLowerCase()}|${ctx.ip}`;
-    if (ctx.limiter.blocked(key)) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit / Too many login attempts; try again in 15 minutes' });
+    if (ctx.limiter.blocked(key)) throw appError('TOO_MANY_REQUESTS', 'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit', 'Too many login attempts; try again in 15 minutes');
     const user = (await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())))[0];
     // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     if (!user || !valid) {
       ctx.limiter.fail(key);
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Nama pengguna atau kata sandi salah / Wrong username or password' });
+      throw appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
     }
     ctx.limiter.succeed(key);
     const session = await createSession(ctx.db, user.id);
@@ -38,59 +40,139 @@ const authRouter = router({
   }),
 });
 
-/** Loads employees and their activities (with JP overrides applied) and runs the JP engine. */
-async function compute(db: Db, employeeIds: string[] | null, year: number, projected = false) {
-  const empRows = await db.select().from(employees).where(employeeIds === null ? undefined : inArray(employees.id, employeeIds.length ? employeeIds : ['-']));
-  const actRows = await db.select().from(activities).where(employeeIds === null ? undefined : inArray(activities.employeeId, employeeIds.length ? employeeIds : ['-']));
+/** Loads employees and their activities (JP overrides applied) and runs the JP engine; `year` limits it to one year. */
+export async function computeFor(db: Db, employeeIds: string[] | null, year: number | undefined, projected = false) {
+  const ids = employeeIds === null ? null : employeeIds.length ? employeeIds : ['-'];
+  const empRows = await db.select().from(employees).where(ids === null ? undefined : inArray(employees.id, ids));
+  const actRows = await db.select().from(activities).where(ids === null ? undefined : inArray(activities.employeeId, ids));
+  // A JP set by an admin replaces the conversion: it is passed as the JP stated for the activity.
   const list = actRows.map((r) => ({ ...(r.data as unknown as LearningActivity), status: r.status, ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}) }));
-  // Only activities of the year (and the month before, for caps that start earlier) are needed.
-  const inYear = list.filter((a) => a.endDate.startsWith(String(year)));
-  const result = computeJp({ employees: empRows.map((e) => e.data as unknown as Employee), activities: inYear }, { profile: await ruleProfile(db), year, projected, trusted: true, trace: false });
-  if (!result.ok) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: result.problems.map((p) => p.message.en).join('; ') });
-  return { employees: empRows, activities: inYear, ...result.value };
+  const selected = year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year)));
+  const result = computeJp(
+    { employees: empRows.map((e) => e.data as unknown as Employee), activities: selected },
+    { profile: await ruleProfile(db), ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
+  );
+  if (!result.ok) throw appError('INTERNAL_SERVER_ERROR', 'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '), 'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '));
+  return { employees: empRows, activities: selected, ...result.value };
 }
 
 const yearInput = z.object({ year: z.int().min(2000).max(2100) });
 
+/** JP bands of the distribution chart: below the obligation in steps of 5, then above it. */
+export const JP_BANDS = [
+  { from: 0, to: 5 },
+  { from: 5, to: 10 },
+  { from: 10, to: 15 },
+  { from: 15, to: 20 },
+  { from: 20, to: 30 },
+  { from: 30, to: 40 },
+  { from: 40, to: null },
+] as const;
+
+/** Units an admin may look at: their own for admin_unit, any (or all) for admin SDM and the auditor. */
+function unitScope(user: SessionUser, asked: string | undefined): string | undefined {
+  if (user.role === 'admin_unit') {
+    if (!user.unitId) throw forbidden();
+    if (asked && asked !== user.unitId) throw forbidden();
+    return user.unitId;
+  }
+  return asked;
+}
+
+async function employeesOfUnit(db: Db, unitId: string | undefined): Promise<string[] | null> {
+  return unitId ? (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId))).map((r) => r.id) : null;
+}
+
+async function ensureVisible(db: Db, user: SessionUser, employeeId: string) {
+  const visible = await visibleEmployees(db, user);
+  if (visible !== null && !visible.includes(employeeId)) throw forbidden();
+  const employee = (await db.select().from(employees).where(eq(employees.id, employeeId)))[0];
+  if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
+  return employee;
+}
+
+/** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
+async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
+  const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
+  const computed = await computeFor(db, [employee.id], undefined);
+  const jpOf = new Map(computed.results.map((r) => [r.id, r.jp]));
+  const verified = computed.activities.filter((a) => a.status === 'verified');
+  const yearlyTotals = computed.summaries.filter((s) => s.nip === employee.id).map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
+  const card = kartuData({
+    employee: { ...(employee.data as unknown as Employee), unit: unitName },
+    activities: verified.map((activity) => ({ activity, jp: jpOf.get(activity.id) ?? 0 })),
+    yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
+    date: new Date().toISOString().slice(0, 10),
+  });
+  return { card, yearlyTotals, activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id) };
+}
+
 const complianceRouter = router({
-  /** The user's own JP progress this year. */
+  /** The user's own JP progress in a year: what counts now (verified) and with what is still submitted. */
   me: authedProcedure.input(yearInput).query(async ({ ctx, input }) => {
     if (!ctx.user.employeeId) return null;
-    const { summaries } = await compute(ctx.db, [ctx.user.employeeId], input.year, true);
-    const verified = await compute(ctx.db, [ctx.user.employeeId], input.year, false);
-    return { projected: summaries[0] ?? null, verified: verified.summaries[0] ?? null };
+    const projected = await computeFor(ctx.db, [ctx.user.employeeId], input.year, true);
+    const verified = await computeFor(ctx.db, [ctx.user.employeeId], input.year, false);
+    return { projected: projected.summaries[0] ?? null, verified: verified.summaries[0] ?? null };
   }),
-  /** Dashboard: compliance per unit (own unit for admin_unit), JP distribution, employees below the obligation. */
+
+  /** Dashboard of a unit (own unit for admin_unit) or the agency: compliant rate, JP distribution, who is below the obligation. */
   dashboard: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
-    .input(yearInput.extend({ unitId: z.string().optional() }))
+    .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
-      const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
-      const ids = unitId ? (await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId))).map((r) => r.id) : null;
-      const { employees: emps, summaries } = await compute(ctx.db, ids, input.year);
+      const unitId = unitScope(ctx.user, input.unitId);
+      const { employees: emps, summaries } = await computeFor(ctx.db, await employeesOfUnit(ctx.db, unitId), input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const empData = emps.map((e) => ({ ...(e.data as unknown as Employee), unit: unitNames.get(e.unitId) ?? e.unitId }));
-      const unitsSummary = summarizeUnits(summaries, empData);
-      const names = new Map(emps.map((e) => [e.id, { name: e.name, unit: unitNames.get(e.unitId) ?? e.unitId }]));
-      const below = summaries.filter((s) => !s.compliant && s.required > 0).map((s) => ({ employeeId: s.nip, ...names.get(s.nip), jp: s.jp, required: s.required, shortfall: s.shortfall })).sort((a, b) => b.shortfall - a.shortfall);
-      const total = summaries.length;
-      const compliant = summaries.filter((s) => s.compliant).length;
-      return { year: input.year, employees: total, compliant, rate: total ? Math.round((compliant / total) * 1000) / 1000 : 0, units: unitsSummary, below };
+      const unitOf = new Map(emps.map((e) => [e.id, e.unitId]));
+      const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
+        const inUnit = summaries.filter((s) => unitOf.get(s.nip) === id && s.required > 0);
+        const compliant = inUnit.filter((s) => s.compliant).length;
+        return { unitId: id, name: unitNames.get(id) ?? id, employees: inUnit.length, compliant, rate: inUnit.length ? compliant / inUnit.length : 0, jp: inUnit.reduce((sum, s) => sum + s.jp, 0) };
+      });
+      const names = new Map(emps.map((e) => [e.id, { name: e.name, kind: e.kind, unit: unitNames.get(e.unitId) ?? e.unitId }]));
+      // Employees without an obligation (required 0, e.g. TKK under some profiles) are not counted in the rate.
+      const obliged = summaries.filter((s) => s.required > 0);
+      const below = obliged
+        .filter((s) => !s.compliant)
+        .map((s) => ({ employeeId: s.nip, ...names.get(s.nip)!, jp: s.jp, required: s.required, shortfall: s.shortfall }))
+        .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
+      const compliant = obliged.length - below.length;
+      const distribution = JP_BANDS.map((band) => ({ ...band, count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length }));
+      return { year: input.year, unitId: unitId ?? null, employees: obliged.length, compliant, rate: obliged.length ? compliant / obliged.length : 0, units: units_, below, distribution };
     }),
-  /** Kartu Data view of one employee ([K] III.B): activities with JP and yearly totals. */
-  card: authedProcedure.input(z.object({ employeeId: z.string() })).query(async ({ ctx, input }) => {
-    const visible = await visibleEmployees(ctx.db, ctx.user);
-    if (visible !== null && !visible.includes(input.employeeId)) throw new TRPCError({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
-    const employee = (await ctx.db.select().from(employees).where(eq(employees.id, input.employeeId)))[0];
-    if (!employee) throw new TRPCError({ code: 'NOT_FOUND', message: 'Pegawai tidak ditemukan / Employee not found' });
-    const rows = await ctx.db.select().from(activities).where(and(eq(activities.employeeId, input.employeeId), eq(activities.status, 'verified')));
-    const years = [...new Set(rows.map((r) => Number(String(r.data['endDate']).slice(0, 4))))].sort();
-    const totals = [];
-    for (const year of years) {
-      const r = await compute(ctx.db, [input.employeeId], year);
-      totals.push({ year, jp: r.summaries[0]?.jp ?? 0 });
-    }
-    return { employee: employee.data, activities: rows.map((r) => ({ id: r.id, ...r.data, jpOverride: r.jpOverride })), totals };
+
+  /** Kartu Data view of one employee, for those who may see the employee. */
+  card: authedProcedure.input(z.object({ employeeId: z.string().max(40) })).query(async ({ ctx, input }) => {
+    const employee = await ensureVisible(ctx.db, ctx.user, input.employeeId);
+    return cardOf(ctx.db, employee);
   }),
+});
+
+const file = (filename: string, mediaType: string, bytes: Uint8Array) => ({ filename, mediaType, contentBase64: Buffer.from(bytes).toString('base64') });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const exportsRouter = router({
+  /** Kartu Data as XLSX or PDF ([K] III.B). */
+  kartuData: authedProcedure.input(z.object({ employeeId: z.string().max(40), format: z.enum(['xlsx', 'pdf']) })).query(async ({ ctx, input }) => {
+    const employee = await ensureVisible(ctx.db, ctx.user, input.employeeId);
+    const { card } = await cardOf(ctx.db, employee);
+    await audit(ctx.db, ctx.user, 'export.kartu_data', 'employee', employee.id, null, { format: input.format });
+    return input.format === 'xlsx' ? file(`kartu-data-${employee.id}.xlsx`, XLSX, await kartuDataXlsx(card)) : file(`kartu-data-${employee.id}.pdf`, 'application/pdf', await kartuDataPdf(card));
+  }),
+  /** The monitoring sheet of a unit or the agency: one row per verified activity. */
+  monitoring: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
+    .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
+    .query(async ({ ctx, input }) => {
+      const unitId = unitScope(ctx.user, input.unitId);
+      const { employees: emps, activities: acts } = await computeFor(ctx.db, await employeesOfUnit(ctx.db, unitId), input.year);
+      const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
+      const rows = monitoringRows(
+        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: unitNames.get(e.unitId) ?? e.unitId })),
+        acts.filter((a) => a.status === 'verified'),
+      );
+      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
+      return file(`monitoring-${unitId ?? 'semua-unit'}-${input.year}.xlsx`, XLSX, await monitoringXlsx(rows, `MONITORING PENGEMBANGAN KOMPETENSI ${input.year}`));
+    }),
 });
 
 const adminRouter = router({
@@ -99,10 +181,12 @@ const adminRouter = router({
     .input(z.object({ username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/), password: z.string().min(10).max(200), role: z.enum(roles), employeeId: z.string().optional(), unitId: z.string().optional() }))
     .mutation(async ({ ctx, input }) => {
       const existing = (await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)))[0];
-      if (existing) throw new TRPCError({ code: 'CONFLICT', message: 'Nama pengguna sudah dipakai / Username already taken' });
+      if (input.employeeId && !(await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0]) throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [{ path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } }]);
+      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0]) throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [{ path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } }]);
+      if (existing) throw appError('CONFLICT', 'Nama pengguna sudah dipakai', 'Username already taken', [{ path: ['username'], code: 'user.taken', message: { id: 'Nama pengguna sudah dipakai', en: 'Username already taken' } }]);
       return ctx.db.transaction(async (tx) => {
         const [user] = await tx.insert(users).values({ username: input.username, passwordHash: await hashPassword(input.password), role: input.role, employeeId: input.employeeId ?? null, unitId: input.unitId ?? null }).returning({ id: users.id, username: users.username, role: users.role });
-        await audit(tx as unknown as Db, ctx.user, 'user.create', 'user', String(user!.id), null, { username: input.username, role: input.role });
+        await audit(tx, ctx.user, 'user.create', 'user', String(user!.id), null, { username: input.username, role: input.role });
         return user!;
       });
     }),
@@ -117,11 +201,11 @@ const adminRouter = router({
   setProfile: roleProcedure('admin_sdm')
     .input(z.object({ profile: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      if (!builtInProfiles.some((p) => p.id === input.profile)) throw new TRPCError({ code: 'BAD_REQUEST', message: `Profil tidak dikenal / Unknown profile: ${input.profile}` });
+      if (!builtInProfiles.some((p) => p.id === input.profile)) throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);
       const before = await ruleProfile(ctx.db);
       await ctx.db.transaction(async (tx) => {
         await tx.update(settings).set({ value: input.profile }).where(eq(settings.key, 'ruleProfile'));
-        await audit(tx as unknown as Db, ctx.user, 'settings.rule_profile', 'settings', 'ruleProfile', before, input.profile);
+        await audit(tx, ctx.user, 'settings.rule_profile', 'settings', 'ruleProfile', before, input.profile);
       });
       return { profile: input.profile };
     }),
@@ -131,5 +215,5 @@ const auditRouter = router({
   list: roleProcedure('auditor').input(z.object({ limit: z.int().min(1).max(500).default(100) }).default({ limit: 100 })).query(async ({ ctx, input }) => ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(input.limit)),
 });
 
-export const appRouter = router({ auth: authRouter, activities: activitiesRouter, compliance: complianceRouter, admin: adminRouter, audit: auditRouter });
+export const appRouter = router({ auth: authRouter, activities: activitiesRouter, compliance: complianceRouter, exports: exportsRouter, admin: adminRouter, audit: auditRouter });
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,71 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { LoginLimiter } from '../src/lib/server/auth.js';
+import type { Db } from '../src/lib/server/db/index.js';
+import { activities, users } from '../src/lib/server/db/schema.js';
+import { appRouter } from '../src/lib/server/routers/index.js';
+import { createCallerFactory } from '../src/lib/server/trpc.js';
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+/** A caller acting as a demo user (or anonymous), the way the app's server calls procedures. */
+export async function callerAs(db: Db, username: string | null, limiter = new LoginLimiter()) {
+  const user = username ? (await db.select().from(users).where(eq(users.username, username)))[0] : undefined;
+  if (username && !user) throw new Error(`no user ${username}`);
+  const cookies: (string | null)[] = [];
+  const caller = createCaller({
+    db,
+    user: user ? { id: user.id, username: user.username, role: user.role, employeeId: user.employeeId, unitId: user.unitId } : null,
+    ip: '127.0.0.1',
+    setSession: (token) => cookies.push(token),
+    sessionToken: undefined,
+    limiter,
+  });
+  return { caller, user: user ?? null, cookies };
+}
+
+/** The tRPC error code a call fails with, or 'OK'. */
+export async function outcome(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+/** A tiny but valid PDF (header, one empty page, trailer). */
+export const PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) => ({ name, contentBase64: Buffer.from(bytes).toString('base64') });
+
+/** A coaching activity (non-classical: [K] I.E.15.b) as the form sends it. */
+export const coachingFields = (year: number) => ({
+  method: 'coaching' as const,
+  title: 'Coaching penyusunan RAB jalan',
+  organizer: 'Bidang Bina Marga',
+  startDate: `${year}-03-10`,
+  endDate: `${year}-03-10`,
+  sessions: 2,
+  competencyType: 'teknis' as const,
+});
+
+/** A technical training (classical) with the JP printed on its certificate. */
+export const trainingFields = (year: number) => ({
+  method: 'pelatihan_teknis' as const,
+  title: 'Pelatihan teknis perkerasan jalan',
+  organizer: 'Balai Diklat PUPR Wilayah IV',
+  startDate: `${year}-04-14`,
+  endDate: `${year}-04-17`,
+  statedJp: 32,
+  certificateNumber: '123/SERT/2025',
+  certificateDate: `${year}-04-17`,
+});
+
+export async function countRows(db: Db) {
+  const all = await db.select({ id: activities.id }).from(activities);
+  return all.length;
+}

@@ -1,0 +1,271 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LoginLimiter, userForSession } from '../src/lib/server/auth.js';
+import type { Database, Db } from '../src/lib/server/db/index.js';
+import { rowsOf } from '../src/lib/server/db/index.js';
+import { activities, auditLog, employees, users } from '../src/lib/server/db/schema.js';
+import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
+import { forEachDatabase } from './databases.js';
+import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, trainingFields } from './helpers.js';
+
+const YEAR = 2025;
+const count = async (db: Db, table: 'activities' | 'evidence_files' | 'audit_log') => rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
+const errorOf = async (call: () => Promise<unknown>) => {
+  try {
+    await call();
+  } catch (error) {
+    return error as { code: string; cause?: { messages?: { id: string; en: string }; problems?: { path: string[] }[]; issues?: unknown } };
+  }
+  throw new Error('expected the call to fail');
+};
+
+forEachDatabase((open) => {
+  let database: Database;
+  let db: Db;
+  beforeEach(async () => {
+    database = await open();
+    db = database.db;
+    await seedDemo(db, { employees: 60, year: YEAR });
+  });
+  afterEach(async () => database.close());
+
+  it('a non-classical activity goes draft → submitted → approved by the superior ([K] III.D.5) → verified, and then counts', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const before = await pegawai.caller.compliance.me({ year: YEAR });
+
+    const preview = await pegawai.caller.activities.preview(coachingFields(YEAR));
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.trace.length).toBeGreaterThan(0);
+    expect(preview.trace.every((step) => step.citation.length > 0)).toBe(true);
+
+    const draft = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
+    expect(draft.status).toBe('draft');
+    expect(draft.hasEvidence).toBe(true);
+    await pegawai.caller.activities.submit({ id: draft.id });
+
+    const admin = await callerAs(db, 'adminunit');
+    // Before the superior has approved, the unit admin cannot verify it.
+    expect(await outcome(() => admin.caller.activities.verify({ id: draft.id, verified: true }))).toBe('CONFLICT');
+
+    const atasan = await callerAs(db, 'atasan');
+    expect((await atasan.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    await atasan.caller.activities.review({ id: draft.id, approve: true });
+    expect((await atasan.caller.activities.queue()).map((a) => a.id)).not.toContain(draft.id);
+    expect((await admin.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    const verified = await admin.caller.activities.verify({ id: draft.id, verified: true });
+    expect(verified.status).toBe('verified');
+
+    const after = await pegawai.caller.compliance.me({ year: YEAR });
+    expect(after!.verified!.jp).toBeCloseTo(before!.verified!.jp + preview.jp, 5);
+
+    const log = await db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).orderBy(auditLog.id);
+    expect(log.map((e) => [e.action, e.username])).toEqual([
+      ['activity.create', 'pegawai'],
+      ['activity.submit', 'pegawai'],
+      ['activity.approve', 'atasan'],
+      ['activity.verified', 'adminunit'],
+    ]);
+    expect(log[1]!.before).toEqual({ status: 'draft' });
+    expect(log[1]!.after).toEqual({ status: 'submitted' });
+  });
+
+  it('explains "why N JP?" with the rules of the profile, each with its source', async () => {
+    const { caller } = await callerAs(db, 'pegawai');
+    const draft = await caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    const detail = await caller.activities.get({ id: draft.id });
+    expect(detail.conversion.ok).toBe(true);
+    if (!detail.conversion.ok) return;
+    // The certificate states 32 JP; the classical path counts what the certificate states ([K] IV.C).
+    expect(detail.conversion.jp).toBe(32);
+    expect(detail.conversion.trace.map((s) => s.citation).join(' ')).toMatch(/\[K\]/);
+    expect(detail.can).toMatchObject({ edit: true, submit: true, withdraw: false, verify: false });
+  });
+
+  it('rejections need a reason, and the reason is kept', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const draft = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: draft.id });
+    const admin = await callerAs(db, 'adminunit');
+    const refused = await errorOf(() => admin.caller.activities.verify({ id: draft.id, verified: false }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.cause?.problems?.[0]?.path).toEqual(['reason']);
+    const rejected = await admin.caller.activities.verify({ id: draft.id, verified: false, reason: 'Sertifikat tidak terbaca' });
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'Sertifikat tidak terbaca' });
+    // A rejected activity can no longer be withdrawn or submitted.
+    expect(await outcome(() => pegawai.caller.activities.submit({ id: draft.id }))).toBe('CONFLICT');
+  });
+
+  it('only drafts are edited; withdrawing returns a submission to draft', async () => {
+    const { caller } = await callerAs(db, 'pegawai');
+    const draft = await caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    await caller.activities.submit({ id: draft.id });
+    expect(await outcome(() => caller.activities.update({ id: draft.id, fields: trainingFields(YEAR) }))).toBe('CONFLICT');
+    await caller.activities.withdraw({ id: draft.id });
+    const edited = await caller.activities.update({ id: draft.id, fields: { ...trainingFields(YEAR), title: 'Pelatihan teknis jembatan' } });
+    expect(edited.data.title).toBe('Pelatihan teknis jembatan');
+    // The file attached at creation stays attached after the edit.
+    expect(edited.hasEvidence).toBe(true);
+    expect(edited.data.evidence?.file?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('submitting without an evidence file is refused', async () => {
+    const { caller } = await callerAs(db, 'pegawai');
+    const draft = await caller.activities.create(trainingFields(YEAR));
+    const refused = await errorOf(() => caller.activities.submit({ id: draft.id }));
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.cause?.problems?.[0]?.path).toEqual(['evidence']);
+  });
+
+  describe('bad input loses nothing', () => {
+    it('a file that is not really a PDF/JPEG/PNG is refused and nothing is stored', async () => {
+      const { caller } = await callerAs(db, 'pegawai');
+      const [activitiesBefore, filesBefore] = [await count(db, 'activities'), await count(db, 'evidence_files')];
+      const fake = new TextEncoder().encode('<html>not a certificate</html>');
+      const refused = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload('sertifikat.pdf', fake) }));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.cause?.problems?.[0]?.path).toEqual(['evidence']);
+      expect(refused.cause?.messages?.id).toMatch(/PDF, JPEG atau PNG/);
+      expect([await count(db, 'activities'), await count(db, 'evidence_files')]).toEqual([activitiesBefore, filesBefore]);
+    });
+
+    it('an oversized file is refused and nothing is stored', async () => {
+      const { caller } = await callerAs(db, 'pegawai');
+      const before = await countRows(db);
+      const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
+      big.set(PDF);
+      const refused = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload('besar.pdf', big) }));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(await countRows(db)).toBe(before);
+      expect(await count(db, 'evidence_files')).toBe(0);
+    });
+
+    it('invalid fields come back field by field', async () => {
+      const { caller } = await callerAs(db, 'pegawai');
+      const before = await countRows(db);
+      const bad = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), title: 'x', startDate: '2025-13-01' }));
+      expect(bad.code).toBe('BAD_REQUEST');
+      const paths = (bad.cause as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
+      expect(paths).toEqual(expect.arrayContaining(['title', 'startDate']));
+      const reversed = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), startDate: '2025-05-10', endDate: '2025-05-01' }));
+      expect(reversed.cause?.problems?.map((p) => p.path.join('.'))).toContain('endDate');
+      expect(await countRows(db)).toBe(before);
+    });
+  });
+
+  describe('who sees what', () => {
+    it('a pegawai cannot see or change another employee’s activity', async () => {
+      const other = (await db.select().from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!.activities;
+      const { caller } = await callerAs(db, 'pegawai');
+      expect(await outcome(() => caller.activities.get({ id: other.id }))).toBe('NOT_FOUND');
+      expect(await outcome(() => caller.activities.evidence({ id: other.id }))).toBe('NOT_FOUND');
+      expect(await outcome(() => caller.compliance.card({ employeeId: other.employeeId }))).toBe('FORBIDDEN');
+      const listed = await caller.activities.list({});
+      const me = (await db.select().from(users).where(eq(users.username, 'pegawai')))[0]!;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((a) => a.employeeId === me.employeeId)).toBe(true);
+    });
+
+    it('a unit admin works only in the own unit', async () => {
+      const { caller, user } = await callerAs(db, 'adminunit');
+      const elsewhere = (await db.select().from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!.activities;
+      expect(await outcome(() => caller.activities.verify({ id: elsewhere.id, verified: true }))).toBe('NOT_FOUND');
+      expect(await outcome(() => caller.compliance.dashboard({ year: YEAR, unitId: 'sekretariat' }))).toBe('FORBIDDEN');
+      const dashboard = await caller.compliance.dashboard({ year: YEAR });
+      expect(dashboard.units.map((u) => u.unitId)).toEqual([user!.unitId]);
+    });
+
+    it('a superior reviews only direct subordinates, never the own activity', async () => {
+      const atasan = await callerAs(db, 'atasan');
+      const own = await atasan.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
+      await atasan.caller.activities.submit({ id: own.id });
+      expect(await outcome(() => atasan.caller.activities.review({ id: own.id, approve: true }))).toBe('FORBIDDEN');
+    });
+
+    it('an admin does not verify or re-score the own activity', async () => {
+      const admin = await callerAs(db, 'adminunit');
+      const own = await admin.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+      await admin.caller.activities.submit({ id: own.id });
+      expect(await outcome(() => admin.caller.activities.verify({ id: own.id, verified: true }))).toBe('FORBIDDEN');
+      expect(await outcome(() => admin.caller.activities.overrideJp({ id: own.id, jp: 100, reason: 'tidak boleh' }))).toBe('FORBIDDEN');
+    });
+  });
+
+  it('a JP override replaces the conversion, with its reason in the audit log', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const draft = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: draft.id });
+    const admin = await callerAs(db, 'adminunit');
+    await admin.caller.activities.verify({ id: draft.id, verified: true });
+    const before = (await pegawai.caller.compliance.me({ year: YEAR }))!.verified!.jp;
+    await admin.caller.activities.overrideJp({ id: draft.id, jp: 20, reason: 'Sertifikat menyebut 20 JP, bukan 32' });
+    const after = (await pegawai.caller.compliance.me({ year: YEAR }))!.verified!.jp;
+    expect(after).toBeCloseTo(before - 12, 5);
+    const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'activity.jp_override')).orderBy(desc(auditLog.id)))[0]!;
+    expect(entry.after).toEqual({ jp: 20, reason: 'Sertifikat menyebut 20 JP, bukan 32' });
+    expect(entry.username).toBe('adminunit');
+  });
+
+  it('the dashboard adds up: rate, distribution and the list below 20 JP agree', async () => {
+    const { caller } = await callerAs(db, 'adminsdm');
+    const d = await caller.compliance.dashboard({ year: YEAR });
+    expect(d.distribution.reduce((sum, band) => sum + band.count, 0)).toBe(d.employees);
+    expect(d.employees - d.below.length).toBe(d.compliant);
+    expect(d.rate).toBeCloseTo(d.compliant / d.employees, 10);
+    expect(d.below.every((b) => b.jp < b.required && b.shortfall === Math.round((b.required - b.jp) * 100) / 100)).toBe(true);
+    for (let i = 1; i < d.below.length; i++) expect(d.below[i - 1]!.shortfall).toBeGreaterThanOrEqual(d.below[i]!.shortfall);
+    expect(d.units.reduce((sum, u) => sum + u.employees, 0)).toBe(d.employees);
+  });
+
+  it('the Kartu Data view and its XLSX/PDF exports carry the verified activities and yearly totals', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const { card, yearlyTotals } = await pegawai.caller.compliance.card({ employeeId: pegawai.user!.employeeId! });
+    const verified = (await pegawai.caller.activities.list({ status: 'verified' })).length;
+    expect(card.rows).toHaveLength(verified);
+    expect(yearlyTotals.find((t) => t.year === YEAR)?.jp).toBe((await pegawai.caller.compliance.me({ year: YEAR }))!.verified!.jp);
+    const xlsx = await pegawai.caller.exports.kartuData({ employeeId: pegawai.user!.employeeId!, format: 'xlsx' });
+    expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const pdf = await pegawai.caller.exports.kartuData({ employeeId: pegawai.user!.employeeId!, format: 'pdf' });
+    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  describe('login', () => {
+    it('sets a session only for the right password; logout ends it', async () => {
+      const anonymous = await callerAs(db, null);
+      expect(await outcome(() => anonymous.caller.auth.login({ username: 'pegawai', password: 'salah' }))).toBe('UNAUTHORIZED');
+      expect(anonymous.cookies).toEqual([]);
+      await anonymous.caller.auth.login({ username: 'Pegawai', password: DEMO_PASSWORD });
+      const token = anonymous.cookies[0]!;
+      expect(token).toMatch(/^[\w-]{40,}$/);
+      expect((await userForSession(db, token))?.username).toBe('pegawai');
+      // Only the hash of the token is stored.
+      expect(JSON.stringify(rowsOf(await db.execute(sql`SELECT id_hash FROM sessions`)))).not.toContain(token);
+      const { createCallerFactory } = await import('../src/lib/server/trpc.js');
+      const { appRouter } = await import('../src/lib/server/routers/index.js');
+      const cleared: (string | null)[] = [];
+      await createCallerFactory(appRouter)({ db, user: null, ip: '127.0.0.1', setSession: (t) => cleared.push(t), sessionToken: token, limiter: new LoginLimiter() }).auth.logout();
+      expect(cleared).toEqual([null]);
+      expect(await userForSession(db, token)).toBeNull();
+    });
+
+    it('blocks a sixth failed attempt within 15 minutes, even with the right password', async () => {
+      const limiter = new LoginLimiter();
+      const anonymous = await callerAs(db, null, limiter);
+      for (let i = 0; i < 5; i++) expect(await outcome(() => anonymous.caller.auth.login({ username: 'atasan', password: `salah-${i}` }))).toBe('UNAUTHORIZED');
+      expect(await outcome(() => anonymous.caller.auth.login({ username: 'atasan', password: DEMO_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('stores passwords as salted scrypt hashes', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      await caller.admin.createUser({ username: 'satu', password: 'sama-sama-rahasia', role: 'pegawai' });
+      await caller.admin.createUser({ username: 'dua', password: 'sama-sama-rahasia', role: 'pegawai' });
+      const hashes = (await db.select({ hash: users.passwordHash }).from(users).where(sql`username IN ('satu', 'dua')`)).map((u) => u.hash);
+      expect(hashes).toHaveLength(2);
+      expect(hashes.every((h) => h.startsWith('scrypt$') && !h.includes('sama-sama-rahasia'))).toBe(true);
+      expect(hashes[0]).not.toBe(hashes[1]);
+      const anonymous = await callerAs(db, null);
+      await expect(anonymous.caller.auth.login({ username: 'dua', password: 'sama-sama-rahasia' })).resolves.toMatchObject({ username: 'dua' });
+    });
+  });
+});
