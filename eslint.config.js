@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -13,4 +14,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Plain scripts run in Node; end-to-end tests also pass functions to the browser (page.evaluate).
+  { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['**/e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 );

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { migrations } from './migrations.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,8 +18,6 @@ export interface Database {
   runScript(text: string): Promise<void>;
   close(): Promise<void>;
 }
-
-const MIGRATIONS = join(import.meta.dirname, '..', '..', '..', '..', 'migrations');
 
 /** Refuses a second process on the same PGlite directory; a lock left by a dead process is taken over. */
 function lock(dataDir: string): () => void {
@@ -82,15 +81,14 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
 /** Rows of a raw query: PGlite answers `{ rows }`, postgres-js an array. */
 export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
-/** Applies migrations/*.sql in name order, each once, each in a transaction. */
+/** Applies the migrations in order, each once, each in a transaction. */
 export async function migrate({ db, runScript }: Pick<Database, 'db' | 'runScript'>): Promise<string[]> {
   await db.execute(sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = new Set(rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`)).map((r) => r.name));
   const applied: string[] = [];
-  for (const name of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const { name, sql: text } of migrations) {
     if (done.has(name)) continue;
-    const text = readFileSync(join(MIGRATIONS, name), 'utf8');
-    // The file name is ours (a directory listing), never user input.
+    // The name is ours (a constant), never user input.
     await runScript(`${text}\nINSERT INTO schema_migrations (name) VALUES ('${name.replaceAll("'", "''")}');`);
     applied.push(name);
   }

@@ -196,6 +196,7 @@ export const activitiesRouter = router({
     const conversion = convertActivity(row.data as unknown as LearningActivity, { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
+      data: row.data as unknown as LearningActivity,
       employeeName: employee?.name ?? row.employeeId,
       conversion: conversion.ok ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile } : { ok: false as const, problems: conversion.problems },
       can: await allowedActions(ctx.db, ctx.user, row),

@@ -1,4 +1,12 @@
--- Bangkom admin: initial schema. Applied in order by src/lib/server/db/migrate.ts.
+/**
+ * The database schema, as SQL migrations applied in order, each once, each in a transaction
+ * (`migrate` in ./index.ts). They are TypeScript strings so that the built server carries them.
+ * Never edit an applied migration: add the next one.
+ */
+export const migrations: readonly { name: string; sql: string }[] = [
+  {
+    name: '0001_init.sql',
+    sql: /* sql */ `
 CREATE TABLE units (
   id text PRIMARY KEY,
   name text NOT NULL
@@ -79,3 +87,6 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+`,
+  },
+];

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+
+const app = join(import.meta.dirname, '..');
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/**
+ * Starts the built app with the demo office on a fresh database: embedded PGlite in a temporary
+ * directory, or a new PostgreSQL database (dropped on stop).
+ */
+export async function startApp(kind) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BANGKOM_DEMO: '1', BODY_SIZE_LIMIT: '8M' };
+  let cleanup = async () => {};
+  if (kind === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    const name = `bangkom_e2e_${randomBytes(5).toString('hex')}`;
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const dbUrl = new URL(adminUrl);
+    dbUrl.pathname = `/${name}`;
+    env.DATABASE_URL = dbUrl.toString();
+    cleanup = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'bangkom-e2e-'));
+    env.BANGKOM_DATA_DIR = dir;
+    env.DATABASE_URL = '';
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const child = spawn(process.execPath, [join(app, 'build', 'index.js')], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error(`the app did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await cleanup();
+    },
+  };
+}

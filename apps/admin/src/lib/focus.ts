@@ -1,0 +1,7 @@
+/**
+ * Focuses the element when the page arrives, unless the user has already moved focus somewhere
+ * (the `autofocus` attribute would pull focus back when the page becomes interactive).
+ */
+export function focusOnArrival(element: HTMLElement) {
+  if (!document.activeElement || document.activeElement === document.body) element.focus();
+}
