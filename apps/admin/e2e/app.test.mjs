@@ -107,6 +107,24 @@ for (const kind of databases) {
       assert.ok((await page.textContent('table')).includes('e2e-pegawai'));
     });
 
+    test('the HR admin imports employees: a bad file saves nothing, a good one reports what it did', async () => {
+      const page = pages.adminsdm;
+      const count = async () => Number((await page.textContent('h2:has-text("Pegawai")')).match(/\((\d+)\)/)[1]);
+      const before = await count();
+      const bad = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,31-02-1990\n';
+      await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await page.click('form[action="?/importEmployees"] button');
+      await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent?.includes('Tanggal Lahir'));
+      assert.equal(await count(), before);
+      const good = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,01-01-1990\n';
+      await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+      await page.click('form[action="?/importEmployees"] button');
+      await page.waitForSelector('[data-testid=import-result]');
+      assert.match(await page.textContent('[data-testid=import-result]'), /1 pegawai ditambahkan, 0 diperbarui/);
+      assert.equal(await count(), before + 1);
+      await shot(page, 'admin-import');
+    });
+
     test('an employee records a training with a PDF, sees why it is worth its JP, and submits it', async () => {
       const page = await login('e2e-pegawai');
       await page.goto(`${app.url}/activities/new`);
@@ -255,6 +273,16 @@ for (const kind of databases) {
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(sideways <= 1, `form is ${sideways}px wider than the screen`);
       await shot(page, 'phone-form');
+      // Fields take the width of the screen, not a sliver of it.
+      const fieldWidth = await page.$eval('#title', (input) => input.getBoundingClientRect().width);
+      assert.ok(fieldWidth > 250, `the title field is only ${fieldWidth}px wide`);
+      // The dashboard too (the unit admin's page, at the same width).
+      const admin = pages.adminunit;
+      await admin.setViewportSize({ width: 375, height: 800 });
+      await admin.goto(`${app.url}/dashboard`);
+      const dashboardSideways = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(dashboardSideways <= 1, `dashboard is ${dashboardSideways}px wider than the screen`);
+      await shot(admin, 'phone-dashboard');
     });
   });
 }

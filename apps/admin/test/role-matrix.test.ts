@@ -58,6 +58,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.users': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.users() },
   'admin.createUser': { allowed: ['admin_sdm'], call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'kata-sandi-panjang', role: 'pegawai' }) },
   'admin.employees': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employees({}) },
+  'admin.importEmployees': { allowed: ['admin_sdm'], call: (c, _t, who) => c.admin.importEmployees({ csv: `Nama,Jenis Pegawai,ID Internal,Unit Kerja\nPegawai ${who},TKK,TKK-MATRIX-${who},Sekretariat\n` }) },
   'admin.units': { allowed: ALL, call: (c) => c.admin.units() },
   'admin.profiles': { allowed: ALL, call: (c) => c.admin.profiles() },
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },

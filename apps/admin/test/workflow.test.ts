@@ -230,6 +230,34 @@ forEachDatabase((open) => {
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  describe('employee import (all or nothing)', () => {
+    it('adds new employees and updates known ones, superiors included', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const known = (await db.select().from(employees).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!;
+      const csv = [
+        'NIP,Nama,Jenis Pegawai,Unit Kerja,NIP Atasan,Tanggal Lahir',
+        '199001012015031001,Rahmat Hidayat,PNS,Bidang Cipta Karya,,01-01-1990',
+        '199202022019032002,Nurul Aini,PNS,cipta-karya,199001012015031001,02/02/1992',
+        `${known.id},Nama Baru,PNS,Sekretariat,,`,
+      ].join('\n');
+      expect(await caller.admin.importEmployees({ csv })).toEqual({ created: 2, updated: 1 });
+      const nurul = (await db.select().from(employees).where(eq(employees.id, '199202022019032002')))[0]!;
+      expect(nurul).toMatchObject({ name: 'Nurul Aini', unitId: 'cipta-karya', supervisorId: '199001012015031001' });
+      expect((await db.select().from(employees).where(eq(employees.id, known.id)))[0]!.name).toBe('Nama Baru');
+    });
+
+    it('a file with a bad cell or an unknown unit saves nothing and names the row and column', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const before = (await db.select({ id: employees.id }).from(employees)).length;
+      const badDate = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat,PNS,Sekretariat,31-02-1990\n' }));
+      expect(badDate.code).toBe('BAD_REQUEST');
+      expect(badDate.cause?.problems?.[0]).toMatchObject({ path: [2, 'Tanggal Lahir'] });
+      const unknownUnit = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja\n199001012015031001,Rahmat,PNS,Sekretariat\n199202022019032002,Nurul,PNS,Dinas Antah\n' }));
+      expect(unknownUnit.cause?.problems?.map((p) => p.path.join('.'))).toEqual(['employees.1.unit']);
+      expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before);
+    });
+  });
+
   describe('login', () => {
     it('sets a session only for the right password; logout ends it', async () => {
       const anonymous = await callerAs(db, null);

@@ -4,8 +4,13 @@ import { valuesOf } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
-  const [users, units, profiles] = await Promise.all([loadOr(event, () => caller.admin.users()), loadOr(event, () => caller.admin.units()), loadOr(event, () => caller.admin.profiles())]);
-  return { users, units, profiles };
+  const [users, units, profiles, employees] = await Promise.all([
+    loadOr(event, () => caller.admin.users()),
+    loadOr(event, () => caller.admin.units()),
+    loadOr(event, () => caller.admin.profiles()),
+    loadOr(event, () => caller.admin.employees({})),
+  ]);
+  return { users, units, profiles, employees };
 };
 
 const optional = (form: FormData, name: string) => {
@@ -27,6 +32,14 @@ export const actions: Actions = {
       values,
     );
     return result.ok ? { created: result.value.username } : result.failure;
+  },
+  importEmployees: async (event) => {
+    const form = await event.request.formData();
+    const file = form.get('file');
+    const csv = file instanceof File && file.size > 0 ? (await file.text()).replace(/^\uFEFF/, '') : '';
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.admin.importEmployees({ csv }));
+    return result.ok ? { imported: result.value } : result.failure;
   },
   setProfile: async (event) => {
     const form = await event.request.formData();

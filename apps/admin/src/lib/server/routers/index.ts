@@ -1,6 +1,7 @@
-import type { Employee, LearningActivity } from '@bangkom/domain';
+import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
+import { employeeId as idOf, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp } from '@bangkom/jp';
-import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
+import { employeeColumns, importCsv, kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -175,6 +176,45 @@ const exportsRouter = router({
     }),
 });
 
+/**
+ * Adds or updates employees (matched by NIP/NIPPPK/internal id) in the caller's transaction. Every
+ * unit must exist (by name or id) and every superior must exist already or come in the same batch:
+ * otherwise nothing is saved and each problem is reported with the employee it concerns.
+ */
+async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: number; updated: number }> {
+  const unitRows = await tx.select().from(units);
+  const unitIdOf = new Map<string, string>([...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const), ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const)]);
+  const batchIds = new Set(records.map(idOf));
+  const existing = new Set((await tx.select({ id: employees.id }).from(employees)).map((e) => e.id));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  records.forEach((e, i) => {
+    const id = idOf(e);
+    const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
+    if (seen.has(id)) problems.push({ path: ['employees', i, 'nip'], code: 'employee.duplicate', message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` } });
+    seen.add(id);
+    if (!e.unit || !unitIdOf.has(e.unit.toLowerCase())) problems.push({ path: ['employees', i, 'unit'], code: 'employee.unknown_unit', message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` } });
+    if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !existing.has(e.supervisorNip)) problems.push({ path: ['employees', i, 'supervisorNip'], code: 'employee.unknown_supervisor', message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` } });
+  });
+  if (problems.length) throw appError('BAD_REQUEST', `${problems.length} masalah; tidak ada yang disimpan`, `${problems.length} problems; nothing was saved`, problems);
+  let created = 0;
+  // Superiors first is not needed: rows go in without superiors, then superiors are set.
+  for (const e of records) {
+    const id = idOf(e);
+    const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } as Record<string, unknown> };
+    if (existing.has(id)) await tx.update(employees).set(row).where(eq(employees.id, id));
+    else {
+      await tx.insert(employees).values({ id, ...row, supervisorId: null });
+      created++;
+    }
+  }
+  for (const e of records) await tx.update(employees).set({ supervisorId: e.supervisorNip ?? null }).where(eq(employees.id, idOf(e)));
+  return { created, updated: records.length - created };
+}
+
+/** The employee import template: the header row of the columns @bangkom/myasn reads. */
+export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
+
 const adminRouter = router({
   users: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) => ctx.db.select({ id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId }).from(users).orderBy(users.username)),
   createUser: roleProcedure('admin_sdm')
@@ -195,6 +235,19 @@ const adminRouter = router({
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
       return ctx.db.select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId }).from(employees).where(unitId ? eq(employees.unitId, unitId) : undefined).orderBy(employees.name);
+    }),
+  /** Adds or updates employees from a CSV in the import template; all or nothing. */
+  importEmployees: roleProcedure('admin_sdm')
+    .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
+    .mutation(async ({ ctx, input }) => {
+      const parsed = importCsv(input.csv, 'employees');
+      if (!parsed.ok) throw appError('BAD_REQUEST', `Berkas tidak dapat diimpor (${parsed.problems.length} masalah); tidak ada yang disimpan`, `The file cannot be imported (${parsed.problems.length} problems); nothing was saved`, parsed.problems);
+      const records = parsed.value as Employee[];
+      return ctx.db.transaction(async (tx) => {
+        const result = await saveEmployees(tx, records);
+        await audit(tx, ctx.user, 'employee.import', 'employee', null, null, { ...result, ids: records.map(idOf) });
+        return result;
+      });
     }),
   units: authedProcedure.query(async ({ ctx }) => ctx.db.select().from(units).orderBy(units.name)),
   profiles: authedProcedure.query(async ({ ctx }) => ({ current: await ruleProfile(ctx.db), available: [...new Set(builtInProfiles.map((p) => p.id))] })),
