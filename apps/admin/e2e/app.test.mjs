@@ -158,6 +158,7 @@ for (const kind of databases) {
       assert.equal((await page.textContent('h1 .badge')).trim(), 'Draf');
       assert.match(await page.textContent('[data-testid=activity-jp]'), /^40 JP$/);
       state.trainingUrl = page.url().split('?')[0];
+      await page.check('#declaration');
       await page.click('form[action="?/submit"] button');
       await page.waitForFunction(() => document.querySelector('h1 .badge')?.textContent?.trim() === 'Diajukan');
       await shot(page, 'activity-submitted');
@@ -185,6 +186,7 @@ for (const kind of databases) {
       await page.click('main button[type=submit]');
       await page.waitForURL(/\/activities\/ACT-/);
       state.coachingUrl = page.url().split('?')[0];
+      await page.check('#declaration');
       await page.click('form[action="?/submit"] button');
       await page.waitForFunction(() => document.querySelector('h1 .badge')?.textContent?.trim() === 'Diajukan');
 

@@ -43,7 +43,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'activities.formInfo': { allowed: ALL, call: (c) => c.activities.formInfo() },
   'activities.create': { allowed: STAFF, call: (c) => c.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() }) },
   'activities.update': { allowed: STAFF, call: (c, t) => c.activities.update({ id: t.ownDraft, fields: { ...trainingFields(YEAR), title: 'Judul yang diperbaiki' } }) },
-  'activities.submit': { allowed: STAFF, call: (c, t) => c.activities.submit({ id: t.ownDraft }) },
+  'activities.submit': { allowed: STAFF, call: (c, t) => c.activities.submit({ id: t.ownDraft, declaration: true }) },
   'activities.withdraw': { allowed: STAFF, call: (c, t) => c.activities.withdraw({ id: t.ownSubmitted }) },
   'activities.review': { allowed: ['atasan'], call: (c, t) => c.activities.review({ id: t.subordinateCoaching, approve: true }) },
   'activities.verify': { allowed: ['admin_unit', 'admin_sdm'], call: (c, t) => c.activities.verify({ id: t.subordinateTraining, verified: true }) },

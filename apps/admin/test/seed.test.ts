@@ -23,6 +23,10 @@ forEachDatabase((open) => {
     expect(kinds).toEqual(['PNS', 'PPPK', 'TKK']);
     const statuses = rowsOf<{ status: string }>(await db.execute(sql`SELECT DISTINCT status FROM activities ORDER BY status`)).map((r) => r.status);
     expect(statuses).toEqual(['draft', 'rejected', 'submitted', 'verified']);
+    // Everything submitted carries a (sample) evidence file that opens as a PDF.
+    expect(await count(sql`SELECT count(*)::int AS n FROM activities WHERE status <> 'draft' AND evidence_sha256 IS NULL`)).toBe(0);
+    const file = rowsOf<{ content: Uint8Array }>(await db.execute(sql`SELECT content FROM evidence_files LIMIT 1`))[0]!;
+    expect(Buffer.from(file.content).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await seedDemo(db, { employees: 200, year: 2025 })).toEqual({ seeded: false });
     expect(await count(sql`SELECT count(*)::int AS n FROM employees`)).toBe(200);
   });

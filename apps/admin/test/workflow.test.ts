@@ -43,7 +43,7 @@ forEachDatabase((open) => {
     const draft = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
     expect(draft.status).toBe('draft');
     expect(draft.hasEvidence).toBe(true);
-    await pegawai.caller.activities.submit({ id: draft.id });
+    await pegawai.caller.activities.submit({ id: draft.id, declaration: true });
 
     const admin = await callerAs(db, 'adminunit');
     // Before the superior has approved, the unit admin cannot verify it.
@@ -68,7 +68,7 @@ forEachDatabase((open) => {
       ['activity.verified', 'adminunit'],
     ]);
     expect(log[1]!.before).toEqual({ status: 'draft' });
-    expect(log[1]!.after).toEqual({ status: 'submitted' });
+    expect(log[1]!.after).toEqual({ status: 'submitted', declaration: true });
   });
 
   it('explains "why N JP?" with the rules of the profile, each with its source', async () => {
@@ -86,7 +86,7 @@ forEachDatabase((open) => {
   it('rejections need a reason, and the reason is kept', async () => {
     const pegawai = await callerAs(db, 'pegawai');
     const draft = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
-    await pegawai.caller.activities.submit({ id: draft.id });
+    await pegawai.caller.activities.submit({ id: draft.id, declaration: true });
     const admin = await callerAs(db, 'adminunit');
     const refused = await errorOf(() => admin.caller.activities.verify({ id: draft.id, verified: false }));
     expect(refused.code).toBe('BAD_REQUEST');
@@ -94,13 +94,13 @@ forEachDatabase((open) => {
     const rejected = await admin.caller.activities.verify({ id: draft.id, verified: false, reason: 'Sertifikat tidak terbaca' });
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'Sertifikat tidak terbaca' });
     // A rejected activity can no longer be withdrawn or submitted.
-    expect(await outcome(() => pegawai.caller.activities.submit({ id: draft.id }))).toBe('CONFLICT');
+    expect(await outcome(() => pegawai.caller.activities.submit({ id: draft.id, declaration: true }))).toBe('CONFLICT');
   });
 
   it('only drafts are edited; withdrawing returns a submission to draft', async () => {
     const { caller } = await callerAs(db, 'pegawai');
     const draft = await caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
-    await caller.activities.submit({ id: draft.id });
+    await caller.activities.submit({ id: draft.id, declaration: true });
     expect(await outcome(() => caller.activities.update({ id: draft.id, fields: trainingFields(YEAR) }))).toBe('CONFLICT');
     await caller.activities.withdraw({ id: draft.id });
     const edited = await caller.activities.update({ id: draft.id, fields: { ...trainingFields(YEAR), title: 'Pelatihan teknis jembatan' } });
@@ -110,10 +110,21 @@ forEachDatabase((open) => {
     expect(edited.data.evidence?.file?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('submitting needs the declaration that the data are true ([K] III.C)', async () => {
+    const { caller } = await callerAs(db, 'pegawai');
+    const draft = await caller.activities.create({ ...trainingFields(YEAR), summary: 'Perkerasan lentur dan kaku', evidence: pdfUpload() });
+    expect(draft.data['summary']).toBe('Perkerasan lentur dan kaku');
+    const refused = await errorOf(() => caller.activities.submit({ id: draft.id, declaration: false }));
+    expect(refused.cause?.problems?.[0]?.path).toEqual(['declaration']);
+    await caller.activities.submit({ id: draft.id, declaration: true });
+    const entry = (await db.select().from(auditLog).where(eq(auditLog.entityId, draft.id)).orderBy(desc(auditLog.id)))[0]!;
+    expect(entry.after).toEqual({ status: 'submitted', declaration: true });
+  });
+
   it('submitting without an evidence file is refused', async () => {
     const { caller } = await callerAs(db, 'pegawai');
     const draft = await caller.activities.create(trainingFields(YEAR));
-    const refused = await errorOf(() => caller.activities.submit({ id: draft.id }));
+    const refused = await errorOf(() => caller.activities.submit({ id: draft.id, declaration: true }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.cause?.problems?.[0]?.path).toEqual(['evidence']);
   });
@@ -133,12 +144,13 @@ forEachDatabase((open) => {
     it('an oversized file is refused and nothing is stored', async () => {
       const { caller } = await callerAs(db, 'pegawai');
       const before = await countRows(db);
+      const filesBefore = await count(db, 'evidence_files');
       const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
       big.set(PDF);
       const refused = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload('besar.pdf', big) }));
       expect(refused.code).toBe('BAD_REQUEST');
       expect(await countRows(db)).toBe(before);
-      expect(await count(db, 'evidence_files')).toBe(0);
+      expect(await count(db, 'evidence_files')).toBe(filesBefore);
     });
 
     it('invalid fields come back field by field', async () => {
@@ -179,14 +191,14 @@ forEachDatabase((open) => {
     it('a superior reviews only direct subordinates, never the own activity', async () => {
       const atasan = await callerAs(db, 'atasan');
       const own = await atasan.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
-      await atasan.caller.activities.submit({ id: own.id });
+      await atasan.caller.activities.submit({ id: own.id, declaration: true });
       expect(await outcome(() => atasan.caller.activities.review({ id: own.id, approve: true }))).toBe('FORBIDDEN');
     });
 
     it('an admin does not verify or re-score the own activity', async () => {
       const admin = await callerAs(db, 'adminunit');
       const own = await admin.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
-      await admin.caller.activities.submit({ id: own.id });
+      await admin.caller.activities.submit({ id: own.id, declaration: true });
       expect(await outcome(() => admin.caller.activities.verify({ id: own.id, verified: true }))).toBe('FORBIDDEN');
       expect(await outcome(() => admin.caller.activities.overrideJp({ id: own.id, jp: 100, reason: 'tidak boleh' }))).toBe('FORBIDDEN');
     });
@@ -195,7 +207,7 @@ forEachDatabase((open) => {
   it('a JP override replaces the conversion, with its reason in the audit log', async () => {
     const pegawai = await callerAs(db, 'pegawai');
     const draft = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
-    await pegawai.caller.activities.submit({ id: draft.id });
+    await pegawai.caller.activities.submit({ id: draft.id, declaration: true });
     const admin = await callerAs(db, 'adminunit');
     await admin.caller.activities.verify({ id: draft.id, verified: true });
     const before = (await pegawai.caller.compliance.me({ year: YEAR }))!.verified!.jp;

@@ -24,6 +24,7 @@ export function activityFromForm(form: FormData): ActivityFieldsInput {
     certificateNumber: text(form, 'certificateNumber'),
     certificateDate: text(form, 'certificateDate'),
     rumpun: text(form, 'rumpun'),
+    summary: text(form, 'summary'),
   };
   for (const name of ['days', 'sessions', 'hours', 'programmeJp', 'statedJp']) fields[name] = number(form, name);
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ActivityFieldsInput;

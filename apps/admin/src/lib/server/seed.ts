@@ -1,10 +1,12 @@
 import type { Employee, LearningActivity, LearningMethod } from '@bangkom/domain';
 import { learningMethodCodes } from '@bangkom/domain';
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import PDFDocument from 'pdfkit';
 import { hashPassword } from './auth.js';
 import type { Db } from './db/index.js';
 import { rowsOf } from './db/index.js';
-import { activities, employees, units, users } from './db/schema.js';
+import { activities, employees, evidenceFiles, units, users } from './db/schema.js';
 
 /** Demo logins printed at start; every demo account has this password. */
 export const DEMO_PASSWORD = 'bangkom-demo';
@@ -64,6 +66,21 @@ function methodInputs(method: LearningMethod, r: () => number): Partial<Learning
   }
 }
 
+/** The one certificate every demo activity carries as evidence: a real PDF that says it is a sample. */
+function demoCertificate(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Sertifikat contoh', CreationDate: new Date(Date.UTC(2025, 0, 1)) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.font('Helvetica-Bold').fontSize(28).text('SERTIFIKAT', { align: 'center' }).moveDown();
+    doc.font('Helvetica').fontSize(14).text('Contoh bukti untuk data demo Bangkom.', { align: 'center' });
+    doc.text('Sample evidence for the Bangkom demo data.', { align: 'center' });
+    doc.end();
+  });
+}
+
 /** Seeds a fictional office (units, ~200 employees of all kinds, a year of activities in every state) when the database is empty. */
 export async function seedDemo(db: Db, options: { employees?: number; year?: number } = {}): Promise<{ seeded: boolean }> {
   const existing = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM users`))[0]?.n ?? 0;
@@ -72,6 +89,8 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
   const count = options.employees ?? 200;
   const year = options.year ?? new Date().getUTCFullYear();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const certificate = await demoCertificate();
+  const certificateSha = createHash('sha256').update(certificate).digest('hex');
   const people: { employee: Employee; id: string; unitId: string; supervisorId: string | null }[] = [];
   const heads = new Map<string, string>();
   for (let i = 0; i < count; i++) {
@@ -141,9 +160,22 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
           status,
           ...methodInputs(method, r),
         };
-        rows.push({ id, employeeId: p.id, status, data: data as unknown as Record<string, unknown>, supervisorApproved: status === 'verified' ? true : null, rejectReason: status === 'rejected' ? 'Bukti dukung tidak sesuai / Evidence does not match' : null });
+        // Drafts may still lack their file; whatever was submitted carries the sample certificate.
+        const withFile = status !== 'draft';
+        if (withFile) data.evidence = { ...data.evidence!, file: { name: 'sertifikat.pdf', sha256: certificateSha, size: certificate.length, mediaType: 'application/pdf' } };
+        rows.push({
+          id,
+          employeeId: p.id,
+          status,
+          data: data as unknown as Record<string, unknown>,
+          evidenceSha256: withFile ? certificateSha : null,
+          evidenceName: withFile ? 'sertifikat.pdf' : null,
+          supervisorApproved: status === 'verified' ? true : null,
+          rejectReason: status === 'rejected' ? 'Bukti dukung tidak sesuai / Evidence does not match' : null,
+        });
       }
     }
+    await tx.insert(evidenceFiles).values({ sha256: certificateSha, mediaType: 'application/pdf', size: certificate.length, content: certificate });
     for (let i = 0; i < rows.length; i += 100) await tx.insert(activities).values(rows.slice(i, i + 100));
     const bina = people.filter((p) => p.unitId === 'bina-marga');
     const head = bina.find((p) => p.supervisorId === null)!;

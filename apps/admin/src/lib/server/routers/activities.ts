@@ -2,6 +2,7 @@ import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
 import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -75,6 +76,8 @@ export const ActivityFields = z.object({
   certificateNumber: z.string().trim().max(100).optional(),
   certificateDate: z.iso.date().optional(),
   rumpun: z.string().trim().max(100).optional(),
+  /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
+  summary: z.string().trim().max(2000).optional(),
 });
 export type ActivityFieldsInput = z.input<typeof ActivityFields>;
 type Fields = z.output<typeof ActivityFields>;
@@ -108,6 +111,7 @@ function toActivity(id: string, employeeId: string, f: Fields, status: LearningA
       ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file ? { file: (previous!['evidence'] as { file: unknown }).file } : {}),
     },
     ...(f.rumpun ? { rumpun: f.rumpun } : {}),
+    ...(f.summary ? { summary: f.summary } : {}),
     status,
   });
   if (!parsed.success) throw appError('BAD_REQUEST', 'Isian kegiatan tidak valid', 'The activity is not valid', problemsFromZod(parsed.error));
@@ -221,9 +225,19 @@ export const activitiesRouter = router({
     return {
       profile: profileId,
       maxEvidenceBytes: MAX_EVIDENCE_BYTES,
+      rumpun: siasnReference.rumpun.map((r) => r.name),
       methods: learningMethodCodes.map((code) => {
         const rule = profile?.methods[code];
-        return { code, path: learningMethods[code].path, label: learningMethods[code].label, source: learningMethods[code].source, field: rule ? FIELD_OF_BASIS[rule.basis.value] : null, ruleSource: rule?.basis.source ?? null };
+        return {
+          code,
+          path: learningMethods[code].path,
+          label: learningMethods[code].label,
+          source: learningMethods[code].source,
+          field: rule ? FIELD_OF_BASIS[rule.basis.value] : null,
+          ruleSource: rule?.basis.source ?? null,
+          // The "Jenis Diklat" the MyASN entry will carry (mapping of @bangkom/myasn).
+          jenisDiklat: jenisDiklat(siasnReference.methodToJenisDiklat[code])?.name ?? null,
+        };
       }),
     };
   }),
@@ -267,14 +281,16 @@ export const activitiesRouter = router({
       });
     }),
 
+  /** Submits a draft for verification; the employee declares the data true, as in MyASN ([K] III.C). */
   submit: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60) }))
+    .input(z.object({ id: z.string().max(60), declaration: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
+      if (!input.declaration) throw appError('BAD_REQUEST', 'Centang pernyataan bahwa data yang diisi benar', 'Tick the declaration that the data are true', [{ path: ['declaration'], code: 'declaration.required', message: { id: 'Pernyataan kebenaran data wajib dicentang ([K] III.C)', en: 'The declaration is required ([K] III.C)' } }]);
       // Evidence is what the unit admin verifies ([K] III.D): no file, nothing to verify.
       if (!row.evidenceSha256) throw appError('BAD_REQUEST', 'Lampirkan berkas bukti (sertifikat/surat keterangan) sebelum mengajukan', 'Attach an evidence file (certificate/statement) before submitting', [{ path: ['evidence'], code: 'evidence.required', message: { id: 'Berkas bukti wajib dilampirkan', en: 'An evidence file is required' } }]);
-      return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit');
+      return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 
   withdraw: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
@@ -388,7 +404,7 @@ function summaryOf(r: Row) {
   };
 }
 
-async function transition(db: Db, user: SessionUser, row: Row, from: Row['status'], to: Row['status'], action: string, extra: Partial<Row> = {}) {
+async function transition(db: Db, user: SessionUser, row: Row, from: Row['status'], to: Row['status'], action: string, extra: Partial<Row> = {}, recorded: Record<string, unknown> = {}) {
   if (row.status !== from) throw conflict(`Status kegiatan ${STATUS_LABEL[row.status].id}, bukan ${STATUS_LABEL[from].id}`, `The activity is ${STATUS_LABEL[row.status].en}, not ${STATUS_LABEL[from].en}`);
   return db.transaction(async (tx) => {
     // The status in the WHERE makes a concurrent second transition update nothing.
@@ -398,7 +414,7 @@ async function transition(db: Db, user: SessionUser, row: Row, from: Row['status
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
     if (!updated) throw conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
-    await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to });
+    await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to, ...recorded });
     return summaryOf(updated);
   });
 }

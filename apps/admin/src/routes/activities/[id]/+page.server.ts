@@ -21,7 +21,7 @@ async function run(event: RequestEvent<{ id: string }>, call: (caller: Awaited<R
 }
 
 export const actions: Actions = {
-  submit: (event) => run(event, (c, _f, id) => c.activities.submit({ id })),
+  submit: (event) => run(event, (c, f, id) => c.activities.submit({ id, declaration: f.get('declaration') === 'on' })),
   withdraw: (event) => run(event, (c, _f, id) => c.activities.withdraw({ id })),
   approve: (event) => run(event, (c, f, id) => c.activities.review({ id, approve: true, ...(reasonOf(f) ? { reason: reasonOf(f)! } : {}) })),
   reject: (event) => run(event, (c, f, id) => c.activities.review({ id, approve: false, ...(reasonOf(f) ? { reason: reasonOf(f)! } : {}) })),
