@@ -71,8 +71,8 @@ for (const kind of databases) {
         pegawai: ['Beranda', 'Kegiatan'],
         atasan: ['Beranda', 'Kegiatan', 'Persetujuan'],
         adminunit: ['Beranda', 'Kegiatan', 'Persetujuan', 'Kepatuhan'],
-        adminsdm: ['Beranda', 'Kegiatan', 'Persetujuan', 'Kepatuhan', 'Administrasi'],
-        auditor: ['Beranda', 'Kegiatan', 'Kepatuhan', 'Administrasi', 'Log audit'],
+        adminsdm: ['Beranda', 'Kegiatan', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
+        auditor: ['Beranda', 'Kegiatan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
       };
       for (const [username, menu] of Object.entries(menus)) {
         const page = await login(username, { keyboard: username === 'pegawai' });
@@ -255,11 +255,33 @@ for (const kind of databases) {
       assert.equal(crossSite.status, 403);
     });
 
+    test('the HR admin checks a Tugas Belajar: unanswered facts stay unknown; the saved assessment is listed', async () => {
+      const page = pages.adminsdm;
+      await page.goto(`${app.url}/tubel`);
+      const employee = await page.$eval('#employeeId option:nth-child(2)', (o) => o.value);
+      await page.selectOption('#employeeId', employee);
+      await page.click('main form button:has-text("Periksa")');
+      await page.waitForSelector('[data-testid=tubel-verdict]');
+      assert.match(await page.textContent('[data-testid=tubel-verdict]'), /Belum memenuhi syarat/);
+      const rows = await page.$$eval('[data-testid=tubel-criteria] tbody tr', (trs) => trs.map((tr) => tr.textContent));
+      assert.equal(rows.length, 18);
+      assert.ok(rows.some((row) => row.includes('Belum diketahui') && row.includes('[P] art. 28f')));
+      await page.selectOption('#healthCertificate', 'ya');
+      await page.click('button[formaction="?/save"]');
+      await page.waitForSelector('main p.ok[role=status] a');
+      const healthy = await page.$$eval('[data-testid=tubel-criteria] tbody tr', (trs) => trs.find((tr) => tr.textContent.includes('[P] art. 28f')).textContent);
+      assert.match(healthy, /Terpenuhi/);
+      await shot(page, 'tubel');
+      await pages.auditor.goto(`${app.url}/tubel`);
+      assert.equal(await pages.auditor.$$eval('[data-testid=tubel-list] tbody tr', (trs) => trs.length), 1);
+      assert.equal(await pages.auditor.$('#employeeId'), null, 'the auditor only reads');
+    });
+
     test('the auditor reads the audit log', async () => {
       const page = pages.auditor;
       await page.goto(`${app.url}/audit`);
       const text = await page.textContent('[data-testid=audit-table]');
-      for (const expected of ['activity.verified', 'activity.approve', 'activity.submit', 'user.create', 'adminunit']) assert.ok(text.includes(expected), expected);
+      for (const expected of ['activity.verified', 'activity.approve', 'activity.submit', 'user.create', 'employee.import', 'tubel.assess', 'adminunit']) assert.ok(text.includes(expected), expected);
       await shot(page, 'audit');
     });
 

@@ -69,3 +69,27 @@ export async function countRows(db: Db) {
   const all = await db.select({ id: activities.id }).from(activities);
   return all.length;
 }
+
+/** A complete Tugas Belajar file for a PNS: every fact known and favourable ([P] art. 28–31). */
+export const tubelFacts = (year: number) => ({
+  candidate: {
+    fieldFits: true,
+    underInvestigation: false,
+    servingSentence: false,
+    onUnpaidLeave: false,
+    temporarilyDismissed: false,
+    disciplinaryPunishments: [],
+    criminalSentences: [],
+    previousTugasBelajar: [],
+    performanceRatings: [
+      { year: year - 2, predicate: 'baik' as const },
+      { year: year - 1, predicate: 'sangat_baik' as const },
+    ],
+    healthCertificate: true,
+    proposedBySecretary: true,
+    recommendationLetter: true,
+    selectionPassed: true,
+    agreementSigned: true,
+  },
+  programme: { level: 'S2' as const, normativeDurationMonths: 24, startDate: `${year}-09-01`, location: 'domestic' as const, universityType: 'negeri' as const, accreditation: 'A' as const },
+});

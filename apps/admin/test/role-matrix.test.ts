@@ -7,7 +7,7 @@ import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
-import { callerAs, coachingFields, outcome, pdfUpload, trainingFields } from './helpers.js';
+import { callerAs, coachingFields, outcome, pdfUpload, trainingFields, tubelFacts } from './helpers.js';
 
 /**
  * The role matrix of the app (issue: pegawai, atasan, admin unit, admin SDM, auditor): which roles may
@@ -30,6 +30,7 @@ interface Targets {
   subordinateTraining: string;
   pegawaiEmployee: string;
   ownEmployee: string;
+  tubelAssessment: number;
 }
 
 const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: Targets, who: Who) => Promise<unknown> }> = {
@@ -55,6 +56,9 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'compliance.card': { allowed: ALL, call: (c, t) => c.compliance.card({ employeeId: t.pegawaiEmployee }) },
   'exports.kartuData': { allowed: ALL, call: (c, t) => c.exports.kartuData({ employeeId: t.pegawaiEmployee, format: 'xlsx' }) },
   'exports.monitoring': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.exports.monitoring({ year: YEAR }) },
+  'tubel.assess': { allowed: ['admin_sdm'], call: (c, t) => c.tubel.assess({ employeeId: t.pegawaiEmployee, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` }) },
+  'tubel.list': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.tubel.list() },
+  'tubel.get': { allowed: ['admin_sdm', 'auditor'], call: (c, t) => c.tubel.get({ id: t.tubelAssessment }) },
   'admin.users': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.users() },
   'admin.createUser': { allowed: ['admin_sdm'], call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'kata-sandi-panjang', role: 'pegawai' }) },
   'admin.employees': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employees({}) },
@@ -103,6 +107,7 @@ forEachDatabase((open) => {
           subordinateTraining: await insertActivity(db, pegawai.employeeId!, 'submitted', trainingFields(YEAR), 'training'),
           pegawaiEmployee: pegawai.employeeId!,
           ownEmployee,
+          tubelAssessment: (await (await callerAs(db, 'adminsdm')).caller.tubel.assess({ employeeId: pegawai.employeeId!, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true })).id!,
         };
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
       });

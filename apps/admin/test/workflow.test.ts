@@ -7,7 +7,7 @@ import { activities, auditLog, employees, users } from '../src/lib/server/db/sch
 import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
-import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, trainingFields } from './helpers.js';
+import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, trainingFields, tubelFacts } from './helpers.js';
 
 const YEAR = 2025;
 const count = async (db: Db, table: 'activities' | 'evidence_files' | 'audit_log') => rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
@@ -267,6 +267,45 @@ forEachDatabase((open) => {
       const unknownUnit = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja\n199001012015031001,Rahmat,PNS,Sekretariat\n199202022019032002,Nurul,PNS,Dinas Antah\n' }));
       expect(unknownUnit.cause?.problems?.map((p) => p.path.join('.'))).toEqual(['employees.1.unit']);
       expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before);
+    });
+  });
+
+  describe('Tugas Belajar assessment ([P] art. 28–31)', () => {
+    it('checks every criterion with its article, and keeps a saved assessment with its facts', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const pns = (await db.select().from(employees).where(eq(employees.kind, 'PNS')).limit(1))[0]!;
+      const checked = await caller.tubel.assess({ employeeId: pns.id, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` });
+      expect(checked.id).toBeNull();
+      expect(checked.result.criteria.length).toBe(18);
+      expect(checked.result.criteria.every((c) => c.source.startsWith('[P] art.'))).toBe(true);
+      // Identity facts come from the employee record, not from the form.
+      expect(checked.candidate.nip).toBe(pns.id);
+      const saved = await caller.tubel.assess({ employeeId: pns.id, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true });
+      expect(saved.id).toBeGreaterThan(0);
+      const stored = await caller.tubel.get({ id: saved.id! });
+      expect(stored.result).toEqual(saved.result);
+      expect(stored.eligible).toBe(saved.result.eligible);
+      expect((await caller.tubel.list()).map((a) => a.id)).toContain(saved.id);
+      const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'tubel.assess')))[0]!;
+      expect(entry.entityId).toBe(String(saved.id));
+    });
+
+    it('an unknown fact makes its criterion unknown and the candidate not eligible', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const pns = (await db.select().from(employees).where(eq(employees.kind, 'PNS')).limit(1))[0]!;
+      const facts = tubelFacts(YEAR);
+      const { healthCertificate: _unknown, ...candidate } = facts.candidate;
+      const result = (await caller.tubel.assess({ employeeId: pns.id, candidate, programme: facts.programme, asOf: `${YEAR}-06-01` })).result;
+      expect(result.criteria.find((c) => c.id === 'art28f.healthy')?.status).toBe('unknown');
+      expect(result.eligible).toBe(false);
+    });
+
+    it('is for PNS only', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const tkk = (await db.select().from(employees).where(eq(employees.kind, 'TKK')).limit(1))[0]!;
+      const refused = await errorOf(() => caller.tubel.assess({ employeeId: tkk.id, ...tubelFacts(YEAR) }));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.cause?.problems?.[0]?.path).toEqual(['employeeId']);
     });
   });
 

@@ -89,4 +89,21 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 `,
   },
+  {
+    name: '0002_tubel_assessments.sql',
+    sql: /* sql */ `
+-- Tugas Belajar eligibility assessments as the HR admin saved them: the facts given and the result.
+CREATE TABLE tubel_assessments (
+  id serial PRIMARY KEY,
+  employee_id text NOT NULL REFERENCES employees(id),
+  as_of date NOT NULL,
+  eligible boolean NOT NULL,
+  input jsonb NOT NULL,                -- { candidate, programme } as checked
+  result jsonb NOT NULL,               -- { eligible, criteria, dates } of @bangkom/tubel
+  created_by integer REFERENCES users(id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX tubel_assessments_employee ON tubel_assessments(employee_id);
+`,
+  },
 ];

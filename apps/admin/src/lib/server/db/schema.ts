@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, date, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Typed query layer over migrations/*.sql (the SQL files are the source of the schema). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -68,4 +68,15 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   before: jsonb('before'),
   after: jsonb('after'),
+});
+
+export const tubelAssessments = pgTable('tubel_assessments', {
+  id: serial('id').primaryKey(),
+  employeeId: text('employee_id').notNull(),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  eligible: boolean('eligible').notNull(),
+  input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
