@@ -68,11 +68,11 @@ for (const kind of databases) {
 
     test('every role logs in and sees the menu of its role', async () => {
       const menus = {
-        pegawai: ['Beranda', 'Kegiatan'],
-        atasan: ['Beranda', 'Kegiatan', 'Persetujuan'],
-        adminunit: ['Beranda', 'Kegiatan', 'Persetujuan', 'Kepatuhan'],
-        adminsdm: ['Beranda', 'Kegiatan', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
-        auditor: ['Beranda', 'Kegiatan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
+        pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
+        atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],
+        adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan'],
+        adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
+        auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
       };
       for (const [username, menu] of Object.entries(menus)) {
         const page = await login(username, { keyboard: username === 'pegawai' });
@@ -277,11 +277,50 @@ for (const kind of databases) {
       assert.equal(await pages.auditor.$('#employeeId'), null, 'the auditor only reads');
     });
 
+    test('an employee drafts next year’s plan, sees it checked, and HR approves it', async () => {
+      const page = pages.pegawai;
+      await page.goto(`${app.url}/plan`);
+      const year = Number(await page.$eval('#year', (s) => s.value));
+      await page.fill('#position', 'Pengawas Jalan dan Jembatan');
+      await page.selectOption('#gapLevel', 'sedang');
+      await page.selectOption('#performancePredicate', 'baik');
+      await page.fill('#performanceData', 'SKP tahun lalu');
+      await page.fill('#budgetAvailable', '10000000');
+      await page.click('form[action="?/header"] button');
+      await page.waitForSelector('p.ok[role=status]');
+      await page.selectOption('#method', 'pelatihan_teknis');
+      await page.fill('#title', 'Pelatihan perkerasan jalan');
+      await page.fill('#organizer', 'Balai Diklat PUPR');
+      await page.fill('#facilitator', 'Widyaiswara');
+      await page.selectOption('#competencyType', 'teknis');
+      await page.fill('#startDate', `${year}-03-02`);
+      await page.fill('#endDate', `${year}-03-06`);
+      await page.fill('#jp', '40');
+      await page.fill('#curriculumFit', 'Sesuai standar kurikulum');
+      await page.fill('#budget', '5000000');
+      await page.click('form[action="?/addItem"] button');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=plan-items] tbody tr').length === 1);
+      assert.match(await page.textContent('[data-testid=plan-jp]'), /^40 JP$/);
+      const verdict = await page.textContent('[data-testid=plan-verdict]');
+      const issues = await page.textContent('[data-testid=plan-issues]');
+      assert.match(verdict, /memenuhi ketentuan/, issues);
+      await shot(page, 'plan');
+
+      const hr = pages.adminsdm;
+      await hr.goto(`${app.url}/plans?year=${year}`);
+      const name = await page.evaluate(() => document.querySelector('[data-testid=who]').textContent.split(' · ')[0]);
+      await hr.click(`[data-testid=plans-table] a:has-text("${name}")`);
+      await hr.click('form[action="?/approve"] button');
+      await hr.waitForFunction(() => document.querySelector('[data-testid=plan-status]')?.textContent?.trim() === 'Disetujui');
+      await page.reload();
+      assert.equal(await page.$('form[action="?/addItem"]'), null, 'an approved plan is no longer edited');
+    });
+
     test('the auditor reads the audit log', async () => {
       const page = pages.auditor;
       await page.goto(`${app.url}/audit`);
       const text = await page.textContent('[data-testid=audit-table]');
-      for (const expected of ['activity.verified', 'activity.approve', 'activity.submit', 'user.create', 'employee.import', 'tubel.assess', 'adminunit']) assert.ok(text.includes(expected), expected);
+      for (const expected of ['activity.verified', 'activity.approve', 'activity.submit', 'user.create', 'employee.import', 'tubel.assess', 'plan.save', 'plan.approve', 'adminunit']) assert.ok(text.includes(expected), expected);
       await shot(page, 'audit');
     });
 
@@ -289,7 +328,7 @@ for (const kind of databases) {
       const page = await login('atasan', { viewport: { width: 375, height: 800 } });
       await page.click('text=English');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
-      assert.deepEqual(await page.$$eval('header nav a', (links) => links.map((a) => a.textContent.trim())), ['Home', 'Activities', 'Approvals']);
+      assert.deepEqual(await page.$$eval('header nav a', (links) => links.map((a) => a.textContent.trim())), ['Home', 'Activities', 'Plan (IDP)', 'Approvals']);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
       await shot(page, 'phone-english');

@@ -93,3 +93,13 @@ export const tubelFacts = (year: number) => ({
   },
   programme: { level: 'S2' as const, normativeDurationMonths: 24, startDate: `${year}-09-01`, location: 'domestic' as const, universityType: 'negeri' as const, accreditation: 'A' as const },
 });
+
+/** A plan the Kutai Barat profile accepts ([K] III.F.1): position, gap, and items worth 20 JP or more. */
+export const planInput = (year: number) => ({
+  year,
+  header: { position: 'Pengawas Jalan dan Jembatan', gapLevel: 'sedang' as const, performancePredicate: 'baik' as const, performanceData: 'SKP 2025', cannotLeaveWorkplace: false, budgetAvailable: 10_000_000 },
+  items: [
+    { competencyType: 'teknis' as const, method: 'pelatihan_teknis' as const, title: 'Pelatihan perkerasan jalan', organizer: 'Balai Diklat PUPR', facilitator: 'Widyaiswara Balai', startDate: `${year}-03-02`, endDate: `${year}-03-06`, programmeJp: 40, jp: 40, curriculumFit: 'Sesuai standar kurikulum LAN', budget: 5_000_000 },
+    { competencyType: 'manajerial' as const, method: 'coaching' as const, title: 'Coaching kepemimpinan', organizer: 'Sekretariat', facilitator: 'Kepala Dinas', startDate: `${year}-05-04`, endDate: `${year}-05-04`, sessions: 2, jp: 4, curriculumFit: 'Sesuai', budget: 0 },
+  ],
+});

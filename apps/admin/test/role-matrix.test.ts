@@ -7,7 +7,7 @@ import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
-import { callerAs, coachingFields, outcome, pdfUpload, trainingFields, tubelFacts } from './helpers.js';
+import { callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 /**
  * The role matrix of the app (issue: pegawai, atasan, admin unit, admin SDM, auditor): which roles may
@@ -56,6 +56,10 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'compliance.card': { allowed: ALL, call: (c, t) => c.compliance.card({ employeeId: t.pegawaiEmployee }) },
   'exports.kartuData': { allowed: ALL, call: (c, t) => c.exports.kartuData({ employeeId: t.pegawaiEmployee, format: 'xlsx' }) },
   'exports.monitoring': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.exports.monitoring({ year: YEAR }) },
+  'plans.get': { allowed: ALL, call: (c, t) => c.plans.get({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
+  'plans.save': { allowed: STAFF, call: (c) => c.plans.save(planInput(YEAR + 1)) },
+  'plans.approve': { allowed: ['admin_sdm'], call: (c, t) => c.plans.approve({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
+  'plans.overview': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.plans.overview({ year: YEAR + 1 }) },
   'tubel.assess': { allowed: ['admin_sdm'], call: (c, t) => c.tubel.assess({ employeeId: t.pegawaiEmployee, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` }) },
   'tubel.list': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.tubel.list() },
   'tubel.get': { allowed: ['admin_sdm', 'auditor'], call: (c, t) => c.tubel.get({ id: t.tubelAssessment }) },
@@ -107,6 +111,8 @@ forEachDatabase((open) => {
           subordinateTraining: await insertActivity(db, pegawai.employeeId!, 'submitted', trainingFields(YEAR), 'training'),
           pegawaiEmployee: pegawai.employeeId!,
           ownEmployee,
+          // The pegawai's plan for next year, waiting for approval.
+          ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),
           tubelAssessment: (await (await callerAs(db, 'adminsdm')).caller.tubel.assess({ employeeId: pegawai.employeeId!, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true })).id!,
         };
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;

@@ -7,7 +7,7 @@ import { activities, auditLog, employees, users } from '../src/lib/server/db/sch
 import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
-import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, trainingFields, tubelFacts } from './helpers.js';
+import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 const YEAR = 2025;
 const count = async (db: Db, table: 'activities' | 'evidence_files' | 'audit_log') => rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
@@ -267,6 +267,51 @@ forEachDatabase((open) => {
       const unknownUnit = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja\n199001012015031001,Rahmat,PNS,Sekretariat\n199202022019032002,Nurul,PNS,Dinas Antah\n' }));
       expect(unknownUnit.cause?.problems?.map((p) => p.path.join('.'))).toEqual(['employees.1.unit']);
       expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before);
+    });
+  });
+
+  describe('Individual Development Plan ([P] art. 17)', () => {
+    it('is drafted by the employee, checked by @bangkom/idp, approved by HR, then frozen', async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      const saved = await pegawai.caller.plans.save(planInput(YEAR + 1));
+      expect(saved.validation.valid).toBe(true);
+      expect(saved.validation.summary.countedJp).toBeGreaterThanOrEqual(20);
+      expect(saved.plan.nip).toBe(pegawai.user!.employeeId);
+      const hr = await callerAs(db, 'adminsdm');
+      await hr.caller.plans.approve({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 });
+      const approved = await pegawai.caller.plans.get({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 });
+      expect(approved.status).toBe('approved');
+      expect(approved.plan.approvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await outcome(() => pegawai.caller.plans.save(planInput(YEAR + 1)))).toBe('CONFLICT');
+      const log = await db.select().from(auditLog).where(eq(auditLog.entityId, `${pegawai.user!.employeeId}/${YEAR + 1}`)).orderBy(auditLog.id);
+      expect(log.map((e) => e.action)).toEqual(['plan.save', 'plan.approve']);
+    });
+
+    it('a plan with errors is saved (nothing is lost) but not approved; the errors name the item and the article', async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      const input = planInput(YEAR + 1);
+      const bad = { ...input, items: [{ ...input.items[1]!, startDate: `${YEAR + 1}-06-10`, endDate: `${YEAR + 1}-06-01` }] };
+      const saved = await pegawai.caller.plans.save(bad);
+      const codes = saved.validation.issues.filter((i) => i.severity === 'error').map((i) => i.code);
+      expect(codes).toEqual(expect.arrayContaining(['plan.item_dates_reversed', 'plan.total_below_minimum']));
+      expect(saved.validation.issues.find((i) => i.code === 'plan.item_dates_reversed')).toMatchObject({ path: '/items/0/endDate', source: '[P] art. 17(2)g' });
+      const hr = await callerAs(db, 'adminsdm');
+      const refused = await errorOf(() => hr.caller.plans.approve({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 }));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.cause?.problems?.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('the overview shows who has no plan and who plans below 20 JP; a pegawai sees only the own plan', async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      await pegawai.caller.plans.save(planInput(YEAR + 1));
+      const admin = await callerAs(db, 'adminunit');
+      const overview = await admin.caller.plans.overview({ year: YEAR + 1 });
+      const mine = overview.employees.find((e) => e.employeeId === pegawai.user!.employeeId)!;
+      expect(mine).toMatchObject({ status: 'draft', errors: 0 });
+      expect(mine.countedJp).toBeGreaterThanOrEqual(20);
+      expect(overview.employees.filter((e) => e.status === null).length).toBe(overview.employees.length - 1);
+      const other = (await db.select().from(employees).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!;
+      expect(await outcome(() => pegawai.caller.plans.get({ employeeId: other.id, year: YEAR + 1 }))).toBe('FORBIDDEN');
     });
   });
 

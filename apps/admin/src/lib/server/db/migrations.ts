@@ -106,4 +106,18 @@ CREATE TABLE tubel_assessments (
 CREATE INDEX tubel_assessments_employee ON tubel_assessments(employee_id);
 `,
   },
+  {
+    name: '0003_plans.sql',
+    sql: /* sql */ `
+-- Individual Development Plans ([P] art. 17): one per employee and year.
+CREATE TABLE plans (
+  employee_id text NOT NULL REFERENCES employees(id),
+  year integer NOT NULL,
+  status text NOT NULL CHECK (status IN ('draft', 'approved')),
+  data jsonb NOT NULL,                 -- the IndividualDevelopmentPlan of @bangkom/domain
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (employee_id, year)
+);
+`,
+  },
 ];

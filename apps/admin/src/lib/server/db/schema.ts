@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, date, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, date, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Typed query layer over migrations/*.sql (the SQL files are the source of the schema). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -80,3 +80,15 @@ export const tubelAssessments = pgTable('tubel_assessments', {
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const plans = pgTable(
+  'plans',
+  {
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').$type<'draft' | 'approved'>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
+);

@@ -12,6 +12,7 @@ import { activities, auditLog, employees, roles, settings, units, users } from '
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { activitiesRouter, ruleProfile, visibleEmployees } from './activities.js';
+import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
 const authRouter = router({
@@ -269,5 +270,5 @@ const auditRouter = router({
   list: roleProcedure('auditor').input(z.object({ limit: z.int().min(1).max(500).default(100) }).default({ limit: 100 })).query(async ({ ctx, input }) => ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(input.limit)),
 });
 
-export const appRouter = router({ auth: authRouter, activities: activitiesRouter, compliance: complianceRouter, exports: exportsRouter, tubel: tubelRouter, admin: adminRouter, audit: auditRouter });
+export const appRouter = router({ auth: authRouter, activities: activitiesRouter, compliance: complianceRouter, exports: exportsRouter, plans: plansRouter, tubel: tubelRouter, admin: adminRouter, audit: auditRouter });
 export type AppRouter = typeof appRouter;
