@@ -359,6 +359,8 @@ forEachDatabase((open) => {
       const anonymous = await callerAs(db, null);
       expect(await outcome(() => anonymous.caller.auth.login({ username: 'pegawai', password: 'salah' }))).toBe('UNAUTHORIZED');
       expect(anonymous.cookies).toEqual([]);
+      const failed = (await db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed')))[0]!;
+      expect(failed).toMatchObject({ entityId: 'pegawai', userId: null, after: { ip: '127.0.0.1' } });
       await anonymous.caller.auth.login({ username: 'Pegawai', password: DEMO_PASSWORD });
       const token = anonymous.cookies[0]!;
       expect(token).toMatch(/^[\w-]{40,}$/);

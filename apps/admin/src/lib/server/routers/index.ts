@@ -24,6 +24,8 @@ const authRouter = router({
     const valid = await verifyPassword(input.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     if (!user || !valid) {
       ctx.limiter.fail(key);
+      // Failed attempts are kept too (who tried which name, from where), for the auditor.
+      await audit(ctx.db, null, 'auth.login_failed', 'user', input.username.toLowerCase(), null, { ip: ctx.ip });
       throw appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
     }
     ctx.limiter.succeed(key);
