@@ -1,14 +1,28 @@
+import { currentYear, parseDecimal } from '../values.js';
 import type { ActivityFieldsInput } from './routers/activities.js';
 
-const text = (form: FormData, name: string) => {
+/** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
+export const text = (form: FormData, name: string): string | undefined => {
   const value = form.get(name);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
-const number = (form: FormData, name: string) => {
+export const number = (form: FormData, name: string): number | undefined => parseDecimal(text(form, name));
+/** "ya" / "tidak" / "" (not known: left out, never a silent "no"). */
+export const yesNo = (form: FormData, name: string): boolean | undefined => {
   const value = text(form, name);
-  // "1,5" is how Indonesians write 1.5.
-  return value === undefined ? undefined : Number(value.replace(',', '.'));
+  return value === 'ya' ? true : value === 'tidak' ? false : undefined;
 };
+/** The record without its undefined fields (what "not given" means to the schemas). */
+export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** A path of this site to go to after a form (never another site: `//host` and `https:` are refused). */
+export const safeNext = (next: unknown): string => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+/** `?year=` when it is a plausible year, otherwise the current year plus `offset` (plans are for next year). */
+export function yearParam(url: URL, offset = 0): number {
+  const asked = Number(url.searchParams.get('year'));
+  return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : currentYear() + offset;
+}
 
 /** The activity form as the procedures take it: empty fields are absent, numbers are numbers (NaN is refused by the schema). */
 export function activityFromForm(form: FormData): ActivityFieldsInput {
@@ -27,7 +41,7 @@ export function activityFromForm(form: FormData): ActivityFieldsInput {
     summary: text(form, 'summary'),
   };
   for (const name of ['days', 'sessions', 'hours', 'programmeJp', 'statedJp']) fields[name] = number(form, name);
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ActivityFieldsInput;
+  return defined(fields) as ActivityFieldsInput;
 }
 
 /** The evidence file of a multipart form, base64 for the procedure; none when no file was chosen. */

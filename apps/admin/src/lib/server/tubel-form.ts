@@ -1,14 +1,6 @@
 /** The Tugas Belajar form as the `tubel.assess` procedure takes it. Unanswered questions stay out: unknown, never a silent "no". */
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
-/** "ya" / "tidak" / "" (tidak diketahui). */
-const yesNo = (form: FormData, name: string) => {
-  const value = text(form, name);
-  return value === 'ya' ? true : value === 'tidak' ? false : undefined;
-};
-const defined = <T extends Record<string, unknown>>(record: T) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+import { currentYear } from '../values.js';
+import { defined, number, text, yesNo } from './forms.js';
 
 /** A history list: "none" is known-empty, "some" one entry from its fields, anything else unknown. */
 function history(form: FormData, name: string, entry: () => Record<string, unknown>) {
@@ -18,7 +10,7 @@ function history(form: FormData, name: string, entry: () => Record<string, unkno
 
 export function tubelFromForm(form: FormData) {
   const asOf = text(form, 'asOf');
-  const year = Number((asOf ?? new Date().toISOString()).slice(0, 4));
+  const year = asOf ? Number(asOf.slice(0, 4)) : currentYear();
   const ratings = [year - 2, year - 1].flatMap((y) => {
     const predicate = text(form, `rating${y}`);
     return predicate ? [{ year: y, predicate }] : [];
@@ -39,12 +31,11 @@ export function tubelFromForm(form: FormData) {
     selectionPassed: yesNo(form, 'selectionPassed'),
     agreementSigned: yesNo(form, 'agreementSigned'),
   });
-  const months = text(form, 'normativeDurationMonths');
   const programme = defined({
     name: text(form, 'programmeName'),
     university: text(form, 'university'),
     level: text(form, 'level'),
-    normativeDurationMonths: months === undefined ? undefined : Number(months),
+    normativeDurationMonths: number(form, 'normativeDurationMonths'),
     startDate: text(form, 'startDate'),
     location: text(form, 'location'),
     universityType: text(form, 'universityType'),

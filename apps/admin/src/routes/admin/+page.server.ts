@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { valuesOf } from '$lib/server/forms';
+import { text, valuesOf } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
@@ -13,17 +13,12 @@ export const load: PageServerLoad = async (event) => {
   return { users, units, profiles, employees };
 };
 
-const optional = (form: FormData, name: string) => {
-  const value = String(form.get(name) ?? '').trim();
-  return value ? value : undefined;
-};
-
 export const actions: Actions = {
   createUser: async (event) => {
     const form = await event.request.formData();
     const caller = await callerFor(event);
-    const employeeId = optional(form, 'employeeId');
-    const unitId = optional(form, 'unitId');
+    const employeeId = text(form, 'employeeId');
+    const unitId = text(form, 'unitId');
     const values = valuesOf(form);
     delete values['password'];
     const result = await actionOr(

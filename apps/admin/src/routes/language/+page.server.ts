@@ -1,13 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { LOCALE_COOKIE, localeOf } from '$lib/i18n';
+import { safeNext } from '$lib/server/forms';
 
 export const actions: Actions = {
   default: async ({ request, cookies }) => {
     const form = await request.formData();
     cookies.set(LOCALE_COOKIE, localeOf(String(form.get('locale'))), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400 });
-    const next = String(form.get('next') ?? '/');
-    // Only paths of this site: never redirect elsewhere.
-    redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    redirect(303, safeNext(form.get('next')));
   },
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor } from '$lib/server/context';
+import { safeNext } from '$lib/server/forms';
 import { DEMO_PASSWORD, DEMO_USERS } from '$lib/server/seed';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -17,7 +18,6 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await actionOr(event, () => caller.auth.login({ username, password }), { username });
     if (!result.ok) return result.failure;
-    const next = event.url.searchParams.get('next') ?? '/';
-    redirect(303, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    redirect(303, safeNext(event.url.searchParams.get('next')));
   },
 };

@@ -2,13 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { activityFromForm, valuesOf } from '$lib/server/forms';
+import { activityFromForm, defined, number, text, valuesOf, yearParam } from '$lib/server/forms';
 
 /** Plans are made for the coming year ([P] art. 17(4): approved by mid-year before it). */
-const yearOf = (url: URL) => {
-  const asked = Number(url.searchParams.get('year'));
-  return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear() + 1;
-};
+const yearOf = (url: URL) => yearParam(url, 1);
 
 export const load: PageServerLoad = async (event) => {
   const user = event.locals.user;
@@ -18,11 +15,6 @@ export const load: PageServerLoad = async (event) => {
   const year = yearOf(event.url);
   const [current, formInfo] = await Promise.all([loadOr(event, () => caller.plans.get({ employeeId: user.employeeId!, year })), loadOr(event, () => caller.activities.formInfo())]);
   return { year, current, formInfo, years: [year - 1, year, year + 1] };
-};
-
-const text = (form: FormData, name: string) => {
-  const value = String(form.get(name) ?? '').trim();
-  return value === '' ? undefined : value;
 };
 
 /** Every change saves the whole plan through `plans.save`, which checks it again. */
@@ -53,20 +45,14 @@ async function change(event: RequestEvent, edit: (plan: Awaited<ReturnType<Await
 export const actions: Actions = {
   header: (event) =>
     change(event, (_plan, form) => {
-      const budget = text(form, 'budgetAvailable');
       return {
-        header: Object.fromEntries(
-          Object.entries({ position: text(form, 'position'), gapLevel: text(form, 'gapLevel'), performancePredicate: text(form, 'performancePredicate'), performanceData: text(form, 'performanceData'), cannotLeaveWorkplace: form.get('cannotLeaveWorkplace') === 'on', budgetAvailable: budget === undefined ? undefined : Number(budget) }).filter(([, v]) => v !== undefined),
-        ),
+        header: defined({ position: text(form, 'position'), gapLevel: text(form, 'gapLevel'), performancePredicate: text(form, 'performancePredicate'), performanceData: text(form, 'performanceData'), cannotLeaveWorkplace: form.get('cannotLeaveWorkplace') === 'on', budgetAvailable: number(form, 'budgetAvailable') }),
       };
     }),
   addItem: (event) =>
     change(event, (plan, form) => {
       const fields = activityFromForm(form) as Record<string, unknown>;
-      const jp = text(form, 'jp');
-      const budget = text(form, 'budget');
-      const item = Object.fromEntries(
-        Object.entries({
+      const item = defined({
           method: fields['method'],
           title: fields['title'] || undefined,
           organizer: fields['organizer'] || undefined,
@@ -80,10 +66,9 @@ export const actions: Actions = {
           hours: fields['hours'],
           programmeJp: fields['programmeJp'],
           curriculumFit: text(form, 'curriculumFit'),
-          jp: jp === undefined ? undefined : Number(jp.replace(',', '.')),
-          budget: budget === undefined ? undefined : Number(budget),
-        }).filter(([, v]) => v !== undefined),
-      );
+          jp: number(form, 'jp'),
+          budget: number(form, 'budget'),
+        });
       return { items: [...plan.items, item] };
     }),
   removeItem: (event) =>

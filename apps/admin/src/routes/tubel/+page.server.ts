@@ -2,11 +2,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
 import { valuesOf } from '$lib/server/forms';
 import { tubelFromForm } from '$lib/server/tubel-form';
+import { todayIso } from '$lib/values';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
   const [assessments, employees] = await Promise.all([loadOr(event, () => caller.tubel.list()), loadOr(event, () => caller.admin.employees({}))]);
-  return { assessments, candidates: employees.filter((e) => e.kind === 'PNS'), today: new Date().toISOString().slice(0, 10) };
+  return { assessments, candidates: employees.filter((e) => e.kind === 'PNS'), today: todayIso() };
 };
 
 async function assess(event: Parameters<Actions[string]>[0], save: boolean) {

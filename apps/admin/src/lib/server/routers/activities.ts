@@ -9,6 +9,7 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
+import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
@@ -220,8 +221,7 @@ export const activitiesRouter = router({
   formInfo: authedProcedure.query(async ({ ctx }) => {
     const profileId = await ruleProfile(ctx.db);
     const versions = resolveProfiles(profileId);
-    const today = new Date().toISOString().slice(0, 10);
-    const profile = versions.ok ? (versionInForce(versions.value, today) ?? versions.value.at(-1)) : undefined;
+    const profile = versions.ok ? (versionInForce(versions.value, todayIso()) ?? versions.value.at(-1)) : undefined;
     return {
       profile: profileId,
       maxEvidenceBytes: MAX_EVIDENCE_BYTES,

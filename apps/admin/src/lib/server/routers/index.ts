@@ -9,6 +9,7 @@ import type { SessionUser } from '../auth.js';
 import { createSession, deleteSession, hashPassword, verifyPassword } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
+import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { activitiesRouter, ruleProfile, visibleEmployees } from './activities.js';
@@ -107,7 +108,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
     employee: { ...(employee.data as unknown as Employee), unit: unitName },
     activities: verified.map((activity) => ({ activity, jp: jpOf.get(activity.id) ?? 0 })),
     yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
-    date: new Date().toISOString().slice(0, 10),
+    date: todayIso(),
   });
   return { card, yearlyTotals, activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id) };
 }

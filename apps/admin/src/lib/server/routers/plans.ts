@@ -7,6 +7,7 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { employees, plans, units } from '../db/schema.js';
+import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ruleProfile, visibleEmployees } from './activities.js';
@@ -52,10 +53,8 @@ async function load(db: Db, user: SessionUser, employeeId: string, year: number)
   return { employee, row, plan: planOf(employee, unitName, year, row) };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 async function check(db: Db, plan: IndividualDevelopmentPlan) {
-  const result = validatePlan(plan, { profile: await ruleProfile(db), asOf: today() });
+  const result = validatePlan(plan, { profile: await ruleProfile(db), asOf: todayIso() });
   if (!result.ok) throw appError('BAD_REQUEST', 'Rencana tidak valid', 'The plan is not valid', result.problems);
   return result.value;
 }
@@ -74,7 +73,7 @@ export const plansRouter = router({
       if (!ctx.user.employeeId) throw forbidden();
       const { employee, row, plan: before } = await load(ctx.db, ctx.user, ctx.user.employeeId, input.year);
       if (row?.status === 'approved') throw appError('CONFLICT', 'Rencana yang sudah disetujui tidak dapat diubah', 'An approved plan cannot be changed');
-      const data = { ...input.header, items: input.items, draftedOn: today() };
+      const data = { ...input.header, items: input.items, draftedOn: todayIso() };
       const plan = { ...before, ...data };
       const validation = await check(ctx.db, plan);
       await ctx.db.transaction(async (tx) => {
@@ -96,7 +95,7 @@ export const plansRouter = router({
       // A plan approved late is still approved; the lateness stays visible as plan.approval_late.
       const blocking = (await check(ctx.db, plan)).issues.filter((i) => i.severity === 'error' && i.code !== 'plan.approval_late' && i.code !== 'plan.lan_late');
       if (blocking.length) throw appError('CONFLICT', `Rencana masih memiliki ${blocking.length} kesalahan`, `The plan still has ${blocking.length} errors`, blocking.map((i) => ({ path: i.path.split('/').filter(Boolean), code: i.code, message: i.message })));
-      const data = { ...row.data, approvedOn: today() };
+      const data = { ...row.data, approvedOn: todayIso() };
       await ctx.db.transaction(async (tx) => {
         await tx.update(plans).set({ status: 'approved', data, updatedAt: new Date() }).where(and(eq(plans.employeeId, employee.id), eq(plans.year, input.year)));
         await audit(tx, ctx.user, 'plan.approve', 'plan', `${employee.id}/${input.year}`, { status: row.status }, { status: 'approved', approvedOn: data.approvedOn });
@@ -117,7 +116,7 @@ export const plansRouter = router({
       const withPlan = emps.filter((e) => byEmployee.has(e.id));
       const result = validatePlans(
         withPlan.map((e) => planOf(e, unitNames.get(e.unitId) ?? e.unitId, input.year, byEmployee.get(e.id))),
-        { profile: await ruleProfile(ctx.db), asOf: today() },
+        { profile: await ruleProfile(ctx.db), asOf: todayIso() },
       );
       if (!result.ok) throw appError('INTERNAL_SERVER_ERROR', 'Rencana tersimpan tidak dapat diperiksa', 'Saved plans cannot be checked', result.problems);
       const validationOf = new Map(withPlan.map((e, i) => [e.id, result.value.plans[i]!]));

@@ -6,6 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import { employees, tubelAssessments } from '../db/schema.js';
+import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -33,7 +34,7 @@ export const tubelRouter = router({
         ...(data.positionLevel ? { positionLevel: data.positionLevel } : {}),
         ...(data.education ? { education: data.education } : {}),
       };
-      const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+      const asOf = input.asOf ?? todayIso();
       const result = checkEligibility(candidate, input.programme, { asOf });
       if (!result.ok) throw appError('BAD_REQUEST', 'Data penilaian tidak valid', 'The assessment data are not valid', result.problems);
       if (!input.save) return { id: null, asOf, candidate, result: result.value };
