@@ -13,29 +13,10 @@ import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
+import { subordinatesOf, visibleEmployees } from '../access.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Employee ids whose activities the user may see (null = all). */
-export async function visibleEmployees(db: Db, user: SessionUser): Promise<string[] | null> {
-  switch (user.role) {
-    case 'admin_sdm':
-    case 'auditor':
-      return null;
-    case 'admin_unit':
-      return (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, user.unitId ?? ''))).map((r) => r.id);
-    case 'atasan':
-      return [...(user.employeeId ? [user.employeeId] : []), ...(await subordinatesOf(db, user))];
-    default:
-      return user.employeeId ? [user.employeeId] : [];
-  }
-}
-
-async function subordinatesOf(db: Db, user: SessionUser): Promise<string[]> {
-  if (!user.employeeId) return [];
-  return (await db.select({ id: employees.id }).from(employees).where(eq(employees.supervisorId, user.employeeId))).map((r) => r.id);
-}
 
 export async function ruleProfile(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'ruleProfile')))[0];

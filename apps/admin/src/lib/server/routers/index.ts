@@ -5,14 +5,14 @@ import { employeeColumns, importCsv, kartuData, kartuDataPdf, kartuDataXlsx, mon
 import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
-import type { SessionUser } from '../auth.js';
 import { createSession, deleteSession, hashPassword, verifyPassword } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
 import { todayIso } from '../../values.js';
-import { appError, forbidden } from '../errors.js';
+import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
-import { activitiesRouter, ruleProfile, visibleEmployees } from './activities.js';
+import { employeesOfUnit, ensureVisible, unitScope } from '../access.js';
+import { activitiesRouter, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -74,28 +74,6 @@ export const JP_BANDS = [
   { from: 30, to: 40 },
   { from: 40, to: null },
 ] as const;
-
-/** Units an admin may look at: their own for admin_unit, any (or all) for admin SDM and the auditor. */
-function unitScope(user: SessionUser, asked: string | undefined): string | undefined {
-  if (user.role === 'admin_unit') {
-    if (!user.unitId) throw forbidden();
-    if (asked && asked !== user.unitId) throw forbidden();
-    return user.unitId;
-  }
-  return asked;
-}
-
-async function employeesOfUnit(db: Db, unitId: string | undefined): Promise<string[] | null> {
-  return unitId ? (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId))).map((r) => r.id) : null;
-}
-
-async function ensureVisible(db: Db, user: SessionUser, employeeId: string) {
-  const visible = await visibleEmployees(db, user);
-  if (visible !== null && !visible.includes(employeeId)) throw forbidden();
-  const employee = (await db.select().from(employees).where(eq(employees.id, employeeId)))[0];
-  if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
-  return employee;
-}
 
 /** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {

@@ -10,7 +10,8 @@ import { employees, plans, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
-import { ruleProfile, visibleEmployees } from './activities.js';
+import { ensureVisible, unitScope } from '../access.js';
+import { ruleProfile } from './activities.js';
 
 /** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"). */
 const PlanHeader = z.object({
@@ -44,10 +45,7 @@ function planOf(employee: typeof employees.$inferSelect, unitName: string, year:
 }
 
 async function load(db: Db, user: SessionUser, employeeId: string, year: number) {
-  const visible = await visibleEmployees(db, user);
-  if (visible !== null && !visible.includes(employeeId)) throw forbidden();
-  const employee = (await db.select().from(employees).where(eq(employees.id, employeeId)))[0];
-  if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
+  const employee = await ensureVisible(db, user, employeeId);
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const row = (await db.select().from(plans).where(and(eq(plans.employeeId, employeeId), eq(plans.year, year))))[0];
   return { employee, row, plan: planOf(employee, unitName, year, row) };
@@ -107,8 +105,7 @@ export const plansRouter = router({
   overview: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(z.object({ year: yearInput, unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
-      if (ctx.user.role === 'admin_unit' && input.unitId && input.unitId !== ctx.user.unitId) throw forbidden();
-      const unitId = ctx.user.role === 'admin_unit' ? (ctx.user.unitId ?? '-') : input.unitId;
+      const unitId = unitScope(ctx.user, input.unitId);
       const emps = await ctx.db.select().from(employees).where(unitId ? eq(employees.unitId, unitId) : undefined).orderBy(employees.name);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const rows = emps.length ? await ctx.db.select().from(plans).where(and(eq(plans.year, input.year), inArray(plans.employeeId, emps.map((e) => e.id)))) : [];
