@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtInProfiles } from '@bangkom/jp';
 import { LoginLimiter, userForSession } from '../src/lib/server/auth.js';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
@@ -228,6 +229,10 @@ forEachDatabase((open) => {
     expect(d.below.every((b) => b.jp < b.required && b.shortfall === Math.round((b.required - b.jp) * 100) / 100)).toBe(true);
     for (let i = 1; i < d.below.length; i++) expect(d.below[i - 1]!.shortfall).toBeGreaterThanOrEqual(d.below[i]!.shortfall);
     expect(d.units.reduce((sum, u) => sum + u.employees, 0)).toBe(d.employees);
+    // The bands come from the profile's obligation ([K] I.E.16a), not from a number in the app.
+    const kutai = builtInProfiles.find((p) => p.id === 'kutai-barat-2024')!;
+    expect(d.obligation).toEqual({ jp: kutai.obligations.PNS.requiredJp, source: kutai.obligations.PNS.source });
+    expect(d.distribution.filter((b) => b.to !== null && b.to <= d.obligation.jp).reduce((sum, b) => sum + b.count, 0)).toBe(d.below.filter((b) => b.required === d.obligation.jp).length);
   });
 
   it('the Kartu Data view and its XLSX/PDF exports carry the verified activities and yearly totals', async () => {

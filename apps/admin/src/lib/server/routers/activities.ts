@@ -9,6 +9,7 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
+import { catalogue } from '../../i18n.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
@@ -25,7 +26,8 @@ export async function ruleProfile(db: Db): Promise<string> {
 
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
-const STATUS_LABEL = { draft: { id: 'draf', en: 'draft' }, submitted: { id: 'diajukan', en: 'submitted' }, verified: { id: 'terverifikasi', en: 'verified' }, rejected: { id: 'ditolak', en: 'rejected' } } as const;
+/** Status names for messages, from the app's catalogue. */
+const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[locale][`status.${status}`].toLowerCase();
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
@@ -373,7 +375,6 @@ function summaryOf(r: Row) {
     id: r.id,
     employeeId: r.employeeId,
     status: r.status,
-    statusLabel: STATUS_LABEL[r.status],
     data: r.data as unknown as LearningActivity,
     evidenceName: r.evidenceName,
     hasEvidence: r.evidenceSha256 !== null,
@@ -386,7 +387,7 @@ function summaryOf(r: Row) {
 }
 
 async function transition(db: Db, user: SessionUser, row: Row, from: Row['status'], to: Row['status'], action: string, extra: Partial<Row> = {}, recorded: Record<string, unknown> = {}) {
-  if (row.status !== from) throw conflict(`Status kegiatan ${STATUS_LABEL[row.status].id}, bukan ${STATUS_LABEL[from].id}`, `The activity is ${STATUS_LABEL[row.status].en}, not ${STATUS_LABEL[from].en}`);
+  if (row.status !== from) throw conflict(`Status kegiatan ${statusName(row.status, 'id')}, bukan ${statusName(from, 'id')}`, `The activity is ${statusName(row.status, 'en')}, not ${statusName(from, 'en')}`);
   return db.transaction(async (tx) => {
     // The status in the WHERE makes a concurrent second transition update nothing.
     const [updated] = await tx

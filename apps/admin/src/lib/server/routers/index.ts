@@ -1,6 +1,6 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { employeeId as idOf, toCsv } from '@bangkom/domain';
-import { builtInProfiles, computeJp } from '@bangkom/jp';
+import { builtInProfiles, computeJp, resolveProfiles, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv, kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -64,16 +64,22 @@ export async function computeFor(db: Db, employeeIds: string[] | null, year: num
 
 const yearInput = z.object({ year: z.int().min(2000).max(2100) });
 
-/** JP bands of the distribution chart: below the obligation in steps of 5, then above it. */
-export const JP_BANDS = [
-  { from: 0, to: 5 },
-  { from: 5, to: 10 },
-  { from: 10, to: 15 },
-  { from: 15, to: 20 },
-  { from: 20, to: 30 },
-  { from: 30, to: 40 },
-  { from: 40, to: null },
-] as const;
+/**
+ * The yearly JP obligation of a PNS under the rule profile in force at the end of the year, with
+ * the profile's source for it (e.g. [K] I.E.16a, [P] art. 19(2): at least 20 JP).
+ */
+async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source: string }> {
+  const versions = resolveProfiles(await ruleProfile(db));
+  if (!versions.ok) throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
+  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+  return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
+}
+
+/** Bands of the distribution chart: quarters of the obligation below it, then 1–1.5×, 1.5–2× and beyond. */
+export function jpBands(obligation: number): { from: number; to: number | null }[] {
+  const edges = [0, 0.25, 0.5, 0.75, 1, 1.5, 2].map((f) => Math.round(obligation * f * 100) / 100);
+  return edges.map((from, i) => ({ from, to: edges[i + 1] ?? null }));
+}
 
 /** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
@@ -121,8 +127,9 @@ const complianceRouter = router({
         .map((s) => ({ employeeId: s.nip, ...names.get(s.nip)!, jp: s.jp, required: s.required, shortfall: s.shortfall }))
         .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
       const compliant = obliged.length - below.length;
-      const distribution = JP_BANDS.map((band) => ({ ...band, count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length }));
-      return { year: input.year, unitId: unitId ?? null, employees: obliged.length, compliant, rate: obliged.length ? compliant / obliged.length : 0, units: units_, below, distribution };
+      const obligation = await pnsObligation(ctx.db, input.year);
+      const distribution = jpBands(obligation.jp).map((band) => ({ ...band, count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length }));
+      return { year: input.year, unitId: unitId ?? null, employees: obliged.length, compliant, rate: obliged.length ? compliant / obliged.length : 0, units: units_, below, distribution, obligation };
     }),
 
   /** Kartu Data view of one employee, for those who may see the employee. */
