@@ -37,11 +37,6 @@ export function unitScope(user: SessionUser, asked: string | undefined): string 
   return asked;
 }
 
-/** Employee ids of a unit (null = no unit given: all). */
-export async function employeesOfUnit(db: Db, unitId: string | undefined): Promise<string[] | null> {
-  return unitId ? (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId))).map((r) => r.id) : null;
-}
-
 /** The employee record, if the user may see that employee (FORBIDDEN otherwise). */
 export async function ensureVisible(db: Db, user: SessionUser, employeeId: string) {
   const visible = await visibleEmployees(db, user);

@@ -11,7 +11,7 @@ import { activities, auditLog, employees, roles, settings, units, users } from '
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
-import { employeesOfUnit, ensureVisible, unitScope } from '../access.js';
+import { ensureVisible, unitScope } from '../access.js';
 import { activitiesRouter, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
@@ -46,20 +46,36 @@ const authRouter = router({
   }),
 });
 
-/** Loads employees and their activities (JP overrides applied) and runs the JP engine; `year` limits it to one year. */
-export async function computeFor(db: Db, employeeIds: string[] | null, year: number | undefined, projected = false) {
-  const ids = employeeIds === null ? null : employeeIds.length ? employeeIds : ['-'];
-  const empRows = await db.select().from(employees).where(ids === null ? undefined : inArray(employees.id, ids));
-  const actRows = await db.select().from(activities).where(ids === null ? undefined : inArray(activities.employeeId, ids));
+/** Whose records to compute: some employees, one unit, or (no unit) everyone. */
+type Scope = { employeeIds: string[] } | { unitId: string | undefined };
+
+/** Employees of the scope and their activities (of `year`, when given), with JP overrides applied. */
+async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
+  const employeeFilter = 'employeeIds' in scope ? inArray(employees.id, scope.employeeIds.length ? scope.employeeIds : ['-']) : scope.unitId ? eq(employees.unitId, scope.unitId) : undefined;
+  const empRows = await db.select().from(employees).where(employeeFilter);
+  const actRows = await db
+    .select()
+    .from(activities)
+    .where(employeeFilter === undefined ? undefined : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)));
   // A JP set by an admin replaces the conversion: it is passed as the JP stated for the activity.
   const list = actRows.map((r) => ({ ...(r.data as unknown as LearningActivity), status: r.status, ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}) }));
-  const selected = year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year)));
+  return { employees: empRows, activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))), profile: await ruleProfile(db) };
+}
+
+/** Runs the JP engine over a loaded office (verified activities only, or with submitted ones when `projected`). */
+function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number | undefined, projected: boolean) {
   const result = computeJp(
-    { employees: empRows.map((e) => e.data as unknown as Employee), activities: selected },
-    { profile: await ruleProfile(db), ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
+    { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
+    { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
   );
   if (!result.ok) throw appError('INTERNAL_SERVER_ERROR', 'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '), 'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '));
-  return { employees: empRows, activities: selected, ...result.value };
+  return result.value;
+}
+
+/** Loads a scope and runs the JP engine; `year` limits it to one year. */
+async function computeFor(db: Db, scope: Scope, year: number | undefined, projected = false) {
+  const office = await loadOffice(db, scope, year);
+  return { employees: office.employees, activities: office.activities, ...runEngine(office, year, projected) };
 }
 
 const yearInput = z.object({ year: z.int().min(2000).max(2100) });
@@ -84,7 +100,7 @@ export function jpBands(obligation: number): { from: number; to: number | null }
 /** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
-  const computed = await computeFor(db, [employee.id], undefined);
+  const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
   const jpOf = new Map(computed.results.map((r) => [r.id, r.jp]));
   const verified = computed.activities.filter((a) => a.status === 'verified');
   const yearlyTotals = computed.summaries.filter((s) => s.nip === employee.id).map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
@@ -101,8 +117,9 @@ const complianceRouter = router({
   /** The user's own JP progress in a year: what counts now (verified) and with what is still submitted. */
   me: authedProcedure.input(yearInput).query(async ({ ctx, input }) => {
     if (!ctx.user.employeeId) return null;
-    const projected = await computeFor(ctx.db, [ctx.user.employeeId], input.year, true);
-    const verified = await computeFor(ctx.db, [ctx.user.employeeId], input.year, false);
+    const office = await loadOffice(ctx.db, { employeeIds: [ctx.user.employeeId] }, input.year);
+    const projected = runEngine(office, input.year, true);
+    const verified = runEngine(office, input.year, false);
     return { projected: projected.summaries[0] ?? null, verified: verified.summaries[0] ?? null };
   }),
 
@@ -111,7 +128,7 @@ const complianceRouter = router({
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, summaries } = await computeFor(ctx.db, await employeesOfUnit(ctx.db, unitId), input.year);
+      const { employees: emps, summaries } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const unitOf = new Map(emps.map((e) => [e.id, e.unitId]));
       const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
@@ -155,7 +172,7 @@ const exportsRouter = router({
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, activities: acts } = await computeFor(ctx.db, await employeesOfUnit(ctx.db, unitId), input.year);
+      const { employees: emps, activities: acts } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const rows = monitoringRows(
         emps.map((e) => ({ ...(e.data as unknown as Employee), unit: unitNames.get(e.unitId) ?? e.unitId })),
