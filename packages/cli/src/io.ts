@@ -24,14 +24,20 @@ export type OutputFormat = 'json' | 'table' | 'csv';
 
 const problem = (code: string, id: string, en: string): Problem => ({ path: [], code, message: { id, en } });
 
-/** Reads a file as text, as a Result (a missing or unreadable file is bad input, not a crash). */
-export async function readText(path: string): Promise<Result<string>> {
+/** Reads a file as bytes, as a Result (a missing or unreadable file is bad input, not a crash). */
+export async function readBytes(path: string): Promise<Result<Uint8Array>> {
   try {
-    return ok(await readFile(path, 'utf8'));
+    return ok(new Uint8Array(await readFile(path)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return fail(problem('file.unreadable', `Berkas tidak dapat dibaca: ${path} (${reason})`, `Cannot read file: ${path} (${reason})`));
   }
+}
+
+/** Reads a file as UTF-8 text, as a Result. */
+export async function readText(path: string): Promise<Result<string>> {
+  const bytes = await readBytes(path);
+  return bytes.ok ? ok(new TextDecoder().decode(bytes.value)) : bytes;
 }
 
 export async function readJson(path: string): Promise<Result<unknown>> {

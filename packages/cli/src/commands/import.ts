@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { importCsv, importXlsx } from '@bangkom/myasn';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
-import { ExitCode, printJson, readText, reportProblems } from '../io.js';
+import { ExitCode, printJson, readBytes, readText, reportProblems } from '../io.js';
 
 const usage = 'bangkom import <file.csv|file.xlsx> --type activities|employees';
 
@@ -22,14 +21,9 @@ export const importCommand: Command = {
     }
     let result;
     if (extname(file).toLowerCase() === '.xlsx') {
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await readFile(file));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return reportProblems(io, [{ path: [], code: 'file.unreadable', message: { id: `Berkas tidak dapat dibaca: ${file} (${reason})`, en: `Cannot read file: ${file} (${reason})` } }], inv.format);
-      }
-      result = await importXlsx(bytes, type);
+      const bytes = await readBytes(file);
+      if (!bytes.ok) return reportProblems(io, bytes.problems, inv.format);
+      result = await importXlsx(bytes.value, type);
     } else {
       const text = await readText(file);
       if (!text.ok) return reportProblems(io, text.problems, inv.format);
