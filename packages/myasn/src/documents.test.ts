@@ -75,6 +75,8 @@ describe('Kartu Data', () => {
     const text = pdfText(pdf);
     expect(text).toContain('KARTU DATA PENGEMBANGAN KOMPETENSI');
     expect(text).toContain('Dewi Lestari, S.T.');
+    // Section A is the same in the PDF as in the workbook, unit included ([K] III.B).
+    expect(text).toContain(`: ${card.value.employee.unit}`);
     expect(text).toContain(`Tahun 2025: ${card.value.yearlyTotals[0]!.jp} JP`);
     for (const r of card.value.rows) expect(text).toContain(r.name.slice(0, 20));
     expect(text).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 2025/);

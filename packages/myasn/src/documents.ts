@@ -79,6 +79,16 @@ export function kartuData(input: KartuDataInput): KartuData {
 
 const DECLARATION = 'Demikian Kartu Data Pengembangan Kompetensi ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.';
 
+/** Section A of the Kartu Data ([K] III.B), the same in the workbook and the PDF. */
+const identityRows = (card: KartuData): [string, string][] => [
+  ['Nama Lengkap', card.employee.name],
+  ['NIP/NIPPPK', card.employee.nip],
+  ['Pangkat dan Golongan Ruang', card.employee.pangkatGolongan],
+  ['Tempat/Tgl Lahir', card.employee.birth],
+  ['Jenis Kelamin', card.employee.gender],
+  ['Unit Kerja', card.employee.unit],
+];
+
 /** The Kartu Data as an XLSX workbook (one sheet, sections A–C and the signature block). */
 export async function kartuDataXlsx(card: KartuData): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -87,14 +97,7 @@ export async function kartuDataXlsx(card: KartuData): Promise<Uint8Array> {
   ws.addRow(['KARTU DATA PENGEMBANGAN KOMPETENSI']).font = { bold: true, size: 14 };
   ws.addRow([]);
   ws.addRow(['A. DATA PEGAWAI']).font = { bold: true };
-  for (const [label, value] of [
-    ['Nama Lengkap', card.employee.name],
-    ['NIP/NIPPPK', card.employee.nip],
-    ['Pangkat dan Golongan Ruang', card.employee.pangkatGolongan],
-    ['Tempat/Tgl Lahir', card.employee.birth],
-    ['Jenis Kelamin', card.employee.gender],
-    ['Unit Kerja', card.employee.unit],
-  ]) ws.addRow([label, value]);
+  for (const [label, value] of identityRows(card)) ws.addRow([label, value]);
   ws.addRow([]);
   ws.addRow(['B. RIWAYAT PENGEMBANGAN KOMPETENSI']).font = { bold: true };
   const header = ws.addRow([...KARTU_HEADERS]);
@@ -129,13 +132,7 @@ export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = 
     doc.font('Helvetica-Bold').fontSize(13).text('KARTU DATA PENGEMBANGAN KOMPETENSI', { align: 'center' });
     doc.moveDown(0.8).fontSize(10).text('A. DATA PEGAWAI');
     doc.font('Helvetica').fontSize(9);
-    for (const [label, value] of [
-      ['Nama Lengkap', card.employee.name],
-      ['NIP/NIPPPK', card.employee.nip],
-      ['Pangkat dan Golongan Ruang', card.employee.pangkatGolongan],
-      ['Tempat/Tgl Lahir', card.employee.birth],
-      ['Jenis Kelamin', card.employee.gender],
-    ]) doc.text(`${label}`, 36, doc.y, { continued: false, width: 150 }).moveUp().text(`: ${value}`, 190, doc.y);
+    for (const [label, value] of identityRows(card)) doc.text(`${label}`, 36, doc.y, { continued: false, width: 150 }).moveUp().text(`: ${value}`, 190, doc.y);
     doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10).text('B. RIWAYAT PENGEMBANGAN KOMPETENSI', 36);
     const widths = [22, 140, 32, 120, 36, 100, 60, 60, 110, 44, 46];
     const row = (cells: (string | number)[], bold = false) => {

@@ -180,24 +180,26 @@ export function fromSiasn(history: unknown, ref: SiasnReference = siasnReference
     if (!iso) problems.push(problem(path, 'myasn.bad_date', `Tanggal SIASN tidak sah: ${value}`, `Invalid SIASN date: ${value}`));
     return iso ?? '';
   };
+  /** A record SIASN holds, as a verified activity (the fields both record kinds share). */
+  const held = (h: { kind: 'diklat' | 'kursus'; record: { id: string; nipBaru: string; institusiPenyelenggara?: string | null | undefined; jumlahJam?: string | number | null | undefined }; method: LearningActivity['method']; title: string; startDate: string; endDate: string; number: string | null | undefined }): LearningActivity => ({
+    id: `siasn-${h.kind}-${h.record.id}`,
+    nip: h.record.nipBaru,
+    method: h.method,
+    title: h.title,
+    ...(h.record.institusiPenyelenggara ? { organizer: h.record.institusiPenyelenggara } : {}),
+    international: false,
+    startDate: h.startDate,
+    endDate: h.endDate,
+    ...(h.record.jumlahJam != null && h.record.jumlahJam !== '' ? { statedJp: Number(h.record.jumlahJam) } : {}),
+    runByWorkUnit: false,
+    status: 'verified',
+    evidence: { kind: 'sertifikat', ...(h.number ? { number: h.number } : {}) },
+    siasnId: h.record.id,
+  });
   parsed.data.diklat.forEach((r, i) => {
     const startDate = dateOf(r.tanggal, ['diklat', i, 'tanggal']);
     const endDate = r.tanggalSelesai ? dateOf(r.tanggalSelesai, ['diklat', i, 'tanggalSelesai']) : startDate;
-    activities.push({
-      id: `siasn-diklat-${r.id}`,
-      nip: r.nipBaru,
-      method: 'pelatihan_struktural_kepemimpinan',
-      title: r.latihanStrukturalNama ?? 'Diklat Struktural',
-      ...(r.institusiPenyelenggara ? { organizer: r.institusiPenyelenggara } : {}),
-      international: false,
-      startDate,
-      endDate,
-      ...(r.jumlahJam != null && r.jumlahJam !== '' ? { statedJp: Number(r.jumlahJam) } : {}),
-      runByWorkUnit: false,
-      status: 'verified',
-      evidence: { kind: 'sertifikat', ...(r.nomor ? { number: r.nomor } : {}) },
-      siasnId: r.id,
-    });
+    activities.push(held({ kind: 'diklat', record: r, method: 'pelatihan_struktural_kepemimpinan', title: r.latihanStrukturalNama ?? 'Diklat Struktural', startDate, endDate, number: r.nomor }));
   });
   parsed.data.kursus.forEach((r, i) => {
     const jenisId = Number(r.jenisDiklatId ?? r.jenisKursusId);
@@ -208,21 +210,7 @@ export function fromSiasn(history: unknown, ref: SiasnReference = siasnReference
     }
     const startDate = dateOf(r.tanggalKursus, ['kursus', i, 'tanggalKursus']);
     const endDate = r.tanggalSelesaiKursus ? dateOf(r.tanggalSelesaiKursus, ['kursus', i, 'tanggalSelesaiKursus']) : startDate;
-    activities.push({
-      id: `siasn-kursus-${r.id}`,
-      nip: r.nipBaru,
-      method,
-      title: r.namaKursus ?? r.jenisKursusNama ?? method,
-      ...(r.institusiPenyelenggara ? { organizer: r.institusiPenyelenggara } : {}),
-      international: false,
-      startDate,
-      endDate,
-      ...(r.jumlahJam != null && r.jumlahJam !== '' ? { statedJp: Number(r.jumlahJam) } : {}),
-      runByWorkUnit: false,
-      status: 'verified',
-      evidence: { kind: 'sertifikat', ...(r.noSertipikat ? { number: r.noSertipikat } : {}) },
-      siasnId: r.id,
-    });
+    activities.push(held({ kind: 'kursus', record: r, method, title: r.namaKursus ?? r.jenisKursusNama ?? method, startDate, endDate, number: r.noSertipikat }));
   });
   return problems.length > 0 ? fail(...problems) : ok(activities);
 }
