@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import { createFreshDatabase } from '../test/fresh-postgres.mjs';
 
 const app = join(import.meta.dirname, '..');
 
@@ -28,17 +27,9 @@ export async function startApp(kind) {
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BANGKOM_DEMO: '1', BODY_SIZE_LIMIT: '8M' };
   let cleanup = async () => {};
   if (kind === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    const name = `bangkom_e2e_${randomBytes(5).toString('hex')}`;
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const dbUrl = new URL(adminUrl);
-    dbUrl.pathname = `/${name}`;
-    env.DATABASE_URL = dbUrl.toString();
-    cleanup = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const fresh = await createFreshDatabase('bangkom_e2e');
+    env.DATABASE_URL = fresh.url;
+    cleanup = fresh.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'bangkom-e2e-'));
     env.BANGKOM_DATA_DIR = dir;

@@ -1,28 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { describe } from 'vitest';
 import type { Database } from '../src/lib/server/db/index.js';
 import { openDatabase } from '../src/lib/server/db/index.js';
+import { createFreshDatabase } from './fresh-postgres.mjs';
 
-/**
- * PostgreSQL server for the test suite: TEST_DATABASE_URL, else the local server of the development
- * machines (127.0.0.1:5432, user postgres). Each test gets its own freshly created database.
- */
-const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
+/** A database of its own on the PostgreSQL test server, migrated, dropped on close. */
 async function freshPostgres(): Promise<Database> {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  const name = `bangkom_test_${randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const fresh = await createFreshDatabase();
+  const database = await openDatabase({ url: fresh.url });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await fresh.drop();
     },
   };
 }
