@@ -34,7 +34,10 @@ for (const kind of ['esm', 'cjs']) {
   const dir = join(work, kind);
   mkdirSync(dir);
   const deps = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `pack-test-${kind}`, private: true, type: kind === 'esm' ? 'module' : 'commonjs', dependencies: deps }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `pack-test-${kind}`, private: true, type: kind === 'esm' ? 'module' : 'commonjs', dependencies: deps }, null, 2),
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], dir);
   const ext = kind === 'esm' ? 'mjs' : 'cjs';
   const tsExt = kind === 'esm' ? 'mts' : 'cts';
@@ -46,7 +49,10 @@ for (const kind of ['esm', 'cjs']) {
   writeFileSync(join(dir, `check.${ext}`), runtime.join('\n') + '\n');
   const typed = [
     kind === 'esm' ? `import { parseNip, type LearningActivity } from '@bangkom/domain';` : `import domain = require('@bangkom/domain');`,
-    ...names.map((name, i) => `import${kind === 'esm' ? ' * as' : ''} t${i} ${kind === 'esm' ? 'from' : '= require('}'${name}'${kind === 'esm' ? '' : ')'};`),
+    ...names.map(
+      (name, i) =>
+        `import${kind === 'esm' ? ' * as' : ''} t${i} ${kind === 'esm' ? 'from' : '= require('}'${name}'${kind === 'esm' ? '' : ')'};`,
+    ),
     kind === 'esm'
       ? `const a: LearningActivity | undefined = undefined; const r = parseNip('198503122010011004'); export const ok: boolean = r.ok && a === undefined;`
       : `const r = domain.parseNip('198503122010011004'); export const ok: boolean = r.ok;`,
@@ -57,7 +63,10 @@ for (const kind of ['esm', 'cjs']) {
   writeFileSync(join(dir, `types.${tsExt}`), typed.join('\n') + '\n');
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: [`types.${tsExt}`] }),
+    JSON.stringify({
+      compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+      files: [`types.${tsExt}`],
+    }),
   );
   try {
     process.stdout.write(run('node', [`check.${ext}`], dir));

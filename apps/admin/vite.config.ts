@@ -6,6 +6,9 @@ import { defaultClientConditions, defaultServerConditions, defineConfig } from '
 export default defineConfig({
   plugins: [sveltekit()],
   resolve: { conditions: ['@bangkom/source', ...defaultClientConditions] },
-  ssr: { noExternal: [/^@bangkom\//], resolve: { conditions: ['@bangkom/source', ...defaultServerConditions], externalConditions: ['node'] } },
+  ssr: {
+    noExternal: [/^@bangkom\//],
+    resolve: { conditions: ['@bangkom/source', ...defaultServerConditions], externalConditions: ['node'] },
+  },
   server: { host: '127.0.0.1' },
 });

@@ -10,7 +10,9 @@ import { startApp } from './server.mjs';
 const RESULTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(RESULTS, { recursive: true });
 const PASSWORD = 'bangkom-demo';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 const databases = (process.env.E2E_DATABASES ?? 'pglite,postgres').split(',');
 
 /** An ISO date in the current year, never in the future (the rules count what has happened). */
@@ -47,7 +49,10 @@ for (const kind of databases) {
 
     before(async () => {
       app = await startApp(kind);
-      browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
     });
     after(async () => {
       await browser?.close();
@@ -89,7 +94,10 @@ for (const kind of databases) {
       state.rateBefore = await page.textContent('[data-testid=compliance-rate]');
       state.belowBefore = await page.$$eval('[data-testid=below-table] tbody tr', (rows) => rows.length);
       assert.ok(state.belowBefore > 0);
-      const first = await page.$eval('[data-testid=below-table] tbody tr a', (a) => ({ href: a.getAttribute('href'), name: a.textContent }));
+      const first = await page.$eval('[data-testid=below-table] tbody tr a', (a) => ({
+        href: a.getAttribute('href'),
+        name: a.textContent,
+      }));
       state.belowNip = first.href.split('/').pop();
       await shot(page, 'dashboard-before');
     });
@@ -143,10 +151,17 @@ for (const kind of databases) {
       await page.waitForFunction(() => document.querySelector('[data-testid=preview-jp]')?.textContent?.includes('40'));
       const trace = await page.$$eval('[data-testid=preview] .trace li', (items) => items.map((li) => li.textContent));
       assert.ok(trace.length > 0);
-      assert.ok(trace.some((step) => step.includes('[K]')), trace.join('\n'));
+      assert.ok(
+        trace.some((step) => step.includes('[K]')),
+        trace.join('\n'),
+      );
 
       // A file that only pretends to be a PDF is refused; nothing is saved.
-      await page.setInputFiles('#evidence', { name: 'palsu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>bukan sertifikat</html>') });
+      await page.setInputFiles('#evidence', {
+        name: 'palsu.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<html>bukan sertifikat</html>'),
+      });
       await page.click('main button[type=submit]');
       await page.waitForFunction(() => document.querySelector('[role=alert]')?.textContent?.includes('PDF, JPEG atau PNG'));
       assert.equal(new URL(page.url()).pathname, '/activities/new');
@@ -165,7 +180,11 @@ for (const kind of databases) {
 
       await page.goto(`${app.url}/activities`);
       const titles = await page.$$eval('tbody tr td:first-child', (cells) => cells.map((c) => c.textContent.trim()));
-      assert.equal(titles.filter((title) => title === 'Pelatihan Teknis Perkerasan Jalan E2E').length, 1, 'only the accepted submission was saved');
+      assert.equal(
+        titles.filter((title) => title === 'Pelatihan Teknis Perkerasan Jalan E2E').length,
+        1,
+        'only the accepted submission was saved',
+      );
       // The file is served to its owner, with the type it really has.
       const evidence = await page.request.get(`${state.trainingUrl}/evidence`);
       assert.equal(evidence.status(), 200);
@@ -242,7 +261,11 @@ for (const kind of databases) {
       // Through the API too: verifying is the admins' job…
       const id = state.coachingUrl.split('/').pop();
       const verify = await page.evaluate(async (activityId) => {
-        const response = await fetch('/api/trpc/activities.verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: activityId, verified: true }) });
+        const response = await fetch('/api/trpc/activities.verify', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: activityId, verified: true }),
+        });
         return { status: response.status, body: await response.json() };
       }, id);
       assert.equal(verify.status, 403);
@@ -251,7 +274,11 @@ for (const kind of databases) {
       const cookies = await page.context().cookies();
       const session = cookies.find((c) => c.name === 'bangkom_session');
       assert.ok(session?.httpOnly, 'the session cookie is httpOnly');
-      const crossSite = await fetch(`${app.url}/api/trpc/activities.withdraw`, { method: 'POST', headers: { origin: 'http://evil.example', cookie: `bangkom_session=${session.value}`, 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+      const crossSite = await fetch(`${app.url}/api/trpc/activities.withdraw`, {
+        method: 'POST',
+        headers: { origin: 'http://evil.example', cookie: `bangkom_session=${session.value}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id }),
+      });
       assert.equal(crossSite.status, 403);
     });
 
@@ -269,7 +296,10 @@ for (const kind of databases) {
       await page.selectOption('#healthCertificate', 'ya');
       await page.click('button[formaction="?/save"]');
       await page.waitForSelector('main p.ok[role=status] a');
-      const healthy = await page.$$eval('[data-testid=tubel-criteria] tbody tr', (trs) => trs.find((tr) => tr.textContent.includes('[P] art. 28f')).textContent);
+      const healthy = await page.$$eval(
+        '[data-testid=tubel-criteria] tbody tr',
+        (trs) => trs.find((tr) => tr.textContent.includes('[P] art. 28f')).textContent,
+      );
       assert.match(healthy, /Terpenuhi/);
       await shot(page, 'tubel');
       await pages.auditor.goto(`${app.url}/tubel`);
@@ -320,7 +350,18 @@ for (const kind of databases) {
       const page = pages.auditor;
       await page.goto(`${app.url}/audit`);
       const text = await page.textContent('[data-testid=audit-table]');
-      for (const expected of ['activity.verified', 'activity.approve', 'activity.submit', 'user.create', 'employee.import', 'tubel.assess', 'plan.save', 'plan.approve', 'adminunit']) assert.ok(text.includes(expected), expected);
+      for (const expected of [
+        'activity.verified',
+        'activity.approve',
+        'activity.submit',
+        'user.create',
+        'employee.import',
+        'tubel.assess',
+        'plan.save',
+        'plan.approve',
+        'adminunit',
+      ])
+        assert.ok(text.includes(expected), expected);
       await shot(page, 'audit');
     });
 
@@ -328,7 +369,12 @@ for (const kind of databases) {
       const page = await login('atasan', { viewport: { width: 375, height: 800 } });
       await page.click('text=English');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
-      assert.deepEqual(await page.$$eval('header nav a', (links) => links.map((a) => a.textContent.trim())), ['Home', 'Activities', 'Plan (IDP)', 'Approvals']);
+      assert.deepEqual(await page.$$eval('header nav a', (links) => links.map((a) => a.textContent.trim())), [
+        'Home',
+        'Activities',
+        'Plan (IDP)',
+        'Approvals',
+      ]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
       await shot(page, 'phone-english');

@@ -11,5 +11,9 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 buildIfStale();
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(import.meta.dirname, 'app.test.mjs')], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-concurrency=1', join(import.meta.dirname, 'app.test.mjs')],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

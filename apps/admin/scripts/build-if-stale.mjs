@@ -22,7 +22,14 @@ function newest(paths) {
 }
 
 export function buildIfStale() {
-  const sources = [join(app, 'src'), join(app, 'static'), join(app, 'svelte.config.js'), join(app, 'vite.config.ts'), join(app, 'package.json'), ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'src'))];
+  const sources = [
+    join(app, 'src'),
+    join(app, 'static'),
+    join(app, 'svelte.config.js'),
+    join(app, 'vite.config.ts'),
+    join(app, 'package.json'),
+    ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'src')),
+  ];
   if (existsSync(built) && newest(sources) <= statSync(built).mtimeMs) return;
   console.log('Membangun aplikasi… / Building the app…');
   execSync('npx vite build --logLevel error', { cwd: app, stdio: 'inherit' });

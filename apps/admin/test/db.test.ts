@@ -16,7 +16,11 @@ forEachDatabase((open) => {
   it('keeps the audit log append-only', async () => {
     const { db, close } = await open();
     await db.execute(sql`INSERT INTO audit_log (action, entity) VALUES ('test', 'x')`);
-    const failure = (p: Promise<unknown>) => p.then(() => 'no error', (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'no error',
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`,
+      );
     expect(await failure(db.execute(sql`UPDATE audit_log SET action = 'changed'`))).toMatch(/append-only/);
     expect(await failure(db.execute(sql`DELETE FROM audit_log`))).toMatch(/append-only/);
     await close();

@@ -40,7 +40,10 @@ export async function outcome(call: () => Promise<unknown>): Promise<string> {
 export const PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) => ({ name, contentBase64: Buffer.from(bytes).toString('base64') });
+export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) => ({
+  name,
+  contentBase64: Buffer.from(bytes).toString('base64'),
+});
 
 /** A coaching activity (non-classical: [K] I.E.15.b) as the form sends it. */
 export const coachingFields = (year: number) => ({
@@ -91,15 +94,53 @@ export const tubelFacts = (year: number) => ({
     selectionPassed: true,
     agreementSigned: true,
   },
-  programme: { level: 'S2' as const, normativeDurationMonths: 24, startDate: `${year}-09-01`, location: 'domestic' as const, universityType: 'negeri' as const, accreditation: 'A' as const },
+  programme: {
+    level: 'S2' as const,
+    normativeDurationMonths: 24,
+    startDate: `${year}-09-01`,
+    location: 'domestic' as const,
+    universityType: 'negeri' as const,
+    accreditation: 'A' as const,
+  },
 });
 
 /** A plan the Kutai Barat profile accepts ([K] III.F.1): position, gap, and items worth 20 JP or more. */
 export const planInput = (year: number) => ({
   year,
-  header: { position: 'Pengawas Jalan dan Jembatan', gapLevel: 'sedang' as const, performancePredicate: 'baik' as const, performanceData: 'SKP 2025', cannotLeaveWorkplace: false, budgetAvailable: 10_000_000 },
+  header: {
+    position: 'Pengawas Jalan dan Jembatan',
+    gapLevel: 'sedang' as const,
+    performancePredicate: 'baik' as const,
+    performanceData: 'SKP 2025',
+    cannotLeaveWorkplace: false,
+    budgetAvailable: 10_000_000,
+  },
   items: [
-    { competencyType: 'teknis' as const, method: 'pelatihan_teknis' as const, title: 'Pelatihan perkerasan jalan', organizer: 'Balai Diklat PUPR', facilitator: 'Widyaiswara Balai', startDate: `${year}-03-02`, endDate: `${year}-03-06`, programmeJp: 40, jp: 40, curriculumFit: 'Sesuai standar kurikulum LAN', budget: 5_000_000 },
-    { competencyType: 'manajerial' as const, method: 'coaching' as const, title: 'Coaching kepemimpinan', organizer: 'Sekretariat', facilitator: 'Kepala Dinas', startDate: `${year}-05-04`, endDate: `${year}-05-04`, sessions: 2, jp: 4, curriculumFit: 'Sesuai', budget: 0 },
+    {
+      competencyType: 'teknis' as const,
+      method: 'pelatihan_teknis' as const,
+      title: 'Pelatihan perkerasan jalan',
+      organizer: 'Balai Diklat PUPR',
+      facilitator: 'Widyaiswara Balai',
+      startDate: `${year}-03-02`,
+      endDate: `${year}-03-06`,
+      programmeJp: 40,
+      jp: 40,
+      curriculumFit: 'Sesuai standar kurikulum LAN',
+      budget: 5_000_000,
+    },
+    {
+      competencyType: 'manajerial' as const,
+      method: 'coaching' as const,
+      title: 'Coaching kepemimpinan',
+      organizer: 'Sekretariat',
+      facilitator: 'Kepala Dinas',
+      startDate: `${year}-05-04`,
+      endDate: `${year}-05-04`,
+      sessions: 2,
+      jp: 4,
+      curriculumFit: 'Sesuai',
+      budget: 0,
+    },
   ],
 });

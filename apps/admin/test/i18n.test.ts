@@ -5,11 +5,29 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 it('Bahasa Indonesia and English have the same keys and the same placeholders', () => {
   expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.id).sort());
-  const mismatched = Object.keys(catalogue.id).filter((key) => placeholders(catalogue.id[key as keyof typeof catalogue.id]).join() !== placeholders(catalogue.en[key as keyof typeof catalogue.en]).join());
+  const mismatched = Object.keys(catalogue.id).filter(
+    (key) =>
+      placeholders(catalogue.id[key as keyof typeof catalogue.id]).join() !==
+      placeholders(catalogue.en[key as keyof typeof catalogue.en]).join(),
+  );
   expect(mismatched).toEqual([]);
   // Words that are the same in both languages; anything else equal was probably left untranslated.
-  const same = new Set(['app.name', 'role.auditor', 'activities.filterStatus', 'col.jp', 'col.status', 'col.unit', 'preview.jp', 'dashboard.unit', 'dashboard.band', 'dashboard.bandOpen', 'card.nip']);
-  const untranslated = Object.keys(catalogue.id).filter((key) => !same.has(key) && catalogue.id[key as keyof typeof catalogue.id] === catalogue.en[key as keyof typeof catalogue.en]);
+  const same = new Set([
+    'app.name',
+    'role.auditor',
+    'activities.filterStatus',
+    'col.jp',
+    'col.status',
+    'col.unit',
+    'preview.jp',
+    'dashboard.unit',
+    'dashboard.band',
+    'dashboard.bandOpen',
+    'card.nip',
+  ]);
+  const untranslated = Object.keys(catalogue.id).filter(
+    (key) => !same.has(key) && catalogue.id[key as keyof typeof catalogue.id] === catalogue.en[key as keyof typeof catalogue.en],
+  );
   expect(untranslated).toEqual([]);
 });
 

@@ -43,12 +43,21 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'activities.evidence': { allowed: ALL, call: (c, t) => c.activities.evidence({ id: t.subordinateCoaching }) },
   'activities.formInfo': { allowed: ALL, call: (c) => c.activities.formInfo() },
   'activities.create': { allowed: STAFF, call: (c) => c.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() }) },
-  'activities.update': { allowed: STAFF, call: (c, t) => c.activities.update({ id: t.ownDraft, fields: { ...trainingFields(YEAR), title: 'Judul yang diperbaiki' } }) },
+  'activities.update': {
+    allowed: STAFF,
+    call: (c, t) => c.activities.update({ id: t.ownDraft, fields: { ...trainingFields(YEAR), title: 'Judul yang diperbaiki' } }),
+  },
   'activities.submit': { allowed: STAFF, call: (c, t) => c.activities.submit({ id: t.ownDraft, declaration: true }) },
   'activities.withdraw': { allowed: STAFF, call: (c, t) => c.activities.withdraw({ id: t.ownSubmitted }) },
   'activities.review': { allowed: ['atasan'], call: (c, t) => c.activities.review({ id: t.subordinateCoaching, approve: true }) },
-  'activities.verify': { allowed: ['admin_unit', 'admin_sdm'], call: (c, t) => c.activities.verify({ id: t.subordinateTraining, verified: true }) },
-  'activities.overrideJp': { allowed: ['admin_unit', 'admin_sdm'], call: (c, t) => c.activities.overrideJp({ id: t.subordinateTraining, jp: 30, reason: 'JP pada sertifikat salah cetak' }) },
+  'activities.verify': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) => c.activities.verify({ id: t.subordinateTraining, verified: true }),
+  },
+  'activities.overrideJp': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) => c.activities.overrideJp({ id: t.subordinateTraining, jp: 30, reason: 'JP pada sertifikat salah cetak' }),
+  },
   'activities.approveConversion': { allowed: ['admin_sdm'], call: (c, t) => c.activities.approveConversion({ id: t.subordinateCoaching }) },
   'activities.preview': { allowed: ALL, call: (c) => c.activities.preview(coachingFields(YEAR)) },
   'compliance.me': { allowed: ALL, call: (c) => c.compliance.me({ year: YEAR }) },
@@ -60,27 +69,52 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'plans.save': { allowed: STAFF, call: (c) => c.plans.save(planInput(YEAR + 1)) },
   'plans.approve': { allowed: ['admin_sdm'], call: (c, t) => c.plans.approve({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
   'plans.overview': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.plans.overview({ year: YEAR + 1 }) },
-  'tubel.assess': { allowed: ['admin_sdm'], call: (c, t) => c.tubel.assess({ employeeId: t.pegawaiEmployee, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` }) },
+  'tubel.assess': {
+    allowed: ['admin_sdm'],
+    call: (c, t) => c.tubel.assess({ employeeId: t.pegawaiEmployee, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` }),
+  },
   'tubel.list': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.tubel.list() },
   'tubel.get': { allowed: ['admin_sdm', 'auditor'], call: (c, t) => c.tubel.get({ id: t.tubelAssessment }) },
   'admin.users': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.users() },
-  'admin.createUser': { allowed: ['admin_sdm'], call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'kata-sandi-panjang', role: 'pegawai' }) },
+  'admin.createUser': {
+    allowed: ['admin_sdm'],
+    call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'kata-sandi-panjang', role: 'pegawai' }),
+  },
   'admin.employees': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employees({}) },
-  'admin.importEmployees': { allowed: ['admin_sdm'], call: (c, _t, who) => c.admin.importEmployees({ csv: `Nama,Jenis Pegawai,ID Internal,Unit Kerja\nPegawai ${who},TKK,TKK-MATRIX-${who},Sekretariat\n` }) },
+  'admin.importEmployees': {
+    allowed: ['admin_sdm'],
+    call: (c, _t, who) =>
+      c.admin.importEmployees({ csv: `Nama,Jenis Pegawai,ID Internal,Unit Kerja\nPegawai ${who},TKK,TKK-MATRIX-${who},Sekretariat\n` }),
+  },
   'admin.units': { allowed: ALL, call: (c) => c.admin.units() },
   'admin.profiles': { allowed: ALL, call: (c) => c.admin.profiles() },
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
 };
 
-const usernameOf: Record<Role, string> = { pegawai: 'pegawai', atasan: 'atasan', admin_unit: 'adminunit', admin_sdm: 'adminsdm', auditor: 'auditor' };
+const usernameOf: Record<Role, string> = {
+  pegawai: 'pegawai',
+  atasan: 'atasan',
+  admin_unit: 'adminunit',
+  admin_sdm: 'adminsdm',
+  auditor: 'auditor',
+};
 
-async function insertActivity(db: Db, employeeId: string, status: 'draft' | 'submitted', fields: ReturnType<typeof trainingFields> | ReturnType<typeof coachingFields>, key: string) {
+async function insertActivity(
+  db: Db,
+  employeeId: string,
+  status: 'draft' | 'submitted',
+  fields: ReturnType<typeof trainingFields> | ReturnType<typeof coachingFields>,
+  key: string,
+) {
   const { caller } = await callerAs(db, 'pegawai');
   // Created through the procedures as the pegawai (the rules apply), then moved to the owner wanted.
   const created = await caller.activities.create({ ...fields, evidence: pdfUpload() });
   const id = `T-${key}`;
-  await db.update(activities).set({ id, employeeId, status, data: { ...created.data, id, nip: employeeId, status } }).where(eq(activities.id, created.id));
+  await db
+    .update(activities)
+    .set({ id, employeeId, status, data: { ...created.data, id, nip: employeeId, status } })
+    .where(eq(activities.id, created.id));
   return id;
 }
 
@@ -113,7 +147,11 @@ forEachDatabase((open) => {
           ownEmployee,
           // The pegawai's plan for next year, waiting for approval.
           ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),
-          tubelAssessment: (await (await callerAs(db, 'adminsdm')).caller.tubel.assess({ employeeId: pegawai.employeeId!, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true })).id!,
+          tubelAssessment: (
+            await (
+              await callerAs(db, 'adminsdm')
+            ).caller.tubel.assess({ employeeId: pegawai.employeeId!, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true })
+          ).id!,
         };
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
       });

@@ -21,7 +21,9 @@ forEachDatabase((open) => {
     expect(await count(sql`SELECT count(*)::int AS n FROM employees`)).toBe(200);
     const kinds = rowsOf<{ kind: string }>(await db.execute(sql`SELECT DISTINCT kind FROM employees ORDER BY kind`)).map((r) => r.kind);
     expect(kinds).toEqual(['PNS', 'PPPK', 'TKK']);
-    const statuses = rowsOf<{ status: string }>(await db.execute(sql`SELECT DISTINCT status FROM activities ORDER BY status`)).map((r) => r.status);
+    const statuses = rowsOf<{ status: string }>(await db.execute(sql`SELECT DISTINCT status FROM activities ORDER BY status`)).map(
+      (r) => r.status,
+    );
     expect(statuses).toEqual(['draft', 'rejected', 'submitted', 'verified']);
     // Everything submitted carries a (sample) evidence file that opens as a PDF.
     expect(await count(sql`SELECT count(*)::int AS n FROM activities WHERE status <> 'draft' AND evidence_sha256 IS NULL`)).toBe(0);

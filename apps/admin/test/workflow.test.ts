@@ -11,7 +11,8 @@ import { forEachDatabase } from './databases.js';
 import { callerAs, coachingFields, countRows, outcome, PDF, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 const YEAR = 2025;
-const count = async (db: Db, table: 'activities' | 'evidence_files' | 'audit_log') => rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
+const count = async (db: Db, table: 'activities' | 'evidence_files' | 'audit_log') =>
+  rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`)))[0]!.n;
 const errorOf = async (call: () => Promise<unknown>) => {
   try {
     await call();
@@ -104,7 +105,10 @@ forEachDatabase((open) => {
     await caller.activities.submit({ id: draft.id, declaration: true });
     expect(await outcome(() => caller.activities.update({ id: draft.id, fields: trainingFields(YEAR) }))).toBe('CONFLICT');
     await caller.activities.withdraw({ id: draft.id });
-    const edited = await caller.activities.update({ id: draft.id, fields: { ...trainingFields(YEAR), title: 'Pelatihan teknis jembatan' } });
+    const edited = await caller.activities.update({
+      id: draft.id,
+      fields: { ...trainingFields(YEAR), title: 'Pelatihan teknis jembatan' },
+    });
     expect(edited.data.title).toBe('Pelatihan teknis jembatan');
     // The file attached at creation stays attached after the edit.
     expect(edited.hasEvidence).toBe(true);
@@ -135,7 +139,9 @@ forEachDatabase((open) => {
       const { caller } = await callerAs(db, 'pegawai');
       const [activitiesBefore, filesBefore] = [await count(db, 'activities'), await count(db, 'evidence_files')];
       const fake = new TextEncoder().encode('<html>not a certificate</html>');
-      const refused = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload('sertifikat.pdf', fake) }));
+      const refused = await errorOf(() =>
+        caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload('sertifikat.pdf', fake) }),
+      );
       expect(refused.code).toBe('BAD_REQUEST');
       expect(refused.cause?.problems?.[0]?.path).toEqual(['evidence']);
       expect(refused.cause?.messages?.id).toMatch(/PDF, JPEG atau PNG/);
@@ -161,7 +167,9 @@ forEachDatabase((open) => {
       expect(bad.code).toBe('BAD_REQUEST');
       const paths = (bad.cause as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
       expect(paths).toEqual(expect.arrayContaining(['title', 'startDate']));
-      const reversed = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), startDate: '2025-05-10', endDate: '2025-05-01' }));
+      const reversed = await errorOf(() =>
+        caller.activities.create({ ...trainingFields(YEAR), startDate: '2025-05-10', endDate: '2025-05-01' }),
+      );
       expect(reversed.cause?.problems?.map((p) => p.path.join('.'))).toContain('endDate');
       expect(await countRows(db)).toBe(before);
     });
@@ -169,7 +177,14 @@ forEachDatabase((open) => {
 
   describe('who sees what', () => {
     it('a pegawai cannot see or change another employee’s activity', async () => {
-      const other = (await db.select().from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!.activities;
+      const other = (
+        await db
+          .select()
+          .from(activities)
+          .innerJoin(employees, eq(employees.id, activities.employeeId))
+          .where(eq(employees.unitId, 'sekretariat'))
+          .limit(1)
+      )[0]!.activities;
       const { caller } = await callerAs(db, 'pegawai');
       expect(await outcome(() => caller.activities.get({ id: other.id }))).toBe('NOT_FOUND');
       expect(await outcome(() => caller.activities.evidence({ id: other.id }))).toBe('NOT_FOUND');
@@ -182,7 +197,14 @@ forEachDatabase((open) => {
 
     it('a unit admin works only in the own unit', async () => {
       const { caller, user } = await callerAs(db, 'adminunit');
-      const elsewhere = (await db.select().from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!.activities;
+      const elsewhere = (
+        await db
+          .select()
+          .from(activities)
+          .innerJoin(employees, eq(employees.id, activities.employeeId))
+          .where(eq(employees.unitId, 'sekretariat'))
+          .limit(1)
+      )[0]!.activities;
       expect(await outcome(() => caller.activities.verify({ id: elsewhere.id, verified: true }))).toBe('NOT_FOUND');
       expect(await outcome(() => caller.compliance.dashboard({ year: YEAR, unitId: 'sekretariat' }))).toBe('FORBIDDEN');
       const dashboard = await caller.compliance.dashboard({ year: YEAR });
@@ -232,7 +254,9 @@ forEachDatabase((open) => {
     // The bands come from the profile's obligation ([K] I.E.16a), not from a number in the app.
     const kutai = builtInProfiles.find((p) => p.id === 'kutai-barat-2024')!;
     expect(d.obligation).toEqual({ jp: kutai.obligations.PNS.requiredJp, source: kutai.obligations.PNS.source });
-    expect(d.distribution.filter((b) => b.to !== null && b.to <= d.obligation.jp).reduce((sum, b) => sum + b.count, 0)).toBe(d.below.filter((b) => b.required === d.obligation.jp).length);
+    expect(d.distribution.filter((b) => b.to !== null && b.to <= d.obligation.jp).reduce((sum, b) => sum + b.count, 0)).toBe(
+      d.below.filter((b) => b.required === d.obligation.jp).length,
+    );
   });
 
   it('the Kartu Data view and its XLSX/PDF exports carry the verified activities and yearly totals', async () => {
@@ -266,10 +290,18 @@ forEachDatabase((open) => {
     it('a file with a bad cell or an unknown unit saves nothing and names the row and column', async () => {
       const { caller } = await callerAs(db, 'adminsdm');
       const before = (await db.select({ id: employees.id }).from(employees)).length;
-      const badDate = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat,PNS,Sekretariat,31-02-1990\n' }));
+      const badDate = await errorOf(() =>
+        caller.admin.importEmployees({
+          csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat,PNS,Sekretariat,31-02-1990\n',
+        }),
+      );
       expect(badDate.code).toBe('BAD_REQUEST');
       expect(badDate.cause?.problems?.[0]).toMatchObject({ path: [2, 'Tanggal Lahir'] });
-      const unknownUnit = await errorOf(() => caller.admin.importEmployees({ csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja\n199001012015031001,Rahmat,PNS,Sekretariat\n199202022019032002,Nurul,PNS,Dinas Antah\n' }));
+      const unknownUnit = await errorOf(() =>
+        caller.admin.importEmployees({
+          csv: 'NIP,Nama,Jenis Pegawai,Unit Kerja\n199001012015031001,Rahmat,PNS,Sekretariat\n199202022019032002,Nurul,PNS,Dinas Antah\n',
+        }),
+      );
       expect(unknownUnit.cause?.problems?.map((p) => p.path.join('.'))).toEqual(['employees.1.unit']);
       expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before);
     });
@@ -288,7 +320,11 @@ forEachDatabase((open) => {
       expect(approved.status).toBe('approved');
       expect(approved.plan.approvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await outcome(() => pegawai.caller.plans.save(planInput(YEAR + 1)))).toBe('CONFLICT');
-      const log = await db.select().from(auditLog).where(eq(auditLog.entityId, `${pegawai.user!.employeeId}/${YEAR + 1}`)).orderBy(auditLog.id);
+      const log = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityId, `${pegawai.user!.employeeId}/${YEAR + 1}`))
+        .orderBy(auditLog.id);
       expect(log.map((e) => e.action)).toEqual(['plan.save', 'plan.approve']);
     });
 
@@ -299,7 +335,10 @@ forEachDatabase((open) => {
       const saved = await pegawai.caller.plans.save(bad);
       const codes = saved.validation.issues.filter((i) => i.severity === 'error').map((i) => i.code);
       expect(codes).toEqual(expect.arrayContaining(['plan.item_dates_reversed', 'plan.total_below_minimum']));
-      expect(saved.validation.issues.find((i) => i.code === 'plan.item_dates_reversed')).toMatchObject({ path: '/items/0/endDate', source: '[P] art. 17(2)g' });
+      expect(saved.validation.issues.find((i) => i.code === 'plan.item_dates_reversed')).toMatchObject({
+        path: '/items/0/endDate',
+        source: '[P] art. 17(2)g',
+      });
       const hr = await callerAs(db, 'adminsdm');
       const refused = await errorOf(() => hr.caller.plans.approve({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 }));
       expect(refused.code).toBe('CONFLICT');
@@ -345,7 +384,8 @@ forEachDatabase((open) => {
       const pns = (await db.select().from(employees).where(eq(employees.kind, 'PNS')).limit(1))[0]!;
       const facts = tubelFacts(YEAR);
       const { healthCertificate: _unknown, ...candidate } = facts.candidate;
-      const result = (await caller.tubel.assess({ employeeId: pns.id, candidate, programme: facts.programme, asOf: `${YEAR}-06-01` })).result;
+      const result = (await caller.tubel.assess({ employeeId: pns.id, candidate, programme: facts.programme, asOf: `${YEAR}-06-01` }))
+        .result;
       expect(result.criteria.find((c) => c.id === 'art28f.healthy')?.status).toBe('unknown');
       expect(result.eligible).toBe(false);
     });
@@ -375,7 +415,14 @@ forEachDatabase((open) => {
       const { createCallerFactory } = await import('../src/lib/server/trpc.js');
       const { appRouter } = await import('../src/lib/server/routers/index.js');
       const cleared: (string | null)[] = [];
-      await createCallerFactory(appRouter)({ db, user: null, ip: '127.0.0.1', setSession: (t) => cleared.push(t), sessionToken: token, limiter: new LoginLimiter() }).auth.logout();
+      await createCallerFactory(appRouter)({
+        db,
+        user: null,
+        ip: '127.0.0.1',
+        setSession: (t) => cleared.push(t),
+        sessionToken: token,
+        limiter: new LoginLimiter(),
+      }).auth.logout();
       expect(cleared).toEqual([null]);
       expect(await userForSession(db, token)).toBeNull();
     });
@@ -383,7 +430,8 @@ forEachDatabase((open) => {
     it('blocks a sixth failed attempt within 15 minutes, even with the right password', async () => {
       const limiter = new LoginLimiter();
       const anonymous = await callerAs(db, null, limiter);
-      for (let i = 0; i < 5; i++) expect(await outcome(() => anonymous.caller.auth.login({ username: 'atasan', password: `salah-${i}` }))).toBe('UNAUTHORIZED');
+      for (let i = 0; i < 5; i++)
+        expect(await outcome(() => anonymous.caller.auth.login({ username: 'atasan', password: `salah-${i}` }))).toBe('UNAUTHORIZED');
       expect(await outcome(() => anonymous.caller.auth.login({ username: 'atasan', password: DEMO_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
     });
 
@@ -391,12 +439,19 @@ forEachDatabase((open) => {
       const { caller } = await callerAs(db, 'adminsdm');
       await caller.admin.createUser({ username: 'satu', password: 'sama-sama-rahasia', role: 'pegawai' });
       await caller.admin.createUser({ username: 'dua', password: 'sama-sama-rahasia', role: 'pegawai' });
-      const hashes = (await db.select({ hash: users.passwordHash }).from(users).where(sql`username IN ('satu', 'dua')`)).map((u) => u.hash);
+      const hashes = (
+        await db
+          .select({ hash: users.passwordHash })
+          .from(users)
+          .where(sql`username IN ('satu', 'dua')`)
+      ).map((u) => u.hash);
       expect(hashes).toHaveLength(2);
       expect(hashes.every((h) => h.startsWith('scrypt$') && !h.includes('sama-sama-rahasia'))).toBe(true);
       expect(hashes[0]).not.toBe(hashes[1]);
       const anonymous = await callerAs(db, null);
-      await expect(anonymous.caller.auth.login({ username: 'dua', password: 'sama-sama-rahasia' })).resolves.toMatchObject({ username: 'dua' });
+      await expect(anonymous.caller.auth.login({ username: 'dua', password: 'sama-sama-rahasia' })).resolves.toMatchObject({
+        username: 'dua',
+      });
     });
   });
 });

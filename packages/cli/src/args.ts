@@ -5,7 +5,11 @@ import type { Invocation } from './command.js';
 export function requirePositional(inv: Invocation, index: number, what: string, usage: string): string | Problem {
   const value = inv.positionals[index];
   if (value !== undefined) return value;
-  return { path: [], code: 'cli.missing_argument', message: { id: `${what} belum diberikan. Penggunaan: ${usage}`, en: `Missing ${what}. Usage: ${usage}` } };
+  return {
+    path: [],
+    code: 'cli.missing_argument',
+    message: { id: `${what} belum diberikan. Penggunaan: ${usage}`, en: `Missing ${what}. Usage: ${usage}` },
+  };
 }
 
 export const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'code' in v && 'message' in v;

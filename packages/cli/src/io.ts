@@ -72,12 +72,32 @@ export function csvRecords(text: string): Result<{ records: Record<string, unkno
       if (NUMBER_FIELDS.has(column)) {
         const n = Number(raw.replace(',', '.'));
         if (Number.isFinite(n)) record[column] = n;
-        else problems.push({ path: [index, column], row: line, column, code: 'csv.not_a_number', message: { id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`, en: `Row ${line}, column ${column}: "${raw}" is not a number` } });
+        else
+          problems.push({
+            path: [index, column],
+            row: line,
+            column,
+            code: 'csv.not_a_number',
+            message: {
+              id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`,
+              en: `Row ${line}, column ${column}: "${raw}" is not a number`,
+            },
+          });
       } else if (BOOLEAN_FIELDS.has(column)) {
         const v = raw.toLowerCase();
         if (TRUE.has(v)) record[column] = true;
         else if (FALSE.has(v)) record[column] = false;
-        else problems.push({ path: [index, column], row: line, column, code: 'csv.not_a_boolean', message: { id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`, en: `Row ${line}, column ${column}: "${raw}" is not yes/no` } });
+        else
+          problems.push({
+            path: [index, column],
+            row: line,
+            column,
+            code: 'csv.not_a_boolean',
+            message: {
+              id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`,
+              en: `Row ${line}, column ${column}: "${raw}" is not yes/no`,
+            },
+          });
       } else record[column] = raw;
     });
     return record;
@@ -109,6 +129,10 @@ export function printJson(io: Io, value: unknown): void {
 export function printTable(io: Io, header: string[], rows: (string | number | boolean | null | undefined)[][]): void {
   const text = [header, ...rows].map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
   const widths = header.map((_, i) => Math.max(...text.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (typeof rows[0]?.[i] === 'number' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (typeof rows[0]?.[i] === 'number' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   io.stdout([line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n') + '\n');
 }

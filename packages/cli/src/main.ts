@@ -30,7 +30,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') return help(io);
   const command: Command | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    return reportProblems(io, [{ path: [], code: 'cli.unknown_command', message: { id: `Perintah tidak dikenal: ${name}`, en: `Unknown command: ${name}` } }], 'json');
+    return reportProblems(
+      io,
+      [{ path: [], code: 'cli.unknown_command', message: { id: `Perintah tidak dikenal: ${name}`, en: `Unknown command: ${name}` } }],
+      'json',
+    );
   }
   let parsed;
   try {
@@ -42,7 +46,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return reportProblems(io, [{ path: [], code: 'cli.bad_arguments', message: { id: `Argumen salah: ${reason}. Penggunaan: ${command.usage}`, en: `Bad arguments: ${reason}. Usage: ${command.usage}` } }], 'json');
+    return reportProblems(
+      io,
+      [
+        {
+          path: [],
+          code: 'cli.bad_arguments',
+          message: {
+            id: `Argumen salah: ${reason}. Penggunaan: ${command.usage}`,
+            en: `Bad arguments: ${reason}. Usage: ${command.usage}`,
+          },
+        },
+      ],
+      'json',
+    );
   }
   if (parsed.values.help) {
     io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
@@ -51,10 +68,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const format = (parsed.values.format ?? 'json') as string;
   const formats: string[] = [...FORMATS, ...(command.extraFormats ?? [])];
   if (!formats.includes(format)) {
-    return reportProblems(io, [{ path: ['--format'], code: 'cli.bad_format', message: { id: `Format harus ${formats.join('/')}, bukan ${format}`, en: `Format must be ${formats.join('/')}, not ${format}` } }], 'json');
+    return reportProblems(
+      io,
+      [
+        {
+          path: ['--format'],
+          code: 'cli.bad_format',
+          message: { id: `Format harus ${formats.join('/')}, bukan ${format}`, en: `Format must be ${formats.join('/')}, not ${format}` },
+        },
+      ],
+      'json',
+    );
   }
   try {
-    return await command.run({ positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, format: format as OutputFormat }, io);
+    return await command.run(
+      {
+        positionals: parsed.positionals,
+        options: parsed.values as Record<string, string | boolean | undefined>,
+        format: format as OutputFormat,
+      },
+      io,
+    );
   } catch (error) {
     // A defect, not bad input: say so plainly instead of printing a stack trace at the user.
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -25,7 +25,11 @@ export const LearningActivity = z
     startDate: isoDate,
     endDate: isoDate,
     days: z.number().positive().optional().describe('Attendance days; when absent, the inclusive span from startDate to endDate.'),
-    sessions: z.int().positive().optional().describe('Meetings: coaching, mentoring, komunitas belajar, belajar mandiri sittings, bimbingan di tempat kerja.'),
+    sessions: z
+      .int()
+      .positive()
+      .optional()
+      .describe('Meetings: coaching, mentoring, komunitas belajar, belajar mandiri sittings, bimbingan di tempat kerja.'),
     hours: z.number().positive().optional().describe('Clock hours studied or worked, where a rule counts hours.'),
     programmeJp: z.number().positive().optional().describe('JP of the programme/curriculum.'),
     statedJp: z.number().nonnegative().optional().describe('JP printed on the evidence.'),

@@ -23,12 +23,16 @@ describe('parseCsv', () => {
 
   it('round-trips whatever toCsv writes', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(',', ';'), (rows, sep) => {
-        const header = ['k1', 'k2'];
-        const table = parseCsv(toCsv([header, ...rows], sep as ',' | ';'));
-        const expected = rows.filter((r) => r.some((c) => c.trim() !== ''));
-        expect(table.rows.map((r) => r.cells)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(',', ';'),
+        (rows, sep) => {
+          const header = ['k1', 'k2'];
+          const table = parseCsv(toCsv([header, ...rows], sep as ',' | ';'));
+          const expected = rows.filter((r) => r.some((c) => c.trim() !== ''));
+          expect(table.rows.map((r) => r.cells)).toEqual(expected);
+        },
+      ),
     );
   });
 });

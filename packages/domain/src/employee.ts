@@ -35,8 +35,16 @@ export const golonganPattern = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VI
 
 export const Employee = z
   .object({
-    nip: z.string().regex(/^\d{18}$/).optional().describe('NIP of a PNS: 18 digits.'),
-    nipppk: z.string().regex(/^\d{18}$/).optional().describe('NIPPPK of a PPPK: 18 digits.'),
+    nip: z
+      .string()
+      .regex(/^\d{18}$/)
+      .optional()
+      .describe('NIP of a PNS: 18 digits.'),
+    nipppk: z
+      .string()
+      .regex(/^\d{18}$/)
+      .optional()
+      .describe('NIPPPK of a PPPK: 18 digits.'),
     internalId: z.string().min(1).optional().describe('Agency-internal id, for TKK who have no NIP.'),
     name: z.string().trim().min(1),
     kind: z.enum(employeeKinds),
@@ -68,7 +76,8 @@ export const Employee = z
     }
     if (e.kind === 'PNS' && e.nip !== undefined) {
       const parsed = parseNip(e.nip, { birthDate: e.birthDate, gender: e.gender }, ['nip']);
-      if (!parsed.ok) for (const p of parsed.problems) ctx.addIssue({ code: 'custom', path: p.path, params: { code: p.code, message: p.message } });
+      if (!parsed.ok)
+        for (const p of parsed.problems) ctx.addIssue({ code: 'custom', path: p.path, params: { code: p.code, message: p.message } });
     }
     if (e.positionKind && e.positionLevel && positionKindOf(e.positionLevel) !== e.positionKind) {
       ctx.addIssue({

@@ -10,7 +10,10 @@ export const evidenceMediaTypes = ['application/pdf', 'image/jpeg', 'image/png']
 
 export const EvidenceFile = z.object({
   name: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('Lower-case hex SHA-256 of the file content.'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('Lower-case hex SHA-256 of the file content.'),
   size: z.int().nonnegative().describe('Size in bytes.'),
   mediaType: z.enum(evidenceMediaTypes),
 });

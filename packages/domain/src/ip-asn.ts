@@ -15,7 +15,10 @@ export const IpAsnInput = z
     nip: z.string().min(1),
     kind: z.enum(employeeKinds).default('PNS'),
     education: z.enum(educationLevels).optional(),
-    positionKind: z.enum(positionKinds).optional().describe('Decides which position training counts (leadership for structural, functional for functional posts).'),
+    positionKind: z
+      .enum(positionKinds)
+      .optional()
+      .describe('Decides which position training counts (leadership for structural, functional for functional posts).'),
     performancePredicate: z.enum(performancePredicates).optional().describe('Predicate of the measured year ([P] art. 6(3)).'),
     disciplinaryPunishments: z
       .array(z.object({ level: z.enum(['ringan', 'sedang', 'berat']), date: isoDate }))

@@ -51,7 +51,8 @@ describe('parseNip', () => {
         (birth, ageAtAppointment, month, genderDigit, seq) => {
           const birthDate = birth.toISOString().slice(0, 10);
           const year = birth.getUTCFullYear() + ageAtAppointment;
-          const nip = birthDate.replaceAll('-', '') + String(year) + String(month).padStart(2, '0') + genderDigit + String(seq).padStart(3, '0');
+          const nip =
+            birthDate.replaceAll('-', '') + String(year) + String(month).padStart(2, '0') + genderDigit + String(seq).padStart(3, '0');
           const result = parseNip(nip);
           expect(result.ok).toBe(true);
           if (result.ok) {

@@ -44,32 +44,76 @@ export function parseNip(input: string, expected: NipCrossCheck = {}, path: (str
   const problems: Problem[] = [];
   const birthDate = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
   if (!isValidIsoDate(birthDate)) {
-    problems.push(problem('nip.birth_date', `Digit 1–8 NIP bukan tanggal lahir yang sah (${birthDate})`, `Digits 1–8 of the NIP are not a valid birth date (${birthDate})`, path));
+    problems.push(
+      problem(
+        'nip.birth_date',
+        `Digit 1–8 NIP bukan tanggal lahir yang sah (${birthDate})`,
+        `Digits 1–8 of the NIP are not a valid birth date (${birthDate})`,
+        path,
+      ),
+    );
   }
   const year = Number(nip.slice(8, 12));
   const month = Number(nip.slice(12, 14));
   const appointmentMonth = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
   if (month < 1 || month > 12) {
-    problems.push(problem('nip.appointment_month', `Digit 13–14 NIP bukan bulan yang sah (${nip.slice(12, 14)})`, `Digits 13–14 of the NIP are not a valid month (${nip.slice(12, 14)})`, path));
+    problems.push(
+      problem(
+        'nip.appointment_month',
+        `Digit 13–14 NIP bukan bulan yang sah (${nip.slice(12, 14)})`,
+        `Digits 13–14 of the NIP are not a valid month (${nip.slice(12, 14)})`,
+        path,
+      ),
+    );
   } else if (isValidIsoDate(birthDate) && year < Number(nip.slice(0, 4)) + 15) {
-    problems.push(problem('nip.appointment_before_working_age', `TMT CPNS ${appointmentMonth} terlalu dekat dengan tanggal lahir ${birthDate}`, `CPNS appointment ${appointmentMonth} is implausibly close to birth date ${birthDate}`, path));
+    problems.push(
+      problem(
+        'nip.appointment_before_working_age',
+        `TMT CPNS ${appointmentMonth} terlalu dekat dengan tanggal lahir ${birthDate}`,
+        `CPNS appointment ${appointmentMonth} is implausibly close to birth date ${birthDate}`,
+        path,
+      ),
+    );
   }
   const genderDigit = nip.charAt(14);
   if (genderDigit !== '1' && genderDigit !== '2') {
-    problems.push(problem('nip.gender', `Digit 15 NIP harus 1 (laki-laki) atau 2 (perempuan), bukan ${genderDigit}`, `Digit 15 of the NIP must be 1 (male) or 2 (female), not ${genderDigit}`, path));
+    problems.push(
+      problem(
+        'nip.gender',
+        `Digit 15 NIP harus 1 (laki-laki) atau 2 (perempuan), bukan ${genderDigit}`,
+        `Digit 15 of the NIP must be 1 (male) or 2 (female), not ${genderDigit}`,
+        path,
+      ),
+    );
   }
   const sequence = Number(nip.slice(15, 18));
   if (sequence === 0) {
-    problems.push(problem('nip.sequence', 'Nomor urut NIP (digit 16–18) tidak boleh 000', 'The NIP sequence number (digits 16–18) cannot be 000', path));
+    problems.push(
+      problem('nip.sequence', 'Nomor urut NIP (digit 16–18) tidak boleh 000', 'The NIP sequence number (digits 16–18) cannot be 000', path),
+    );
   }
   if (problems.length > 0) return fail(...problems);
 
   const gender: Gender = genderDigit === '1' ? 'L' : 'P';
   if (expected.birthDate !== undefined && expected.birthDate !== birthDate) {
-    problems.push(problem('nip.birth_date_mismatch', `Tanggal lahir ${expected.birthDate} tidak sesuai dengan NIP (${birthDate})`, `Birth date ${expected.birthDate} does not match the NIP (${birthDate})`, path));
+    problems.push(
+      problem(
+        'nip.birth_date_mismatch',
+        `Tanggal lahir ${expected.birthDate} tidak sesuai dengan NIP (${birthDate})`,
+        `Birth date ${expected.birthDate} does not match the NIP (${birthDate})`,
+        path,
+      ),
+    );
   }
   if (expected.gender !== undefined && expected.gender !== gender) {
-    problems.push(problem('nip.gender_mismatch', `Jenis kelamin ${expected.gender} tidak sesuai dengan NIP (${gender})`, `Gender ${expected.gender} does not match the NIP (${gender})`, path));
+    problems.push(
+      problem(
+        'nip.gender_mismatch',
+        `Jenis kelamin ${expected.gender} tidak sesuai dengan NIP (${gender})`,
+        `Gender ${expected.gender} does not match the NIP (${gender})`,
+        path,
+      ),
+    );
   }
   if (problems.length > 0) return fail(...problems);
   return ok({ nip, birthDate, appointmentMonth, gender, sequence });

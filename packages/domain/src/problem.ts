@@ -43,11 +43,7 @@ export interface CheckParams {
 const indonesian = z.locales.id().localeError;
 const english = z.locales.en().localeError;
 
-function localise(
-  localeError: (issue: never) => unknown,
-  issue: z.core.$ZodIssue,
-  fallback: string,
-): string {
+function localise(localeError: (issue: never) => unknown, issue: z.core.$ZodIssue, fallback: string): string {
   const out = localeError(issue as never);
   if (typeof out === 'string') return out;
   if (out && typeof out === 'object' && 'message' in out && typeof out.message === 'string') return out.message;
@@ -71,11 +67,7 @@ export function problemsFromZod(error: z.ZodError, basePath: (string | number)[]
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Parses `input` against `schema`, returning a Result with bilingual Problems instead of throwing. */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  basePath: (string | number)[] = [],
-): Result<z.output<S>> {
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePath: (string | number)[] = []): Result<z.output<S>> {
   const parsed = schema.safeParse(input);
   return parsed.success ? ok(parsed.data) : fail(...problemsFromZod(parsed.error, basePath));
 }

@@ -17,7 +17,10 @@ export const TugasBelajarCandidate = z
     positionLevel: z.enum(positionLevels).optional().describe('Position level; sets the retirement age (BUP).'),
     education: z.enum(educationLevels).optional(),
     fieldFits: z.boolean().optional().describe('[P] art. 28c: education, experience or position fits the study programme.'),
-    underInvestigation: z.boolean().optional().describe('[P] art. 28d.1: currently under investigation for a disciplinary or criminal matter.'),
+    underInvestigation: z
+      .boolean()
+      .optional()
+      .describe('[P] art. 28d.1: currently under investigation for a disciplinary or criminal matter.'),
     servingSentence: z.boolean().optional().describe('[P] art. 28d.2: currently serving prison or detention.'),
     onUnpaidLeave: z.boolean().optional().describe('[P] art. 28d.3: on cuti di luar tanggungan negara.'),
     temporarilyDismissed: z.boolean().optional().describe('[P] art. 28d.3: pemberhentian sementara.'),
@@ -41,11 +44,17 @@ export const TugasBelajarCandidate = z
         }),
       )
       .optional(),
-    performanceRatings: z.array(z.object({ year: z.int(), predicate: z.enum(performancePredicates) })).optional().describe('[P] art. 28g: ratings of the last two years.'),
-    healthCertificate: z.boolean().optional().describe('[P] art. 28f: doctor\'s letter stating physical and mental health.'),
+    performanceRatings: z
+      .array(z.object({ year: z.int(), predicate: z.enum(performancePredicates) }))
+      .optional()
+      .describe('[P] art. 28g: ratings of the last two years.'),
+    healthCertificate: z.boolean().optional().describe("[P] art. 28f: doctor's letter stating physical and mental health."),
     proposedBySecretary: z.boolean().optional().describe('[P] art. 28h: proposed by the unit secretary.'),
-    recommendationLetter: z.boolean().optional().describe('[P] art. 28i: recommendation of a JPT madya official (doctoral or self-funded).'),
-    selectionPassed: z.boolean().optional().describe('[P] art. 28j: passed the university\'s or sponsor\'s selection.'),
+    recommendationLetter: z
+      .boolean()
+      .optional()
+      .describe('[P] art. 28i: recommendation of a JPT madya official (doctoral or self-funded).'),
+    selectionPassed: z.boolean().optional().describe("[P] art. 28j: passed the university's or sponsor's selection."),
     agreementSigned: z.boolean().optional().describe('[P] art. 28k: signed the Tugas Belajar agreement.'),
   })
   .meta({ title: 'TugasBelajarCandidate', description: 'A PNS proposed for a Tugas Belajar ([P] art. 28–31).' });
@@ -64,9 +73,12 @@ export const TugasBelajarProgramme = z
     location: z.enum(['domestic', 'foreign']),
     universityType: z.enum(['negeri', 'kedinasan', 'swasta']).optional().describe('Domestic universities ([P] art. 27(2)).'),
     accreditation: z.enum(accreditations).optional().describe('Programme accreditation (domestic).'),
-    ministerApproval: z.boolean().optional().describe('Minister\'s approval for a C/Baik programme ([P] art. 31(1)c.2).'),
+    ministerApproval: z.boolean().optional().describe("Minister's approval for a C/Baik programme ([P] art. 31(1)c.2)."),
     foreignRecognised: z.boolean().optional().describe('Recognised by the education ministry ([P] art. 27(4), 31(1)c.3).'),
-    releasedFromDuty: z.boolean().optional().describe('Released from duty; when absent, released when longer than 6 months ([P] art. 26(4), 34(1)).'),
+    releasedFromDuty: z
+      .boolean()
+      .optional()
+      .describe('Released from duty; when absent, released when longer than 6 months ([P] art. 26(4), 34(1)).'),
     selfFunded: z.boolean().default(false).describe('Tugas Belajar biaya mandiri ([P] art. 30).'),
     onPriorityList: z.boolean().optional().describe('Field on the priority list of Lampiran V ([P] art. 31(3)).'),
   })

@@ -9,7 +9,9 @@ describe('recommendMethods', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const methods = result.value.recommended.map((r) => r.method);
-    expect(methods).toEqual(expect.arrayContaining(['coaching', 'mentoring', 'belajar_mandiri', 'komunitas_belajar', 'bimbingan_di_tempat_kerja', 'e_learning']));
+    expect(methods).toEqual(
+      expect.arrayContaining(['coaching', 'mentoring', 'belajar_mandiri', 'komunitas_belajar', 'bimbingan_di_tempat_kerja', 'e_learning']),
+    );
     expect(methods).not.toContain('seminar');
     expect(result.value.excluded.find((e) => e.method === 'seminar')?.reasons[0]?.source).toMatch(/\[K\]/);
     // Low gap: the methods aimed at a low gap come before e-learning (for everyone) and PJJ (medium/high).

@@ -70,7 +70,10 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
     const reasons: Reason[] = [];
     const exclude = (message: Message, source: string) => excluded.push({ method, reasons: [{ message, source, weight: 0 }] });
     if (rule.basis.value === 'certificate') {
-      exclude({ id: 'Diselenggarakan instansi pembina atas pemanggilan peserta', en: 'Held by the supervising agency on summons' }, rule.basis.source);
+      exclude(
+        { id: 'Diselenggarakan instansi pembina atas pemanggilan peserta', en: 'Held by the supervising agency on summons' },
+        rule.basis.source,
+      );
       continue;
     }
     if (need.employeeKind === 'PPPK' && profile.pppkMethods && !profile.pppkMethods.value.includes(method)) {
@@ -81,40 +84,87 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
       exclude({ id: 'Dilaksanakan di luar tempat kerja', en: 'Held away from the workplace' }, target?.source ?? '[K] IV "Sasaran"');
       continue;
     }
-    if (need.cannotLeaveWorkplace) reasons.push({ message: { id: 'Dapat diikuti tanpa meninggalkan tempat kerja', en: 'Can be followed without leaving the workplace' }, source: target!.source, weight: 2 });
+    if (need.cannotLeaveWorkplace)
+      reasons.push({
+        message: { id: 'Dapat diikuti tanpa meninggalkan tempat kerja', en: 'Can be followed without leaving the workplace' },
+        source: target!.source,
+        weight: 2,
+      });
     if (need.gapLevel && target?.gapLevels) {
       const fits = target.gapLevels.includes(need.gapLevel);
       reasons.push({
         message: fits
-          ? { id: `Sasaran sesuai: kesenjangan ${need.gapLevel} (${target.description.id})`, en: `Target fits: ${need.gapLevel} gap (${target.description.en})` }
+          ? {
+              id: `Sasaran sesuai: kesenjangan ${need.gapLevel} (${target.description.id})`,
+              en: `Target fits: ${need.gapLevel} gap (${target.description.en})`,
+            }
           : { id: `Sasaran kurang sesuai: ${target.description.id}`, en: `Target does not fit: ${target.description.en}` },
         source: target.source,
         weight: fits ? 3 : -2,
       });
     } else if (target && !target.gapLevels && !target.talent && !target.competencyTypes) {
-      reasons.push({ message: { id: `Untuk semua pegawai: ${target.description.id}`, en: `For everyone: ${target.description.en}` }, source: target.source, weight: 1 });
+      reasons.push({
+        message: { id: `Untuk semua pegawai: ${target.description.id}`, en: `For everyone: ${target.description.en}` },
+        source: target.source,
+        weight: 1,
+      });
     }
     if (need.performancePredicate && target?.talent) {
       const good = GOOD.has(need.performancePredicate);
       reasons.push({
         message: good
           ? { id: 'Predikat kinerja mendukung pengembangan talenta', en: 'The performance predicate supports talent development' }
-          : { id: 'Predikat kinerja mengarah ke pengembangan berbasis kesenjangan, bukan talenta', en: 'The performance predicate calls for gap-based, not talent, development' },
+          : {
+              id: 'Predikat kinerja mengarah ke pengembangan berbasis kesenjangan, bukan talenta',
+              en: 'The performance predicate calls for gap-based, not talent, development',
+            },
         source: `[P] art. 6(4)–(5); ${target.source}`,
         weight: good ? 2 : -3,
       });
     }
     if (need.competencyType && target?.competencyTypes) {
       const fits = target.competencyTypes.includes(need.competencyType);
-      reasons.push({ message: fits ? { id: `Sesuai untuk kompetensi ${need.competencyType}`, en: `Suits ${need.competencyType} competency` } : { id: `Ditujukan untuk kompetensi ${target.competencyTypes.join('/')}`, en: `Meant for ${target.competencyTypes.join('/')} competency` }, source: target.source, weight: fits ? 1 : -1 });
+      reasons.push({
+        message: fits
+          ? { id: `Sesuai untuk kompetensi ${need.competencyType}`, en: `Suits ${need.competencyType} competency` }
+          : {
+              id: `Ditujukan untuk kompetensi ${target.competencyTypes.join('/')}`,
+              en: `Meant for ${target.competencyTypes.join('/')} competency`,
+            },
+        source: target.source,
+        weight: fits ? 1 : -1,
+      });
     }
     if (need.budgetAvailable === 0 && target?.suitsCannotLeaveWorkplace) {
-      reasons.push({ message: { id: 'Tanpa anggaran: metode di tempat kerja diutamakan (kebijakan rekomendasi)', en: 'No budget: in-house methods first (recommendation policy)' }, source: 'policy: in-house methods need no travel or fees', weight: 1 });
+      reasons.push({
+        message: {
+          id: 'Tanpa anggaran: metode di tempat kerja diutamakan (kebijakan rekomendasi)',
+          en: 'No budget: in-house methods first (recommendation policy)',
+        },
+        source: 'policy: in-house methods need no travel or fees',
+        weight: 1,
+      });
     }
 
     const estimate = estimateUnits(profile, method, need.year, need.missingJp);
-    if (estimate.coversMissingJp === true) reasons.push({ message: { id: `Dapat memenuhi kekurangan ${need.missingJp} JP tahun ini (${estimate.unitsNeeded} × ${estimate.jpPerUnit} JP)`, en: `Can cover the missing ${need.missingJp} JP this year (${estimate.unitsNeeded} × ${estimate.jpPerUnit} JP)` }, source: estimate.source, weight: 1 });
-    if (estimate.coversMissingJp === false) reasons.push({ message: { id: `Batas hitung tidak cukup untuk ${need.missingJp} JP dengan metode ini saja`, en: `Counting limits keep this method alone below ${need.missingJp} JP` }, source: estimate.source, weight: -1 });
+    if (estimate.coversMissingJp === true)
+      reasons.push({
+        message: {
+          id: `Dapat memenuhi kekurangan ${need.missingJp} JP tahun ini (${estimate.unitsNeeded} × ${estimate.jpPerUnit} JP)`,
+          en: `Can cover the missing ${need.missingJp} JP this year (${estimate.unitsNeeded} × ${estimate.jpPerUnit} JP)`,
+        },
+        source: estimate.source,
+        weight: 1,
+      });
+    if (estimate.coversMissingJp === false)
+      reasons.push({
+        message: {
+          id: `Batas hitung tidak cukup untuk ${need.missingJp} JP dengan metode ini saja`,
+          en: `Counting limits keep this method alone below ${need.missingJp} JP`,
+        },
+        source: estimate.source,
+        weight: -1,
+      });
 
     recommended.push({
       method,
@@ -135,18 +185,41 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
 /** JP of one domestic unit of the method, and how many units the missing JP needs within the limits. */
 function estimateUnits(profile: RuleProfile, method: LearningMethod, year: number, missingJp: number | undefined) {
   const rule = profile.methods[method]!;
-  const unit = rule.basis.value === 'perSession' ? 'session' : rule.basis.value === 'perActivity' ? 'activity' : rule.basis.value === 'programme' ? 'programme' : 'day';
+  const unit =
+    rule.basis.value === 'perSession'
+      ? 'session'
+      : rule.basis.value === 'perActivity'
+        ? 'activity'
+        : rule.basis.value === 'programme'
+          ? 'programme'
+          : 'day';
   const date = `${year}-07-01`;
   const one = convertActivity(
-    { id: 'estimate', method, startDate: date, endDate: date, international: false, runByWorkUnit: false, sessions: 1, ...(rule.basis.value === 'hours' && method !== 'magang' ? { hours: 1.5 } : {}) },
+    {
+      id: 'estimate',
+      method,
+      startDate: date,
+      endDate: date,
+      international: false,
+      runByWorkUnit: false,
+      sessions: 1,
+      ...(rule.basis.value === 'hours' && method !== 'magang' ? { hours: 1.5 } : {}),
+    },
     { profile, trace: false },
   );
   const jpPerUnit = unit === 'programme' || !one.ok || one.value.jp === 0 ? null : one.value.jp;
-  if (jpPerUnit === null || missingJp === undefined) return { jpPerUnit, unit, unitsNeeded: null, coversMissingJp: null, source: rule.basis.source } as const;
+  if (jpPerUnit === null || missingJp === undefined)
+    return { jpPerUnit, unit, unitsNeeded: null, coversMissingJp: null, source: rule.basis.source } as const;
   const unitsNeeded = Math.ceil(missingJp / jpPerUnit);
   const perYear = rule.perYear ? rule.perYear.value : rule.perMonth ? rule.perMonth.value * 12 : Infinity;
   const limitSource = rule.perYear?.source ?? rule.perMonth?.source;
-  return { jpPerUnit, unit, unitsNeeded, coversMissingJp: unitsNeeded <= perYear, source: limitSource ? `${rule.rate?.source ?? rule.basis.source}; ${limitSource}` : (rule.rate?.source ?? rule.basis.source) } as const;
+  return {
+    jpPerUnit,
+    unit,
+    unitsNeeded,
+    coversMissingJp: unitsNeeded <= perYear,
+    source: limitSource ? `${rule.rate?.source ?? rule.basis.source}; ${limitSource}` : (rule.rate?.source ?? rule.basis.source),
+  } as const;
 }
 
 export const idpSchemas: PublicSchema[] = [{ name: 'employee-need', schema: EmployeeNeed }];

@@ -17,7 +17,15 @@ export interface UnitPlanReport {
 
 export interface PlansValidation {
   valid: boolean;
-  plans: { index: number; nip: string | null; name: string | null; unit: string; valid: boolean; issues: PlanIssue[]; summary: PlanSummary }[];
+  plans: {
+    index: number;
+    nip: string | null;
+    name: string | null;
+    unit: string;
+    valid: boolean;
+    issues: PlanIssue[];
+    summary: PlanSummary;
+  }[];
   units: UnitPlanReport[];
 }
 
@@ -35,7 +43,15 @@ export function validatePlans(inputs: readonly unknown[], options: ValidatePlanO
       return;
     }
     const raw = input as { name?: string; unit?: string };
-    plans.push({ index, nip: result.value.summary.nip, name: raw.name ?? null, unit: raw.unit ?? '(tanpa unit)', valid: result.value.valid, issues: result.value.issues, summary: result.value.summary });
+    plans.push({
+      index,
+      nip: result.value.summary.nip,
+      name: raw.name ?? null,
+      unit: raw.unit ?? '(tanpa unit)',
+      valid: result.value.valid,
+      issues: result.value.issues,
+      summary: result.value.summary,
+    });
   });
   if (problems.length > 0) return fail(...problems);
   const units = new Map<string, UnitPlanReport>();
@@ -46,7 +62,8 @@ export function validatePlans(inputs: readonly unknown[], options: ValidatePlanO
     if (p.valid) u.valid++;
     u.totalJp = Math.round((u.totalJp + p.summary.countedJp) * 100) / 100;
     u.budgetTotal += p.summary.budgetTotal;
-    if (p.summary.shortfall > 0) u.belowMinimum.push({ nip: p.nip, name: p.name, countedJp: p.summary.countedJp, shortfall: p.summary.shortfall });
+    if (p.summary.shortfall > 0)
+      u.belowMinimum.push({ nip: p.nip, name: p.name, countedJp: p.summary.countedJp, shortfall: p.summary.shortfall });
     for (const method of Object.keys(p.summary.byMethod) as LearningMethod[]) u.itemsByMethod[method] = (u.itemsByMethod[method] ?? 0) + 1;
   }
   return ok({ valid: plans.every((p) => p.valid), plans, units: [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit)) });

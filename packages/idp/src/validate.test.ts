@@ -45,22 +45,35 @@ describe('plan checks case table (cases/checks.json)', () => {
     for (const [code, severity] of Object.entries(c.present)) {
       const found = issues.filter((i) => i.code === code);
       expect(found.length, `${code} present`).toBeGreaterThan(0);
-      expect(found.every((i) => i.severity === severity), `${code} is ${severity}`).toBe(true);
+      expect(
+        found.every((i) => i.severity === severity),
+        `${code} is ${severity}`,
+      ).toBe(true);
       for (const i of found) {
         expect(i.source.length).toBeGreaterThan(3);
         expect(i.path.startsWith('/')).toBe(true);
         expect(i.message.id && i.message.en).toBeTruthy();
       }
     }
-    for (const code of c.absent) expect(issues.filter((i) => i.code === code), `${code} absent`).toEqual([]);
+    for (const code of c.absent)
+      expect(
+        issues.filter((i) => i.code === code),
+        `${code} absent`,
+      ).toEqual([]);
     if (c.valid !== undefined) expect(valid).toBe(c.valid);
     expect(valid).toBe(!issues.some((i) => i.severity === 'error'));
   });
 
   it('has a case where each documented code appears and one where it does not', () => {
     for (const code of Object.keys(planIssueCodes) as PlanIssueCode[]) {
-      expect(cases.some((c) => code in c.present), `${code} present`).toBe(true);
-      expect(cases.some((c) => c.absent.includes(code)), `${code} absent`).toBe(true);
+      expect(
+        cases.some((c) => code in c.present),
+        `${code} present`,
+      ).toBe(true);
+      expect(
+        cases.some((c) => c.absent.includes(code)),
+        `${code} absent`,
+      ).toBe(true);
     }
   });
 });
@@ -82,7 +95,14 @@ describe('plan summary', () => {
   });
 
   it('counts what the rules allow, not what is stated', () => {
-    const plan = build({ name: '', citation: '', plan: {}, item0: { method: 'coaching', startDate: '2026-03-10', endDate: '2026-03-10', sessions: 5, jp: 10 }, present: {}, absent: [] });
+    const plan = build({
+      name: '',
+      citation: '',
+      plan: {},
+      item0: { method: 'coaching', startDate: '2026-03-10', endDate: '2026-03-10', sessions: 5, jp: 10 },
+      present: {},
+      absent: [],
+    });
     const result = validatePlan(plan, { asOf: table.asOf });
     expect(result.ok && [result.value.summary.statedJp, result.value.summary.countedJp]).toEqual([26, 22]);
   });

@@ -42,7 +42,12 @@ export interface PlanValidation {
 export const DEFAULT_PLAN_PROFILE = 'pupr-2023';
 
 const GAP_BASED_PREDICATES = new Set(['butuh_perbaikan', 'kurang', 'sangat_kurang']);
-const PLAN_LEVEL_FIELDS: Partial<Record<PlanField, keyof IndividualDevelopmentPlan>> = { nip: 'nip', name: 'name', position: 'position', performanceData: 'performanceData' };
+const PLAN_LEVEL_FIELDS: Partial<Record<PlanField, keyof IndividualDevelopmentPlan>> = {
+  nip: 'nip',
+  name: 'name',
+  position: 'position',
+  performanceData: 'performanceData',
+};
 const ITEM_FIELDS: Partial<Record<PlanField, (keyof PlanItem)[]>> = {
   competencyType: ['competencyType'],
   method: ['method'],
@@ -92,7 +97,14 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   const profile = versionInForce(versions.value, `${plan.year}-12-31`) ?? versionInForce(versions.value, `${plan.year}-01-01`);
   if (!profile) {
     const first = versions.value[0]!;
-    issue('plan.no_profile_in_force', 'error', '/year', `Tidak ada profil aturan ${first.id} yang berlaku pada tahun ${plan.year}`, `No version of rule profile ${first.id} is in force in ${plan.year}`, `${first.document.mark} ${first.effectiveFrom.source}`);
+    issue(
+      'plan.no_profile_in_force',
+      'error',
+      '/year',
+      `Tidak ada profil aturan ${first.id} yang berlaku pada tahun ${plan.year}`,
+      `No version of rule profile ${first.id} is in force in ${plan.year}`,
+      `${first.document.mark} ${first.effectiveFrom.source}`,
+    );
     return ok({ valid: false, issues, summary: emptySummary(plan, first) });
   }
   const kind = plan.employeeKind;
@@ -103,25 +115,64 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     for (const field of required.value) {
       const planKey = PLAN_LEVEL_FIELDS[field];
       if (planKey !== undefined) {
-        if (plan[planKey] === undefined) issue('plan.required_field', 'error', pointer(planKey), `Isian wajib belum diisi: ${FIELD_LABEL[field].id}`, `Required field missing: ${FIELD_LABEL[field].en}`, required.source);
+        if (plan[planKey] === undefined)
+          issue(
+            'plan.required_field',
+            'error',
+            pointer(planKey),
+            `Isian wajib belum diisi: ${FIELD_LABEL[field].id}`,
+            `Required field missing: ${FIELD_LABEL[field].en}`,
+            required.source,
+          );
         continue;
       }
       plan.items.forEach((item, i) => {
         for (const key of ITEM_FIELDS[field] ?? []) {
-          if (item[key] === undefined) issue('plan.required_field', 'error', pointer('items', i, key), `Butir ${i + 1}: isian wajib belum diisi: ${FIELD_LABEL[field].id}`, `Item ${i + 1}: required field missing: ${FIELD_LABEL[field].en}`, required.source);
+          if (item[key] === undefined)
+            issue(
+              'plan.required_field',
+              'error',
+              pointer('items', i, key),
+              `Butir ${i + 1}: isian wajib belum diisi: ${FIELD_LABEL[field].id}`,
+              `Item ${i + 1}: required field missing: ${FIELD_LABEL[field].en}`,
+              required.source,
+            );
         }
       });
     }
   }
-  if (plan.items.length === 0) issue('plan.no_items', 'error', '/items', 'Rencana tidak memuat butir pengembangan kompetensi', 'The plan has no development items', '[P] art. 17(2)c–k');
+  if (plan.items.length === 0)
+    issue(
+      'plan.no_items',
+      'error',
+      '/items',
+      'Rencana tidak memuat butir pengembangan kompetensi',
+      'The plan has no development items',
+      '[P] art. 17(2)c–k',
+    );
 
   // NIP: a PNS NIP is parsed and checked; a NIPPPK has 18 digits.
   if (plan.nip !== undefined) {
     if (kind === 'PNS') {
       const nip = parseNip(plan.nip);
-      if (!nip.ok) issue('plan.nip_invalid', 'error', '/nip', nip.problems[0]!.message.id, nip.problems[0]!.message.en, '[P] art. 17(2)a; PP 11/2017 (NIP)');
+      if (!nip.ok)
+        issue(
+          'plan.nip_invalid',
+          'error',
+          '/nip',
+          nip.problems[0]!.message.id,
+          nip.problems[0]!.message.en,
+          '[P] art. 17(2)a; PP 11/2017 (NIP)',
+        );
     } else if (kind === 'PPPK' && !/^\d{18}$/.test(plan.nip)) {
-      issue('plan.nip_invalid', 'error', '/nip', `NIPPPK harus 18 digit: ${plan.nip}`, `A NIPPPK has 18 digits: ${plan.nip}`, '[P] art. 17(2)a');
+      issue(
+        'plan.nip_invalid',
+        'error',
+        '/nip',
+        `NIPPPK harus 18 digit: ${plan.nip}`,
+        `A NIPPPK has 18 digits: ${plan.nip}`,
+        '[P] art. 17(2)a',
+      );
     }
   }
 
@@ -130,11 +181,25 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     for (const key of ['startDate', 'endDate'] as const) {
       const date = item[key];
       if (date !== undefined && Number(date.slice(0, 4)) !== plan.year) {
-        issue('plan.date_outside_year', 'error', pointer('items', i, key), `Butir ${i + 1}: ${date} di luar tahun rencana ${plan.year}`, `Item ${i + 1}: ${date} is outside the plan year ${plan.year}`, '[P] art. 16(2), 17(2)g (rencana tahunan)');
+        issue(
+          'plan.date_outside_year',
+          'error',
+          pointer('items', i, key),
+          `Butir ${i + 1}: ${date} di luar tahun rencana ${plan.year}`,
+          `Item ${i + 1}: ${date} is outside the plan year ${plan.year}`,
+          '[P] art. 16(2), 17(2)g (rencana tahunan)',
+        );
       }
     }
     if (item.startDate && item.endDate && item.endDate < item.startDate) {
-      issue('plan.item_dates_reversed', 'error', pointer('items', i, 'endDate'), `Butir ${i + 1}: tanggal selesai sebelum tanggal mulai`, `Item ${i + 1}: ends before it starts`, '[P] art. 17(2)g');
+      issue(
+        'plan.item_dates_reversed',
+        'error',
+        pointer('items', i, 'endDate'),
+        `Butir ${i + 1}: tanggal selesai sebelum tanggal mulai`,
+        `Item ${i + 1}: ends before it starts`,
+        '[P] art. 17(2)g',
+      );
     }
   });
 
@@ -164,18 +229,39 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     const conversion = convertWith([profile], activity, policy, true);
     if (!conversion.ok) {
       const p = conversion.problems[0]!;
-      issue('plan.jp_not_computable', 'warning', pointer('items', i, String(p.path[0] ?? 'method')), `Butir ${i + 1}: JP tidak dapat dihitung ulang — ${p.message.id}`, `Item ${i + 1}: JP cannot be recomputed — ${p.message.en}`, rule?.basis.source ?? profile.document.mark);
+      issue(
+        'plan.jp_not_computable',
+        'warning',
+        pointer('items', i, String(p.path[0] ?? 'method')),
+        `Butir ${i + 1}: JP tidak dapat dihitung ulang — ${p.message.id}`,
+        `Item ${i + 1}: JP cannot be recomputed — ${p.message.en}`,
+        rule?.basis.source ?? profile.document.mark,
+      );
       return;
     }
     const { jp, trace } = conversion.value;
     for (const step of trace) {
       if (/\/(max-per-day|max-per-activity|max-work-unit)$/.test(step.rule)) {
-        issue('plan.cap_reduces_jp', 'warning', pointer('items', i), `Butir ${i + 1}: ${step.description.id}`, `Item ${i + 1}: ${step.description.en}`, step.citation);
+        issue(
+          'plan.cap_reduces_jp',
+          'warning',
+          pointer('items', i),
+          `Butir ${i + 1}: ${step.description.id}`,
+          `Item ${i + 1}: ${step.description.en}`,
+          step.citation,
+        );
       }
     }
     if (item.jp !== undefined && Math.abs(item.jp - jp) > 1e-9) {
       const last = trace.findLast((s) => s.value !== undefined);
-      issue('plan.jp_mismatch', 'warning', pointer('items', i, 'jp'), `Butir ${i + 1}: tertulis ${item.jp} JP, menurut aturan ${jp} JP`, `Item ${i + 1}: states ${item.jp} JP, the rules give ${jp} JP`, last?.citation ?? profile.document.mark);
+      issue(
+        'plan.jp_mismatch',
+        'warning',
+        pointer('items', i, 'jp'),
+        `Butir ${i + 1}: tertulis ${item.jp} JP, menurut aturan ${jp} JP`,
+        `Item ${i + 1}: states ${item.jp} JP, the rules give ${jp} JP`,
+        last?.citation ?? profile.document.mark,
+      );
     }
     limitInputs.push({ activity, conversion: conversion.value, profile, employeeKind: kind });
     itemIndex.push(i);
@@ -188,7 +274,14 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     if (r.counted === true) return;
     const step = r.trace.findLast((s) => /\/(per-month|per-year|pppk-methods)$/.test(s.rule) && s.activityId === r.id);
     if (step && !step.rule.endsWith('pppk-methods')) {
-      issue('plan.limit_reduces_jp', 'warning', pointer('items', i), `Butir ${i + 1}: ${step.description.id}`, `Item ${i + 1}: ${step.description.en}`, step.citation);
+      issue(
+        'plan.limit_reduces_jp',
+        'warning',
+        pointer('items', i),
+        `Butir ${i + 1}: ${step.description.id}`,
+        `Item ${i + 1}: ${step.description.en}`,
+        step.citation,
+      );
     }
   });
 
@@ -197,7 +290,14 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     plan.items.forEach((item, i) => {
       if (item.method && !profile.pppkMethods!.value.includes(item.method)) {
         const severity: Severity = policy.pppkOtherMethods === 'exclude' ? 'error' : 'warning';
-        issue('plan.pppk_method', severity, pointer('items', i, 'method'), `Butir ${i + 1}: metode ${item.method} tidak termasuk jenis pelatihan PPPK`, `Item ${i + 1}: method ${item.method} is not among the PPPK training types`, profile.pppkMethods!.source);
+        issue(
+          'plan.pppk_method',
+          severity,
+          pointer('items', i, 'method'),
+          `Butir ${i + 1}: metode ${item.method} tidak termasuk jenis pelatihan PPPK`,
+          `Item ${i + 1}: method ${item.method} is not among the PPPK training types`,
+          profile.pppkMethods!.source,
+        );
       }
     });
   }
@@ -207,30 +307,77 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   const countedJp = roundJp(plan.items.reduce((n, item, i) => n + (countedByItem.get(i) ?? item.jp ?? 0), 0));
   const obligation = profile.obligations[kind];
   if (countedJp < obligation.requiredJp) {
-    issue('plan.total_below_minimum', 'error', '/items', `Rencana menghasilkan ${countedJp} JP, kurang dari kewajiban ${obligation.requiredJp} JP`, `The plan yields ${countedJp} JP, below the obligation of ${obligation.requiredJp} JP`, obligation.source);
+    issue(
+      'plan.total_below_minimum',
+      'error',
+      '/items',
+      `Rencana menghasilkan ${countedJp} JP, kurang dari kewajiban ${obligation.requiredJp} JP`,
+      `The plan yields ${countedJp} JP, below the obligation of ${obligation.requiredJp} JP`,
+      obligation.source,
+    );
   }
   if (obligation.maxJp !== undefined && countedJp > obligation.maxJp) {
-    issue('plan.total_above_maximum', 'error', '/items', `Rencana menghasilkan ${countedJp} JP, melebihi batas ${obligation.maxJp} JP per tahun`, `The plan yields ${countedJp} JP, above the maximum of ${obligation.maxJp} JP a year`, obligation.source);
+    issue(
+      'plan.total_above_maximum',
+      'error',
+      '/items',
+      `Rencana menghasilkan ${countedJp} JP, melebihi batas ${obligation.maxJp} JP per tahun`,
+      `The plan yields ${countedJp} JP, above the maximum of ${obligation.maxJp} JP a year`,
+      obligation.source,
+    );
   }
 
   // Budget.
   const budgetTotal = plan.items.reduce((n, item) => n + (item.budget ?? 0), 0);
   if (plan.budgetAvailable !== undefined && budgetTotal > plan.budgetAvailable) {
-    issue('plan.budget_exceeded', 'error', '/budgetAvailable', `Kebutuhan anggaran ${rupiah(budgetTotal)} melebihi anggaran tersedia ${rupiah(plan.budgetAvailable)}`, `Items cost ${rupiah(budgetTotal)}, more than the ${rupiah(plan.budgetAvailable)} available`, '[P] art. 17(2)j; [K] III.F.d (ketersediaan anggaran)');
+    issue(
+      'plan.budget_exceeded',
+      'error',
+      '/budgetAvailable',
+      `Kebutuhan anggaran ${rupiah(budgetTotal)} melebihi anggaran tersedia ${rupiah(plan.budgetAvailable)}`,
+      `Items cost ${rupiah(budgetTotal)}, more than the ${rupiah(plan.budgetAvailable)} available`,
+      '[P] art. 17(2)j; [K] III.F.d (ketersediaan anggaran)',
+    );
   }
 
   // Deadlines: approval by the end of Q2 and sending to LAN by the end of Q3 of the year before.
   const deadlines = profile.planDeadlines;
   if (deadlines) {
     const checks = [
-      { code: 'plan.approval_late' as const, date: plan.approvedOn, key: 'approvedOn', deadline: endOfQuarter(plan.year - 1, deadlines.approvalQuarter), what: { id: 'disahkan PPK', en: 'approved by the PPK' } },
-      { code: 'plan.lan_late' as const, date: plan.sentToLanOn, key: 'sentToLanOn', deadline: endOfQuarter(plan.year - 1, deadlines.lanQuarter), what: { id: 'disampaikan ke LAN', en: 'sent to LAN' } },
+      {
+        code: 'plan.approval_late' as const,
+        date: plan.approvedOn,
+        key: 'approvedOn',
+        deadline: endOfQuarter(plan.year - 1, deadlines.approvalQuarter),
+        what: { id: 'disahkan PPK', en: 'approved by the PPK' },
+      },
+      {
+        code: 'plan.lan_late' as const,
+        date: plan.sentToLanOn,
+        key: 'sentToLanOn',
+        deadline: endOfQuarter(plan.year - 1, deadlines.lanQuarter),
+        what: { id: 'disampaikan ke LAN', en: 'sent to LAN' },
+      },
     ];
     for (const c of checks) {
       if (c.date !== undefined && c.date > c.deadline) {
-        issue(c.code, 'error', pointer(c.key), `Rencana ${plan.year} ${c.what.id} pada ${c.date}, setelah batas ${c.deadline}`, `The ${plan.year} plan was ${c.what.en} on ${c.date}, after the ${c.deadline} deadline`, deadlines.source);
+        issue(
+          c.code,
+          'error',
+          pointer(c.key),
+          `Rencana ${plan.year} ${c.what.id} pada ${c.date}, setelah batas ${c.deadline}`,
+          `The ${plan.year} plan was ${c.what.en} on ${c.date}, after the ${c.deadline} deadline`,
+          deadlines.source,
+        );
       } else if (c.date === undefined && asOf > c.deadline) {
-        issue(c.code, 'error', pointer(c.key), `Rencana ${plan.year} belum ${c.what.id}; batasnya ${c.deadline} telah lewat`, `The ${plan.year} plan is not yet ${c.what.en}; the ${c.deadline} deadline has passed`, deadlines.source);
+        issue(
+          c.code,
+          'error',
+          pointer(c.key),
+          `Rencana ${plan.year} belum ${c.what.id}; batasnya ${c.deadline} telah lewat`,
+          `The ${plan.year} plan is not yet ${c.what.en}; the ${c.deadline} deadline has passed`,
+          deadlines.source,
+        );
       }
     }
   }
@@ -241,16 +388,44 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     const target = profile.methods[item.method]?.target;
     const where = pointer('items', i, 'method');
     if (plan.gapLevel && target?.gapLevels && !target.gapLevels.includes(plan.gapLevel)) {
-      issue('plan.fit_gap_level', 'warning', where, `Butir ${i + 1}: sasaran ${item.method} adalah ${target.description.id}; kesenjangan pegawai ${plan.gapLevel}`, `Item ${i + 1}: ${item.method} targets ${target.description.en}; the employee's gap is ${plan.gapLevel}`, target.source);
+      issue(
+        'plan.fit_gap_level',
+        'warning',
+        where,
+        `Butir ${i + 1}: sasaran ${item.method} adalah ${target.description.id}; kesenjangan pegawai ${plan.gapLevel}`,
+        `Item ${i + 1}: ${item.method} targets ${target.description.en}; the employee's gap is ${plan.gapLevel}`,
+        target.source,
+      );
     }
     if (plan.cannotLeaveWorkplace && target?.suitsCannotLeaveWorkplace !== true) {
-      issue('plan.fit_cannot_leave', 'warning', where, `Butir ${i + 1}: pegawai tidak dapat meninggalkan tempat kerja, sedangkan ${item.method} dilaksanakan di luar tempat kerja`, `Item ${i + 1}: the employee cannot leave the workplace, but ${item.method} is held away from it`, target?.source ?? '[K] IV "Sasaran"');
+      issue(
+        'plan.fit_cannot_leave',
+        'warning',
+        where,
+        `Butir ${i + 1}: pegawai tidak dapat meninggalkan tempat kerja, sedangkan ${item.method} dilaksanakan di luar tempat kerja`,
+        `Item ${i + 1}: the employee cannot leave the workplace, but ${item.method} is held away from it`,
+        target?.source ?? '[K] IV "Sasaran"',
+      );
     }
     if (plan.performancePredicate && GAP_BASED_PREDICATES.has(plan.performancePredicate) && target?.talent) {
-      issue('plan.fit_performance', 'warning', where, `Butir ${i + 1}: ${item.method} untuk pengembangan talenta, sedangkan predikat ${plan.performancePredicate} mengarah ke pengembangan berbasis kesenjangan kinerja`, `Item ${i + 1}: ${item.method} serves talent development, while predicate ${plan.performancePredicate} calls for gap-based development`, `[P] art. 6(4)–(5); ${target.source}`);
+      issue(
+        'plan.fit_performance',
+        'warning',
+        where,
+        `Butir ${i + 1}: ${item.method} untuk pengembangan talenta, sedangkan predikat ${plan.performancePredicate} mengarah ke pengembangan berbasis kesenjangan kinerja`,
+        `Item ${i + 1}: ${item.method} serves talent development, while predicate ${plan.performancePredicate} calls for gap-based development`,
+        `[P] art. 6(4)–(5); ${target.source}`,
+      );
     }
     if (item.competencyType && target?.competencyTypes && !target.competencyTypes.includes(item.competencyType)) {
-      issue('plan.fit_competency_type', 'warning', pointer('items', i, 'competencyType'), `Butir ${i + 1}: ${item.method} ditujukan untuk kompetensi ${target.competencyTypes.join('/')}, bukan ${item.competencyType}`, `Item ${i + 1}: ${item.method} targets ${target.competencyTypes.join('/')} competency, not ${item.competencyType}`, `[K] III.F.1.a; ${target.source}`);
+      issue(
+        'plan.fit_competency_type',
+        'warning',
+        pointer('items', i, 'competencyType'),
+        `Butir ${i + 1}: ${item.method} ditujukan untuk kompetensi ${target.competencyTypes.join('/')}, bukan ${item.competencyType}`,
+        `Item ${i + 1}: ${item.method} targets ${target.competencyTypes.join('/')} competency, not ${item.competencyType}`,
+        `[K] III.F.1.a; ${target.source}`,
+      );
     }
   });
 
@@ -263,7 +438,14 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   const mix = mixOf(byMethod, profile);
   if (profile.learningModel && countedJp > 0) {
     const pct = (v: number) => `${Math.round(v * 100)}%`;
-    issue('plan.mix', 'info', '/items', `Komposisi rencana ${pct(mix.experiential)} : ${pct(mix.social)} : ${pct(mix.formal)} (model 70:20:10)`, `Plan mix ${pct(mix.experiential)} : ${pct(mix.social)} : ${pct(mix.formal)} (70:20:10 model)`, profile.learningModel.source);
+    issue(
+      'plan.mix',
+      'info',
+      '/items',
+      `Komposisi rencana ${pct(mix.experiential)} : ${pct(mix.social)} : ${pct(mix.formal)} (model 70:20:10)`,
+      `Plan mix ${pct(mix.experiential)} : ${pct(mix.social)} : ${pct(mix.formal)} (70:20:10 model)`,
+      profile.learningModel.source,
+    );
   }
 
   const summary: PlanSummary = {
@@ -283,7 +465,8 @@ function mixOf(byMethod: Partial<Record<LearningMethod, number>>, profile: RuleP
   let all = 0;
   for (const [method, jp] of Object.entries(byMethod) as [LearningMethod, number][]) {
     all += jp;
-    for (const cat of ['experiential', 'social', 'formal'] as const) if (profile.learningModel?.methods[cat].includes(method)) totals[cat] += jp;
+    for (const cat of ['experiential', 'social', 'formal'] as const)
+      if (profile.learningModel?.methods[cat].includes(method)) totals[cat] += jp;
   }
   const share = (v: number) => (all > 0 ? Math.round((v / all) * 1000) / 1000 : 0);
   return { experiential: share(totals.experiential), social: share(totals.social), formal: share(totals.formal) };

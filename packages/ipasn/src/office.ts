@@ -25,7 +25,16 @@ export const IpAsnOfficeInput = z
       .default([])
       .describe('Per-employee facts of the measured year: performance predicate and disciplinary record ([] = none).'),
     siasn: z
-      .array(z.object({ nip: z.string().min(1), kualifikasi: z.number(), kompetensi: z.number(), kinerja: z.number(), disiplin: z.number(), total: z.number() }))
+      .array(
+        z.object({
+          nip: z.string().min(1),
+          kualifikasi: z.number(),
+          kompetensi: z.number(),
+          kinerja: z.number(),
+          disiplin: z.number(),
+          total: z.number(),
+        }),
+      )
       .default([])
       .describe('Scores SIASN returns (nilaiipasn), to compare with the computed ones.'),
   })
@@ -71,17 +80,38 @@ export function scoreOffice(input: unknown, options: ScoreOptions): Result<Offic
     };
     const scored = scoreParsed(employeeInput, profile.value, options);
     if (!scored.ok) {
-      return fail(...scored.problems.map((p) => (p.path[0] === 'activities' ? { ...p, path: ['activities', activities.indexOf(employeeInput.activities[Number(p.path[1])]!), ...p.path.slice(2)] } : { ...p, path: ['employees', index, ...p.path] })));
+      return fail(
+        ...scored.problems.map((p) =>
+          p.path[0] === 'activities'
+            ? { ...p, path: ['activities', activities.indexOf(employeeInput.activities[Number(p.path[1])]!), ...p.path.slice(2)] }
+            : { ...p, path: ['employees', index, ...p.path] },
+        ),
+      );
     }
-    scores.push({ ...scored.value, unit: e.unit ?? '(tanpa unit)', improvements: improvements(employeeInput, scored.value, profile.value, options) });
+    scores.push({
+      ...scored.value,
+      unit: e.unit ?? '(tanpa unit)',
+      improvements: improvements(employeeInput, scored.value, profile.value, options),
+    });
   }
-  const units = [...new Set(scores.map((s) => s.unit))].sort().map((u) => groupReport(u, scores.filter((s) => s.unit === u), profile.value));
+  const units = [...new Set(scores.map((s) => s.unit))].sort().map((u) =>
+    groupReport(
+      u,
+      scores.filter((s) => s.unit === u),
+      profile.value,
+    ),
+  );
   return ok({
     profile: profile.value.id,
     profileVersion: profile.value.version,
     year: options.year,
     scores,
-    summary: { agency: groupReport('(instansi)', scores, profile.value), units, siasnDifferences: compareWithSiasn(scores, siasn), unverifiedValuesUsed: scores.some((s) => s.unverified) },
+    summary: {
+      agency: groupReport('(instansi)', scores, profile.value),
+      units,
+      siasnDifferences: compareWithSiasn(scores, siasn),
+      unverifiedValuesUsed: scores.some((s) => s.unverified),
+    },
   });
 }
 

@@ -1,5 +1,14 @@
 import type { Problem, PublicSchema, Result } from '@bangkom/domain';
-import { competencyTypes, educationLevels, fail, learningMethodCodes, ok, parseWith, performancePredicates, positionKinds } from '@bangkom/domain';
+import {
+  competencyTypes,
+  educationLevels,
+  fail,
+  learningMethodCodes,
+  ok,
+  parseWith,
+  performancePredicates,
+  positionKinds,
+} from '@bangkom/domain';
 import { z } from 'zod';
 import v2019 from '../profiles/permenpanrb-38-2018.v2019.json' with { type: 'json' };
 import v2023 from '../profiles/permenpanrb-38-2018.v2023.json' with { type: 'json' };
@@ -36,7 +45,10 @@ export const ScoringProfile = z
       kualifikasi: z.object({ max: points, byEducation: z.record(z.enum(educationLevels), points) }),
       kompetensi: z.object({
         max: points,
-        baseByPredicate: z.record(z.enum(performancePredicates), points).optional().describe('From 2023: a base set by the performance predicate.'),
+        baseByPredicate: z
+          .record(z.enum(performancePredicates), points)
+          .optional()
+          .describe('From 2023: a base set by the performance predicate.'),
         items: z.array(kompetensiItem),
       }),
       kinerja: z.object({ max: points, byPredicate: z.record(z.enum(performancePredicates), points) }),
@@ -47,7 +59,16 @@ export const ScoringProfile = z
       }),
     }),
     categories: z
-      .array(z.object({ min: z.number(), max: z.number(), label: bilingual, altLabel: z.string().optional(), source, confidence: z.enum(confidences) }))
+      .array(
+        z.object({
+          min: z.number(),
+          max: z.number(),
+          label: bilingual,
+          altLabel: z.string().optional(),
+          source,
+          confidence: z.enum(confidences),
+        }),
+      )
       .min(1),
   })
   .strict()
@@ -59,12 +80,29 @@ export function loadScoringProfile(json: unknown): Result<ScoringProfile> {
   if (!parsed.ok) return parsed;
   const p = parsed.value;
   const problems: Problem[] = [];
-  const sum = p.dimensions.kualifikasi.max.points + p.dimensions.kompetensi.max.points + p.dimensions.kinerja.max.points + p.dimensions.disiplin.max.points;
-  if (sum !== 100) problems.push({ path: ['dimensions'], code: 'ipasn.max_not_100', message: { id: `Jumlah nilai maksimum dimensi ${sum}, bukan 100`, en: `Dimension maxima add up to ${sum}, not 100` } });
+  const sum =
+    p.dimensions.kualifikasi.max.points +
+    p.dimensions.kompetensi.max.points +
+    p.dimensions.kinerja.max.points +
+    p.dimensions.disiplin.max.points;
+  if (sum !== 100)
+    problems.push({
+      path: ['dimensions'],
+      code: 'ipasn.max_not_100',
+      message: { id: `Jumlah nilai maksimum dimensi ${sum}, bukan 100`, en: `Dimension maxima add up to ${sum}, not 100` },
+    });
   const sorted = [...p.categories].sort((a, b) => a.min - b.min);
   sorted.forEach((c, i) => {
     const next = sorted[i + 1];
-    if (next && next.min <= c.max) problems.push({ path: ['categories'], code: 'ipasn.categories_overlap', message: { id: `Kategori ${c.label.id} dan ${next.label.id} bertumpang tindih`, en: `Categories ${c.label.en} and ${next.label.en} overlap` } });
+    if (next && next.min <= c.max)
+      problems.push({
+        path: ['categories'],
+        code: 'ipasn.categories_overlap',
+        message: {
+          id: `Kategori ${c.label.id} dan ${next.label.id} bertumpang tindih`,
+          en: `Categories ${c.label.en} and ${next.label.en} overlap`,
+        },
+      });
   });
   return problems.length > 0 ? fail(...problems) : ok(p);
 }
@@ -80,11 +118,35 @@ export const builtInScoringProfiles: readonly ScoringProfile[] = [mustLoad(v2019
 export const DEFAULT_SCORING_PROFILE = 'permenpanrb-38-2018';
 
 /** The version of a profile that applies to a measurement year. */
-export function scoringProfileFor(choice: string | ScoringProfile | readonly ScoringProfile[] | undefined, year: number): Result<ScoringProfile> {
-  const versions = choice === undefined || typeof choice === 'string' ? builtInScoringProfiles.filter((p) => p.id === (choice ?? DEFAULT_SCORING_PROFILE)) : Array.isArray(choice) ? choice : [choice as ScoringProfile];
-  if (versions.length === 0) return fail({ path: ['profile'], code: 'ipasn.unknown_profile', message: { id: `Profil penilaian tidak dikenal: ${String(choice)}`, en: `Unknown scoring profile: ${String(choice)}` } });
-  const found = versions.filter((v) => year >= v.measurementYears.from && (v.measurementYears.to === undefined || year <= v.measurementYears.to)).sort((a, b) => b.measurementYears.from - a.measurementYears.from)[0];
-  return found ? ok(found) : fail({ path: ['year'], code: 'ipasn.no_profile_for_year', message: { id: `Tidak ada versi profil ${versions[0]!.id} untuk pengukuran tahun ${year}`, en: `No version of profile ${versions[0]!.id} covers the ${year} measurement` } });
+export function scoringProfileFor(
+  choice: string | ScoringProfile | readonly ScoringProfile[] | undefined,
+  year: number,
+): Result<ScoringProfile> {
+  const versions =
+    choice === undefined || typeof choice === 'string'
+      ? builtInScoringProfiles.filter((p) => p.id === (choice ?? DEFAULT_SCORING_PROFILE))
+      : Array.isArray(choice)
+        ? choice
+        : [choice as ScoringProfile];
+  if (versions.length === 0)
+    return fail({
+      path: ['profile'],
+      code: 'ipasn.unknown_profile',
+      message: { id: `Profil penilaian tidak dikenal: ${String(choice)}`, en: `Unknown scoring profile: ${String(choice)}` },
+    });
+  const found = versions
+    .filter((v) => year >= v.measurementYears.from && (v.measurementYears.to === undefined || year <= v.measurementYears.to))
+    .sort((a, b) => b.measurementYears.from - a.measurementYears.from)[0];
+  return found
+    ? ok(found)
+    : fail({
+        path: ['year'],
+        code: 'ipasn.no_profile_for_year',
+        message: {
+          id: `Tidak ada versi profil ${versions[0]!.id} untuk pengukuran tahun ${year}`,
+          en: `No version of profile ${versions[0]!.id} covers the ${year} measurement`,
+        },
+      });
 }
 
 export const ipasnProfileSchemas: PublicSchema[] = [{ name: 'ip-asn-scoring-profile', schema: ScoringProfile }];

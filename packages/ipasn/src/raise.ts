@@ -35,30 +35,66 @@ export function improvements(input: IpAsnInput, current: IpAsnScore, profile: Sc
   const candidates: { action: Message; changed: IpAsnInput }[] = [
     {
       action: { id: `Ikuti 20 JP pelatihan teknis pada tahun ${year}`, en: `Take 20 JP of technical training in ${year}` },
-      changed: { ...input, activities: [...input.activities, synthetic(input.nip, year, 'teknis-20jp', { statedJp: 20, competencyType: 'teknis', endDate: `${year}-10-09` })] },
+      changed: {
+        ...input,
+        activities: [
+          ...input.activities,
+          synthetic(input.nip, year, 'teknis-20jp', { statedJp: 20, competencyType: 'teknis', endDate: `${year}-10-09` }),
+        ],
+      },
     },
     {
       action: { id: `Ikuti seminar atau workshop pada tahun ${year}`, en: `Attend a seminar or workshop in ${year}` },
-      changed: { ...input, activities: [...input.activities, synthetic(input.nip, year, 'seminar', { method: 'seminar', competencyType: 'teknis' })] },
+      changed: {
+        ...input,
+        activities: [...input.activities, synthetic(input.nip, year, 'seminar', { method: 'seminar', competencyType: 'teknis' })],
+      },
     },
     input.positionKind === 'fungsional'
       ? {
           action: { id: `Ikuti pelatihan fungsional pada tahun ${year}`, en: `Take functional training in ${year}` },
-          changed: { ...input, activities: [...input.activities, synthetic(input.nip, year, 'fungsional', { method: 'pelatihan_fungsional', statedJp: 40, endDate: `${year}-10-10` })] },
+          changed: {
+            ...input,
+            activities: [
+              ...input.activities,
+              synthetic(input.nip, year, 'fungsional', { method: 'pelatihan_fungsional', statedJp: 40, endDate: `${year}-10-10` }),
+            ],
+          },
         }
       : {
           action: { id: `Ikuti pelatihan kepemimpinan pada tahun ${year}`, en: `Take leadership training in ${year}` },
-          changed: { ...input, activities: [...input.activities, synthetic(input.nip, year, 'kepemimpinan', { method: 'pelatihan_struktural_kepemimpinan', statedJp: 40, endDate: `${year}-10-10` })] },
+          changed: {
+            ...input,
+            activities: [
+              ...input.activities,
+              synthetic(input.nip, year, 'kepemimpinan', {
+                method: 'pelatihan_struktural_kepemimpinan',
+                statedJp: 40,
+                endDate: `${year}-10-10`,
+              }),
+            ],
+          },
         },
   ];
-  const nextEducation = input.education ? educationLevels[educationLevels.indexOf(input.education) + (input.education === 'D3' ? 2 : 1)] : undefined;
+  const nextEducation = input.education
+    ? educationLevels[educationLevels.indexOf(input.education) + (input.education === 'D3' ? 2 : 1)]
+    : undefined;
   if (nextEducation) {
-    candidates.push({ action: { id: `Selesaikan pendidikan ${nextEducation as EducationLevel} (Tugas Belajar)`, en: `Complete a ${nextEducation as EducationLevel} degree (Tugas Belajar)` }, changed: { ...input, education: nextEducation } });
+    candidates.push({
+      action: {
+        id: `Selesaikan pendidikan ${nextEducation as EducationLevel} (Tugas Belajar)`,
+        en: `Complete a ${nextEducation as EducationLevel} degree (Tugas Belajar)`,
+      },
+      changed: { ...input, education: nextEducation },
+    });
   }
   const predicateIndex = input.performancePredicate ? GOOD_TO_POOR.indexOf(input.performancePredicate) : -1;
   if (predicateIndex > 0) {
     const better = GOOD_TO_POOR[predicateIndex - 1]!;
-    candidates.push({ action: { id: `Capai predikat kinerja ${better}`, en: `Reach performance predicate ${better}` }, changed: { ...input, performancePredicate: better } });
+    candidates.push({
+      action: { id: `Capai predikat kinerja ${better}`, en: `Reach performance predicate ${better}` },
+      changed: { ...input, performancePredicate: better },
+    });
   }
   const result: Improvement[] = [];
   for (const c of candidates) {
@@ -67,7 +103,12 @@ export function improvements(input: IpAsnInput, current: IpAsnScore, profile: Sc
     const gain = Math.round((scored.value.total - current.total) * 100) / 100;
     if (gain <= 0) continue;
     const changedSteps = scored.value.trace.filter((s) => !current.trace.some((t) => t.rule === s.rule && t.points === s.points));
-    result.push({ action: c.action, gain, newTotal: scored.value.total, unverified: changedSteps.some((s) => s.confidence === 'unverified') });
+    result.push({
+      action: c.action,
+      gain,
+      newTotal: scored.value.total,
+      unverified: changedSteps.some((s) => s.confidence === 'unverified'),
+    });
   }
   return result.sort((a, b) => b.gain - a.gain);
 }

@@ -41,8 +41,13 @@ export function groupReport(unit: string, scores: readonly IpAsnScore[], profile
     employees: scores.length,
     mean: mean(scores.map((s) => s.total)),
     distribution: bands.map((b) => ({ category: b.label, count: scores.filter((s) => s.category === b.label.id).length })),
-    lowest: [...scores].sort((a, b) => a.total - b.total || a.nip.localeCompare(b.nip)).slice(0, lowestCount).map((s) => ({ nip: s.nip, total: s.total })),
-    dimensionGaps: Object.fromEntries(dimensionNames.map((d) => [d, mean(scores.map((s) => s.dimensions[d].max - s.dimensions[d].score))])) as Record<Dimension, number>,
+    lowest: [...scores]
+      .sort((a, b) => a.total - b.total || a.nip.localeCompare(b.nip))
+      .slice(0, lowestCount)
+      .map((s) => ({ nip: s.nip, total: s.total })),
+    dimensionGaps: Object.fromEntries(
+      dimensionNames.map((d) => [d, mean(scores.map((s) => s.dimensions[d].max - s.dimensions[d].score))]),
+    ) as Record<Dimension, number>,
     unverified: scores.filter((s) => s.unverified).length,
   };
 }

@@ -6,7 +6,14 @@ import { scoringProfileFor } from './profile.js';
 import { categoryOf, scoreEmployee } from './score.js';
 
 const NIP = '198503122010011004';
-const base = { nip: NIP, education: 'S1', positionKind: 'fungsional', performancePredicate: 'baik', disciplinaryPunishments: [], activities: [] as unknown[] };
+const base = {
+  nip: NIP,
+  education: 'S1',
+  positionKind: 'fungsional',
+  performancePredicate: 'baik',
+  disciplinaryPunishments: [],
+  activities: [] as unknown[],
+};
 const activity = (i: number, a: Record<string, unknown>) => {
   const year = (a['year'] as number | undefined) ?? 2025;
   const { year: _year, ...rest } = a;
@@ -47,7 +54,15 @@ describe('IP ASN case tables (cases/scoring.json)', () => {
   });
 
   it.each(table.kompetensiItems2019.map((c) => [c.name, c] as const))('kompetensi 2019–2022: %s', (_, c) => {
-    const s = score({ positionKind: c.positionKind, activities: c.activities.map((a: Record<string, unknown>, i) => activity(i, { ...a, year: ((a['year'] as number | undefined) ?? 2025) - 3 })) }, 2022);
+    const s = score(
+      {
+        positionKind: c.positionKind,
+        activities: c.activities.map((a: Record<string, unknown>, i) =>
+          activity(i, { ...a, year: ((a['year'] as number | undefined) ?? 2025) - 3 }),
+        ),
+      },
+      2022,
+    );
     expect(s.dimensions.kompetensi.score).toBe(c.expected);
   });
 
@@ -59,9 +74,19 @@ describe('IP ASN case tables (cases/scoring.json)', () => {
 
 describe('scores', () => {
   it('adds the four dimensions and names the category', () => {
-    const s = score({ education: 'S2', performancePredicate: 'sangat_baik', activities: [activity(0, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' })] });
+    const s = score({
+      education: 'S2',
+      performancePredicate: 'sangat_baik',
+      activities: [activity(0, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' })],
+    });
     // kualifikasi 20 + kompetensi (25 base + 5 technical) + kinerja 30 + disiplin 5
-    expect([s.dimensions.kualifikasi.score, s.dimensions.kompetensi.score, s.dimensions.kinerja.score, s.dimensions.disiplin.score, s.total]).toEqual([20, 30, 30, 5, 85]);
+    expect([
+      s.dimensions.kualifikasi.score,
+      s.dimensions.kompetensi.score,
+      s.dimensions.kinerja.score,
+      s.dimensions.disiplin.score,
+      s.total,
+    ]).toEqual([20, 30, 30, 5, 85]);
     expect(s.category).toBe('Tinggi');
   });
 
@@ -69,24 +94,43 @@ describe('scores', () => {
     const s = score({
       performancePredicate: 'sangat_baik',
       positionKind: 'fungsional',
-      activities: [activity(0, { method: 'pelatihan_fungsional', statedJp: 40 }), activity(1, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' }), activity(2, { method: 'seminar' })],
+      activities: [
+        activity(0, { method: 'pelatihan_fungsional', statedJp: 40 }),
+        activity(1, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' }),
+        activity(2, { method: 'seminar' }),
+      ],
     });
     expect(s.dimensions.kompetensi.score).toBe(40);
-    const leadership = score({ performancePredicate: 'sangat_baik', positionKind: 'administrasi', activities: [activity(0, { method: 'pelatihan_struktural_kepemimpinan', statedJp: 40 }), activity(1, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' }), activity(2, { method: 'seminar' })] });
+    const leadership = score({
+      performancePredicate: 'sangat_baik',
+      positionKind: 'administrasi',
+      activities: [
+        activity(0, { method: 'pelatihan_struktural_kepemimpinan', statedJp: 40 }),
+        activity(1, { method: 'pelatihan_teknis', statedJp: 20, competencyType: 'teknis' }),
+        activity(2, { method: 'seminar' }),
+      ],
+    });
     expect(leadership.dimensions.kompetensi.score).toBe(40);
   });
 
   it('flags a score that used an unverified value, and not one that used only verified values', () => {
     // S3 (verified), sangat baik (verified kinerja and base), no unverified item met, disiplin unknown.
     const verifiedOnly = scoreEmployee({ nip: NIP, education: 'S3', performancePredicate: 'sangat_baik', activities: [] }, { year: 2025 });
-    expect(verifiedOnly.ok && [verifiedOnly.value.unverified, verifiedOnly.value.total, verifiedOnly.value.missing]).toEqual([false, 80, ['positionKind', 'disciplinaryPunishments']]);
+    expect(verifiedOnly.ok && [verifiedOnly.value.unverified, verifiedOnly.value.total, verifiedOnly.value.missing]).toEqual([
+      false,
+      80,
+      ['positionKind', 'disciplinaryPunishments'],
+    ]);
     const withBaik = score({ education: 'S3', performancePredicate: 'baik' });
     expect(withBaik.unverified).toBe(true);
   });
 
   it('scores unknown facts as 0 and lists them as missing', () => {
     const result = scoreEmployee({ nip: NIP, activities: [] }, { year: 2025 });
-    expect(result.ok && [result.value.total, result.value.missing]).toEqual([0, ['education', 'performancePredicate', 'positionKind', 'disciplinaryPunishments']]);
+    expect(result.ok && [result.value.total, result.value.missing]).toEqual([
+      0,
+      ['education', 'performancePredicate', 'positionKind', 'disciplinaryPunishments'],
+    ]);
   });
 
   it('refuses a year no profile version covers and bad input', () => {

@@ -69,7 +69,13 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
     const value = d.kualifikasi.byEducation[e.education];
     if (value) {
       kualifikasi = Math.min(value.points, d.kualifikasi.max.points);
-      step('kualifikasi', `kualifikasi/${e.education}`, value, `Pendidikan tertinggi ${e.education}: ${value.points}`, `Highest education ${e.education}: ${value.points}`);
+      step(
+        'kualifikasi',
+        `kualifikasi/${e.education}`,
+        value,
+        `Pendidikan tertinggi ${e.education}: ${value.points}`,
+        `Highest education ${e.education}: ${value.points}`,
+      );
     } else missing.push('education');
   }
 
@@ -78,16 +84,29 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
   const computed = computeJp({ activities: windowActivities }, { profile: options.jpProfile ?? 'pupr-2023', trace: false });
   if (!computed.ok) {
     const index = (i: unknown) => e.activities.indexOf(windowActivities[Number(i)]!);
-    return fail(...computed.problems.map((p) => ({ ...p, path: p.path[0] === 'activities' ? ['activities', index(p.path[1]), ...p.path.slice(2)] : p.path })));
+    return fail(
+      ...computed.problems.map((p) => ({
+        ...p,
+        path: p.path[0] === 'activities' ? ['activities', index(p.path[1]), ...p.path.slice(2)] : p.path,
+      })),
+    );
   }
-  const counted = computed.value.results.map((r, i) => ({ result: r, activity: windowActivities[i]! as LearningActivity })).filter((x) => x.result.jp > 0);
+  const counted = computed.value.results
+    .map((r, i) => ({ result: r, activity: windowActivities[i]! as LearningActivity }))
+    .filter((x) => x.result.jp > 0);
   let kompetensi = 0;
   if (d.kompetensi.baseByPredicate) {
     if (e.performancePredicate === undefined) missing.push('performancePredicate');
     else {
       const base = d.kompetensi.baseByPredicate[e.performancePredicate]!;
       kompetensi += base.points;
-      step('kompetensi', `kompetensi/base/${e.performancePredicate}`, base, `Nilai dasar kompetensi dari predikat ${e.performancePredicate}: ${base.points}`, `Kompetensi base from predicate ${e.performancePredicate}: ${base.points}`);
+      step(
+        'kompetensi',
+        `kompetensi/base/${e.performancePredicate}`,
+        base,
+        `Nilai dasar kompetensi dari predikat ${e.performancePredicate}: ${base.points}`,
+        `Kompetensi base from predicate ${e.performancePredicate}: ${base.points}`,
+      );
     }
   }
   for (const item of d.kompetensi.items) {
@@ -98,7 +117,12 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
       }
       if (!item.positionKinds.includes(e.positionKind)) continue;
     }
-    const inWindow = counted.filter(({ result, activity }) => (item.window === 'year' ? result.year === year : result.year >= year - 1 && result.year <= year) && (!item.methods || item.methods.includes(activity.method)) && (!item.competencyTypes || (activity.competencyType !== undefined && item.competencyTypes.includes(activity.competencyType))));
+    const inWindow = counted.filter(
+      ({ result, activity }) =>
+        (item.window === 'year' ? result.year === year : result.year >= year - 1 && result.year <= year) &&
+        (!item.methods || item.methods.includes(activity.method)) &&
+        (!item.competencyTypes || (activity.competencyType !== undefined && item.competencyTypes.includes(activity.competencyType))),
+    );
     const jp = Math.round(inWindow.reduce((n, x) => n + x.result.jp, 0) * 100) / 100;
     const achieved = item.minJp > 0 ? jp >= item.minJp : inWindow.length > 0;
     const ids = inWindow.map((x) => x.activity.id).join(', ');
@@ -106,14 +130,25 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
       'kompetensi',
       `kompetensi/${item.id}`,
       item,
-      achieved ? `${item.label.id}: terpenuhi (${jp} JP; ${ids}) → ${item.points}` : `${item.label.id}: belum terpenuhi (${jp} JP${item.minJp > 0 ? ` dari ${item.minJp}` : ''}) → 0`,
-      achieved ? `${item.label.en}: met (${jp} JP; ${ids}) → ${item.points}` : `${item.label.en}: not met (${jp} JP${item.minJp > 0 ? ` of ${item.minJp}` : ''}) → 0`,
+      achieved
+        ? `${item.label.id}: terpenuhi (${jp} JP; ${ids}) → ${item.points}`
+        : `${item.label.id}: belum terpenuhi (${jp} JP${item.minJp > 0 ? ` dari ${item.minJp}` : ''}) → 0`,
+      achieved
+        ? `${item.label.en}: met (${jp} JP; ${ids}) → ${item.points}`
+        : `${item.label.en}: not met (${jp} JP${item.minJp > 0 ? ` of ${item.minJp}` : ''}) → 0`,
       achieved ? item.points : 0,
     );
     if (achieved) kompetensi += item.points;
   }
   if (kompetensi > d.kompetensi.max.points) {
-    step('kompetensi', 'kompetensi/max', d.kompetensi.max, `Dibatasi nilai maksimum ${d.kompetensi.max.points}`, `Capped at the maximum of ${d.kompetensi.max.points}`, d.kompetensi.max.points - kompetensi);
+    step(
+      'kompetensi',
+      'kompetensi/max',
+      d.kompetensi.max,
+      `Dibatasi nilai maksimum ${d.kompetensi.max.points}`,
+      `Capped at the maximum of ${d.kompetensi.max.points}`,
+      d.kompetensi.max.points - kompetensi,
+    );
     kompetensi = d.kompetensi.max.points;
   }
 
@@ -124,7 +159,13 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
   } else {
     const value = d.kinerja.byPredicate[e.performancePredicate]!;
     kinerja = Math.min(value.points, d.kinerja.max.points);
-    step('kinerja', `kinerja/${e.performancePredicate}`, value, `Predikat kinerja ${e.performancePredicate}: ${value.points}`, `Performance predicate ${e.performancePredicate}: ${value.points}`);
+    step(
+      'kinerja',
+      `kinerja/${e.performancePredicate}`,
+      value,
+      `Predikat kinerja ${e.performancePredicate}: ${value.points}`,
+      `Performance predicate ${e.performancePredicate}: ${value.points}`,
+    );
   }
 
   // Disiplin: the heaviest punishment in the window.
@@ -135,7 +176,13 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
     const heaviest = relevant.map((p) => p.level).sort((a, b) => SEVERITY.indexOf(b) - SEVERITY.indexOf(a))[0];
     const value = heaviest ? d.disiplin.byPunishment[heaviest] : d.disiplin.byPunishment.none;
     disiplin = Math.min(value.points, d.disiplin.max.points);
-    step('disiplin', `disiplin/${heaviest ?? 'none'}`, value, heaviest ? `Hukuman disiplin ${heaviest}: ${value.points}` : `Tidak ada hukuman disiplin: ${value.points}`, heaviest ? `Disciplinary punishment ${heaviest}: ${value.points}` : `No disciplinary punishment: ${value.points}`);
+    step(
+      'disiplin',
+      `disiplin/${heaviest ?? 'none'}`,
+      value,
+      heaviest ? `Hukuman disiplin ${heaviest}: ${value.points}` : `Tidak ada hukuman disiplin: ${value.points}`,
+      heaviest ? `Disciplinary punishment ${heaviest}: ${value.points}` : `No disciplinary punishment: ${value.points}`,
+    );
   }
 
   const total = Math.round((kualifikasi + kompetensi + kinerja + disiplin) * 100) / 100;

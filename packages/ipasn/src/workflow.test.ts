@@ -16,12 +16,16 @@ describe('working days', () => {
 
   it('always lands on a working day and never before the calendar distance', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2024-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 20 }), (d, n) => {
-        const start = d.toISOString().slice(0, 10);
-        const end = addWorkingDays(start, n);
-        expect(isWorkingDay(end, new Set())).toBe(true);
-        expect((Date.parse(end) - Date.parse(start)) / 86_400_000).toBeGreaterThanOrEqual(n);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2024-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 20 }),
+        (d, n) => {
+          const start = d.toISOString().slice(0, 10);
+          const end = addWorkingDays(start, n);
+          expect(isWorkingDay(end, new Set())).toBe(true);
+          expect((Date.parse(end) - Date.parse(start)) / 86_400_000).toBeGreaterThanOrEqual(n);
+        },
+      ),
     );
   });
 });
@@ -29,7 +33,9 @@ describe('working days', () => {
 describe('reconciliation workflow ([D] SOP 68.SOP/OT.03/SDL.4/2023)', () => {
   it('has the 12 steps with their time standards', () => {
     expect(reconciliationWorkflow.steps.map((s) => s.workingDays)).toEqual([1, 3, 1, 1, 3, 1, 1, 1, 3, 1, 1, 1]);
-    expect(reconciliationWorkflow.steps.every((s) => s.actor && s.inputs.length && s.outputs.length && s.source.includes('SOP 68'))).toBe(true);
+    expect(reconciliationWorkflow.steps.every((s) => s.actor && s.inputs.length && s.outputs.length && s.source.includes('SOP 68'))).toBe(
+      true,
+    );
   });
 
   it('finds the current step and the late ones', () => {

@@ -75,13 +75,21 @@ export interface WorkflowInput {
 export function workflowProgress(input: WorkflowInput): Result<WorkflowProgress> {
   const problems: Problem[] = [];
   const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
-  const bad = (path: (string | number)[], value: string) => problems.push({ path, code: 'workflow.bad_date', message: { id: `Tanggal tidak sah: ${value}`, en: `Invalid date: ${value}` } });
+  const bad = (path: (string | number)[], value: string) =>
+    problems.push({ path, code: 'workflow.bad_date', message: { id: `Tanggal tidak sah: ${value}`, en: `Invalid date: ${value}` } });
   if (!isValidIsoDate(input.startedOn)) bad(['startedOn'], input.startedOn);
   input.done.forEach((d, i) => {
     if (!isValidIsoDate(d.on)) bad(['done', i, 'on'], d.on);
-    if (!reconciliationWorkflow.steps.some((s) => s.step === d.step)) problems.push({ path: ['done', i, 'step'], code: 'workflow.unknown_step', message: { id: `Langkah ${d.step} tidak ada (1–12)`, en: `There is no step ${d.step} (1–12)` } });
+    if (!reconciliationWorkflow.steps.some((s) => s.step === d.step))
+      problems.push({
+        path: ['done', i, 'step'],
+        code: 'workflow.unknown_step',
+        message: { id: `Langkah ${d.step} tidak ada (1–12)`, en: `There is no step ${d.step} (1–12)` },
+      });
   });
-  (input.holidays ?? []).forEach((h, i) => { if (!isValidIsoDate(h)) bad(['holidays', i], h); });
+  (input.holidays ?? []).forEach((h, i) => {
+    if (!isValidIsoDate(h)) bad(['holidays', i], h);
+  });
   if (problems.length > 0) return fail(...problems);
   const extra = new Set(input.holidays ?? []);
   const doneOn = new Map(input.done.map((d) => [d.step, d.on]));
@@ -97,8 +105,24 @@ export function workflowProgress(input: WorkflowInput): Result<WorkflowProgress>
       currentStep = s.step;
       status = dueOn && asOf > dueOn ? 'late' : 'current';
     } else status = 'pending';
-    steps.push({ step: s.step, actor: s.actor, activity: s.activity, workingDays: s.workingDays, startsOn, dueOn, doneOn: done, status, source: s.source });
+    steps.push({
+      step: s.step,
+      actor: s.actor,
+      activity: s.activity,
+      workingDays: s.workingDays,
+      startsOn,
+      dueOn,
+      doneOn: done,
+      status,
+      source: s.source,
+    });
     startsOn = done ?? null;
   }
-  return ok({ workflow: reconciliationWorkflow.id, asOf, currentStep, lateSteps: steps.filter((s) => s.status === 'late' || s.status === 'done_late').map((s) => s.step), steps });
+  return ok({
+    workflow: reconciliationWorkflow.id,
+    asOf,
+    currentStep,
+    lateSteps: steps.filter((s) => s.status === 'late' || s.status === 'done_late').map((s) => s.step),
+    steps,
+  });
 }

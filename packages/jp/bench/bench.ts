@@ -86,18 +86,25 @@ if (childIndex !== -1) {
   const file = join(dir, 'input.json');
   const text = generate(activities, employees);
   writeFileSync(file, text);
-  console.log(`input: ${activities.toLocaleString('en')} activities, ${employees.toLocaleString('en')} employees, ${mb(text.length)} of JSON`);
+  console.log(
+    `input: ${activities.toLocaleString('en')} activities, ${employees.toLocaleString('en')} employees, ${mb(text.length)} of JSON`,
+  );
   const measure = (kind: string) => {
-    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', kind, file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (run.status !== 0) throw new Error(run.stderr);
     return JSON.parse(run.stdout) as { ms: number; computeMs?: number; maxRss: number };
   };
   const baseline = measure('baseline');
   const engine = measure('engine');
-  if (!process.env["BANGKOM_BENCH_KEEP"]) rmSync(dir, { recursive: true, force: true });
+  if (!process.env['BANGKOM_BENCH_KEEP']) rmSync(dir, { recursive: true, force: true });
   else console.log(`input kept at ${file}`);
   console.log(`baseline (JSON.parse + sum statedJp): ${baseline.ms.toFixed(0)} ms, peak memory ${mb(baseline.maxRss)}`);
-  console.log(`engine (JSON.parse + convert + limits + summaries): ${engine.ms.toFixed(0)} ms, of which without JSON.parse ${engine.computeMs!.toFixed(0)} ms`);
+  console.log(
+    `engine (JSON.parse + convert + limits + summaries): ${engine.ms.toFixed(0)} ms, of which without JSON.parse ${engine.computeMs!.toFixed(0)} ms`,
+  );
   console.log(`throughput: ${Math.round(activities / (engine.ms / 1000)).toLocaleString('en')} activities/s`);
   console.log(`ratio engine/baseline: ${(engine.ms / baseline.ms).toFixed(2)} (target ≤ 3)`);
   console.log(`time: ${engine.ms < 2000 ? 'under' : 'OVER'} the 2 s target`);

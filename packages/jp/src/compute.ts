@@ -62,12 +62,20 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   // Trusted input was validated before, duplicate ids included.
-  if (!options.trusted) activities.forEach((a, i) => {
-    const first = seen.get(a.id);
-    if (first !== undefined) {
-      problems.push({ path: ['activities', i, 'id'], code: 'activity.duplicate_id', message: { id: `Id kegiatan ${a.id} sudah dipakai oleh /activities/${first}`, en: `Activity id ${a.id} is already used by /activities/${first}` } });
-    } else seen.set(a.id, i);
-  });
+  if (!options.trusted)
+    activities.forEach((a, i) => {
+      const first = seen.get(a.id);
+      if (first !== undefined) {
+        problems.push({
+          path: ['activities', i, 'id'],
+          code: 'activity.duplicate_id',
+          message: {
+            id: `Id kegiatan ${a.id} sudah dipakai oleh /activities/${first}`,
+            en: `Activity id ${a.id} is already used by /activities/${first}`,
+          },
+        });
+      } else seen.set(a.id, i);
+    });
 
   const kinds = new Map<string, EmployeeKind>();
   for (const e of employees) kinds.set(employeeId(e), e.kind);

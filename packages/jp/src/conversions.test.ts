@@ -34,7 +34,10 @@ describe('JP conversion case table (cases/conversions.json)', () => {
     expect(last?.value).toBe(c.jp);
     for (const step of result.value.trace) expect(step.citation.length).toBeGreaterThan(3);
     // The case's own citation appears in the chain of rules that produced the JP.
-    const section = c.citation.split(/[;:]/)[0]!.trim().replace(/\.(i|ii|1|2)$/, '');
+    const section = c.citation
+      .split(/[;:]/)[0]!
+      .trim()
+      .replace(/\.(i|ii|1|2)$/, '');
     if (!c.citation.startsWith('[P] penutup') && !c.citation.includes('Diktum')) {
       expect(result.value.trace.map((s) => s.citation).join(' | ')).toContain(section);
     }
@@ -43,8 +46,14 @@ describe('JP conversion case table (cases/conversions.json)', () => {
   it('covers every method of the catalogue, domestic and international', () => {
     for (const method of learningMethodCodes) {
       const covered = cases.filter((c) => c.activity.method === method && !c.error);
-      expect(covered.some((c) => !c.activity.international), `${method} domestic`).toBe(true);
-      expect(covered.some((c) => c.activity.international), `${method} international`).toBe(true);
+      expect(
+        covered.some((c) => !c.activity.international),
+        `${method} domestic`,
+      ).toBe(true);
+      expect(
+        covered.some((c) => c.activity.international),
+        `${method} international`,
+      ).toBe(true);
     }
   });
 });

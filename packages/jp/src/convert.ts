@@ -26,7 +26,18 @@ export interface ConvertOptions {
 
 type ActivityFields = Pick<
   LearningActivity,
-  'id' | 'method' | 'international' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'hours' | 'programmeJp' | 'statedJp' | 'runByWorkUnit' | 'evidence'
+  | 'id'
+  | 'method'
+  | 'international'
+  | 'startDate'
+  | 'endDate'
+  | 'days'
+  | 'sessions'
+  | 'hours'
+  | 'programmeJp'
+  | 'statedJp'
+  | 'runByWorkUnit'
+  | 'evidence'
 >;
 
 const missing = (field: string, method: string, why: { id: string; en: string }): Problem => ({
@@ -53,7 +64,9 @@ export function workingDaysBetween(start: string, end: string): number {
 
 /** Days that per-day rules and caps use (policy `dayCounting`). */
 export const countDays = (a: Pick<LearningActivity, 'days' | 'startDate' | 'endDate'>, policy: PolicyParameters): number =>
-  policy.dayCounting === 'workingDays' ? Math.max(1, workingDaysBetween(a.startDate, a.endDate)) : (a.days ?? inclusiveDays(a.startDate, a.endDate));
+  policy.dayCounting === 'workingDays'
+    ? Math.max(1, workingDaysBetween(a.startDate, a.endDate))
+    : (a.days ?? inclusiveDays(a.startDate, a.endDate));
 
 /** The profile version in force on `date`, from the versions given. */
 export function versionInForce(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
@@ -70,7 +83,12 @@ export function convertActivity(activity: ActivityFields, options: ConvertOption
 }
 
 /** Conversion against already-resolved profile versions and policy (the hot path of bulk runs). */
-export function convertWith(versions: readonly RuleProfile[], a: ActivityFields, policy: PolicyParameters, withTrace: boolean): Result<Conversion> {
+export function convertWith(
+  versions: readonly RuleProfile[],
+  a: ActivityFields,
+  policy: PolicyParameters,
+  withTrace: boolean,
+): Result<Conversion> {
   const date = periodDateOf(a, policy);
   const profile = versionInForce(versions, date);
   if (!profile) {
@@ -78,7 +96,10 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
     return fail({
       path: [policy.periodDate === 'start' ? 'startDate' : 'endDate'],
       code: 'jp.no_profile_in_force',
-      message: { id: `Tidak ada profil aturan yang berlaku pada ${date} (${range})`, en: `No rule profile is in force on ${date} (${range})` },
+      message: {
+        id: `Tidak ada profil aturan yang berlaku pada ${date} (${range})`,
+        en: `No rule profile is in force on ${date} (${range})`,
+      },
     });
   }
   const rule = profile.methods[a.method];
@@ -86,7 +107,10 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
     return fail({
       path: ['method'],
       code: 'jp.no_rule_for_method',
-      message: { id: `Profil ${profile.id} tidak memiliki aturan konversi untuk ${a.method}`, en: `Profile ${profile.id} has no conversion rule for ${a.method}` },
+      message: {
+        id: `Profil ${profile.id} tidak memiliki aturan konversi untuk ${a.method}`,
+        en: `Profile ${profile.id} has no conversion rule for ${a.method}`,
+      },
     });
   }
   const tracer = withTrace ? new Tracer(true) : NO_TRACE;
@@ -94,7 +118,7 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
   const international = a.international === true;
   const multiplier = rule.internationalMultiplier?.value;
   const label = learningMethods[a.method]?.label;
-  tracer.steps?.push(({
+  tracer.steps?.push({
     rule: id('profile'),
     citation: `${profile.document.mark} ${profile.document.number}`,
     description: {
@@ -102,20 +126,26 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
       en: `Rules of ${profile.title} in force on ${date}; method ${label?.en ?? a.method}, ${international ? 'international' : 'domestic'}`,
     },
     inputs: { profile: profile.id, date, method: a.method, international },
-  }));
+  });
 
   let days = countDays(a, policy);
   if (rule.maxDays && days > rule.maxDays.value) {
     const maxDays = rule.maxDays.value;
     const capped = policy.excessDays === 'cap';
-    tracer.steps?.push(({
+    tracer.steps?.push({
       rule: id('max-days'),
       citation: rule.maxDays!.source,
       description: capped
-        ? { id: `${days} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`, en: `${days} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)` }
-        : { id: `Perhatian: ${days} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`, en: `Note: ${days} days exceed the ${maxDays}-day duration (policy excessDays=warn)` },
+        ? {
+            id: `${days} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`,
+            en: `${days} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)`,
+          }
+        : {
+            id: `Perhatian: ${days} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`,
+            en: `Note: ${days} days exceed the ${maxDays}-day duration (policy excessDays=warn)`,
+          },
       inputs: { days, maxDays },
-    }));
+    });
     if (capped) days = maxDays;
   }
 
@@ -123,13 +153,16 @@ export function convertWith(versions: readonly RuleProfile[], a: ActivityFields,
   let jp: number;
   if (rule.statedFirst?.value && stated !== undefined) {
     jp = stated;
-    tracer.steps?.push(({
+    tracer.steps?.push({
       rule: id('stated-jp'),
       citation: rule.statedFirst!.source,
-      description: { id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`, en: `JP stated on the evidence: ${stated} JP; no conversion applies` },
+      description: {
+        id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`,
+        en: `JP stated on the evidence: ${stated} JP; no conversion applies`,
+      },
       inputs: { statedJp: stated },
       value: jp,
-    }));
+    });
   } else {
     const converted = convertByBasis(rule, a, days, international, stated, policy, tracer, id);
     if (!converted.ok) return converted;
@@ -165,15 +198,20 @@ function convertByBasis(
     case 'certificate': {
       const jp = stated ?? a.programmeJp;
       if (jp === undefined) {
-        return fail(missing('statedJp', a.method, { id: 'JP mengikuti sertifikat/STTPL; isi statedJp atau programmeJp', en: 'JP follows the certificate; give statedJp or programmeJp' }));
+        return fail(
+          missing('statedJp', a.method, {
+            id: 'JP mengikuti sertifikat/STTPL; isi statedJp atau programmeJp',
+            en: 'JP follows the certificate; give statedJp or programmeJp',
+          }),
+        );
       }
-      tracer.steps?.push(({
+      tracer.steps?.push({
         rule: id('certificate'),
         citation: basis.source,
         description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
         inputs: { statedJp: stated, programmeJp: a.programmeJp },
         value: jp,
-      }));
+      });
       return ok(jp);
     }
     case 'perDay': {
@@ -182,7 +220,7 @@ function convertByBasis(
       if (rule.rate!.isMaximum && a.hours !== undefined) {
         const byHours = (a.hours * 60) / policy.minutesPerJp;
         const jp = Math.min(byHours, byDays);
-        tracer.steps?.push(({
+        tracer.steps?.push({
           rule: id('per-day'),
           citation: rule.rate!.source,
           description: {
@@ -191,16 +229,19 @@ function convertByBasis(
           },
           inputs: { hours: a.hours, days, rate, minutesPerJp: policy.minutesPerJp },
           value: roundJp(jp),
-        }));
+        });
         return ok(jp);
       }
-      tracer.steps?.push(({
+      tracer.steps?.push({
         rule: id('per-day'),
         citation: rule.rate!.source,
-        description: { id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`, en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP` },
+        description: {
+          id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`,
+          en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP`,
+        },
         inputs: { days, rate },
         value: roundJp(byDays),
-      }));
+      });
       return ok(byDays);
     }
     case 'perSession': {
@@ -210,33 +251,41 @@ function convertByBasis(
       }
       const rate = rateFor(rule, international, policy);
       const jp = rate * sessions;
-      tracer.steps?.push(({
+      tracer.steps?.push({
         rule: id('per-session'),
         citation: rule.rate!.source,
-        description: { id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`, en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP` },
+        description: {
+          id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`,
+          en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP`,
+        },
         inputs: { sessions, rate, ...(a.sessions === undefined ? { sessionsDefault: rule.sessionsDefault?.source } : {}) },
         value: roundJp(jp),
-      }));
+      });
       return ok(jp);
     }
     case 'perActivity': {
       const rate = rateFor(rule, international, policy);
-      const citation = international && rule.rate!.international === undefined && multiplier ? `${rule.rate!.source}; ${multiplier.source}` : rule.rate!.source;
-      tracer.steps?.push(({
+      const citation =
+        international && rule.rate!.international === undefined && multiplier
+          ? `${rule.rate!.source}; ${multiplier.source}`
+          : rule.rate!.source;
+      tracer.steps?.push({
         rule: id('per-activity'),
         citation,
         description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
         inputs: { rate, international },
         value: rate,
-      }));
+      });
       return ok(rate);
     }
     case 'programme': {
       const programme = a.programmeJp ?? stated;
       if (programme === undefined) {
-        return fail(missing('programmeJp', a.method, { id: 'JP sesuai jam pelajaran dalam program', en: 'JP follows the programme hours' }));
+        return fail(
+          missing('programmeJp', a.method, { id: 'JP sesuai jam pelajaran dalam program', en: 'JP follows the programme hours' }),
+        );
       }
-      tracer.steps?.push(({
+      tracer.steps?.push({
         rule: id('programme'),
         citation: basis.source,
         description: {
@@ -245,7 +294,7 @@ function convertByBasis(
         },
         inputs: { programmeJp: a.programmeJp, statedJp: stated },
         value: programme,
-      }));
+      });
       if (international && multiplier) {
         const jp = roundInternational(programme * multiplier.value, policy.internationalRounding);
         tracer.steps?.push(internationalStep(id, multiplier, programme, jp, policy));
@@ -258,22 +307,28 @@ function convertByBasis(
       if (a.hours !== undefined) {
         jp = (a.hours * 60) / policy.minutesPerJp;
         const value = roundJp(jp);
-        tracer.steps?.push(({
+        tracer.steps?.push({
           rule: id('hours'),
           citation: basis.source,
-          description: { id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`, en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)` },
+          description: {
+            id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
+            en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)`,
+          },
           inputs: { hours: a.hours, minutesPerJp: policy.minutesPerJp },
           value,
-        }));
+        });
       } else if (a.method === 'magang') {
         jp = days * policy.magangJpPerDay;
-        tracer.steps?.push(({
+        tracer.steps?.push({
           rule: id('duration'),
           citation: basis.source,
-          description: { id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`, en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)` },
+          description: {
+            id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
+            en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)`,
+          },
           inputs: { days, magangJpPerDay: policy.magangJpPerDay },
           value: jp,
-        }));
+        });
       } else {
         return fail(missing('hours', a.method, { id: 'JP sesuai jam belajar', en: 'JP follows the hours studied' }));
       }
@@ -321,28 +376,40 @@ function applyActivityCaps(
     if (result <= limit + 1e-9) return;
     const before = result;
     result = limit;
-    tracer.steps?.push(({
+    tracer.steps?.push({
       rule: id(step),
       citation,
-      description: { id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`, en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(limit)} JP` },
+      description: {
+        id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`,
+        en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(limit)} JP`,
+      },
       inputs: { before: roundJp(before), limit: roundJp(limit) },
       value: roundJp(limit),
-    }));
+    });
   };
   if (rule.maxPerDay) {
     const perDay =
       international && rule.maxPerDay.appliesMultiplier && multiplier
         ? roundInternational(rule.maxPerDay.value * multiplier, policy.internationalRounding)
         : rule.maxPerDay.value;
-    cap('max-per-day', perDay * days, rule.maxPerDay.source, { id: `Paling banyak ${perDay} JP per hari × ${days} hari`, en: `At most ${perDay} JP per day × ${days} days` });
+    cap('max-per-day', perDay * days, rule.maxPerDay.source, {
+      id: `Paling banyak ${perDay} JP per hari × ${days} hari`,
+      en: `At most ${perDay} JP per day × ${days} days`,
+    });
   }
   if (rule.maxPerActivity) {
     const limit = international ? rule.maxPerActivity.international : rule.maxPerActivity.domestic;
-    cap('max-per-activity', limit, rule.maxPerActivity.source, { id: `Paling banyak ${limit} JP per kegiatan`, en: `At most ${limit} JP per activity` });
+    cap('max-per-activity', limit, rule.maxPerActivity.source, {
+      id: `Paling banyak ${limit} JP per kegiatan`,
+      en: `At most ${limit} JP per activity`,
+    });
   }
   if (rule.maxPerActivityRunByWorkUnit && a.runByWorkUnit) {
     const limit = rule.maxPerActivityRunByWorkUnit.value;
-    cap('max-work-unit', limit, rule.maxPerActivityRunByWorkUnit.source, { id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`, en: `Run by a work unit: at most ${limit} JP` });
+    cap('max-work-unit', limit, rule.maxPerActivityRunByWorkUnit.source, {
+      id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`,
+      en: `Run by a work unit: at most ${limit} JP`,
+    });
   }
   return result;
 }

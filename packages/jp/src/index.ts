@@ -7,7 +7,22 @@ export { applyLimits } from './limits.js';
 export type { PolicyParameters } from './policy.js';
 export { defaultPolicy, roundJp, withDefaults } from './policy.js';
 export type { JpBasis, LearningCategory, LimitUnit, PlanField, RuleProfile, RuleProfileFile as RuleProfileFileInput } from './profile.js';
-export { builtInProfiles, DEFAULT_PROFILE_ID, expiryWarning, getProfile, inForce, jpBases, jpSchemas, learningCategories, limitUnits, planFields, loadProfile, MethodRule, resolveProfiles, RuleProfileFile } from './profile.js';
+export {
+  builtInProfiles,
+  DEFAULT_PROFILE_ID,
+  expiryWarning,
+  getProfile,
+  inForce,
+  jpBases,
+  jpSchemas,
+  learningCategories,
+  limitUnits,
+  planFields,
+  loadProfile,
+  MethodRule,
+  resolveProfiles,
+  RuleProfileFile,
+} from './profile.js';
 export type { SummaryActivity, UnitSummary, YearSummary } from './summary.js';
 export { summarize, summarizeUnits } from './summary.js';
 export type { TraceStep } from './trace.js';

@@ -27,7 +27,10 @@ describe('cross-record limits case table (cases/limits.json)', () => {
     expect(actual).toEqual(c.expected);
     for (const [id, rule] of Object.entries(c.ruleTakingJp ?? {})) {
       const steps = result.value.results.find((r) => r.id === id)!.trace;
-      expect(steps.some((s) => s.rule === rule && s.activityId === id), `${id} names ${rule}`).toBe(true);
+      expect(
+        steps.some((s) => s.rule === rule && s.activityId === id),
+        `${id} names ${rule}`,
+      ).toBe(true);
     }
   });
 });

@@ -92,7 +92,10 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         trace.push({
           rule: id('status'),
           citation: '[K] III.C.7; [P] art. 12(2)f',
-          description: { id: `Status ${a.status}: belum diverifikasi, tidak dihitung`, en: `Status ${a.status}: not verified, does not count` },
+          description: {
+            id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
+            en: `Status ${a.status}: not verified, does not count`,
+          },
           inputs: { status: a.status, projected: options.projected },
           value: 0,
           activityId: a.id,
@@ -108,8 +111,14 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
           rule: `${profile.id}/pppk-methods`,
           citation: profile.pppkMethods.source,
           description: exclude
-            ? { id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`, en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)` }
-            : { id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`, en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)` },
+            ? {
+                id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`,
+                en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)`,
+              }
+            : {
+                id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`,
+                en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)`,
+              },
           inputs: { method: a.method, employeeKind: 'PPPK' },
           ...(exclude ? { value: 0 } : {}),
           activityId: a.id,
@@ -123,10 +132,23 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const rule = profile.methods[a.method as LearningMethod]!;
     let jp = conversion.jp;
     let counted: boolean | 'reduced' = true;
-    const limits = !rule.perMonth && !rule.perYear ? [] : [
-      rule.perMonth && { limit: rule.perMonth, key: `${a.nip}|${a.method}|${period.slice(0, 7)}`, step: 'per-month', period: { id: 'bulan', en: 'month' } },
-      rule.perYear && { limit: rule.perYear, key: `${a.nip}|${a.method}|${year}`, step: 'per-year', period: { id: 'tahun', en: 'year' } },
-    ].filter((entry) => !!entry);
+    const limits =
+      !rule.perMonth && !rule.perYear
+        ? []
+        : [
+            rule.perMonth && {
+              limit: rule.perMonth,
+              key: `${a.nip}|${a.method}|${period.slice(0, 7)}`,
+              step: 'per-month',
+              period: { id: 'bulan', en: 'month' },
+            },
+            rule.perYear && {
+              limit: rule.perYear,
+              key: `${a.nip}|${a.method}|${year}`,
+              step: 'per-year',
+              period: { id: 'tahun', en: 'year' },
+            },
+          ].filter((entry) => !!entry);
     if (limits.length > 0) {
       // A profile's monthly and yearly limits of one method count the same unit (checked by loadProfile).
       const units = unitsOf(a, limits[0]!.limit.unit, rule, options.policy);

@@ -4,7 +4,17 @@ import { computeJp } from './compute.js';
 import { convertActivity } from './convert.js';
 import { builtInProfiles, expiryWarning, getProfile, loadProfile } from './profile.js';
 
-const seminar = { id: 's', nip: '198503122010011004', method: 'seminar', title: 'Seminar', startDate: '2025-03-03', endDate: '2025-03-03', international: false, runByWorkUnit: false, status: 'verified' } as const;
+const seminar = {
+  id: 's',
+  nip: '198503122010011004',
+  method: 'seminar',
+  title: 'Seminar',
+  startDate: '2025-03-03',
+  endDate: '2025-03-03',
+  international: false,
+  runByWorkUnit: false,
+  status: 'verified',
+} as const;
 
 describe('rule profiles', () => {
   it('every number of the built-in profiles carries a source', () => {
@@ -64,12 +74,20 @@ describe('rule profiles', () => {
   });
 
   it('uses the version in force on the activity date and warns about expired versions', () => {
-    const v1 = loadProfile({ ...kutaiBarat, id: 'dinas', effectiveFrom: { value: '2024-05-03', source: '[K] v1' }, effectiveTo: { value: '2024-12-31', source: '[K] v1 end' } });
+    const v1 = loadProfile({
+      ...kutaiBarat,
+      id: 'dinas',
+      effectiveFrom: { value: '2024-05-03', source: '[K] v1' },
+      effectiveTo: { value: '2024-12-31', source: '[K] v1 end' },
+    });
     const v2 = loadProfile({
       ...kutaiBarat,
       id: 'dinas',
       effectiveFrom: { value: '2025-01-01', source: '[K] v2' },
-      methods: { ...kutaiBarat.methods, seminar: { ...kutaiBarat.methods.seminar, rate: { domestic: 5, international: 6, source: '[K] v2 rate' } } },
+      methods: {
+        ...kutaiBarat.methods,
+        seminar: { ...kutaiBarat.methods.seminar, rate: { domestic: 5, international: 6, source: '[K] v2 rate' } },
+      },
     });
     if (!v1.ok || !v2.ok) throw new Error('fixture');
     const versions = [v1.value, v2.value];
@@ -89,7 +107,15 @@ describe('yearly summaries', () => {
     { name: 'Rina', kind: 'PPPK', nipppk: '199203102022212005', unit: 'Bidang Bina Marga' },
     { name: 'Tono', kind: 'TKK', internalId: 'TKK-007', unit: 'UPT Alat Berat' },
   ];
-  const activity = (id: string, nip: string, method: string, extra: object = {}) => ({ id, nip, method, title: id, startDate: '2025-04-07', endDate: '2025-04-07', ...extra });
+  const activity = (id: string, nip: string, method: string, extra: object = {}) => ({
+    id,
+    nip,
+    method,
+    title: id,
+    startDate: '2025-04-07',
+    endDate: '2025-04-07',
+    ...extra,
+  });
 
   it('applies each kind’s obligation and the PPPK maximum of [P] art. 19(3)', () => {
     const input = {
@@ -103,7 +129,14 @@ describe('yearly summaries', () => {
     expect(pupr.ok).toBe(true);
     if (!pupr.ok) return;
     const by = Object.fromEntries(pupr.value.summaries.map((s) => [s.nip, s]));
-    expect(by['198503122010011004']).toMatchObject({ jp: 24, required: 20, compliant: true, shortfall: 0, byPath: { klasikal: 24, nonklasikal: 0 }, byCompetencyType: { teknis: 24 } });
+    expect(by['198503122010011004']).toMatchObject({
+      jp: 24,
+      required: 20,
+      compliant: true,
+      shortfall: 0,
+      byPath: { klasikal: 24, nonklasikal: 0 },
+      byCompetencyType: { teknis: 24 },
+    });
     expect(by['199203102022212005']).toMatchObject({ jp: 30, required: 0, cap: 24, compliant: false });
     expect(by['TKK-007']).toMatchObject({ jp: 0, required: 0, compliant: true });
     const kutai = computeJp(input, { year: 2025 });
@@ -113,7 +146,13 @@ describe('yearly summaries', () => {
   });
 
   it('lists employees without activities with their whole shortfall, and computes the 70:20:10 mix', () => {
-    const result = computeJp({ employees, activities: [activity('c1', '198503122010011004', 'coaching', { sessions: 3 }), activity('s1', '198503122010011004', 'seminar')] }, { year: 2025 });
+    const result = computeJp(
+      {
+        employees,
+        activities: [activity('c1', '198503122010011004', 'coaching', { sessions: 3 }), activity('s1', '198503122010011004', 'seminar')],
+      },
+      { year: 2025 },
+    );
     if (!result.ok) throw new Error('fixture');
     const budi = result.value.summaries.find((s) => s.nip === '198503122010011004')!;
     expect(budi).toMatchObject({ jp: 10, shortfall: 10, compliant: false, mix: { social: 0.6, formal: 0.4, experiential: 0 } });
@@ -123,12 +162,18 @@ describe('yearly summaries', () => {
 
   it('rejects bad input all-or-nothing with every problem at its path', () => {
     const result = computeJp({
-      activities: [activity('x', '198503122010011004', 'kursus'), activity('x', '198503122010011004', 'coaching'), activity('y', '198503122010011004', 'seminar', { endDate: '2025-01-01' })],
+      activities: [
+        activity('x', '198503122010011004', 'kursus'),
+        activity('x', '198503122010011004', 'coaching'),
+        activity('y', '198503122010011004', 'seminar', { endDate: '2025-01-01' }),
+      ],
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => [p.path.join('/'), p.code])).toEqual([['activities/2/endDate', 'activity.end_before_start']]);
-    const second = computeJp({ activities: [activity('x', '198503122010011004', 'kursus'), activity('x', '198503122010011004', 'coaching')] });
+    const second = computeJp({
+      activities: [activity('x', '198503122010011004', 'kursus'), activity('x', '198503122010011004', 'coaching')],
+    });
     expect(second.ok ? [] : second.problems.map((p) => [p.path.join('/'), p.code])).toEqual([
       ['activities/1/id', 'activity.duplicate_id'],
       ['activities/0/programmeJp', 'jp.missing_input'],

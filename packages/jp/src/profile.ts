@@ -1,5 +1,15 @@
 import type { EmployeeKind, LearningMethod, Problem, PublicSchema, Result } from '@bangkom/domain';
-import { competencyTypes, employeeKinds, evidenceKinds, fail, gapLevels, isoDate, learningMethodCodes, ok, parseWith } from '@bangkom/domain';
+import {
+  competencyTypes,
+  employeeKinds,
+  evidenceKinds,
+  fail,
+  gapLevels,
+  isoDate,
+  learningMethodCodes,
+  ok,
+  parseWith,
+} from '@bangkom/domain';
 import { z } from 'zod';
 import kutaiBarat2024 from '../profiles/kutai-barat-2024.json' with { type: 'json' };
 import pupr2023 from '../profiles/pupr-2023.json' with { type: 'json' };
@@ -21,11 +31,17 @@ const limit = z.object({ value: z.int().positive(), unit: z.enum(limitUnits), so
 export const MethodRule = z
   .object({
     basis: cited(z.enum(jpBases)),
-    statedFirst: cited(z.boolean()).optional().describe('JP printed on the evidence counts first; the conversion applies only when none is stated.'),
+    statedFirst: cited(z.boolean())
+      .optional()
+      .describe('JP printed on the evidence counts first; the conversion applies only when none is stated.'),
     rate: z
       .object({
         domestic: z.number().positive(),
-        international: z.number().positive().optional().describe('When absent, international = domestic × internationalMultiplier (or domestic).'),
+        international: z
+          .number()
+          .positive()
+          .optional()
+          .describe('When absent, international = domestic × internationalMultiplier (or domestic).'),
         isMaximum: z.boolean().optional().describe('The rate is a maximum per unit; hours studied below it count as studied.'),
         source,
       })
@@ -64,7 +80,20 @@ export const learningCategories = ['experiential', 'social', 'formal'] as const;
 export type LearningCategory = (typeof learningCategories)[number];
 
 /** Fields of an Individual Development Plan a profile can require ([P] art. 17(2) a–k; [K] III.F.1). */
-export const planFields = ['nip', 'name', 'position', 'competencyType', 'method', 'organizer', 'facilitator', 'schedule', 'curriculumFit', 'performanceData', 'budget', 'jp'] as const;
+export const planFields = [
+  'nip',
+  'name',
+  'position',
+  'competencyType',
+  'method',
+  'organizer',
+  'facilitator',
+  'schedule',
+  'curriculumFit',
+  'performanceData',
+  'budget',
+  'jp',
+] as const;
 export type PlanField = (typeof planFields)[number];
 
 /** A rule profile as written in a file; `extends` lets it inherit another profile's rules field by field. */
@@ -80,7 +109,9 @@ export const RuleProfileFile = z
     notes: z.array(bilingual).default([]),
     obligations: z.object({ PNS: obligation, PPPK: obligation, TKK: obligation }).partial().optional(),
     pppkMethods: cited(z.array(z.enum(learningMethodCodes))).optional(),
-    planRequiredFields: cited(z.array(z.enum(planFields)).min(1)).optional().describe('Fields every Individual Development Plan must fill.'),
+    planRequiredFields: cited(z.array(z.enum(planFields)).min(1))
+      .optional()
+      .describe('Fields every Individual Development Plan must fill.'),
     planDeadlines: z
       .object({ approvalQuarter: z.int().min(1).max(4), lanQuarter: z.int().min(1).max(4), source })
       .optional()
@@ -89,13 +120,20 @@ export const RuleProfileFile = z
       .object({
         source,
         target: z.object({ experiential: z.number(), social: z.number(), formal: z.number() }),
-        methods: z.object({ experiential: z.array(z.enum(learningMethodCodes)), social: z.array(z.enum(learningMethodCodes)), formal: z.array(z.enum(learningMethodCodes)) }),
+        methods: z.object({
+          experiential: z.array(z.enum(learningMethodCodes)),
+          social: z.array(z.enum(learningMethodCodes)),
+          formal: z.array(z.enum(learningMethodCodes)),
+        }),
       })
       .optional(),
     methods: z.partialRecord(z.enum(learningMethodCodes), MethodRule.partial()).default({}),
   })
   .strict()
-  .meta({ title: 'RuleProfile', description: 'A JP conversion rule profile: per-method rules and yearly obligations, every number with its source.' });
+  .meta({
+    title: 'RuleProfile',
+    description: 'A JP conversion rule profile: per-method rules and yearly obligations, every number with its source.',
+  });
 export type RuleProfileFile = z.input<typeof RuleProfileFile>;
 
 /** A resolved profile: inheritance applied, every method rule complete. */
@@ -132,7 +170,14 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   if (file.extends !== undefined) {
     parent = known.find((p) => p.id === file.extends);
     if (!parent) {
-      return fail(problem(['extends'], 'profile.unknown_parent', `Profil induk tidak dikenal: ${file.extends}`, `Unknown parent profile: ${file.extends}`));
+      return fail(
+        problem(
+          ['extends'],
+          'profile.unknown_parent',
+          `Profil induk tidak dikenal: ${file.extends}`,
+          `Unknown parent profile: ${file.extends}`,
+        ),
+      );
     }
   }
   const methods: Partial<Record<LearningMethod, MethodRule>> = { ...parent?.methods };
@@ -140,23 +185,61 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   for (const [method, override] of Object.entries(file.methods) as [LearningMethod, Partial<MethodRule>][]) {
     const merged = MethodRule.safeParse({ ...parent?.methods[method], ...override });
     if (merged.success) methods[method] = merged.data;
-    else problems.push(problem(['methods', method], 'profile.incomplete_rule', `Aturan metode ${method} tidak lengkap setelah pewarisan: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`, `Rule for ${method} is incomplete after inheritance: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`));
+    else
+      problems.push(
+        problem(
+          ['methods', method],
+          'profile.incomplete_rule',
+          `Aturan metode ${method} tidak lengkap setelah pewarisan: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+          `Rule for ${method} is incomplete after inheritance: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        ),
+      );
   }
   const obligations = { ...parent?.obligations, ...file.obligations } as Partial<RuleProfile['obligations']>;
   for (const kind of employeeKinds) {
-    if (!obligations[kind]) problems.push(problem(['obligations', kind], 'profile.missing_obligation', `Kewajiban JP untuk ${kind} belum ditetapkan`, `No JP obligation set for ${kind}`));
+    if (!obligations[kind])
+      problems.push(
+        problem(
+          ['obligations', kind],
+          'profile.missing_obligation',
+          `Kewajiban JP untuk ${kind} belum ditetapkan`,
+          `No JP obligation set for ${kind}`,
+        ),
+      );
   }
   for (const [method, rule] of Object.entries(methods) as [LearningMethod, MethodRule][]) {
     const needsRate = rule.basis.value === 'perDay' || rule.basis.value === 'perSession' || rule.basis.value === 'perActivity';
-    if (needsRate && !rule.rate) problems.push(problem(['methods', method, 'rate'], 'profile.missing_rate', `Metode ${method} berbasis ${rule.basis.value} memerlukan rate`, `Method ${method} with basis ${rule.basis.value} needs a rate`));
+    if (needsRate && !rule.rate)
+      problems.push(
+        problem(
+          ['methods', method, 'rate'],
+          'profile.missing_rate',
+          `Metode ${method} berbasis ${rule.basis.value} memerlukan rate`,
+          `Method ${method} with basis ${rule.basis.value} needs a rate`,
+        ),
+      );
   }
   for (const [method, rule] of Object.entries(methods) as [LearningMethod, MethodRule][]) {
     if (rule.perMonth && rule.perYear && rule.perMonth.unit !== rule.perYear.unit) {
-      problems.push(problem(['methods', method, 'perYear', 'unit'], 'profile.mixed_limit_units', `Batas bulanan dan tahunan ${method} harus memakai satuan yang sama`, `Monthly and yearly limits of ${method} must count the same unit`));
+      problems.push(
+        problem(
+          ['methods', method, 'perYear', 'unit'],
+          'profile.mixed_limit_units',
+          `Batas bulanan dan tahunan ${method} harus memakai satuan yang sama`,
+          `Monthly and yearly limits of ${method} must count the same unit`,
+        ),
+      );
     }
   }
   if (file.effectiveTo && file.effectiveTo.value < file.effectiveFrom.value) {
-    problems.push(problem(['effectiveTo', 'value'], 'profile.ends_before_start', 'Tanggal akhir berlaku sebelum tanggal mulai berlaku', 'The profile ends before it starts'));
+    problems.push(
+      problem(
+        ['effectiveTo', 'value'],
+        'profile.ends_before_start',
+        'Tanggal akhir berlaku sebelum tanggal mulai berlaku',
+        'The profile ends before it starts',
+      ),
+    );
   }
   if (problems.length > 0) return fail(...problems);
   const learningModel = file.learningModel ?? parent?.learningModel;
@@ -205,7 +288,14 @@ export function resolveProfiles(profile: RuleProfile | readonly RuleProfile[] | 
     const id = profile ?? DEFAULT_PROFILE_ID;
     const versions = builtInProfiles.filter((p) => p.id === id);
     if (versions.length > 0) return ok(versions);
-    return fail(problem(['profile'], 'profile.unknown', `Profil aturan tidak dikenal: ${id}. Tersedia: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`, `Unknown rule profile: ${id}. Available: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`));
+    return fail(
+      problem(
+        ['profile'],
+        'profile.unknown',
+        `Profil aturan tidak dikenal: ${id}. Tersedia: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`,
+        `Unknown rule profile: ${id}. Available: ${[...new Set(builtInProfiles.map((p) => p.id))].join(', ')}`,
+      ),
+    );
   }
   return ok(isProfileList(profile) ? profile : [profile]);
 }
@@ -219,10 +309,14 @@ export const inForce = (profile: RuleProfile, date: string): boolean =>
 /** A warning when the profile's end date has passed on `today`. */
 export function expiryWarning(profile: RuleProfile, today: string): Problem | undefined {
   if (profile.effectiveTo && profile.effectiveTo.value < today) {
-    return problem(['profile'], 'profile.expired', `Profil ${profile.id} berakhir pada ${profile.effectiveTo.value}; periksa apakah ada aturan yang lebih baru`, `Profile ${profile.id} ended on ${profile.effectiveTo.value}; check for newer rules`);
+    return problem(
+      ['profile'],
+      'profile.expired',
+      `Profil ${profile.id} berakhir pada ${profile.effectiveTo.value}; periksa apakah ada aturan yang lebih baru`,
+      `Profile ${profile.id} ended on ${profile.effectiveTo.value}; check for newer rules`,
+    );
   }
   return undefined;
 }
-
 
 export const jpSchemas: PublicSchema[] = [{ name: 'rule-profile', schema: RuleProfileFile }];

@@ -103,7 +103,9 @@ describe('JP engine invariants', () => {
         const lostThroughCap = (nip: string) =>
           before.results.some((r, i) => {
             const next = after.results[i]!;
-            return r.nip === nip && next.jp < r.jp && next.trace.some((step) => /per-(month|year)$/.test(step.rule) && step.activityId === r.id);
+            return (
+              r.nip === nip && next.jp < r.jp && next.trace.some((step) => /per-(month|year)$/.test(step.rule) && step.activityId === r.id)
+            );
           });
         for (const s of before.summaries) {
           const next = after.summaries.find((x) => x.nip === s.nip && x.year === s.year)!;

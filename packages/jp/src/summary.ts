@@ -115,7 +115,7 @@ export function summarize(
       });
     }
   }
-  return summaries.sort((x, y) => (x.year - y.year) || (x.nip < y.nip ? -1 : x.nip > y.nip ? 1 : 0));
+  return summaries.sort((x, y) => x.year - y.year || (x.nip < y.nip ? -1 : x.nip > y.nip ? 1 : 0));
 }
 
 export interface UnitSummary {
@@ -143,7 +143,15 @@ export function summarizeUnits(summaries: readonly YearSummary[], employees: rea
     const key = `${unit}|${s.year}`;
     let u = units.get(key);
     if (!u) {
-      u = { unit, year: s.year, employees: 0, compliant: 0, rate: 0, totalJp: 0, distribution: BANDS.map((range) => ({ range, count: 0 })) };
+      u = {
+        unit,
+        year: s.year,
+        employees: 0,
+        compliant: 0,
+        rate: 0,
+        totalJp: 0,
+        distribution: BANDS.map((range) => ({ range, count: 0 })),
+      };
       units.set(key, u);
     }
     u.employees++;

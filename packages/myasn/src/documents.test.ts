@@ -62,7 +62,19 @@ describe('Kartu Data', () => {
     const headerIndex = rows.findIndex((r) => r[0] === KARTU_HEADERS[0] && r[1] === KARTU_HEADERS[1]);
     expect(rows[headerIndex]).toEqual([...KARTU_HEADERS]);
     const first = card.value.rows[0]!;
-    expect(rows[headerIndex + 1]).toEqual([String(first.no), first.name, String(first.year), first.period, String(first.jp), first.certificate, first.validUntil, first.placeIssued, first.kind, first.copyAttached, first.uploadedToMyAsn]);
+    expect(rows[headerIndex + 1]).toEqual([
+      String(first.no),
+      first.name,
+      String(first.year),
+      first.period,
+      String(first.jp),
+      first.certificate,
+      first.validUntil,
+      first.placeIssued,
+      first.kind,
+      first.copyAttached,
+      first.uploadedToMyAsn,
+    ]);
     const totals = rows.findIndex((r) => r[0] === 'Tahun');
     expect(rows[totals + 1]).toEqual(['2025', String(card.value.yearlyTotals[0]!.jp)]);
     expect(rows.some((r) => r[0]?.startsWith('Demikian Kartu Data'))).toBe(true);
@@ -99,7 +111,15 @@ describe('monitoring sheet', () => {
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([...MONITORING_HEADERS]);
     const first = rows.value[0]!;
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([1, first.name, first.unit, first.activity, first.timeAndPlace, first.presented, first.category]);
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+      1,
+      first.name,
+      first.unit,
+      first.activity,
+      first.timeAndPlace,
+      first.presented,
+      first.category,
+    ]);
     expect(ws.rowCount).toBe(3 + rows.value.length);
   });
 });

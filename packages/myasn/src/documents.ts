@@ -30,7 +30,19 @@ export interface KartuData {
   signature: { place: string; date: string; headTitle: string };
 }
 
-export const KARTU_HEADERS = ['No', 'Nama Pengembangan Kompetensi', 'Tahun', 'Lama (Tgl/Bln/Thn s.d. Tgl/Bln/Thn)', 'Lamanya (JP)', 'Nomor dan Tanggal Sertifikat', 'Masa Berlaku Sertifikat', 'Tempat Terbit Sertifikat', 'Jenis Pengembangan Kompetensi', 'Salinan Terlampir (Ya/Tidak)', 'Telah diupload pada MyASN (Ya/Tidak)'] as const;
+export const KARTU_HEADERS = [
+  'No',
+  'Nama Pengembangan Kompetensi',
+  'Tahun',
+  'Lama (Tgl/Bln/Thn s.d. Tgl/Bln/Thn)',
+  'Lamanya (JP)',
+  'Nomor dan Tanggal Sertifikat',
+  'Masa Berlaku Sertifikat',
+  'Tempat Terbit Sertifikat',
+  'Jenis Pengembangan Kompetensi',
+  'Salinan Terlampir (Ya/Tidak)',
+  'Telah diupload pada MyASN (Ya/Tidak)',
+] as const;
 
 export interface KartuDataInput {
   employee: Employee;
@@ -73,11 +85,16 @@ export function kartuData(input: KartuDataInput): KartuData {
     },
     rows,
     yearlyTotals: [...input.yearlyTotals].sort((a, b) => a.year - b.year),
-    signature: { place: input.place ?? '', date: input.date ? toIndonesianDate(input.date) : '', headTitle: input.headTitle ?? 'Kepala Dinas' },
+    signature: {
+      place: input.place ?? '',
+      date: input.date ? toIndonesianDate(input.date) : '',
+      headTitle: input.headTitle ?? 'Kepala Dinas',
+    },
   };
 }
 
-const DECLARATION = 'Demikian Kartu Data Pengembangan Kompetensi ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.';
+const DECLARATION =
+  'Demikian Kartu Data Pengembangan Kompetensi ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.';
 
 /** Section A of the Kartu Data ([K] III.B), the same in the workbook and the PDF. */
 const identityRows = (card: KartuData): [string, string][] => [
@@ -102,8 +119,23 @@ export async function kartuDataXlsx(card: KartuData): Promise<Uint8Array> {
   ws.addRow(['B. RIWAYAT PENGEMBANGAN KOMPETENSI']).font = { bold: true };
   const header = ws.addRow([...KARTU_HEADERS]);
   header.font = { bold: true };
-  header.eachCell((c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
-  for (const r of card.rows) ws.addRow([r.no, r.name, r.year, r.period, r.jp, r.certificate, r.validUntil, r.placeIssued, r.kind, r.copyAttached, r.uploadedToMyAsn]);
+  header.eachCell(
+    (c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }),
+  );
+  for (const r of card.rows)
+    ws.addRow([
+      r.no,
+      r.name,
+      r.year,
+      r.period,
+      r.jp,
+      r.certificate,
+      r.validUntil,
+      r.placeIssued,
+      r.kind,
+      r.copyAttached,
+      r.uploadedToMyAsn,
+    ]);
   ws.addRow([]);
   ws.addRow(['C. JUMLAH JAM PELATIHAN PER TAHUN']).font = { bold: true };
   ws.addRow(['Tahun', 'Jumlah Jam Pelatihan (JP)']).font = { bold: true };
@@ -124,7 +156,13 @@ export async function kartuDataXlsx(card: KartuData): Promise<Uint8Array> {
 /** The Kartu Data as a PDF (A4 landscape). Text uses the standard Helvetica font: no font files needed. */
 export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = {}): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, compress: options.compress ?? true, info: { Title: `Kartu Data Pengembangan Kompetensi ${card.employee.name}`, Producer: 'Bangkom' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margin: 36,
+      compress: options.compress ?? true,
+      info: { Title: `Kartu Data Pengembangan Kompetensi ${card.employee.name}`, Producer: 'Bangkom' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
@@ -132,7 +170,8 @@ export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = 
     doc.font('Helvetica-Bold').fontSize(13).text('KARTU DATA PENGEMBANGAN KOMPETENSI', { align: 'center' });
     doc.moveDown(0.8).fontSize(10).text('A. DATA PEGAWAI');
     doc.font('Helvetica').fontSize(9);
-    for (const [label, value] of identityRows(card)) doc.text(`${label}`, 36, doc.y, { continued: false, width: 150 }).moveUp().text(`: ${value}`, 190, doc.y);
+    for (const [label, value] of identityRows(card))
+      doc.text(`${label}`, 36, doc.y, { continued: false, width: 150 }).moveUp().text(`: ${value}`, 190, doc.y);
     doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10).text('B. RIWAYAT PENGEMBANGAN KOMPETENSI', 36);
     const widths = [22, 140, 32, 120, 36, 100, 60, 60, 110, 44, 46];
     const row = (cells: (string | number)[], bold = false) => {
@@ -151,7 +190,8 @@ export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = 
       doc.y = y + h;
     };
     row([...KARTU_HEADERS], true);
-    for (const r of card.rows) row([r.no, r.name, r.year, r.period, r.jp, r.certificate, r.validUntil, r.placeIssued, r.kind, r.copyAttached, r.uploadedToMyAsn]);
+    for (const r of card.rows)
+      row([r.no, r.name, r.year, r.period, r.jp, r.certificate, r.validUntil, r.placeIssued, r.kind, r.copyAttached, r.uploadedToMyAsn]);
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(10).text('C. JUMLAH JAM PELATIHAN PER TAHUN', 36);
     doc.font('Helvetica').fontSize(9);
     for (const t of card.yearlyTotals) doc.text(`Tahun ${t.year}: ${t.jp} JP`, 36);
@@ -180,9 +220,21 @@ export interface MonitoringRow {
   category: string;
 }
 
-export const MONITORING_HEADERS = ['NO', 'NAMA', 'UNIT KERJA (BIDANG/SUBBAG/UPT)', 'PENGEMBANGAN KOMPETENSI', 'WAKTU DAN TEMPAT', 'SUDAH PRESENTASI/MENGUMPULKAN BAHAN?', 'KATEGORI PENGEMBANGAN KOMPETENSI'] as const;
+export const MONITORING_HEADERS = [
+  'NO',
+  'NAMA',
+  'UNIT KERJA (BIDANG/SUBBAG/UPT)',
+  'PENGEMBANGAN KOMPETENSI',
+  'WAKTU DAN TEMPAT',
+  'SUDAH PRESENTASI/MENGUMPULKAN BAHAN?',
+  'KATEGORI PENGEMBANGAN KOMPETENSI',
+] as const;
 
-export function monitoringRows(employees: readonly Employee[], activities: readonly LearningActivity[], ref: SiasnReference = siasnReference): MonitoringRow[] {
+export function monitoringRows(
+  employees: readonly Employee[],
+  activities: readonly LearningActivity[],
+  ref: SiasnReference = siasnReference,
+): MonitoringRow[] {
   const byId = new Map(employees.map((e) => [employeeId(e), e]));
   return activities
     .filter((a) => a.status !== 'draft')
@@ -193,7 +245,14 @@ export function monitoringRows(employees: readonly Employee[], activities: reado
         name: e?.name ?? a.nip,
         unit: e?.unit ?? '-',
         activity: a.title,
-        timeAndPlace: [a.startDate === a.endDate ? toIndonesianDate(a.startDate) : `${toIndonesianDate(a.startDate)} s.d. ${toIndonesianDate(a.endDate)}`, a.evidence?.placeIssued].filter(Boolean).join(', '),
+        timeAndPlace: [
+          a.startDate === a.endDate
+            ? toIndonesianDate(a.startDate)
+            : `${toIndonesianDate(a.startDate)} s.d. ${toIndonesianDate(a.endDate)}`,
+          a.evidence?.placeIssued,
+        ]
+          .filter(Boolean)
+          .join(', '),
         presented: a['materialsSubmitted'] === true ? 'Sudah' : 'Belum',
         category: jenisDiklat(ref.methodToJenisDiklat[a.method], ref)?.name ?? a.method,
       };

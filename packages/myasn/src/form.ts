@@ -5,7 +5,17 @@ import type { SiasnReference } from './reference.js';
 import { jenisDiklat, siasnReference } from './reference.js';
 
 /** The nine fields of the MyASN "Riwayat Diklat/Kursus" form ([K] III.C; DOMAIN.md §7.1), in form order. */
-export const myAsnFormFields = ['Jenis Diklat', 'Nama Diklat', 'Institusi Penyelenggara', 'Nomor Sertifikat', 'Tahun Diklat', 'Tanggal Mulai', 'Tanggal Selesai', 'Durasi (Jam)', 'Rumpun Diklat'] as const;
+export const myAsnFormFields = [
+  'Jenis Diklat',
+  'Nama Diklat',
+  'Institusi Penyelenggara',
+  'Nomor Sertifikat',
+  'Tahun Diklat',
+  'Tanggal Mulai',
+  'Tanggal Selesai',
+  'Durasi (Jam)',
+  'Rumpun Diklat',
+] as const;
 export type MyAsnFormRow = Record<(typeof myAsnFormFields)[number], string | number>;
 
 /** One row per activity, ready to type into MyASN (dates dd/mm/yyyy as the form shows them). */
@@ -24,4 +34,5 @@ export function myAsnFormRow(activity: LearningActivity, jp: number, ref: SiasnR
   };
 }
 
-export const myAsnFormCsv = (rows: readonly MyAsnFormRow[]): string => toCsv([[...myAsnFormFields], ...rows.map((r) => myAsnFormFields.map((f) => r[f]))]);
+export const myAsnFormCsv = (rows: readonly MyAsnFormRow[]): string =>
+  toCsv([[...myAsnFormFields], ...rows.map((r) => myAsnFormFields.map((f) => r[f]))]);

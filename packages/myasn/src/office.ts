@@ -34,7 +34,11 @@ function office(input: unknown, options: ComputeOptions = {}): Result<Office> {
 }
 
 /** SIASN save bodies for every verified activity; activities that cannot be sent are reported, all together. */
-export function siasnPayloads(input: unknown, context: SiasnContext = {}, options: ComputeOptions = {}): Result<{ payloads: SiasnPayload[]; warnings: Problem[] }> {
+export function siasnPayloads(
+  input: unknown,
+  context: SiasnContext = {},
+  options: ComputeOptions = {},
+): Result<{ payloads: SiasnPayload[]; warnings: Problem[] }> {
   const o = office(input, options);
   if (!o.ok) return o;
   const problems: Problem[] = [];
@@ -48,7 +52,15 @@ export function siasnPayloads(input: unknown, context: SiasnContext = {}, option
     const payload = toSiasnPayload(a, o.value.jpOf.get(a.id) ?? 0, context);
     if (payload.ok) {
       payloads.push(payload.value);
-      if (payload.value.body.pnsOrangId === '' && !warned.has(a.nip) && warned.add(a.nip)) warnings.push({ path: ['activities', i, 'nip'], code: 'myasn.pns_orang_id_missing', message: { id: `pnsOrangId SIASN untuk NIP ${a.nip} belum diketahui; isi sebelum dikirim`, en: `SIASN pnsOrangId for NIP ${a.nip} is unknown; fill it in before sending` } });
+      if (payload.value.body.pnsOrangId === '' && !warned.has(a.nip) && warned.add(a.nip))
+        warnings.push({
+          path: ['activities', i, 'nip'],
+          code: 'myasn.pns_orang_id_missing',
+          message: {
+            id: `pnsOrangId SIASN untuk NIP ${a.nip} belum diketahui; isi sebelum dikirim`,
+            en: `SIASN pnsOrangId for NIP ${a.nip} is unknown; fill it in before sending`,
+          },
+        });
     } else problems.push(...payload.problems.map((p) => ({ ...p, path: ['activities', i, ...p.path] })));
   });
   return problems.length > 0 ? fail(...problems) : ok({ payloads, warnings });
@@ -59,16 +71,32 @@ export function myAsnForm(input: unknown, options: ComputeOptions = {}, ref: Sia
   const o = office(input, options);
   if (!o.ok) return o;
   const tkk = new Set(o.value.employees.filter((e) => e.kind === 'TKK').map(employeeId));
-  return ok(o.value.activities.filter((a) => a.status === 'verified' && !tkk.has(a.nip)).map((a) => myAsnFormRow(a, o.value.jpOf.get(a.id) ?? 0, ref)));
+  return ok(
+    o.value.activities
+      .filter((a) => a.status === 'verified' && !tkk.has(a.nip))
+      .map((a) => myAsnFormRow(a, o.value.jpOf.get(a.id) ?? 0, ref)),
+  );
 }
 
 /** The Kartu Data of one employee of the office. */
-export function officeKartuData(input: unknown, nip: string, extra: { place?: string; date?: string; headTitle?: string } = {}, options: ComputeOptions = {}): Result<KartuData> {
+export function officeKartuData(
+  input: unknown,
+  nip: string,
+  extra: { place?: string; date?: string; headTitle?: string } = {},
+  options: ComputeOptions = {},
+): Result<KartuData> {
   const o = office(input, options);
   if (!o.ok) return o;
   const employee = o.value.employees.find((e) => employeeId(e) === nip);
-  if (!employee) return fail({ path: ['--nip'], code: 'myasn.unknown_employee', message: { id: `Pegawai dengan NIP ${nip} tidak ada di berkas`, en: `No employee with NIP ${nip} in the file` } });
-  const activities = o.value.activities.filter((a) => a.nip === nip).map((activity) => ({ activity, jp: o.value.jpOf.get(activity.id) ?? 0 }));
+  if (!employee)
+    return fail({
+      path: ['--nip'],
+      code: 'myasn.unknown_employee',
+      message: { id: `Pegawai dengan NIP ${nip} tidak ada di berkas`, en: `No employee with NIP ${nip} in the file` },
+    });
+  const activities = o.value.activities
+    .filter((a) => a.nip === nip)
+    .map((activity) => ({ activity, jp: o.value.jpOf.get(activity.id) ?? 0 }));
   return ok(kartuData({ employee, activities, yearlyTotals: o.value.yearly.get(nip) ?? [], ...extra }));
 }
 
@@ -79,13 +107,25 @@ export function officeMonitoring(input: unknown, options: ComputeOptions = {}) {
 }
 
 /** Compares an office's activities with SIASN's records (`{ diklat: rw-diklat[], kursus: rw-kursus[] }`). */
-export function reconcileWithSiasn(input: unknown, siasn: unknown, options: ComputeOptions = {}, ref: SiasnReference = siasnReference): Result<Reconciliation> {
+export function reconcileWithSiasn(
+  input: unknown,
+  siasn: unknown,
+  options: ComputeOptions = {},
+  ref: SiasnReference = siasnReference,
+): Result<Reconciliation> {
   const o = office(input, options);
   if (!o.ok) return o;
   const held = fromSiasn(siasn, ref);
   if (!held.ok) return fail(...held.problems.map((p) => ({ ...p, path: ['siasn', ...p.path] })));
   const jenis = (a: LearningActivity) => ref.methodToJenisDiklat[a.method];
-  return ok(reconcile(o.value.activities, held.value, (a) => o.value.jpOf.get(a.id) ?? 0, (a, b) => jenis(a) === jenis(b)));
+  return ok(
+    reconcile(
+      o.value.activities,
+      held.value,
+      (a) => o.value.jpOf.get(a.id) ?? 0,
+      (a, b) => jenis(a) === jenis(b),
+    ),
+  );
 }
 
 export const myasnSchemas: PublicSchema[] = [

@@ -23,7 +23,12 @@ const normalise = (n: string | undefined | null) => (n ? n.replace(/\s+/g, '').t
  * certificate number, or — when a number is missing or differs — on NIP, SIASN jenis and start date.
  * `localJp` gives the JP to compare with SIASN's `jumlahJam` (the converted JP of each activity).
  */
-export function reconcile(local: readonly LearningActivity[], siasn: readonly LearningActivity[], localJp: (a: LearningActivity) => number, sameJenis: (a: LearningActivity, b: LearningActivity) => boolean): Reconciliation {
+export function reconcile(
+  local: readonly LearningActivity[],
+  siasn: readonly LearningActivity[],
+  localJp: (a: LearningActivity) => number,
+  sameJenis: (a: LearningActivity, b: LearningActivity) => boolean,
+): Reconciliation {
   const verified = local.filter((a) => a.status === 'verified');
   const unmatched = new Set(siasn.map((_, i) => i));
   const result: Reconciliation = { missingInSiasn: [], missingLocally: [], different: [], matched: 0 };
@@ -31,7 +36,9 @@ export function reconcile(local: readonly LearningActivity[], siasn: readonly Le
   const remaining: LearningActivity[] = [];
   for (const a of verified) {
     const number = normalise(a.evidence?.number);
-    const index = [...unmatched].find((i) => siasn[i]!.nip === a.nip && number !== null && normalise(siasn[i]!.evidence?.number) === number);
+    const index = [...unmatched].find(
+      (i) => siasn[i]!.nip === a.nip && number !== null && normalise(siasn[i]!.evidence?.number) === number,
+    );
     if (index === undefined) remaining.push(a);
     else {
       unmatched.delete(index);
@@ -49,10 +56,12 @@ export function reconcile(local: readonly LearningActivity[], siasn: readonly Le
   for (const [a, s] of pairs) {
     const differences: FieldDifference[] = [];
     const jp = localJp(a);
-    if (s.statedJp === undefined || Math.abs(jp - s.statedJp) > 1e-9) differences.push({ field: 'jp', local: jp, siasn: s.statedJp ?? null });
+    if (s.statedJp === undefined || Math.abs(jp - s.statedJp) > 1e-9)
+      differences.push({ field: 'jp', local: jp, siasn: s.statedJp ?? null });
     if (a.startDate !== s.startDate) differences.push({ field: 'startDate', local: a.startDate, siasn: s.startDate });
     if (a.endDate !== s.endDate) differences.push({ field: 'endDate', local: a.endDate, siasn: s.endDate });
-    if (normalise(a.evidence?.number) !== normalise(s.evidence?.number)) differences.push({ field: 'number', local: a.evidence?.number ?? null, siasn: s.evidence?.number ?? null });
+    if (normalise(a.evidence?.number) !== normalise(s.evidence?.number))
+      differences.push({ field: 'number', local: a.evidence?.number ?? null, siasn: s.evidence?.number ?? null });
     if (differences.length > 0) result.different.push({ localId: a.id, siasnId: s.id, nip: a.nip, differences });
     else result.matched++;
   }

@@ -14,7 +14,11 @@ const activity = (fields: Partial<LearningActivity>): LearningActivity =>
     organizer: 'Direktorat Jenderal Bina Marga',
     startDate: '2024-03-27',
     endDate: '2024-03-28',
-    evidence: { kind: 'sertifikat', number: '123/SERT/BM/2024', file: { name: 'sertifikat.pdf', sha256: 'a'.repeat(64), size: 1000, mediaType: 'application/pdf' } },
+    evidence: {
+      kind: 'sertifikat',
+      number: '123/SERT/BM/2024',
+      file: { name: 'sertifikat.pdf', sha256: 'a'.repeat(64), size: 1000, mediaType: 'application/pdf' },
+    },
     ...fields,
   });
 const context = { pnsOrangIds: { '198503122010011004': 'A8ACA7A1-3C6B-11E6-9AB3-0894EF5B2A3C' }, instansiId: 'INST-1', lokasiId: 'LOK-1' };
@@ -50,15 +54,44 @@ describe('SIASN payloads', () => {
     const draft = toSiasnPayload(activity({ status: 'submitted' }), 8);
     expect(draft.ok ? [] : draft.problems.map((p) => p.code)).toEqual(['myasn.not_verified']);
     const noNumber = toSiasnPayload(activity({ evidence: { kind: 'sertifikat' } }), 8);
-    expect(noNumber.ok ? [] : noNumber.problems.map((p) => [p.code, p.path.join('/')])).toEqual([['myasn.certificate_number_missing', 'evidence/number']]);
+    expect(noNumber.ok ? [] : noNumber.problems.map((p) => [p.code, p.path.join('/')])).toEqual([
+      ['myasn.certificate_number_missing', 'evidence/number'],
+    ]);
   });
 });
 
 describe('SIASN read side', () => {
   it('reads rw-diklat and rw-kursus back into activities, with their spellings', () => {
     const result = fromSiasn({
-      diklat: [{ id: 'D1', nipBaru: '198503122010011004', latihanStrukturalId: '3', latihanStrukturalNama: 'DIKLAT PIM TK. III', nomor: 'PIM/3/2024', tanggal: '01-07-2024', tanggalSelesai: '30-08-2024', tahun: 2024, jumlahJam: 400, institusiPenyelenggara: 'LAN' }],
-      kursus: [{ id: 'K1', nipBaru: '198503122010011004', jenisDiklatId: '9', jenisKursusNama: 'Seminar', namaKursus: 'Seminar Nasional Jalan Daerah', noSertipikat: '123/SERT/BM/2024', tanggalKursus: '27-03-2024', tanggalSelesaiKursus: '28-03-2024', jumlahJam: '8', tahunKursus: '2024', institusiPenyelenggara: 'Direktorat Jenderal Bina Marga' }],
+      diklat: [
+        {
+          id: 'D1',
+          nipBaru: '198503122010011004',
+          latihanStrukturalId: '3',
+          latihanStrukturalNama: 'DIKLAT PIM TK. III',
+          nomor: 'PIM/3/2024',
+          tanggal: '01-07-2024',
+          tanggalSelesai: '30-08-2024',
+          tahun: 2024,
+          jumlahJam: 400,
+          institusiPenyelenggara: 'LAN',
+        },
+      ],
+      kursus: [
+        {
+          id: 'K1',
+          nipBaru: '198503122010011004',
+          jenisDiklatId: '9',
+          jenisKursusNama: 'Seminar',
+          namaKursus: 'Seminar Nasional Jalan Daerah',
+          noSertipikat: '123/SERT/BM/2024',
+          tanggalKursus: '27-03-2024',
+          tanggalSelesaiKursus: '28-03-2024',
+          jumlahJam: '8',
+          tahunKursus: '2024',
+          institusiPenyelenggara: 'Direktorat Jenderal Bina Marga',
+        },
+      ],
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -69,7 +102,12 @@ describe('SIASN read side', () => {
   });
 
   it('reports unknown jenis and bad dates with paths', () => {
-    const result = fromSiasn({ kursus: [{ id: 'K9', nipBaru: '1', jenisDiklatId: '99', tanggalKursus: '27-03-2024' }, { id: 'K8', nipBaru: '1', jenisDiklatId: '9', tanggalKursus: '31-02-2024' }] });
+    const result = fromSiasn({
+      kursus: [
+        { id: 'K9', nipBaru: '1', jenisDiklatId: '99', tanggalKursus: '27-03-2024' },
+        { id: 'K8', nipBaru: '1', jenisDiklatId: '9', tanggalKursus: '31-02-2024' },
+      ],
+    });
     expect(result.ok ? [] : result.problems.map((p) => [p.code, p.path.join('/')])).toEqual([
       ['myasn.unknown_jenis_diklat', 'kursus/0/jenisDiklatId'],
       ['myasn.bad_date', 'kursus/1/tanggalKursus'],

@@ -14,7 +14,10 @@ export const SiasnDiklatSave = z
     pnsOrangId: z.string(),
     latihanStrukturalId: z.string(),
     nomor: z.string().max(100),
-    tanggal: z.string().regex(/^\d{2}-\d{2}-\d{4}$/).describe('dd-mm-yyyy'),
+    tanggal: z
+      .string()
+      .regex(/^\d{2}-\d{2}-\d{4}$/)
+      .describe('dd-mm-yyyy'),
     tanggalSelesai: z.string().regex(/^\d{2}-\d{2}-\d{4}$/),
     tahun: z.number().int(),
     jumlahJam: z.number(),
@@ -77,14 +80,46 @@ const problem = (path: (string | number)[], code: string, id: string, en: string
 export function toSiasnPayload(activity: LearningActivity, jp: number, context: SiasnContext = {}): Result<SiasnPayload> {
   const ref = context.reference ?? siasnReference;
   const problems: Problem[] = [];
-  if (activity.status !== 'verified') problems.push(problem(['status'], 'myasn.not_verified', `Kegiatan ${activity.id} belum diverifikasi (${activity.status})`, `Activity ${activity.id} is not verified (${activity.status})`));
+  if (activity.status !== 'verified')
+    problems.push(
+      problem(
+        ['status'],
+        'myasn.not_verified',
+        `Kegiatan ${activity.id} belum diverifikasi (${activity.status})`,
+        `Activity ${activity.id} is not verified (${activity.status})`,
+      ),
+    );
   const number = activity.evidence?.number;
-  if (!number) problems.push(problem(['evidence', 'number'], 'myasn.certificate_number_missing', 'Nomor sertifikat wajib untuk SIASN', 'SIASN needs the certificate number'));
+  if (!number)
+    problems.push(
+      problem(
+        ['evidence', 'number'],
+        'myasn.certificate_number_missing',
+        'Nomor sertifikat wajib untuk SIASN',
+        'SIASN needs the certificate number',
+      ),
+    );
   const organizer = activity.organizer ?? activity.evidence?.issuer;
-  if (!organizer) problems.push(problem(['organizer'], 'myasn.organizer_missing', 'Institusi penyelenggara wajib untuk SIASN', 'SIASN needs the organising institution'));
+  if (!organizer)
+    problems.push(
+      problem(
+        ['organizer'],
+        'myasn.organizer_missing',
+        'Institusi penyelenggara wajib untuk SIASN',
+        'SIASN needs the organising institution',
+      ),
+    );
   const jenisId = ref.methodToJenisDiklat[activity.method];
   const jenis = jenisDiklat(jenisId, ref);
-  if (!jenis) problems.push(problem(['method'], 'myasn.no_jenis_diklat', `Metode ${activity.method} tidak dipetakan ke jenis diklat SIASN`, `Method ${activity.method} has no SIASN jenis diklat`));
+  if (!jenis)
+    problems.push(
+      problem(
+        ['method'],
+        'myasn.no_jenis_diklat',
+        `Metode ${activity.method} tidak dipetakan ke jenis diklat SIASN`,
+        `Method ${activity.method} has no SIASN jenis diklat`,
+      ),
+    );
   if (problems.length > 0) return fail(...problems);
   const pnsOrangId = context.pnsOrangIds?.[activity.nip] ?? '';
   const year = Number(activity.endDate.slice(0, 4));
@@ -172,7 +207,17 @@ export type SiasnHistory = z.input<typeof SiasnHistory>;
 /** Turns SIASN's read-side records back into learning activities (status `verified`, id `siasn-…`). */
 export function fromSiasn(history: unknown, ref: SiasnReference = siasnReference): Result<LearningActivity[]> {
   const parsed = SiasnHistory.safeParse(history);
-  if (!parsed.success) return fail(...parsed.error.issues.map((i) => problem(i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), 'myasn.bad_siasn_record', `Data SIASN tidak sesuai: ${i.message}`, `SIASN record does not match: ${i.message}`)));
+  if (!parsed.success)
+    return fail(
+      ...parsed.error.issues.map((i) =>
+        problem(
+          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          'myasn.bad_siasn_record',
+          `Data SIASN tidak sesuai: ${i.message}`,
+          `SIASN record does not match: ${i.message}`,
+        ),
+      ),
+    );
   const problems: Problem[] = [];
   const activities: LearningActivity[] = [];
   const dateOf = (value: string | null | undefined, path: (string | number)[]) => {
@@ -181,7 +226,20 @@ export function fromSiasn(history: unknown, ref: SiasnReference = siasnReference
     return iso ?? '';
   };
   /** A record SIASN holds, as a verified activity (the fields both record kinds share). */
-  const held = (h: { kind: 'diklat' | 'kursus'; record: { id: string; nipBaru: string; institusiPenyelenggara?: string | null | undefined; jumlahJam?: string | number | null | undefined }; method: LearningActivity['method']; title: string; startDate: string; endDate: string; number: string | null | undefined }): LearningActivity => ({
+  const held = (h: {
+    kind: 'diklat' | 'kursus';
+    record: {
+      id: string;
+      nipBaru: string;
+      institusiPenyelenggara?: string | null | undefined;
+      jumlahJam?: string | number | null | undefined;
+    };
+    method: LearningActivity['method'];
+    title: string;
+    startDate: string;
+    endDate: string;
+    number: string | null | undefined;
+  }): LearningActivity => ({
     id: `siasn-${h.kind}-${h.record.id}`,
     nip: h.record.nipBaru,
     method: h.method,
@@ -199,18 +257,45 @@ export function fromSiasn(history: unknown, ref: SiasnReference = siasnReference
   parsed.data.diklat.forEach((r, i) => {
     const startDate = dateOf(r.tanggal, ['diklat', i, 'tanggal']);
     const endDate = r.tanggalSelesai ? dateOf(r.tanggalSelesai, ['diklat', i, 'tanggalSelesai']) : startDate;
-    activities.push(held({ kind: 'diklat', record: r, method: 'pelatihan_struktural_kepemimpinan', title: r.latihanStrukturalNama ?? 'Diklat Struktural', startDate, endDate, number: r.nomor }));
+    activities.push(
+      held({
+        kind: 'diklat',
+        record: r,
+        method: 'pelatihan_struktural_kepemimpinan',
+        title: r.latihanStrukturalNama ?? 'Diklat Struktural',
+        startDate,
+        endDate,
+        number: r.nomor,
+      }),
+    );
   });
   parsed.data.kursus.forEach((r, i) => {
     const jenisId = Number(r.jenisDiklatId ?? r.jenisKursusId);
     const method = methodOfJenisDiklat(jenisId, ref);
     if (!method || !learningMethodCodes.includes(method)) {
-      problems.push(problem(['kursus', i, 'jenisDiklatId'], 'myasn.unknown_jenis_diklat', `Jenis diklat SIASN tidak dikenal: ${String(r.jenisDiklatId ?? r.jenisKursusId)}`, `Unknown SIASN jenis diklat: ${String(r.jenisDiklatId ?? r.jenisKursusId)}`));
+      problems.push(
+        problem(
+          ['kursus', i, 'jenisDiklatId'],
+          'myasn.unknown_jenis_diklat',
+          `Jenis diklat SIASN tidak dikenal: ${String(r.jenisDiklatId ?? r.jenisKursusId)}`,
+          `Unknown SIASN jenis diklat: ${String(r.jenisDiklatId ?? r.jenisKursusId)}`,
+        ),
+      );
       return;
     }
     const startDate = dateOf(r.tanggalKursus, ['kursus', i, 'tanggalKursus']);
     const endDate = r.tanggalSelesaiKursus ? dateOf(r.tanggalSelesaiKursus, ['kursus', i, 'tanggalSelesaiKursus']) : startDate;
-    activities.push(held({ kind: 'kursus', record: r, method, title: r.namaKursus ?? r.jenisKursusNama ?? method, startDate, endDate, number: r.noSertipikat }));
+    activities.push(
+      held({
+        kind: 'kursus',
+        record: r,
+        method,
+        title: r.namaKursus ?? r.jenisKursusNama ?? method,
+        startDate,
+        endDate,
+        number: r.noSertipikat,
+      }),
+    );
   });
   return problems.length > 0 ? fail(...problems) : ok(activities);
 }

@@ -83,14 +83,33 @@ function set(record: Record<string, unknown>, path: string, value: unknown) {
 export function importRows(header: string[], rows: { line: number; cells: string[] }[], type: ImportType): Result<unknown[]> {
   const columns = columnsOf(type);
   const problems: Problem[] = [];
-  const at = (row: number, column: string, code: string, id: string, en: string): Problem => ({ path: [row, column], row, column, code, message: { id: `Baris ${row}, kolom "${column}": ${id}`, en: `Row ${row}, column "${column}": ${en}` } });
+  const at = (row: number, column: string, code: string, id: string, en: string): Problem => ({
+    path: [row, column],
+    row,
+    column,
+    code,
+    message: { id: `Baris ${row}, kolom "${column}": ${id}`, en: `Row ${row}, column "${column}": ${en}` },
+  });
   const index = new Map(header.map((h, i) => [normaliseHeader(h), i]));
   const known = new Set(columns.map((c) => normaliseHeader(c.header)));
   for (const c of columns.filter((c) => c.required && !index.has(normaliseHeader(c.header)))) {
-    problems.push({ path: [1, c.header], row: 1, column: c.header, code: 'import.missing_column', message: { id: `Kolom wajib "${c.header}" tidak ada di baris judul`, en: `Required column "${c.header}" is missing from the header` } });
+    problems.push({
+      path: [1, c.header],
+      row: 1,
+      column: c.header,
+      code: 'import.missing_column',
+      message: { id: `Kolom wajib "${c.header}" tidak ada di baris judul`, en: `Required column "${c.header}" is missing from the header` },
+    });
   }
   header.forEach((h) => {
-    if (h.trim() !== '' && !known.has(normaliseHeader(h))) problems.push({ path: [1, h], row: 1, column: h, code: 'import.unknown_column', message: { id: `Kolom "${h}" tidak dikenal`, en: `Unknown column "${h}"` } });
+    if (h.trim() !== '' && !known.has(normaliseHeader(h)))
+      problems.push({
+        path: [1, h],
+        row: 1,
+        column: h,
+        code: 'import.unknown_column',
+        message: { id: `Kolom "${h}" tidak dikenal`, en: `Unknown column "${h}"` },
+      });
   });
   if (problems.length > 0) return fail(...problems);
   const schema = type === 'activities' ? LearningActivity : Employee;
@@ -119,7 +138,16 @@ export function importRows(header: string[], rows: { line: number; cells: string
         case 'date': {
           const iso = parseDate(raw);
           if (iso) set(record, c.field, iso);
-          else problems.push(at(line, c.header, 'import.bad_date', `"${raw}" bukan tanggal (dd-mm-yyyy, dd/mm/yyyy atau yyyy-mm-dd)`, `"${raw}" is not a date (dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd)`));
+          else
+            problems.push(
+              at(
+                line,
+                c.header,
+                'import.bad_date',
+                `"${raw}" bukan tanggal (dd-mm-yyyy, dd/mm/yyyy atau yyyy-mm-dd)`,
+                `"${raw}" is not a date (dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd)`,
+              ),
+            );
           break;
         }
         case 'method': {
@@ -132,7 +160,8 @@ export function importRows(header: string[], rows: { line: number; cells: string
           set(record, c.field, raw);
       }
     }
-    if (type === 'activities' && record['evidence'] && !(record['evidence'] as Record<string, unknown>)['kind']) set(record, 'evidence.kind', 'sertifikat');
+    if (type === 'activities' && record['evidence'] && !(record['evidence'] as Record<string, unknown>)['kind'])
+      set(record, 'evidence.kind', 'sertifikat');
     const parsed = parseWith(schema, record);
     if (parsed.ok) records.push(parsed.value);
     else {
@@ -174,10 +203,15 @@ export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Re
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return fail({ path: [], code: 'import.bad_xlsx', message: { id: `Berkas XLSX tidak dapat dibaca: ${reason}`, en: `Cannot read the XLSX file: ${reason}` } });
+    return fail({
+      path: [],
+      code: 'import.bad_xlsx',
+      message: { id: `Berkas XLSX tidak dapat dibaca: ${reason}`, en: `Cannot read the XLSX file: ${reason}` },
+    });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) return fail({ path: [], code: 'import.empty', message: { id: 'Lembar kerja kosong', en: 'The worksheet is empty' } });
+  if (!sheet || sheet.rowCount === 0)
+    return fail({ path: [], code: 'import.empty', message: { id: 'Lembar kerja kosong', en: 'The worksheet is empty' } });
   const width = sheet.columnCount;
   const read = (n: number) => Array.from({ length: width }, (_, i) => cellText(sheet.getRow(n).getCell(i + 1).value));
   const header = read(1);
@@ -193,7 +227,10 @@ export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Re
 export function activitiesToTemplateCsv(activities: readonly LearningActivity[], separator: ',' | ';' = ','): string {
   const value = (a: LearningActivity, c: Column): string | number | boolean | undefined => {
     const [head, tail] = c.field.split('.') as [string, string | undefined];
-    const v = tail === undefined ? (a as Record<string, unknown>)[head] : ((a as Record<string, unknown>)[head] as Record<string, unknown> | undefined)?.[tail];
+    const v =
+      tail === undefined
+        ? (a as Record<string, unknown>)[head]
+        : ((a as Record<string, unknown>)[head] as Record<string, unknown> | undefined)?.[tail];
     if (v === undefined || v === null) return undefined;
     if (c.type === 'boolean') return v ? 'Ya' : 'Tidak';
     if (c.type === 'date') return toDmy(String(v));

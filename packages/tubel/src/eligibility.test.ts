@@ -104,7 +104,10 @@ describe('Tugas Belajar dates', () => {
   it('reports bad input with paths under candidate/ and programme/', () => {
     const result = checkEligibility({ nip: '123' }, { level: 'S9' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.path.join('/'))).toEqual(expect.arrayContaining(['candidate/nip', 'programme/level', 'programme/normativeDurationMonths', 'programme/location']));
+    if (!result.ok)
+      expect(result.problems.map((p) => p.path.join('/'))).toEqual(
+        expect.arrayContaining(['candidate/nip', 'programme/level', 'programme/normativeDurationMonths', 'programme/location']),
+      );
   });
 });
 
@@ -113,16 +116,22 @@ describe('retirement date property', () => {
     const fc = (await import('fast-check')).default;
     const { daysInMonth } = await import('./calendar.js');
     fc.assert(
-      fc.property(fc.integer({ min: 1960, max: 1995 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(1, 15, 28, 29, 30, 31), fc.constantFrom('jf_ahli_muda', 'jpt_pratama', 'jf_ahli_utama'), (y, m, dRaw, level) => {
-        const d = Math.min(dRaw, daysInMonth(y, m));
-        const birth = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        const nip = `${birth.replaceAll('-', '')}${y + 25}011001`;
-        const { dates } = check({ ...base.candidate, nip, tmtPns: `${y + 26}-01-01`, positionLevel: level }, base.programme);
-        const age = { jf_ahli_muda: 58, jpt_pratama: 60, jf_ahli_utama: 65 }[level]!;
-        const expectedMonth = m === 12 ? `${y + age + 1}-01` : `${y + age}-${String(m + 1).padStart(2, '0')}`;
-        expect(dates.retirementDate).toBe(`${expectedMonth}-01`);
-        expect(dates.retirementAge).toBe(age);
-      }),
+      fc.property(
+        fc.integer({ min: 1960, max: 1995 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(1, 15, 28, 29, 30, 31),
+        fc.constantFrom('jf_ahli_muda', 'jpt_pratama', 'jf_ahli_utama'),
+        (y, m, dRaw, level) => {
+          const d = Math.min(dRaw, daysInMonth(y, m));
+          const birth = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const nip = `${birth.replaceAll('-', '')}${y + 25}011001`;
+          const { dates } = check({ ...base.candidate, nip, tmtPns: `${y + 26}-01-01`, positionLevel: level }, base.programme);
+          const age = { jf_ahli_muda: 58, jpt_pratama: 60, jf_ahli_utama: 65 }[level]!;
+          const expectedMonth = m === 12 ? `${y + age + 1}-01` : `${y + age}-${String(m + 1).padStart(2, '0')}`;
+          expect(dates.retirementDate).toBe(`${expectedMonth}-01`);
+          expect(dates.retirementAge).toBe(age);
+        },
+      ),
     );
   });
 });

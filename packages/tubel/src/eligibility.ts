@@ -1,5 +1,12 @@
 import type { Message, PositionLevel, Problem, PublicSchema, Result, TugasBelajarProgramme } from '@bangkom/domain';
-import { TugasBelajarCandidate as CandidateSchema, TugasBelajarProgramme as ProgrammeSchema, fail, ok, parseNip, parseWith } from '@bangkom/domain';
+import {
+  TugasBelajarCandidate as CandidateSchema,
+  TugasBelajarProgramme as ProgrammeSchema,
+  fail,
+  ok,
+  parseNip,
+  parseWith,
+} from '@bangkom/domain';
 import { z } from 'zod';
 import retirementTable from '../data/retirement-ages.json' with { type: 'json' };
 import { addDays, addMonths, firstDayOfNextMonth, laterOf, periodEnd } from './calendar.js';
@@ -92,7 +99,10 @@ const msg = (id: string, en: string): Message => ({ id, en });
 export function checkEligibility(candidateInput: unknown, programmeInput: unknown, options: EligibilityOptions = {}): Result<Eligibility> {
   const candidateResult = parseWith(CandidateSchema, candidateInput, ['candidate']);
   const programmeResult = parseWith(ProgrammeSchema, programmeInput, ['programme']);
-  const problems: Problem[] = [...(candidateResult.ok ? [] : candidateResult.problems), ...(programmeResult.ok ? [] : programmeResult.problems)];
+  const problems: Problem[] = [
+    ...(candidateResult.ok ? [] : candidateResult.problems),
+    ...(programmeResult.ok ? [] : programmeResult.problems),
+  ];
   if (!candidateResult.ok || !programmeResult.ok) return fail(...problems);
   const candidate = candidateResult.value;
   const programme = programmeResult.value;
@@ -108,19 +118,36 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   const duration = programme.normativeDurationMonths;
   // [P] art. 26(4) and 34(1): released from duty when longer than 6 months, unless art. 26(5)/35 apply.
   const released = programme.releasedFromDuty ?? duration > 6;
-  const releasedSource = programme.releasedFromDuty === undefined ? `${P('26(4)')}; ${P('34(1)')}: > 6 bulan → dibebaskan` : `${P('26(4)–(5)')}; ${P('35(1)')}`;
+  const releasedSource =
+    programme.releasedFromDuty === undefined ? `${P('26(4)')}; ${P('34(1)')}: > 6 bulan → dibebaskan` : `${P('26(4)–(5)')}; ${P('35(1)')}`;
 
   const bup = candidate.positionLevel ? table.ages[candidate.positionLevel] : undefined;
   const retirementDate = bup ? firstDayOfNextMonth(addMonths(birthDate, bup.age * 12)) : null;
 
   const criteria: Criterion[] = [];
   const add = (c: Criterion) => criteria.push(c);
-  const flag = (id: string, source: string, value: boolean | undefined, okWhen: boolean, text: { pass: Message; fail: Message; unknown: Message }) =>
-    add({ id, source, status: value === undefined ? 'unknown' : value === okWhen ? 'pass' : 'fail', reason: value === undefined ? text.unknown : value === okWhen ? text.pass : text.fail });
+  const flag = (
+    id: string,
+    source: string,
+    value: boolean | undefined,
+    okWhen: boolean,
+    text: { pass: Message; fail: Message; unknown: Message },
+  ) =>
+    add({
+      id,
+      source,
+      status: value === undefined ? 'unknown' : value === okWhen ? 'pass' : 'fail',
+      reason: value === undefined ? text.unknown : value === okWhen ? text.pass : text.fail,
+    });
 
   // a. ≥ 1 year of service since appointment as PNS.
   if (!candidate.tmtPns) {
-    add({ id: 'art28a.service_one_year', source: P('28a'), status: 'unknown', reason: msg('TMT PNS tidak diketahui', 'PNS appointment date (TMT PNS) unknown') });
+    add({
+      id: 'art28a.service_one_year',
+      source: P('28a'),
+      status: 'unknown',
+      reason: msg('TMT PNS tidak diketahui', 'PNS appointment date (TMT PNS) unknown'),
+    });
   } else {
     const passesOn = addMonths(candidate.tmtPns, 12);
     const passed = passesOn <= start;
@@ -129,8 +156,14 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
       source: P('28a'),
       status: passed ? 'pass' : 'fail',
       reason: passed
-        ? msg(`Masa kerja sejak TMT PNS ${candidate.tmtPns} paling sedikit 1 tahun pada ${start}`, `At least 1 year of service since ${candidate.tmtPns} on ${start}`)
-        : msg(`Masa kerja 1 tahun sejak TMT PNS ${candidate.tmtPns} baru tercapai pada ${passesOn}`, `1 year of service since ${candidate.tmtPns} is reached only on ${passesOn}`),
+        ? msg(
+            `Masa kerja sejak TMT PNS ${candidate.tmtPns} paling sedikit 1 tahun pada ${start}`,
+            `At least 1 year of service since ${candidate.tmtPns} on ${start}`,
+          )
+        : msg(
+            `Masa kerja 1 tahun sejak TMT PNS ${candidate.tmtPns} baru tercapai pada ${passesOn}`,
+            `1 year of service since ${candidate.tmtPns} is reached only on ${passesOn}`,
+          ),
       ...(passed ? {} : { passesOn }),
     });
   }
@@ -138,7 +171,15 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   // b. Remaining service before the BUP ≥ 3× (released) or 2× (not released) the normative duration.
   const factor = released ? 3 : 2;
   if (!retirementDate || !bup) {
-    add({ id: 'art28b.remaining_service', source: P('28b'), status: 'unknown', reason: msg('Jenjang jabatan tidak diketahui, BUP tidak dapat ditentukan', 'Position level unknown; the retirement age cannot be set') });
+    add({
+      id: 'art28b.remaining_service',
+      source: P('28b'),
+      status: 'unknown',
+      reason: msg(
+        'Jenjang jabatan tidak diketahui, BUP tidak dapat ditentukan',
+        'Position level unknown; the retirement age cannot be set',
+      ),
+    });
   } else {
     const needed = addMonths(start, factor * duration);
     const passed = needed <= retirementDate;
@@ -154,27 +195,51 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   }
 
   flag('art28c.field_fits', P('28c'), candidate.fieldFits, true, {
-    pass: msg('Latar belakang pendidikan, pengalaman, atau jabatan sesuai dengan program studi', 'Education, experience or position fits the programme'),
+    pass: msg(
+      'Latar belakang pendidikan, pengalaman, atau jabatan sesuai dengan program studi',
+      'Education, experience or position fits the programme',
+    ),
     fail: msg('Latar belakang tidak sesuai dengan program studi', 'Background does not fit the programme'),
     unknown: msg('Kesesuaian latar belakang dengan program studi belum dinyatakan', 'Fit with the programme not stated'),
   });
 
   flag('art28d1.not_under_investigation', P('28d.1'), candidate.underInvestigation, false, {
     pass: msg('Tidak sedang dalam pemeriksaan pelanggaran disiplin/tindak pidana', 'Not under investigation'),
-    fail: msg('Sedang dalam pemeriksaan pelanggaran disiplin dan/atau tindak pidana', 'Currently under investigation for a disciplinary or criminal matter'),
+    fail: msg(
+      'Sedang dalam pemeriksaan pelanggaran disiplin dan/atau tindak pidana',
+      'Currently under investigation for a disciplinary or criminal matter',
+    ),
     unknown: msg('Status pemeriksaan tidak diketahui', 'Investigation status unknown'),
   });
 
   // d.2 currently serving prison/detention or a moderate/heavy disciplinary punishment.
-  const servingDiscipline = candidate.disciplinaryPunishments?.some((p) => p.level !== 'ringan' && p.date <= asOf && (p.endDate === undefined || p.endDate >= asOf));
-  const servingNow = candidate.servingSentence === true || servingDiscipline === true ? true : candidate.servingSentence === undefined || servingDiscipline === undefined ? undefined : false;
+  const servingDiscipline = candidate.disciplinaryPunishments?.some(
+    (p) => p.level !== 'ringan' && p.date <= asOf && (p.endDate === undefined || p.endDate >= asOf),
+  );
+  const servingNow =
+    candidate.servingSentence === true || servingDiscipline === true
+      ? true
+      : candidate.servingSentence === undefined || servingDiscipline === undefined
+        ? undefined
+        : false;
   flag('art28d2.not_serving_punishment', P('28d.2'), servingNow, false, {
-    pass: msg('Tidak sedang menjalani pidana atau hukuman disiplin sedang/berat', 'Not serving a sentence or a moderate/heavy disciplinary punishment'),
-    fail: msg('Sedang menjalani pidana penjara/kurungan atau hukuman disiplin sedang/berat', 'Serving a sentence or a moderate/heavy disciplinary punishment'),
+    pass: msg(
+      'Tidak sedang menjalani pidana atau hukuman disiplin sedang/berat',
+      'Not serving a sentence or a moderate/heavy disciplinary punishment',
+    ),
+    fail: msg(
+      'Sedang menjalani pidana penjara/kurungan atau hukuman disiplin sedang/berat',
+      'Serving a sentence or a moderate/heavy disciplinary punishment',
+    ),
     unknown: msg('Status pidana/hukuman disiplin saat ini tidak diketahui', 'Current sentence/punishment status unknown'),
   });
 
-  const leaveOrSuspension = candidate.onUnpaidLeave === true || candidate.temporarilyDismissed === true ? true : candidate.onUnpaidLeave === undefined || candidate.temporarilyDismissed === undefined ? undefined : false;
+  const leaveOrSuspension =
+    candidate.onUnpaidLeave === true || candidate.temporarilyDismissed === true
+      ? true
+      : candidate.onUnpaidLeave === undefined || candidate.temporarilyDismissed === undefined
+        ? undefined
+        : false;
   flag('art28d3.not_on_leave_or_suspended', P('28d.3'), leaveOrSuspension, false, {
     pass: msg('Tidak sedang cuti di luar tanggungan negara atau diberhentikan sementara', 'Not on unpaid leave or temporarily dismissed'),
     fail: msg('Sedang cuti di luar tanggungan negara dan/atau diberhentikan sementara', 'On unpaid leave and/or temporarily dismissed'),
@@ -183,23 +248,45 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
 
   // e.1 never punished with at least a moderate disciplinary sanction (policy: look-back period).
   const lookbackFrom = policy.disciplineLookbackYears === null ? undefined : addMonths(asOf, -12 * policy.disciplineLookbackYears);
-  const moderate = candidate.disciplinaryPunishments?.filter((p) => p.level !== 'ringan' && (lookbackFrom === undefined || p.date >= lookbackFrom));
+  const moderate = candidate.disciplinaryPunishments?.filter(
+    (p) => p.level !== 'ringan' && (lookbackFrom === undefined || p.date >= lookbackFrom),
+  );
   flag('art28e1.never_moderate_discipline', P('28e.1'), moderate === undefined ? undefined : moderate.length > 0, false, {
-    pass: msg('Tidak pernah dijatuhi hukuman disiplin tingkat sedang atau berat', 'Never punished with a moderate or heavy disciplinary sanction'),
-    fail: msg(`Pernah dijatuhi hukuman disiplin tingkat ${moderate?.[0]?.level} (${moderate?.[0]?.date})`, `Punished with a ${moderate?.[0]?.level === 'berat' ? 'heavy' : 'moderate'} disciplinary sanction (${moderate?.[0]?.date})`),
+    pass: msg(
+      'Tidak pernah dijatuhi hukuman disiplin tingkat sedang atau berat',
+      'Never punished with a moderate or heavy disciplinary sanction',
+    ),
+    fail: msg(
+      `Pernah dijatuhi hukuman disiplin tingkat ${moderate?.[0]?.level} (${moderate?.[0]?.date})`,
+      `Punished with a ${moderate?.[0]?.level === 'berat' ? 'heavy' : 'moderate'} disciplinary sanction (${moderate?.[0]?.date})`,
+    ),
     unknown: msg('Riwayat hukuman disiplin tidak diketahui', 'Disciplinary record unknown'),
   });
 
-  flag('art28e2.never_imprisoned', P('28e.2'), candidate.criminalSentences === undefined ? undefined : candidate.criminalSentences.length > 0, false, {
-    pass: msg('Tidak pernah dijatuhi pidana penjara atau kurungan', 'Never sentenced to prison or detention'),
-    fail: msg('Pernah dijatuhi pidana penjara atau kurungan berdasarkan putusan pengadilan', 'Sentenced to prison or detention by a court'),
-    unknown: msg('Riwayat pidana tidak diketahui', 'Criminal record unknown'),
-  });
+  flag(
+    'art28e2.never_imprisoned',
+    P('28e.2'),
+    candidate.criminalSentences === undefined ? undefined : candidate.criminalSentences.length > 0,
+    false,
+    {
+      pass: msg('Tidak pernah dijatuhi pidana penjara atau kurungan', 'Never sentenced to prison or detention'),
+      fail: msg(
+        'Pernah dijatuhi pidana penjara atau kurungan berdasarkan putusan pengadilan',
+        'Sentenced to prison or detention by a court',
+      ),
+      unknown: msg('Riwayat pidana tidak diketahui', 'Criminal record unknown'),
+    },
+  );
 
   // e.3 no Tugas Belajar cancelled/stopped for unjustified reasons within 2 years of the decision.
   const previous = candidate.previousTugasBelajar;
   if (previous === undefined) {
-    add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'unknown', reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown') });
+    add({
+      id: 'art28e3.no_recent_unjustified_cancellation',
+      source: P('28e.3'),
+      status: 'unknown',
+      reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown'),
+    });
   } else {
     const blocking = previous
       .filter((t) => t.outcome !== 'completed' && t.justified !== true)
@@ -207,12 +294,40 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
     const unknownDecision = blocking.find((b) => b.until === undefined || b.t.justified === undefined);
     const active = blocking.filter((b) => b.until !== undefined && b.until > start);
     if (active.length > 0) {
-      const passesOn = active.map((b) => b.until!).sort().at(-1)!;
-      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'fail', passesOn, reason: msg(`Tugas Belajar dibatalkan/dihentikan tanpa alasan yang dibenarkan; 2 tahun sejak keputusan berakhir ${passesOn}`, `A Tugas Belajar was cancelled/stopped for unjustified reasons; the 2 years since the decision end on ${passesOn}`) });
+      const passesOn = active
+        .map((b) => b.until!)
+        .sort()
+        .at(-1)!;
+      add({
+        id: 'art28e3.no_recent_unjustified_cancellation',
+        source: P('28e.3'),
+        status: 'fail',
+        passesOn,
+        reason: msg(
+          `Tugas Belajar dibatalkan/dihentikan tanpa alasan yang dibenarkan; 2 tahun sejak keputusan berakhir ${passesOn}`,
+          `A Tugas Belajar was cancelled/stopped for unjustified reasons; the 2 years since the decision end on ${passesOn}`,
+        ),
+      });
     } else if (unknownDecision) {
-      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'unknown', reason: msg('Pembatalan/penghentian Tugas Belajar tanpa tanggal keputusan atau tanpa keterangan alasan', 'A cancelled/stopped Tugas Belajar lacks its decision date or whether its reason is justified') });
+      add({
+        id: 'art28e3.no_recent_unjustified_cancellation',
+        source: P('28e.3'),
+        status: 'unknown',
+        reason: msg(
+          'Pembatalan/penghentian Tugas Belajar tanpa tanggal keputusan atau tanpa keterangan alasan',
+          'A cancelled/stopped Tugas Belajar lacks its decision date or whether its reason is justified',
+        ),
+      });
     } else {
-      add({ id: 'art28e3.no_recent_unjustified_cancellation', source: P('28e.3'), status: 'pass', reason: msg('Tidak ada pembatalan/penghentian Tugas Belajar tanpa alasan yang dibenarkan dalam 2 tahun terakhir', 'No unjustified cancellation/stop of a Tugas Belajar within 2 years') });
+      add({
+        id: 'art28e3.no_recent_unjustified_cancellation',
+        source: P('28e.3'),
+        status: 'pass',
+        reason: msg(
+          'Tidak ada pembatalan/penghentian Tugas Belajar tanpa alasan yang dibenarkan dalam 2 tahun terakhir',
+          'No unjustified cancellation/stop of a Tugas Belajar within 2 years',
+        ),
+      });
     }
   }
 
@@ -225,17 +340,30 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   // g. performance rated "baik" in each of the last two years.
   const lastYear = Number(asOf.slice(0, 4)) - 1;
   const ratings = [lastYear - 1, lastYear].map((year) => candidate.performanceRatings?.find((r) => r.year === year));
-  const goodStatus: CriterionStatus = ratings.some((r) => r && !policy.goodPredicates.includes(r.predicate)) ? 'fail' : ratings.every((r) => r) ? 'pass' : 'unknown';
+  const goodStatus: CriterionStatus = ratings.some((r) => r && !policy.goodPredicates.includes(r.predicate))
+    ? 'fail'
+    : ratings.every((r) => r)
+      ? 'pass'
+      : 'unknown';
   add({
     id: 'art28g.performance_good',
     source: P('28g'),
     status: goodStatus,
     reason:
       goodStatus === 'pass'
-        ? msg(`Penilaian kinerja ${lastYear - 1} dan ${lastYear} bernilai baik`, `Performance rated good in ${lastYear - 1} and ${lastYear}`)
+        ? msg(
+            `Penilaian kinerja ${lastYear - 1} dan ${lastYear} bernilai baik`,
+            `Performance rated good in ${lastYear - 1} and ${lastYear}`,
+          )
         : goodStatus === 'fail'
-          ? msg(`Penilaian kinerja ${lastYear - 1}–${lastYear} tidak seluruhnya baik`, `Performance in ${lastYear - 1}–${lastYear} not rated good in both years`)
-          : msg(`Penilaian kinerja ${lastYear - 1} dan/atau ${lastYear} tidak diketahui`, `Performance rating of ${lastYear - 1} and/or ${lastYear} unknown`),
+          ? msg(
+              `Penilaian kinerja ${lastYear - 1}–${lastYear} tidak seluruhnya baik`,
+              `Performance in ${lastYear - 1}–${lastYear} not rated good in both years`,
+            )
+          : msg(
+              `Penilaian kinerja ${lastYear - 1} dan/atau ${lastYear} tidak diketahui`,
+              `Performance rating of ${lastYear - 1} and/or ${lastYear} unknown`,
+            ),
   });
 
   flag('art28h.proposed', P('28h'), candidate.proposedBySecretary, true, {
@@ -247,11 +375,22 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   // i. doctoral and self-funded: recommendation of a JPT madya official.
   const needsRecommendation = programme.level === 'S3' || programme.selfFunded;
   if (!needsRecommendation) {
-    add({ id: 'art28i.recommendation', source: P('28i'), status: 'pass', reason: msg('Rekomendasi JPT madya tidak disyaratkan (bukan doktoral/biaya mandiri)', 'No JPT madya recommendation needed (neither doctoral nor self-funded)') });
+    add({
+      id: 'art28i.recommendation',
+      source: P('28i'),
+      status: 'pass',
+      reason: msg(
+        'Rekomendasi JPT madya tidak disyaratkan (bukan doktoral/biaya mandiri)',
+        'No JPT madya recommendation needed (neither doctoral nor self-funded)',
+      ),
+    });
   } else {
     flag('art28i.recommendation', P('28i'), candidate.recommendationLetter, true, {
       pass: msg('Ada surat rekomendasi pejabat pimpinan tinggi madya', 'Recommendation letter of a JPT madya official present'),
-      fail: msg('Program doktoral/biaya mandiri tanpa rekomendasi pejabat pimpinan tinggi madya', 'Doctoral/self-funded programme without a JPT madya recommendation'),
+      fail: msg(
+        'Program doktoral/biaya mandiri tanpa rekomendasi pejabat pimpinan tinggi madya',
+        'Doctoral/self-funded programme without a JPT madya recommendation',
+      ),
       unknown: msg('Surat rekomendasi pejabat pimpinan tinggi madya belum diketahui', 'JPT madya recommendation unknown'),
     });
   }
@@ -269,17 +408,48 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
 
   // Art. 29: 1 year 6 months of work after a completed Tugas Belajar before the next.
   if (previous === undefined) {
-    add({ id: 'art29.gap_after_previous', source: P('29'), status: 'unknown', reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown') });
+    add({
+      id: 'art29.gap_after_previous',
+      source: P('29'),
+      status: 'unknown',
+      reason: msg('Riwayat Tugas Belajar sebelumnya tidak diketahui', 'Previous Tugas Belajar unknown'),
+    });
   } else {
     const completed = previous.filter((t) => t.outcome === 'completed');
     const undated = completed.some((t) => !t.endDate);
-    const passesOn = completed.filter((t) => t.endDate).map((t) => addMonths(t.endDate!, 18)).sort().at(-1);
+    const passesOn = completed
+      .filter((t) => t.endDate)
+      .map((t) => addMonths(t.endDate!, 18))
+      .sort()
+      .at(-1);
     if (passesOn && passesOn > start) {
-      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'fail', passesOn, reason: msg(`Wajib bekerja 1 tahun 6 bulan setelah Tugas Belajar sebelumnya, sampai ${passesOn}`, `Must work 1 year 6 months after the previous Tugas Belajar, until ${passesOn}`) });
+      add({
+        id: 'art29.gap_after_previous',
+        source: P('29'),
+        status: 'fail',
+        passesOn,
+        reason: msg(
+          `Wajib bekerja 1 tahun 6 bulan setelah Tugas Belajar sebelumnya, sampai ${passesOn}`,
+          `Must work 1 year 6 months after the previous Tugas Belajar, until ${passesOn}`,
+        ),
+      });
     } else if (undated) {
-      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'unknown', reason: msg('Tanggal selesai Tugas Belajar sebelumnya tidak diketahui', 'End date of the previous Tugas Belajar unknown') });
+      add({
+        id: 'art29.gap_after_previous',
+        source: P('29'),
+        status: 'unknown',
+        reason: msg('Tanggal selesai Tugas Belajar sebelumnya tidak diketahui', 'End date of the previous Tugas Belajar unknown'),
+      });
     } else {
-      add({ id: 'art29.gap_after_previous', source: P('29'), status: 'pass', reason: msg('Tidak ada Tugas Belajar selesai dalam 1 tahun 6 bulan terakhir', 'No Tugas Belajar completed within the last 1 year 6 months') });
+      add({
+        id: 'art29.gap_after_previous',
+        source: P('29'),
+        status: 'pass',
+        reason: msg(
+          'Tidak ada Tugas Belajar selesai dalam 1 tahun 6 bulan terakhir',
+          'No Tugas Belajar completed within the last 1 year 6 months',
+        ),
+      });
     }
   }
 
@@ -287,23 +457,43 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   add(accreditationCriterion(programme));
   // Art. 30(4): self-funded, domestic: university and programme accredited at least A.
   if (!programme.selfFunded || programme.location === 'foreign') {
-    add({ id: 'art30_4.self_funded_accreditation', source: P('30(4)'), status: 'pass', reason: msg('Tidak berlaku: bukan Tugas Belajar biaya mandiri di dalam negeri', 'Not applicable: not a domestic self-funded Tugas Belajar') });
+    add({
+      id: 'art30_4.self_funded_accreditation',
+      source: P('30(4)'),
+      status: 'pass',
+      reason: msg(
+        'Tidak berlaku: bukan Tugas Belajar biaya mandiri di dalam negeri',
+        'Not applicable: not a domestic self-funded Tugas Belajar',
+      ),
+    });
   } else if (programme.accreditation === undefined) {
-    add({ id: 'art30_4.self_funded_accreditation', source: P('30(4)'), status: 'unknown', reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown') });
+    add({
+      id: 'art30_4.self_funded_accreditation',
+      source: P('30(4)'),
+      status: 'unknown',
+      reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown'),
+    });
   } else {
     const passed = policy.selfFundedAccreditations.includes(programme.accreditation);
     add({
       id: 'art30_4.self_funded_accreditation',
       source: P('30(4)'),
       status: passed ? 'pass' : 'fail',
-      reason: passed ? msg('Biaya mandiri: akreditasi minimal A terpenuhi', 'Self-funded: accreditation of at least A met') : msg(`Biaya mandiri memerlukan akreditasi minimal A (Unggul), bukan ${programme.accreditation}`, `Self-funded requires accreditation of at least A (Unggul), not ${programme.accreditation}`),
+      reason: passed
+        ? msg('Biaya mandiri: akreditasi minimal A terpenuhi', 'Self-funded: accreditation of at least A met')
+        : msg(
+            `Biaya mandiri memerlukan akreditasi minimal A (Unggul), bukan ${programme.accreditation}`,
+            `Self-funded requires accreditation of at least A (Unggul), not ${programme.accreditation}`,
+          ),
     });
   }
 
   const eligible = criteria.every((c) => c.status === 'pass');
   const failing = criteria.filter((c) => c.status !== 'pass');
   const earliestEligibleDate =
-    !eligible && failing.every((c) => c.status === 'fail' && c.passesOn !== undefined) ? failing.map((c) => c.passesOn!).reduce(laterOf) : null;
+    !eligible && failing.every((c) => c.status === 'fail' && c.passesOn !== undefined)
+      ? failing.map((c) => c.passesOn!).reduce(laterOf)
+      : null;
 
   const plannedEnd = periodEnd(start, duration);
   const afterEnd = addDays(plannedEnd, 1);
@@ -335,23 +525,83 @@ function accreditationCriterion(programme: TugasBelajarProgramme): Criterion {
   const id = 'art31.accreditation';
   if (programme.location === 'foreign') {
     const source = `${P('31(1)c.3')}; ${P('27(4)')}`;
-    if (programme.foreignRecognised === undefined) return { id, source, status: 'unknown', reason: msg('Pengakuan perguruan tinggi luar negeri belum diketahui', 'Recognition of the foreign university unknown') };
+    if (programme.foreignRecognised === undefined)
+      return {
+        id,
+        source,
+        status: 'unknown',
+        reason: msg('Pengakuan perguruan tinggi luar negeri belum diketahui', 'Recognition of the foreign university unknown'),
+      };
     return programme.foreignRecognised
-      ? { id, source, status: 'pass', reason: msg('Program studi luar negeri diakui kementerian pendidikan', 'Foreign programme recognised by the education ministry') }
-      : { id, source, status: 'fail', reason: msg('Program studi luar negeri tidak diakui kementerian pendidikan', 'Foreign programme not recognised by the education ministry') };
+      ? {
+          id,
+          source,
+          status: 'pass',
+          reason: msg('Program studi luar negeri diakui kementerian pendidikan', 'Foreign programme recognised by the education ministry'),
+        }
+      : {
+          id,
+          source,
+          status: 'fail',
+          reason: msg(
+            'Program studi luar negeri tidak diakui kementerian pendidikan',
+            'Foreign programme not recognised by the education ministry',
+          ),
+        };
   }
   if (programme.universityType === 'kedinasan') {
-    return { id, source: P('31(1)d'), status: 'pass', reason: msg('Perguruan tinggi kedinasan dikecualikan dari syarat akreditasi', 'Service colleges are exempt from the accreditation requirement') };
+    return {
+      id,
+      source: P('31(1)d'),
+      status: 'pass',
+      reason: msg(
+        'Perguruan tinggi kedinasan dikecualikan dari syarat akreditasi',
+        'Service colleges are exempt from the accreditation requirement',
+      ),
+    };
   }
-  if (programme.accreditation === undefined) return { id, source: P('31(1)c'), status: 'unknown', reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown') };
+  if (programme.accreditation === undefined)
+    return {
+      id,
+      source: P('31(1)c'),
+      status: 'unknown',
+      reason: msg('Akreditasi program studi tidak diketahui', 'Programme accreditation unknown'),
+    };
   if (['unggul', 'A', 'baik_sekali', 'B'].includes(programme.accreditation)) {
-    return { id, source: P('31(1)c.1'), status: 'pass', reason: msg(`Akreditasi ${programme.accreditation} memenuhi minimal B/Baik Sekali`, `Accreditation ${programme.accreditation} meets the minimum of B/Baik Sekali`) };
+    return {
+      id,
+      source: P('31(1)c.1'),
+      status: 'pass',
+      reason: msg(
+        `Akreditasi ${programme.accreditation} memenuhi minimal B/Baik Sekali`,
+        `Accreditation ${programme.accreditation} meets the minimum of B/Baik Sekali`,
+      ),
+    };
   }
   if (programme.accreditation === 'C' || programme.accreditation === 'baik') {
-    if (programme.ministerApproval === undefined) return { id, source: P('31(1)c.2'), status: 'unknown', reason: msg('Akreditasi C/Baik memerlukan persetujuan Menteri; persetujuan belum diketahui', "C/Baik needs the Minister's approval; approval unknown") };
+    if (programme.ministerApproval === undefined)
+      return {
+        id,
+        source: P('31(1)c.2'),
+        status: 'unknown',
+        reason: msg(
+          'Akreditasi C/Baik memerlukan persetujuan Menteri; persetujuan belum diketahui',
+          "C/Baik needs the Minister's approval; approval unknown",
+        ),
+      };
     return programme.ministerApproval
-      ? { id, source: P('31(1)c.2'), status: 'pass', reason: msg('Akreditasi C/Baik dengan persetujuan Menteri', "C/Baik with the Minister's approval") }
-      : { id, source: P('31(1)c.2'), status: 'fail', reason: msg('Akreditasi C/Baik tanpa persetujuan Menteri', "C/Baik without the Minister's approval") };
+      ? {
+          id,
+          source: P('31(1)c.2'),
+          status: 'pass',
+          reason: msg('Akreditasi C/Baik dengan persetujuan Menteri', "C/Baik with the Minister's approval"),
+        }
+      : {
+          id,
+          source: P('31(1)c.2'),
+          status: 'fail',
+          reason: msg('Akreditasi C/Baik tanpa persetujuan Menteri', "C/Baik without the Minister's approval"),
+        };
   }
   return { id, source: P('31(1)c'), status: 'fail', reason: msg('Program studi belum terakreditasi', 'Programme not accredited') };
 }

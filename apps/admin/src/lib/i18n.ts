@@ -221,7 +221,8 @@ const id = {
   'common.back': 'Kembali',
   'nav.tubel': 'Tugas Belajar',
   'tubel.title': 'Penilaian Tugas Belajar',
-  'tubel.intro': 'Syarat Tugas Belajar PNS (Permen PUPR 2/2023 pasal 28–31), satu per satu dengan pasalnya. Pertanyaan yang tidak dijawab dianggap belum diketahui — syaratnya tidak dianggap terpenuhi.',
+  'tubel.intro':
+    'Syarat Tugas Belajar PNS (Permen PUPR 2/2023 pasal 28–31), satu per satu dengan pasalnya. Pertanyaan yang tidak dijawab dianggap belum diketahui — syaratnya tidak dianggap terpenuhi.',
   'tubel.employee': 'PNS yang diusulkan',
   'tubel.asOf': 'Tanggal penilaian',
   'tubel.programme': 'Program studi',
@@ -294,7 +295,8 @@ const id = {
   'tubel.date.serviceBondMonths': 'Ikatan dinas (bulan)',
   'nav.plan': 'Rencana (IDP)',
   'plan.title': 'Rencana pengembangan kompetensi {year}',
-  'plan.intro': 'Rencana tahunan (IDP, Permen PUPR 2/2023 pasal 17) diperiksa setiap kali disimpan: JP yang akan terhitung, anggaran, kesesuaian metode, dan tenggat persetujuan.',
+  'plan.intro':
+    'Rencana tahunan (IDP, Permen PUPR 2/2023 pasal 17) diperiksa setiap kali disimpan: JP yang akan terhitung, anggaran, kesesuaian metode, dan tenggat persetujuan.',
   'plan.overview': 'Rencana pegawai',
   'plan.overviewTitle': 'Rencana pengembangan pegawai {year}',
   'plan.overviewSummary': '{withPlan} dari {employees} pegawai sudah menyusun rencana; {withoutPlan} belum.',
@@ -549,7 +551,8 @@ const en: Record<MessageKey, string> = {
   'common.back': 'Back',
   'nav.tubel': 'Study assignment',
   'tubel.title': 'Tugas Belajar assessment',
-  'tubel.intro': 'The conditions of a PNS study assignment (Permen PUPR 2/2023 art. 28–31), one by one with their article. An unanswered question counts as not known — its condition is not taken as met.',
+  'tubel.intro':
+    'The conditions of a PNS study assignment (Permen PUPR 2/2023 art. 28–31), one by one with their article. An unanswered question counts as not known — its condition is not taken as met.',
   'tubel.employee': 'Proposed PNS',
   'tubel.asOf': 'Assessment date',
   'tubel.programme': 'Study programme',
@@ -622,7 +625,8 @@ const en: Record<MessageKey, string> = {
   'tubel.date.serviceBondMonths': 'Service bond (months)',
   'nav.plan': 'Plan (IDP)',
   'plan.title': 'Development plan {year}',
-  'plan.intro': 'The yearly plan (IDP, Permen PUPR 2/2023 art. 17) is checked each time it is saved: the JP that will count, budget, method fit and the approval deadline.',
+  'plan.intro':
+    'The yearly plan (IDP, Permen PUPR 2/2023 art. 17) is checked each time it is saved: the JP that will count, budget, method fit and the approval deadline.',
   'plan.overview': 'Employees’ plans',
   'plan.overviewTitle': 'Employees’ development plans {year}',
   'plan.overviewSummary': '{withPlan} of {employees} employees have a plan; {withoutPlan} have none.',
@@ -667,7 +671,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** The translate function of a locale: `t('home.verified', { jp: 12, required: 20 })`. */
 export function translator(locale: Locale): Translate {
   const messages = catalogue[locale];
-  return (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 /** Picks a domain message ({ id, en }) in the user's language. */
@@ -676,10 +681,20 @@ export const bilingual = (message: { id: string; en: string }, locale: Locale) =
 export const localeOf = (value: string | undefined): Locale => (value === 'en' ? 'en' : 'id');
 
 /** Numbers as Indonesians write them (1.234,5) or as English does. */
-export const formatNumber = (value: number, locale: Locale, digits = 1) => new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: digits }).format(value);
-export const formatPercent = (value: number, locale: Locale) => new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);
-export const formatDate = (iso: string, locale: Locale) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-export const formatDateTime = (value: Date | string, locale: Locale) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(value));
+export const formatNumber = (value: number, locale: Locale, digits = 1) =>
+  new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+export const formatPercent = (value: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+export const formatDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
+export const formatDateTime = (value: Date | string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(value));
 
 /** Words a zod issue from the catalogue (the server keeps the code; the wording is the UI's). */
 export function issueText(issue: { code: string; minimum?: number; maximum?: number }, t: Translate): string {

@@ -14,5 +14,6 @@ export function parseDecimal(value: unknown): number | undefined {
  * still show yesterday until 07:00 WIB.
  */
 export const TIME_ZONE = 'Asia/Jakarta';
-export const todayIso = (now: Date = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export const todayIso = (now: Date = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 export const currentYear = (now: Date = new Date()): number => Number(todayIso(now).slice(0, 4));

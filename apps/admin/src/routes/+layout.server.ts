@@ -4,5 +4,10 @@ import { callerFor } from '$lib/server/context';
 export const load: LayoutServerLoad = async (event) => {
   const { user, locale } = event.locals;
   const me = user ? await (await callerFor(event)).auth.me() : null;
-  return { locale, user: me ? { username: me.username, role: me.role, employeeId: me.employeeId, unitId: me.unitId, name: me.employee?.name ?? me.username } : null };
+  return {
+    locale,
+    user: me
+      ? { username: me.username, role: me.role, employeeId: me.employeeId, unitId: me.unitId, name: me.employee?.name ?? me.username }
+      : null,
+  };
 };

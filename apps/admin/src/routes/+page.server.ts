@@ -11,7 +11,9 @@ export const load: PageServerLoad = async (event) => {
   const [progress, recent, queue] = await Promise.all([
     loadOr(event, () => caller.compliance.me({ year })),
     user.employeeId ? loadOr(event, () => caller.activities.list({ mine: true })) : Promise.resolve([]),
-    user.role === 'atasan' || user.role === 'admin_unit' || user.role === 'admin_sdm' ? loadOr(event, () => caller.activities.queue()) : Promise.resolve(null),
+    user.role === 'atasan' || user.role === 'admin_unit' || user.role === 'admin_sdm'
+      ? loadOr(event, () => caller.activities.queue())
+      : Promise.resolve(null),
   ]);
   return { year, progress, recent: recent.slice(0, 5), queueCount: queue?.length ?? null };
 };

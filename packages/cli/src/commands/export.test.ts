@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { exampleData, runCli } from '../test/capture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'bangkom-export-'));
-const office = JSON.parse(readFileSync(exampleData('office.json'), 'utf8')) as { employees: { kind: string; nip?: string; nipppk?: string; internalId?: string }[]; activities: { nip: string; status?: string }[] };
+const office = JSON.parse(readFileSync(exampleData('office.json'), 'utf8')) as {
+  employees: { kind: string; nip?: string; nipppk?: string; internalId?: string }[];
+  activities: { nip: string; status?: string }[];
+};
 
 describe('bangkom export', () => {
   it('siasn: a JSON array of save bodies for the verified ASN activities', async () => {
@@ -21,7 +24,9 @@ describe('bangkom export', () => {
   it('myasn: CSV with the nine form fields', async () => {
     const { code, stdout } = await runCli(['export', 'myasn', exampleData('office.json'), '--format', 'csv']);
     expect(code).toBe(0);
-    expect(stdout.split('\r\n')[0]).toBe('Jenis Diklat,Nama Diklat,Institusi Penyelenggara,Nomor Sertifikat,Tahun Diklat,Tanggal Mulai,Tanggal Selesai,Durasi (Jam),Rumpun Diklat');
+    expect(stdout.split('\r\n')[0]).toBe(
+      'Jenis Diklat,Nama Diklat,Institusi Penyelenggara,Nomor Sertifikat,Tahun Diklat,Tanggal Mulai,Tanggal Selesai,Durasi (Jam),Rumpun Diklat',
+    );
   });
 
   it('kartu-data and monitoring: XLSX and PDF files that open', async () => {
@@ -41,7 +46,9 @@ describe('bangkom export', () => {
 
   it('refuses a missing --nip, a wrong extension and an unknown export', async () => {
     expect((await runCli(['export', 'kartu-data', exampleData('office.json'), '--out', join(tmp, 'x.xlsx')])).code).toBe(2);
-    expect((await runCli(['export', 'kartu-data', exampleData('office.json'), '--nip', '199001152015032004', '--out', join(tmp, 'x.doc')])).code).toBe(2);
+    expect(
+      (await runCli(['export', 'kartu-data', exampleData('office.json'), '--nip', '199001152015032004', '--out', join(tmp, 'x.doc')])).code,
+    ).toBe(2);
     expect((await runCli(['export', 'word', exampleData('office.json')])).code).toBe(2);
   });
 });

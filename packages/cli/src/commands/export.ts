@@ -1,6 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { kartuDataPdf, kartuDataXlsx, monitoringXlsx, myAsnForm, myAsnFormCsv, officeKartuData, officeMonitoring, siasnPayloads } from '@bangkom/myasn';
+import {
+  kartuDataPdf,
+  kartuDataXlsx,
+  monitoringXlsx,
+  myAsnForm,
+  myAsnFormCsv,
+  officeKartuData,
+  officeMonitoring,
+  siasnPayloads,
+} from '@bangkom/myasn';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
@@ -19,7 +28,13 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Ekspor ke SIASN/MyASN, Kartu Data, monitoring / exports for SIASN, MyASN and forms',
   usage,
-  options: { nip: { type: 'string' }, out: { type: 'string' }, context: { type: 'string' }, place: { type: 'string' }, date: { type: 'string' } },
+  options: {
+    nip: { type: 'string' },
+    out: { type: 'string' },
+    context: { type: 'string' },
+    place: { type: 'string' },
+    date: { type: 'string' },
+  },
   extraFormats: ['csv'],
   async run(inv, io) {
     const kind = requirePositional(inv, 0, 'jenis ekspor / export kind (siasn, myasn, kartu-data, monitoring)', usage);
@@ -50,15 +65,30 @@ export const exportCommand: Command = {
         const result = myAsnForm(json.value);
         if (!result.ok) return reportProblems(io, result.problems, inv.format);
         if (inv.format === 'csv') io.stdout(myAsnFormCsv(result.value));
-        else if (inv.format === 'table') printTable(io, Object.keys(result.value[0] ?? {}), result.value.map((r) => Object.values(r)));
+        else if (inv.format === 'table')
+          printTable(
+            io,
+            Object.keys(result.value[0] ?? {}),
+            result.value.map((r) => Object.values(r)),
+          );
         else printJson(io, result.value);
         return ExitCode.ok;
       }
       case 'kartu-data': {
         const nip = stringOption(inv, 'nip');
-        if (!nip) return reportProblems(io, [problem('--nip', 'cli.missing_option', 'Kartu Data memerlukan --nip', 'Kartu Data needs --nip')], inv.format);
+        if (!nip)
+          return reportProblems(
+            io,
+            [problem('--nip', 'cli.missing_option', 'Kartu Data memerlukan --nip', 'Kartu Data needs --nip')],
+            inv.format,
+          );
         const ext = out ? extname(out).toLowerCase() : '';
-        if (ext !== '.xlsx' && ext !== '.pdf') return reportProblems(io, [problem('--out', 'cli.bad_output', '--out harus berakhiran .xlsx atau .pdf', '--out must end in .xlsx or .pdf')], inv.format);
+        if (ext !== '.xlsx' && ext !== '.pdf')
+          return reportProblems(
+            io,
+            [problem('--out', 'cli.bad_output', '--out harus berakhiran .xlsx atau .pdf', '--out must end in .xlsx or .pdf')],
+            inv.format,
+          );
         const date = stringOption(inv, 'date');
         const place = stringOption(inv, 'place');
         const card = officeKartuData(json.value, nip, { ...(date ? { date } : {}), ...(place ? { place } : {}) });
@@ -66,13 +96,29 @@ export const exportCommand: Command = {
         return write(ext === '.pdf' ? await kartuDataPdf(card.value) : await kartuDataXlsx(card.value));
       }
       case 'monitoring': {
-        if (!out || extname(out).toLowerCase() !== '.xlsx') return reportProblems(io, [problem('--out', 'cli.bad_output', '--out harus berakhiran .xlsx', '--out must end in .xlsx')], inv.format);
+        if (!out || extname(out).toLowerCase() !== '.xlsx')
+          return reportProblems(
+            io,
+            [problem('--out', 'cli.bad_output', '--out harus berakhiran .xlsx', '--out must end in .xlsx')],
+            inv.format,
+          );
         const rows = officeMonitoring(json.value);
         if (!rows.ok) return reportProblems(io, rows.problems, inv.format);
         return write(await monitoringXlsx(rows.value));
       }
       default:
-        return reportProblems(io, [problem('kind', 'cli.unknown_export', `Jenis ekspor tidak dikenal: ${kind}. Penggunaan: ${usage}`, `Unknown export: ${kind}. Usage: ${usage}`)], inv.format);
+        return reportProblems(
+          io,
+          [
+            problem(
+              'kind',
+              'cli.unknown_export',
+              `Jenis ekspor tidak dikenal: ${kind}. Penggunaan: ${usage}`,
+              `Unknown export: ${kind}. Usage: ${usage}`,
+            ),
+          ],
+          inv.format,
+        );
     }
   },
 };

@@ -16,7 +16,9 @@ describe('bangkom idp', () => {
     expect(code).toBe(1);
     const out = JSON.parse(stdout);
     const codes = out.issues.map((i: { code: string }) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(['plan.total_below_minimum', 'plan.approval_late', 'plan.limit_reduces_jp', 'plan.jp_mismatch']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['plan.total_below_minimum', 'plan.approval_late', 'plan.limit_reduces_jp', 'plan.jp_mismatch']),
+    );
     for (const i of out.issues) expect(Object.keys(i).sort()).toEqual(['code', 'message', 'path', 'severity', 'source']);
   });
 

@@ -17,7 +17,20 @@ export const importCommand: Command = {
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
     const type = stringOption(inv, 'type');
     if (type !== 'activities' && type !== 'employees') {
-      return reportProblems(io, [{ path: ['--type'], code: 'cli.bad_type', message: { id: `--type harus activities atau employees. Penggunaan: ${usage}`, en: `--type must be activities or employees. Usage: ${usage}` } }], inv.format);
+      return reportProblems(
+        io,
+        [
+          {
+            path: ['--type'],
+            code: 'cli.bad_type',
+            message: {
+              id: `--type harus activities atau employees. Penggunaan: ${usage}`,
+              en: `--type must be activities or employees. Usage: ${usage}`,
+            },
+          },
+        ],
+        inv.format,
+      );
     }
     let result;
     if (extname(file).toLowerCase() === '.xlsx') {

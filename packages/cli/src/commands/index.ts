@@ -11,4 +11,15 @@ import { tubelCommand } from './tubel.js';
 import { validateCommand } from './validate.js';
 
 /** Every `bangkom` command, in the order `bangkom --help` lists them. */
-export const commands: Command[] = [jpCommand, idpCommand, tubelCommand, ipasnCommand, exportCommand, importCommand, reconcileCommand, validateCommand, nipCommand, demoCommand];
+export const commands: Command[] = [
+  jpCommand,
+  idpCommand,
+  tubelCommand,
+  ipasnCommand,
+  exportCommand,
+  importCommand,
+  reconcileCommand,
+  validateCommand,
+  nipCommand,
+  demoCommand,
+];

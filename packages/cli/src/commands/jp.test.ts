@@ -44,7 +44,9 @@ describe('bangkom jp', () => {
     const out = JSON.parse(stdout);
     expect(out.profile).toBe('pupr-2023');
     expect(out.results[0]).toMatchObject({ id: 's1', jp: 12, counted: true });
-    expect(out.summaries).toEqual([expect.objectContaining({ nip: NIP, year: 2025, jp: 12, required: 20, compliant: false, shortfall: 8 })]);
+    expect(out.summaries).toEqual([
+      expect.objectContaining({ nip: NIP, year: 2025, jp: 12, required: 20, compliant: false, shortfall: 8 }),
+    ]);
   });
 
   it('counts submitted activities only with --projected', async () => {
@@ -55,7 +57,10 @@ describe('bangkom jp', () => {
   });
 
   it('reads a CSV with the field names as headers', async () => {
-    const csv = file('a.csv', `id;nip;method;title;startDate;endDate;sessions;international\nc1;${NIP};coaching;Coaching;2025-04-01;2025-04-01;2;ya\n`);
+    const csv = file(
+      'a.csv',
+      `id;nip;method;title;startDate;endDate;sessions;international\nc1;${NIP};coaching;Coaching;2025-04-01;2025-04-01;2;ya\n`,
+    );
     const out = JSON.parse((await runCli(['jp', csv])).stdout);
     expect(out.results[0]).toMatchObject({ id: 'c1', jp: 8 });
   });
@@ -74,14 +79,18 @@ describe('bangkom jp', () => {
   });
 
   it('exits 2 with every bad activity on stderr and nothing on stdout', async () => {
-    const input = file('bad.json', { activities: [seminar, { ...seminar, id: 's2', method: 'kursus' }, { ...seminar, id: 's3', startDate: '2025-13-01' }] });
+    const input = file('bad.json', {
+      activities: [seminar, { ...seminar, id: 's2', method: 'kursus' }, { ...seminar, id: 's3', startDate: '2025-13-01' }],
+    });
     const { code, stdout, stderr } = await runCli(['jp', input]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const pointers = JSON.parse(stderr).errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(['/activities/2/startDate']);
     const second = await runCli(['jp', file('bad2.json', { activities: [seminar, { ...seminar, id: 's2', method: 'kursus' }] })]);
-    expect(JSON.parse(second.stderr).errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([['/activities/1/programmeJp', 'jp.missing_input']]);
+    expect(JSON.parse(second.stderr).errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
+      ['/activities/1/programmeJp', 'jp.missing_input'],
+    ]);
   });
 
   it('refuses an unknown profile, a bad year and a bad profile file', async () => {

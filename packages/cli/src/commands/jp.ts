@@ -9,11 +9,14 @@ const usage = 'bangkom jp <input.json|input.csv> [--profile ID|profile.json] [--
 
 /** `--profile` is a built-in id, or the path of an agency's profile file (JSON). */
 async function profileOption(value: string | undefined): Promise<{ profile?: string | RuleProfile; problems: Problem[] }> {
-  if (value === undefined || !value.toLowerCase().endsWith('.json')) return { ...(value !== undefined ? { profile: value } : {}), problems: [] };
+  if (value === undefined || !value.toLowerCase().endsWith('.json'))
+    return { ...(value !== undefined ? { profile: value } : {}), problems: [] };
   const json = await readJson(value);
   if (!json.ok) return { problems: json.problems };
   const loaded = loadProfile(json.value);
-  return loaded.ok ? { profile: loaded.value, problems: [] } : { problems: loaded.problems.map((p) => ({ ...p, path: ['--profile', ...p.path] })) };
+  return loaded.ok
+    ? { profile: loaded.value, problems: [] }
+    : { problems: loaded.problems.map((p) => ({ ...p, path: ['--profile', ...p.path] })) };
 }
 
 export const jpCommand: Command = {
@@ -26,7 +29,17 @@ export const jpCommand: Command = {
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
     const yearText = stringOption(inv, 'year');
     if (yearText !== undefined && !/^\d{4}$/.test(yearText)) {
-      return reportProblems(io, [{ path: ['--year'], code: 'cli.bad_year', message: { id: `--year harus tahun 4 digit, bukan ${yearText}`, en: `--year must be a 4-digit year, not ${yearText}` } }], inv.format);
+      return reportProblems(
+        io,
+        [
+          {
+            path: ['--year'],
+            code: 'cli.bad_year',
+            message: { id: `--year harus tahun 4 digit, bukan ${yearText}`, en: `--year must be a 4-digit year, not ${yearText}` },
+          },
+        ],
+        inv.format,
+      );
     }
     let input: unknown;
     if (isCsvPath(file)) {
@@ -59,7 +72,15 @@ export const jpCommand: Command = {
     } else {
       printJson(io, {
         profile: profileId,
-        results: results.map((r) => ({ id: r.id, nip: r.nip, jp: r.jp, convertedJp: r.convertedJp, counted: r.counted, year: r.year, trace: r.trace })),
+        results: results.map((r) => ({
+          id: r.id,
+          nip: r.nip,
+          jp: r.jp,
+          convertedJp: r.convertedJp,
+          counted: r.counted,
+          year: r.year,
+          trace: r.trace,
+        })),
         summaries,
         warnings,
       });

@@ -16,7 +16,11 @@ export const nipCommand: Command = {
     if (!parsed.ok) return reportProblems(io, parsed.problems, inv.format);
     if (inv.format === 'table') {
       const p = parsed.value;
-      printTable(io, ['NIP', 'tanggal lahir/birth date', 'TMT CPNS', 'jenis kelamin/gender', 'no. urut/sequence'], [[p.nip, p.birthDate, p.appointmentMonth, p.gender, p.sequence]]);
+      printTable(
+        io,
+        ['NIP', 'tanggal lahir/birth date', 'TMT CPNS', 'jenis kelamin/gender', 'no. urut/sequence'],
+        [[p.nip, p.birthDate, p.appointmentMonth, p.gender, p.sequence]],
+      );
     } else printJson(io, parsed.value);
     return ExitCode.ok;
   },

@@ -22,11 +22,20 @@ export const reconcileCommand: Command = {
     if (!result.ok) return reportProblems(io, result.problems, inv.format);
     const r = result.value;
     if (inv.format === 'table') {
-      printTable(io, ['jenis/kind', 'id', 'NIP', 'keterangan/detail'], [
-        ...r.missingInSiasn.map((m) => ['belum di SIASN / missing in SIASN', m.id, m.nip, m.title]),
-        ...r.missingLocally.map((m) => ['belum di lokal / missing locally', m.id, m.nip, m.title]),
-        ...r.different.map((d) => ['berbeda / different', d.localId, d.nip, d.differences.map((x) => `${x.field}: ${x.local} ≠ ${x.siasn}`).join('; ')]),
-      ]);
+      printTable(
+        io,
+        ['jenis/kind', 'id', 'NIP', 'keterangan/detail'],
+        [
+          ...r.missingInSiasn.map((m) => ['belum di SIASN / missing in SIASN', m.id, m.nip, m.title]),
+          ...r.missingLocally.map((m) => ['belum di lokal / missing locally', m.id, m.nip, m.title]),
+          ...r.different.map((d) => [
+            'berbeda / different',
+            d.localId,
+            d.nip,
+            d.differences.map((x) => `${x.field}: ${x.local} ≠ ${x.siasn}`).join('; '),
+          ]),
+        ],
+      );
     } else printJson(io, r);
     return ExitCode.ok;
   },

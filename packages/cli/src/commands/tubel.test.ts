@@ -19,7 +19,10 @@ describe('bangkom tubel', () => {
     const { code, stdout } = await runCli(['tubel', exampleData('tubel-not-eligible.json'), '--as-of', '2026-06-01']);
     expect(code).toBe(1);
     const out = JSON.parse(stdout);
-    expect(out.criteria.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id)).toEqual(['art28a.service_one_year', 'art29.gap_after_previous']);
+    expect(out.criteria.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id)).toEqual([
+      'art28a.service_one_year',
+      'art29.gap_after_previous',
+    ]);
     expect(out.dates.earliestEligibleDate).toBe('2027-06-30');
   });
 

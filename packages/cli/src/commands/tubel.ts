@@ -15,7 +15,17 @@ export const tubelCommand: Command = {
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
     const asOf = stringOption(inv, 'as-of');
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-      return reportProblems(io, [{ path: ['--as-of'], code: 'cli.bad_date', message: { id: `--as-of harus berformat YYYY-MM-DD, bukan ${asOf}`, en: `--as-of must be YYYY-MM-DD, not ${asOf}` } }], inv.format);
+      return reportProblems(
+        io,
+        [
+          {
+            path: ['--as-of'],
+            code: 'cli.bad_date',
+            message: { id: `--as-of harus berformat YYYY-MM-DD, bukan ${asOf}`, en: `--as-of must be YYYY-MM-DD, not ${asOf}` },
+          },
+        ],
+        inv.format,
+      );
     }
     const json = await readJson(file);
     if (!json.ok) return reportProblems(io, json.problems, inv.format);
@@ -24,9 +34,17 @@ export const tubelCommand: Command = {
     if (!result.ok) return reportProblems(io, result.problems, inv.format);
     const { eligible, criteria, dates } = result.value;
     if (inv.format === 'table') {
-      printTable(io, ['kriteria/criterion', 'status', 'dasar/source', 'alasan/reason'], criteria.map((c) => [c.id, c.status, c.source.split(';')[0], c.reason.id]));
+      printTable(
+        io,
+        ['kriteria/criterion', 'status', 'dasar/source', 'alasan/reason'],
+        criteria.map((c) => [c.id, c.status, c.source.split(';')[0], c.reason.id]),
+      );
       io.stdout(`\nMemenuhi syarat / eligible: ${eligible ? 'ya / yes' : 'tidak / no'}\n`);
-      printTable(io, ['tanggal/date', 'nilai/value'], Object.entries(dates).map(([k, v]) => [k, v === null ? '-' : String(v)]));
+      printTable(
+        io,
+        ['tanggal/date', 'nilai/value'],
+        Object.entries(dates).map(([k, v]) => [k, v === null ? '-' : String(v)]),
+      );
     } else printJson(io, { eligible, criteria, dates });
     return eligible ? ExitCode.ok : ExitCode.ruleFailure;
   },

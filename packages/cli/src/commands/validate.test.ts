@@ -22,7 +22,18 @@ describe('bangkom validate', () => {
   });
 
   it('accepts a valid single activity and a valid employee array', async () => {
-    const activity = file('one.json', JSON.stringify({ id: 'x', nip: '198503122010011004', method: 'coaching', title: 'Coaching BIM', startDate: '2024-01-02', endDate: '2024-01-02', sessions: 2 }));
+    const activity = file(
+      'one.json',
+      JSON.stringify({
+        id: 'x',
+        nip: '198503122010011004',
+        method: 'coaching',
+        title: 'Coaching BIM',
+        startDate: '2024-01-02',
+        endDate: '2024-01-02',
+        sessions: 2,
+      }),
+    );
     const one = await runCli(['validate', activity, '--type', 'activity']);
     expect([one.code, JSON.parse(one.stdout)]).toEqual([0, { type: 'activity', count: 1, valid: true }]);
     const employees = file('emp.json', JSON.stringify([{ name: 'Sari', kind: 'TKK', internalId: 'TKK-01' }]));
@@ -31,7 +42,10 @@ describe('bangkom validate', () => {
   });
 
   it('reports CSV problems by row and column', async () => {
-    const csv = file('a.csv', 'id;nip;method;title;startDate;endDate;days\nA;198503122010011004;seminar;Seminar;2024-03-01;2024-03-01;1\nB;198503122010011004;seminar;Seminar;2024-03-01;2024-03-01;satu\n');
+    const csv = file(
+      'a.csv',
+      'id;nip;method;title;startDate;endDate;days\nA;198503122010011004;seminar;Seminar;2024-03-01;2024-03-01;1\nB;198503122010011004;seminar;Seminar;2024-03-01;2024-03-01;satu\n',
+    );
     const { code, stderr } = await runCli(['validate', csv, '--type', 'activity', '--format', 'table']);
     expect(code).toBe(2);
     expect(stderr).toContain('baris/row 3, days');

@@ -26,7 +26,20 @@ export const validateCommand: Command = {
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
     const type = stringOption(inv, 'type');
     if (type !== 'activity' && type !== 'employee') {
-      return reportProblems(io, [{ path: ['--type'], code: 'cli.bad_type', message: { id: `--type harus activity atau employee. Penggunaan: ${usage}`, en: `--type must be activity or employee. Usage: ${usage}` } }], inv.format);
+      return reportProblems(
+        io,
+        [
+          {
+            path: ['--type'],
+            code: 'cli.bad_type',
+            message: {
+              id: `--type harus activity atau employee. Penggunaan: ${usage}`,
+              en: `--type must be activity or employee. Usage: ${usage}`,
+            },
+          },
+        ],
+        inv.format,
+      );
     }
     const { schema, collection } = types[type as RecordType];
 

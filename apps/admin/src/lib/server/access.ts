@@ -14,7 +14,12 @@ export async function visibleEmployees(db: Db, user: SessionUser): Promise<strin
     case 'auditor':
       return null;
     case 'admin_unit':
-      return (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, user.unitId ?? ''))).map((r) => r.id);
+      return (
+        await db
+          .select({ id: employees.id })
+          .from(employees)
+          .where(eq(employees.unitId, user.unitId ?? ''))
+      ).map((r) => r.id);
     case 'atasan':
       return [...(user.employeeId ? [user.employeeId] : []), ...(await subordinatesOf(db, user))];
     default:
@@ -45,4 +50,3 @@ export async function ensureVisible(db: Db, user: SessionUser, employeeId: strin
   if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
   return employee;
 }
-

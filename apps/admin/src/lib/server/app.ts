@@ -22,13 +22,18 @@ export function getApp(): Promise<App> {
 
 async function start(): Promise<App> {
   const env = process.env;
-  const database = await openDatabase({ url: env['DATABASE_URL'] || undefined, dataDir: env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data') });
+  const database = await openDatabase({
+    url: env['DATABASE_URL'] || undefined,
+    dataDir: env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data'),
+  });
   if (env['BANGKOM_DEMO'] === '1') {
     const { seeded } = await seedDemo(database.db, {});
     console.log(seeded ? 'Data demo dibuat / Demo data created' : 'Data demo sudah ada / Demo data already present');
     console.log(`Akun demo / Demo logins: ${DEMO_USERS.join(', ')} — kata sandi / password: ${DEMO_PASSWORD}`);
   }
-  console.log(`Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`);
+  console.log(
+    `Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`,
+  );
   // adapter-node emits this on SIGINT/SIGTERM once requests are done: close the database and its lock.
   process.once('sveltekit:shutdown' as 'exit', () => void database.close());
   return { database, limiter: new LoginLimiter() };

@@ -23,7 +23,14 @@ export async function contextFor(event: RequestEvent): Promise<Context> {
     sessionToken: event.cookies.get(SESSION_COOKIE),
     limiter: app.limiter,
     setSession: (token, expiresAt) => {
-      if (token) event.cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', ...(expiresAt ? { expires: expiresAt } : {}) });
+      if (token)
+        event.cookies.set(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: event.url.protocol === 'https:',
+          ...(expiresAt ? { expires: expiresAt } : {}),
+        });
       else event.cookies.delete(SESSION_COOKIE, { path: '/' });
     },
   };
@@ -58,7 +65,13 @@ export async function actionOr<T>(event: RequestEvent, call: () => Promise<T>, v
     if (e instanceof TRPCError) {
       const details = errorDetails(e.cause);
       const text = details.messages ? bilingual(details.messages, event.locals.locale) : e.code === 'BAD_REQUEST' ? '' : e.message;
-      return { ok: false as const, failure: fail(getHTTPStatusCodeFromError(e), { error: { ...details, text }, ...(values ? { values } : {}) } satisfies ActionFailure) };
+      return {
+        ok: false as const,
+        failure: fail(getHTTPStatusCodeFromError(e), {
+          error: { ...details, text },
+          ...(values ? { values } : {}),
+        } satisfies ActionFailure),
+      };
     }
     throw e;
   }

@@ -42,9 +42,18 @@ export interface ErrorDetails {
 export function errorDetails(cause: unknown): ErrorDetails {
   const issues =
     cause instanceof ZodError
-      ? cause.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message, ...('minimum' in i ? { minimum: Number(i.minimum) } : {}), ...('maximum' in i ? { maximum: Number(i.maximum) } : {}) }))
+      ? cause.issues.map((i) => ({
+          path: i.path.map(String),
+          code: i.code,
+          message: i.message,
+          ...('minimum' in i ? { minimum: Number(i.minimum) } : {}),
+          ...('maximum' in i ? { maximum: Number(i.maximum) } : {}),
+        }))
       : null;
   const messages = cause instanceof AppProblem ? cause.messages : null;
-  const problems = cause instanceof AppProblem && cause.problems.length ? cause.problems.map((p) => ({ path: p.path.map(String), code: p.code, message: p.message })) : null;
+  const problems =
+    cause instanceof AppProblem && cause.problems.length
+      ? cause.problems.map((p) => ({ path: p.path.map(String), code: p.code, message: p.message }))
+      : null;
   return { messages, problems, issues };
 }

@@ -11,12 +11,27 @@ export function sniffMediaType(bytes: Uint8Array): 'application/pdf' | 'image/jp
   return null;
 }
 
-export type EvidenceCheck = { ok: true; sha256: string; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png'; size: number } | { ok: false; code: 'evidence.too_large' | 'evidence.bad_type' | 'evidence.empty'; message: { id: string; en: string } };
+export type EvidenceCheck =
+  | { ok: true; sha256: string; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png'; size: number }
+  | { ok: false; code: 'evidence.too_large' | 'evidence.bad_type' | 'evidence.empty'; message: { id: string; en: string } };
 
 export function checkEvidence(bytes: Uint8Array): EvidenceCheck {
   if (bytes.length === 0) return { ok: false, code: 'evidence.empty', message: { id: 'Berkas kosong', en: 'The file is empty' } };
-  if (bytes.length > MAX_EVIDENCE_BYTES) return { ok: false, code: 'evidence.too_large', message: { id: `Berkas melebihi ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB`, en: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB` } };
+  if (bytes.length > MAX_EVIDENCE_BYTES)
+    return {
+      ok: false,
+      code: 'evidence.too_large',
+      message: {
+        id: `Berkas melebihi ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB`,
+        en: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB`,
+      },
+    };
   const mediaType = sniffMediaType(bytes);
-  if (!mediaType) return { ok: false, code: 'evidence.bad_type', message: { id: 'Hanya PDF, JPEG atau PNG yang diterima', en: 'Only PDF, JPEG or PNG files are accepted' } };
+  if (!mediaType)
+    return {
+      ok: false,
+      code: 'evidence.bad_type',
+      message: { id: 'Hanya PDF, JPEG atau PNG yang diterima', en: 'Only PDF, JPEG or PNG files are accepted' },
+    };
   return { ok: true, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType, size: bytes.length };
 }

@@ -13,10 +13,12 @@ export const yesNo = (form: FormData, name: string): boolean | undefined => {
   return value === 'ya' ? true : value === 'tidak' ? false : undefined;
 };
 /** The record without its undefined fields (what "not given" means to the schemas). */
-export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** A path of this site to go to after a form (never another site: `//host` and `https:` are refused). */
-export const safeNext = (next: unknown): string => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+export const safeNext = (next: unknown): string =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 
 /** `?year=` when it is a plausible year, otherwise the current year plus `offset` (plans are for next year). */
 export function yearParam(url: URL, offset = 0): number {

@@ -20,8 +20,50 @@ const UNITS = [
   ['tata-ruang', 'Bidang Tata Ruang'],
   ['upt-alat', 'UPT Peralatan dan Perbengkelan'],
 ] as const;
-const GIVEN = ['Agus', 'Budi', 'Siti', 'Dewi', 'Hendra', 'Maria', 'Yohanes', 'Rina', 'Petrus', 'Lina', 'Rudi', 'Sri', 'Andi', 'Fitri', 'Yusuf', 'Nur', 'Dedi', 'Wati', 'Joko', 'Ani'];
-const FAMILY = ['Setiawan', 'Rahmawati', 'Santoso', 'Lestari', 'Gunawan', 'Ngau', 'Lung', 'Oktaviani', 'Bilung', 'Marlina', 'Hartono', 'Wahyuni', 'Pratama', 'Sari', 'Hidayat', 'Aini', 'Kurniawan', 'Handayani', 'Susilo', 'Purnama'];
+const GIVEN = [
+  'Agus',
+  'Budi',
+  'Siti',
+  'Dewi',
+  'Hendra',
+  'Maria',
+  'Yohanes',
+  'Rina',
+  'Petrus',
+  'Lina',
+  'Rudi',
+  'Sri',
+  'Andi',
+  'Fitri',
+  'Yusuf',
+  'Nur',
+  'Dedi',
+  'Wati',
+  'Joko',
+  'Ani',
+];
+const FAMILY = [
+  'Setiawan',
+  'Rahmawati',
+  'Santoso',
+  'Lestari',
+  'Gunawan',
+  'Ngau',
+  'Lung',
+  'Oktaviani',
+  'Bilung',
+  'Marlina',
+  'Hartono',
+  'Wahyuni',
+  'Pratama',
+  'Sari',
+  'Hidayat',
+  'Aini',
+  'Kurniawan',
+  'Handayani',
+  'Susilo',
+  'Purnama',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32), so the demo office is the same on every machine. */
 function prng(seed: number) {
@@ -104,14 +146,27 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
     const tmtMonth = 1 + Math.floor(r() * 12);
     const serial = pad((i % 999) + 1, 3);
     const nip = `${birth.replaceAll('-', '')}${tmtYear}${pad(tmtMonth)}${gender === 'L' ? 1 : 2}${serial}`;
-    const id = kind === 'PNS' ? nip : kind === 'PPPK' ? `${birth.replaceAll('-', '')}${tmtYear}2${1 + Math.floor(r() * 3)}${gender === 'L' ? 1 : 2}${serial}` : `TKK-${pad(i + 1, 4)}`;
-    const level = head ? 'administrator' : kind === 'TKK' ? undefined : (['pelaksana', 'pengawas', 'jf_ahli_pertama', 'jf_ahli_muda', 'jf_keterampilan'] as const)[Math.floor(r() * 5)];
+    const id =
+      kind === 'PNS'
+        ? nip
+        : kind === 'PPPK'
+          ? `${birth.replaceAll('-', '')}${tmtYear}2${1 + Math.floor(r() * 3)}${gender === 'L' ? 1 : 2}${serial}`
+          : `TKK-${pad(i + 1, 4)}`;
+    const level = head
+      ? 'administrator'
+      : kind === 'TKK'
+        ? undefined
+        : (['pelaksana', 'pengawas', 'jf_ahli_pertama', 'jf_ahli_muda', 'jf_keterampilan'] as const)[Math.floor(r() * 5)];
     const positionKind = level === undefined ? undefined : level.startsWith('jf_') ? 'fungsional' : 'administrasi';
     const name = `${GIVEN[Math.floor(r() * GIVEN.length)]} ${FAMILY[Math.floor(r() * FAMILY.length)]}`;
     const employee: Employee = {
       name,
       kind,
-      ...(kind === 'PNS' ? { nip: id, tmtPns: `${tmtYear + 1}-${pad(tmtMonth)}-01` } : kind === 'PPPK' ? { nipppk: id } : { internalId: id }),
+      ...(kind === 'PNS'
+        ? { nip: id, tmtPns: `${tmtYear + 1}-${pad(tmtMonth)}-01` }
+        : kind === 'PPPK'
+          ? { nipppk: id }
+          : { internalId: id }),
       ...(level ? { positionLevel: level, positionKind } : {}),
       positionTitle: head ? `Kepala ${UNITS[i % UNITS.length]![1]}` : 'Staf',
       unit: UNITS[i % UNITS.length]![1],
@@ -125,10 +180,27 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
   }
   await db.transaction(async (tx) => {
     await tx.insert(units).values(UNITS.map(([id, name]) => ({ id, name })));
-    for (const p of people.filter((x) => x.supervisorId === null)) await tx.insert(employees).values({ id: p.id, kind: p.employee.kind, name: p.employee.name, unitId: p.unitId, supervisorId: null, data: { ...p.employee } as Record<string, unknown> });
+    for (const p of people.filter((x) => x.supervisorId === null))
+      await tx.insert(employees).values({
+        id: p.id,
+        kind: p.employee.kind,
+        name: p.employee.name,
+        unitId: p.unitId,
+        supervisorId: null,
+        data: { ...p.employee } as Record<string, unknown>,
+      });
     const rest = people.filter((x) => x.supervisorId !== null);
     for (let i = 0; i < rest.length; i += 50) {
-      await tx.insert(employees).values(rest.slice(i, i + 50).map((p) => ({ id: p.id, kind: p.employee.kind, name: p.employee.name, unitId: p.unitId, supervisorId: p.supervisorId, data: { ...p.employee, supervisorNip: p.supervisorId } as Record<string, unknown> })));
+      await tx.insert(employees).values(
+        rest.slice(i, i + 50).map((p) => ({
+          id: p.id,
+          kind: p.employee.kind,
+          name: p.employee.name,
+          unitId: p.unitId,
+          supervisorId: p.supervisorId,
+          data: { ...p.employee, supervisorNip: p.supervisorId } as Record<string, unknown>,
+        })),
+      );
     }
     const rows: (typeof activities.$inferInsert)[] = [];
     let n = 1;
@@ -139,7 +211,11 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
         const method = learningMethodCodes[Math.floor(r() * learningMethodCodes.length)]!;
         const month = 1 + Math.floor(r() * lastMonth);
         const day = 1 + Math.floor(r() * 25);
-        const span = ['seminar', 'workshop', 'sosialisasi', 'komunitas_belajar'].includes(method) ? Math.floor(r() * 2) : ['kursus', 'penataran', 'bimbingan_teknis', 'magang', 'e_learning'].includes(method) ? Math.floor(r() * 3) : 0;
+        const span = ['seminar', 'workshop', 'sosialisasi', 'komunitas_belajar'].includes(method)
+          ? Math.floor(r() * 2)
+          : ['kursus', 'penataran', 'bimbingan_teknis', 'magang', 'e_learning'].includes(method)
+            ? Math.floor(r() * 3)
+            : 0;
         const start = `${year}-${pad(month)}-${pad(day)}`;
         const end = `${year}-${pad(month)}-${pad(day + span)}`;
         const roll = r();
@@ -162,7 +238,11 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
         };
         // Drafts may still lack their file; whatever was submitted carries the sample certificate.
         const withFile = status !== 'draft';
-        if (withFile) data.evidence = { ...data.evidence!, file: { name: 'sertifikat.pdf', sha256: certificateSha, size: certificate.length, mediaType: 'application/pdf' } };
+        if (withFile)
+          data.evidence = {
+            ...data.evidence!,
+            file: { name: 'sertifikat.pdf', sha256: certificateSha, size: certificate.length, mediaType: 'application/pdf' },
+          };
         rows.push({
           id,
           employeeId: p.id,
@@ -175,7 +255,9 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
         });
       }
     }
-    await tx.insert(evidenceFiles).values({ sha256: certificateSha, mediaType: 'application/pdf', size: certificate.length, content: certificate });
+    await tx
+      .insert(evidenceFiles)
+      .values({ sha256: certificateSha, mediaType: 'application/pdf', size: certificate.length, content: certificate });
     for (let i = 0; i < rows.length; i += 100) await tx.insert(activities).values(rows.slice(i, i + 100));
     const bina = people.filter((p) => p.unitId === 'bina-marga');
     const head = bina.find((p) => p.supervisorId === null)!;
@@ -183,8 +265,20 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
     await tx.insert(users).values([
       { username: 'pegawai', passwordHash, role: 'pegawai', employeeId: staff.id, unitId: 'bina-marga' },
       { username: 'atasan', passwordHash, role: 'atasan', employeeId: head.id, unitId: 'bina-marga' },
-      { username: 'adminunit', passwordHash, role: 'admin_unit', employeeId: bina.find((p) => p !== head && p !== staff && p.employee.kind !== 'TKK')!.id, unitId: 'bina-marga' },
-      { username: 'adminsdm', passwordHash, role: 'admin_sdm', employeeId: people.find((p) => p.unitId === 'sekretariat' && p.supervisorId !== null && p.employee.kind === 'PNS')!.id, unitId: 'sekretariat' },
+      {
+        username: 'adminunit',
+        passwordHash,
+        role: 'admin_unit',
+        employeeId: bina.find((p) => p !== head && p !== staff && p.employee.kind !== 'TKK')!.id,
+        unitId: 'bina-marga',
+      },
+      {
+        username: 'adminsdm',
+        passwordHash,
+        role: 'admin_sdm',
+        employeeId: people.find((p) => p.unitId === 'sekretariat' && p.supervisorId !== null && p.employee.kind === 'PNS')!.id,
+        unitId: 'sekretariat',
+      },
       { username: 'auditor', passwordHash, role: 'auditor', employeeId: null, unitId: null },
     ]);
   });

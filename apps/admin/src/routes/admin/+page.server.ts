@@ -23,7 +23,14 @@ export const actions: Actions = {
     delete values['password'];
     const result = await actionOr(
       event,
-      () => caller.admin.createUser({ username: String(form.get('username') ?? ''), password: String(form.get('password') ?? ''), role: String(form.get('role') ?? '') as 'pegawai', ...(employeeId ? { employeeId } : {}), ...(unitId ? { unitId } : {}) }),
+      () =>
+        caller.admin.createUser({
+          username: String(form.get('username') ?? ''),
+          password: String(form.get('password') ?? ''),
+          role: String(form.get('role') ?? '') as 'pegawai',
+          ...(employeeId ? { employeeId } : {}),
+          ...(unitId ? { unitId } : {}),
+        }),
       values,
     );
     return result.ok ? { created: result.value.username } : result.failure;

@@ -8,6 +8,9 @@ export const load: PageServerLoad = async (event) => {
   const year = yearParam(event.url);
   const thisYear = currentYear();
   const unitId = event.url.searchParams.get('unit') || undefined;
-  const [dashboard, units] = await Promise.all([loadOr(event, () => caller.compliance.dashboard({ year, ...(unitId ? { unitId } : {}) })), loadOr(event, () => caller.admin.units())]);
+  const [dashboard, units] = await Promise.all([
+    loadOr(event, () => caller.compliance.dashboard({ year, ...(unitId ? { unitId } : {}) })),
+    loadOr(event, () => caller.admin.units()),
+  ]);
   return { dashboard, units, years: Array.from({ length: 4 }, (_, i) => thisYear - i) };
 };

@@ -13,12 +13,21 @@ export const load: PageServerLoad = async (event) => {
   if (!user.employeeId) redirect(303, '/plans');
   const caller = await callerFor(event);
   const year = yearOf(event.url);
-  const [current, formInfo] = await Promise.all([loadOr(event, () => caller.plans.get({ employeeId: user.employeeId!, year })), loadOr(event, () => caller.activities.formInfo())]);
+  const [current, formInfo] = await Promise.all([
+    loadOr(event, () => caller.plans.get({ employeeId: user.employeeId!, year })),
+    loadOr(event, () => caller.activities.formInfo()),
+  ]);
   return { year, current, formInfo, years: [year - 1, year, year + 1] };
 };
 
 /** Every change saves the whole plan through `plans.save`, which checks it again. */
-async function change(event: RequestEvent, edit: (plan: Awaited<ReturnType<Awaited<ReturnType<typeof callerFor>>['plans']['get']>>['plan'], form: FormData) => { header?: Record<string, unknown>; items?: unknown[] }) {
+async function change(
+  event: RequestEvent,
+  edit: (
+    plan: Awaited<ReturnType<Awaited<ReturnType<typeof callerFor>>['plans']['get']>>['plan'],
+    form: FormData,
+  ) => { header?: Record<string, unknown>; items?: unknown[] },
+) {
   const form = await event.request.formData();
   const caller = await callerFor(event);
   const year = yearOf(event.url);
@@ -46,29 +55,36 @@ export const actions: Actions = {
   header: (event) =>
     change(event, (_plan, form) => {
       return {
-        header: defined({ position: text(form, 'position'), gapLevel: text(form, 'gapLevel'), performancePredicate: text(form, 'performancePredicate'), performanceData: text(form, 'performanceData'), cannotLeaveWorkplace: form.get('cannotLeaveWorkplace') === 'on', budgetAvailable: number(form, 'budgetAvailable') }),
+        header: defined({
+          position: text(form, 'position'),
+          gapLevel: text(form, 'gapLevel'),
+          performancePredicate: text(form, 'performancePredicate'),
+          performanceData: text(form, 'performanceData'),
+          cannotLeaveWorkplace: form.get('cannotLeaveWorkplace') === 'on',
+          budgetAvailable: number(form, 'budgetAvailable'),
+        }),
       };
     }),
   addItem: (event) =>
     change(event, (plan, form) => {
       const fields = activityFromForm(form) as Record<string, unknown>;
       const item = defined({
-          method: fields['method'],
-          title: fields['title'] || undefined,
-          organizer: fields['organizer'] || undefined,
-          facilitator: text(form, 'facilitator'),
-          competencyType: fields['competencyType'],
-          startDate: fields['startDate'] || undefined,
-          endDate: fields['endDate'] || undefined,
-          international: fields['international'],
-          days: fields['days'],
-          sessions: fields['sessions'],
-          hours: fields['hours'],
-          programmeJp: fields['programmeJp'],
-          curriculumFit: text(form, 'curriculumFit'),
-          jp: number(form, 'jp'),
-          budget: number(form, 'budget'),
-        });
+        method: fields['method'],
+        title: fields['title'] || undefined,
+        organizer: fields['organizer'] || undefined,
+        facilitator: text(form, 'facilitator'),
+        competencyType: fields['competencyType'],
+        startDate: fields['startDate'] || undefined,
+        endDate: fields['endDate'] || undefined,
+        international: fields['international'],
+        days: fields['days'],
+        sessions: fields['sessions'],
+        hours: fields['hours'],
+        programmeJp: fields['programmeJp'],
+        curriculumFit: text(form, 'curriculumFit'),
+        jp: number(form, 'jp'),
+        budget: number(form, 'budget'),
+      });
       return { items: [...plan.items, item] };
     }),
   removeItem: (event) =>

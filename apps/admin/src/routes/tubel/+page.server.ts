@@ -6,7 +6,10 @@ import { todayIso } from '$lib/values';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
-  const [assessments, employees] = await Promise.all([loadOr(event, () => caller.tubel.list()), loadOr(event, () => caller.admin.employees({}))]);
+  const [assessments, employees] = await Promise.all([
+    loadOr(event, () => caller.tubel.list()),
+    loadOr(event, () => caller.admin.employees({})),
+  ]);
   return { assessments, candidates: employees.filter((e) => e.kind === 'PNS'), today: todayIso() };
 };
 

@@ -31,7 +31,8 @@ function lock(dataDir: string): () => void {
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`The database in ${dataDir} is in use by process ${pid} / Basis data di ${dataDir} sedang dipakai proses ${pid}`);
+    if (alive)
+      throw new Error(`The database in ${dataDir} is in use by process ${pid} / Basis data di ${dataDir} sedang dipakai proses ${pid}`);
   }
   writeFileSync(file, String(process.pid));
   return () => rmSync(file, { force: true });
@@ -83,7 +84,9 @@ export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (res
 
 /** Applies the migrations in order, each once, each in a transaction. */
 export async function migrate({ db, runScript }: Pick<Database, 'db' | 'runScript'>): Promise<string[]> {
-  await db.execute(sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const done = new Set(rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`)).map((r) => r.name));
   const applied: string[] = [];
   for (const { name, sql: text } of migrations) {

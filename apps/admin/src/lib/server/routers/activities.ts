@@ -67,10 +67,19 @@ export type ActivityFieldsInput = z.input<typeof ActivityFields>;
 type Fields = z.output<typeof ActivityFields>;
 
 /** An evidence file sent with a form: base64 content, at most MAX_EVIDENCE_BYTES once decoded. */
-const EvidenceUpload = z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 1024) });
+const EvidenceUpload = z.object({
+  name: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 1024),
+});
 type EvidenceUpload = z.output<typeof EvidenceUpload>;
 
-function toActivity(id: string, employeeId: string, f: Fields, status: LearningActivity['status'], previous?: Record<string, unknown>): LearningActivity {
+function toActivity(
+  id: string,
+  employeeId: string,
+  f: Fields,
+  status: LearningActivity['status'],
+  previous?: Record<string, unknown>,
+): LearningActivity {
   const parsed = ActivitySchema.safeParse({
     id,
     nip: employeeId,
@@ -92,13 +101,16 @@ function toActivity(id: string, employeeId: string, f: Fields, status: LearningA
       ...(f.certificateNumber ? { number: f.certificateNumber } : {}),
       ...(f.certificateDate ? { date: f.certificateDate } : {}),
       // An attached file stays attached when the fields are edited.
-      ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file ? { file: (previous!['evidence'] as { file: unknown }).file } : {}),
+      ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file
+        ? { file: (previous!['evidence'] as { file: unknown }).file }
+        : {}),
     },
     ...(f.rumpun ? { rumpun: f.rumpun } : {}),
     ...(f.summary ? { summary: f.summary } : {}),
     status,
   });
-  if (!parsed.success) throw appError('BAD_REQUEST', 'Isian kegiatan tidak valid', 'The activity is not valid', problemsFromZod(parsed.error));
+  if (!parsed.success)
+    throw appError('BAD_REQUEST', 'Isian kegiatan tidak valid', 'The activity is not valid', problemsFromZod(parsed.error));
   return parsed.data;
 }
 
@@ -106,8 +118,14 @@ function toActivity(id: string, employeeId: string, f: Fields, status: LearningA
 async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
   const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
   const checked = checkEvidence(bytes);
-  if (!checked.ok) throw appError('BAD_REQUEST', checked.message.id, checked.message.en, [{ path: ['evidence'], code: checked.code, message: checked.message }]);
-  await tx.insert(evidenceFiles).values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes }).onConflictDoNothing();
+  if (!checked.ok)
+    throw appError('BAD_REQUEST', checked.message.id, checked.message.en, [
+      { path: ['evidence'], code: checked.code, message: checked.message },
+    ]);
+  await tx
+    .insert(evidenceFiles)
+    .values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes })
+    .onConflictDoNothing();
   return { name: upload.name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
 }
 
@@ -144,7 +162,15 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
 export const activitiesRouter = router({
   /** Activities the user may see, newest first, with the JP each is worth on its own. */
   list: authedProcedure
-    .input(z.object({ status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(), employeeId: z.string().max(40).optional(), mine: z.boolean().optional() }).default({}))
+    .input(
+      z
+        .object({
+          status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(),
+          employeeId: z.string().max(40).optional(),
+          mine: z.boolean().optional(),
+        })
+        .default({}),
+    )
     .query(async ({ ctx, input }) => {
       const visible = input.mine ? (ctx.user.employeeId ? [ctx.user.employeeId] : []) : await visibleEmployees(ctx.db, ctx.user);
       if (visible !== null && visible.length === 0) return [];
@@ -153,7 +179,13 @@ export const activitiesRouter = router({
         ...(input.status ? [eq(activities.status, input.status)] : []),
         ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
       ];
-      const rows = await ctx.db.select({ activity: activities, employeeName: employees.name }).from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(and(...conditions)).orderBy(desc(activities.updatedAt), activities.id).limit(500);
+      const rows = await ctx.db
+        .select({ activity: activities, employeeName: employees.name })
+        .from(activities)
+        .innerJoin(employees, eq(employees.id, activities.employeeId))
+        .where(and(...conditions))
+        .orderBy(desc(activities.updatedAt), activities.id)
+        .limit(500);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
         const converted = convertActivity(r.data as unknown as LearningActivity, { profile, trace: false });
@@ -169,7 +201,13 @@ export const activitiesRouter = router({
       .select({ activity: activities, employeeName: employees.name })
       .from(activities)
       .innerJoin(employees, eq(employees.id, activities.employeeId))
-      .where(and(eq(activities.status, 'submitted'), ...(scope !== null ? [inArray(activities.employeeId, scope)] : []), ...(ctx.user.role === 'atasan' ? [isNull(activities.supervisorApproved)] : [])))
+      .where(
+        and(
+          eq(activities.status, 'submitted'),
+          ...(scope !== null ? [inArray(activities.employeeId, scope)] : []),
+          ...(ctx.user.role === 'atasan' ? [isNull(activities.supervisorApproved)] : []),
+        ),
+      )
       .orderBy(activities.updatedAt, activities.id)
       .limit(500);
     return rows
@@ -180,13 +218,17 @@ export const activitiesRouter = router({
   /** One activity with its JP explanation ("why N JP?") and what the user may do with it. */
   get: authedProcedure.input(z.object({ id: z.string().max(60) })).query(async ({ ctx, input }) => {
     const row = await load(ctx.db, ctx.user, input.id);
-    const employee = (await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+    const employee = (
+      await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
+    )[0];
     const conversion = convertActivity(row.data as unknown as LearningActivity, { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
       data: row.data as unknown as LearningActivity,
       employeeName: employee?.name ?? row.employeeId,
-      conversion: conversion.ok ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile } : { ok: false as const, problems: conversion.problems },
+      conversion: conversion.ok
+        ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile }
+        : { ok: false as const, problems: conversion.problems },
       can: await allowedActions(ctx.db, ctx.user, row),
     };
   }),
@@ -197,7 +239,12 @@ export const activitiesRouter = router({
     if (!row.evidenceSha256) throw appError('NOT_FOUND', 'Kegiatan ini tidak memiliki berkas bukti', 'This activity has no evidence file');
     const file = (await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, row.evidenceSha256)))[0];
     if (!file) throw appError('NOT_FOUND', 'Berkas bukti tidak ditemukan', 'Evidence file not found');
-    return { name: row.evidenceName ?? `${row.id}`, mediaType: file.mediaType, sha256: file.sha256, contentBase64: Buffer.from(file.content).toString('base64') };
+    return {
+      name: row.evidenceName ?? `${row.id}`,
+      mediaType: file.mediaType,
+      sha256: file.sha256,
+      contentBase64: Buffer.from(file.content).toString('base64'),
+    };
   }),
 
   /** What the activity form needs: methods with their path and the input the rule profile in force today converts. */
@@ -237,7 +284,15 @@ export const activitiesRouter = router({
         if (file) activity = withFile(activity, file);
         const [row] = await tx
           .insert(activities)
-          .values({ id, employeeId, status: 'draft', data: activity as unknown as Record<string, unknown>, evidenceSha256: file?.sha256 ?? null, evidenceName: file?.name ?? null, createdBy: ctx.user.id })
+          .values({
+            id,
+            employeeId,
+            status: 'draft',
+            data: activity as unknown as Record<string, unknown>,
+            evidenceSha256: file?.sha256 ?? null,
+            evidenceName: file?.name ?? null,
+            createdBy: ctx.user.id,
+          })
           .returning();
         await audit(tx, ctx.user, 'activity.create', 'activity', id, null, activity);
         return summaryOf(row!);
@@ -256,7 +311,11 @@ export const activitiesRouter = router({
         if (file) activity = withFile(activity, file);
         const [updated] = await tx
           .update(activities)
-          .set({ data: activity as unknown as Record<string, unknown>, ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}), updatedAt: new Date() })
+          .set({
+            data: activity as unknown as Record<string, unknown>,
+            ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}),
+            updatedAt: new Date(),
+          })
           .where(eq(activities.id, row.id))
           .returning();
         await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
@@ -270,9 +329,28 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
-      if (!input.declaration) throw appError('BAD_REQUEST', 'Centang pernyataan bahwa data yang diisi benar', 'Tick the declaration that the data are true', [{ path: ['declaration'], code: 'declaration.required', message: { id: 'Pernyataan kebenaran data wajib dicentang ([K] III.C)', en: 'The declaration is required ([K] III.C)' } }]);
+      if (!input.declaration)
+        throw appError('BAD_REQUEST', 'Centang pernyataan bahwa data yang diisi benar', 'Tick the declaration that the data are true', [
+          {
+            path: ['declaration'],
+            code: 'declaration.required',
+            message: { id: 'Pernyataan kebenaran data wajib dicentang ([K] III.C)', en: 'The declaration is required ([K] III.C)' },
+          },
+        ]);
       // Evidence is what the unit admin verifies ([K] III.D): no file, nothing to verify.
-      if (!row.evidenceSha256) throw appError('BAD_REQUEST', 'Lampirkan berkas bukti (sertifikat/surat keterangan) sebelum mengajukan', 'Attach an evidence file (certificate/statement) before submitting', [{ path: ['evidence'], code: 'evidence.required', message: { id: 'Berkas bukti wajib dilampirkan', en: 'An evidence file is required' } }]);
+      if (!row.evidenceSha256)
+        throw appError(
+          'BAD_REQUEST',
+          'Lampirkan berkas bukti (sertifikat/surat keterangan) sebelum mengajukan',
+          'Attach an evidence file (certificate/statement) before submitting',
+          [
+            {
+              path: ['evidence'],
+              code: 'evidence.required',
+              message: { id: 'Berkas bukti wajib dilampirkan', en: 'An evidence file is required' },
+            },
+          ],
+        );
       return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 
@@ -290,16 +368,38 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!(await subordinatesOf(ctx.db, ctx.user)).includes(row.employeeId)) throw forbidden();
-      if (!isNonClassical(row)) throw conflict('Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)', 'Only non-classical activities are reviewed by the superior ([K] III.D.5)');
+      if (!isNonClassical(row))
+        throw conflict(
+          'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
+          'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
+        );
       if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
       if (!input.approve && !input.reason) throw reasonRequired();
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
-          .set(input.approve ? { supervisorApproved: true, updatedAt: new Date() } : { supervisorApproved: false, status: 'rejected', rejectReason: input.reason ?? null, data: { ...row.data, status: 'rejected' }, updatedAt: new Date() })
+          .set(
+            input.approve
+              ? { supervisorApproved: true, updatedAt: new Date() }
+              : {
+                  supervisorApproved: false,
+                  status: 'rejected',
+                  rejectReason: input.reason ?? null,
+                  data: { ...row.data, status: 'rejected' },
+                  updatedAt: new Date(),
+                },
+          )
           .where(eq(activities.id, row.id))
           .returning();
-        await audit(tx, ctx.user, input.approve ? 'activity.approve' : 'activity.reject', 'activity', row.id, { status: row.status, supervisorApproved: row.supervisorApproved }, { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: input.reason ?? null });
+        await audit(
+          tx,
+          ctx.user,
+          input.approve ? 'activity.approve' : 'activity.reject',
+          'activity',
+          row.id,
+          { status: row.status, supervisorApproved: row.supervisorApproved },
+          { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: input.reason ?? null },
+        );
         return summaryOf(updated!);
       });
     }),
@@ -309,28 +409,49 @@ export const activitiesRouter = router({
     .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
-      if (isOwner(ctx.user, row)) throw appError('FORBIDDEN', 'Kegiatan sendiri diverifikasi oleh admin lain', 'Your own activity is verified by another admin');
+      if (isOwner(ctx.user, row))
+        throw appError('FORBIDDEN', 'Kegiatan sendiri diverifikasi oleh admin lain', 'Your own activity is verified by another admin');
       if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
       if (!input.verified && !input.reason) throw reasonRequired();
-      const employee = (await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+      const employee = (
+        await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId))
+      )[0];
       if (input.verified && isNonClassical(row) && employee?.supervisorId && row.supervisorApproved !== true) {
-        throw conflict('Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)', 'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)');
+        throw conflict(
+          'Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)',
+          'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)',
+        );
       }
       const status = input.verified ? 'verified' : 'rejected';
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
-          .set({ status, rejectReason: input.verified ? null : (input.reason ?? null), data: { ...row.data, status }, updatedAt: new Date() })
+          .set({
+            status,
+            rejectReason: input.verified ? null : (input.reason ?? null),
+            data: { ...row.data, status },
+            updatedAt: new Date(),
+          })
           .where(eq(activities.id, row.id))
           .returning();
-        await audit(tx, ctx.user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: input.reason ?? null });
+        await audit(
+          tx,
+          ctx.user,
+          `activity.${status}`,
+          'activity',
+          row.id,
+          { status: row.status },
+          { status, reason: input.reason ?? null },
+        );
         return summaryOf(updated!);
       });
     }),
 
   /** Sets (or clears with `jp: null`) the JP of an activity by hand; the reason is recorded. */
   overrideJp: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }))
+    .input(
+      z.object({ id: z.string().max(60), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }),
+    )
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
@@ -340,7 +461,15 @@ export const activitiesRouter = router({
           .set({ jpOverride: input.jp, jpOverrideReason: input.jp === null ? null : input.reason, updatedAt: new Date() })
           .where(eq(activities.id, row.id))
           .returning();
-        await audit(tx, ctx.user, 'activity.jp_override', 'activity', row.id, { jp: row.jpOverride, reason: row.jpOverrideReason }, { jp: input.jp, reason: input.reason });
+        await audit(
+          tx,
+          ctx.user,
+          'activity.jp_override',
+          'activity',
+          row.id,
+          { jp: row.jpOverride, reason: row.jpOverrideReason },
+          { jp: input.jp, reason: input.reason },
+        );
         return summaryOf(updated!);
       });
     }),
@@ -363,11 +492,16 @@ export const activitiesRouter = router({
   preview: authedProcedure.input(ActivityFields).query(async ({ ctx, input }) => {
     const activity = toActivity('preview', ctx.user.employeeId ?? 'preview', input, 'draft');
     const result = convertActivity(activity, { profile: await ruleProfile(ctx.db) });
-    return result.ok ? { ok: true as const, jp: result.value.jp, trace: result.value.trace } : { ok: false as const, problems: result.problems };
+    return result.ok
+      ? { ok: true as const, jp: result.value.jp, trace: result.value.trace }
+      : { ok: false as const, problems: result.problems };
   }),
 });
 
-const reasonRequired = () => appError('BAD_REQUEST', 'Alasan penolakan wajib diisi', 'A reason is required to reject', [{ path: ['reason'], code: 'reason.required', message: { id: 'Alasan wajib diisi', en: 'A reason is required' } }]);
+const reasonRequired = () =>
+  appError('BAD_REQUEST', 'Alasan penolakan wajib diisi', 'A reason is required to reject', [
+    { path: ['reason'], code: 'reason.required', message: { id: 'Alasan wajib diisi', en: 'A reason is required' } },
+  ]);
 
 /** What lists and mutations return: the row without internal columns. */
 function summaryOf(r: Row) {
@@ -386,8 +520,21 @@ function summaryOf(r: Row) {
   };
 }
 
-async function transition(db: Db, user: SessionUser, row: Row, from: Row['status'], to: Row['status'], action: string, extra: Partial<Row> = {}, recorded: Record<string, unknown> = {}) {
-  if (row.status !== from) throw conflict(`Status kegiatan ${statusName(row.status, 'id')}, bukan ${statusName(from, 'id')}`, `The activity is ${statusName(row.status, 'en')}, not ${statusName(from, 'en')}`);
+async function transition(
+  db: Db,
+  user: SessionUser,
+  row: Row,
+  from: Row['status'],
+  to: Row['status'],
+  action: string,
+  extra: Partial<Row> = {},
+  recorded: Record<string, unknown> = {},
+) {
+  if (row.status !== from)
+    throw conflict(
+      `Status kegiatan ${statusName(row.status, 'id')}, bukan ${statusName(from, 'id')}`,
+      `The activity is ${statusName(row.status, 'en')}, not ${statusName(from, 'en')}`,
+    );
   return db.transaction(async (tx) => {
     // The status in the WHERE makes a concurrent second transition update nothing.
     const [updated] = await tx
@@ -395,7 +542,8 @@ async function transition(db: Db, user: SessionUser, row: Row, from: Row['status
       .set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date(), ...extra })
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
-    if (!updated) throw conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
+    if (!updated)
+      throw conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
     await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to, ...recorded });
     return summaryOf(updated);
   });

@@ -17,32 +17,55 @@ import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
 const authRouter = router({
-  login: publicProcedure.input(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })).mutation(async ({ ctx, input }) => {
-    const key = `${input.username.toLowerCase()}|${ctx.ip}`;
-    if (ctx.limiter.blocked(key)) throw appError('TOO_MANY_REQUESTS', 'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit', 'Too many login attempts; try again in 15 minutes');
-    const user = (await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())))[0];
-    // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    if (!user || !valid) {
-      ctx.limiter.fail(key);
-      // Failed attempts are kept too (who tried which name, from where), for the auditor.
-      await audit(ctx.db, null, 'auth.login_failed', 'user', input.username.toLowerCase(), null, { ip: ctx.ip });
-      throw appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
-    }
-    ctx.limiter.succeed(key);
-    const session = await createSession(ctx.db, user.id);
-    ctx.setSession(session.token, session.expiresAt);
-    await audit(ctx.db, { id: user.id, username: user.username, role: user.role, employeeId: user.employeeId, unitId: user.unitId }, 'auth.login', 'user', String(user.id), null, null);
-    return { username: user.username, role: user.role };
-  }),
+  login: publicProcedure
+    .input(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const key = `${input.username.toLowerCase()}|${ctx.ip}`;
+      if (ctx.limiter.blocked(key))
+        throw appError(
+          'TOO_MANY_REQUESTS',
+          'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit',
+          'Too many login attempts; try again in 15 minutes',
+        );
+      const user = (await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())))[0];
+      // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
+      const valid = await verifyPassword(
+        input.password,
+        user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      );
+      if (!user || !valid) {
+        ctx.limiter.fail(key);
+        // Failed attempts are kept too (who tried which name, from where), for the auditor.
+        await audit(ctx.db, null, 'auth.login_failed', 'user', input.username.toLowerCase(), null, { ip: ctx.ip });
+        throw appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
+      }
+      ctx.limiter.succeed(key);
+      const session = await createSession(ctx.db, user.id);
+      ctx.setSession(session.token, session.expiresAt);
+      await audit(
+        ctx.db,
+        { id: user.id, username: user.username, role: user.role, employeeId: user.employeeId, unitId: user.unitId },
+        'auth.login',
+        'user',
+        String(user.id),
+        null,
+        null,
+      );
+      return { username: user.username, role: user.role };
+    }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.db, ctx.sessionToken);
     ctx.setSession(null);
     return { ok: true };
   }),
   me: authedProcedure.query(async ({ ctx }) => {
-    const employee = ctx.user.employeeId ? (await ctx.db.select().from(employees).where(eq(employees.id, ctx.user.employeeId)))[0] : undefined;
-    return { ...ctx.user, employee: employee ? { id: employee.id, name: employee.name, kind: employee.kind, unitId: employee.unitId } : null };
+    const employee = ctx.user.employeeId
+      ? (await ctx.db.select().from(employees).where(eq(employees.id, ctx.user.employeeId)))[0]
+      : undefined;
+    return {
+      ...ctx.user,
+      employee: employee ? { id: employee.id, name: employee.name, kind: employee.kind, unitId: employee.unitId } : null,
+    };
   }),
 });
 
@@ -51,15 +74,32 @@ type Scope = { employeeIds: string[] } | { unitId: string | undefined };
 
 /** Employees of the scope and their activities (of `year`, when given), with JP overrides applied. */
 async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
-  const employeeFilter = 'employeeIds' in scope ? inArray(employees.id, scope.employeeIds.length ? scope.employeeIds : ['-']) : scope.unitId ? eq(employees.unitId, scope.unitId) : undefined;
+  const employeeFilter =
+    'employeeIds' in scope
+      ? inArray(employees.id, scope.employeeIds.length ? scope.employeeIds : ['-'])
+      : scope.unitId
+        ? eq(employees.unitId, scope.unitId)
+        : undefined;
   const empRows = await db.select().from(employees).where(employeeFilter);
   const actRows = await db
     .select()
     .from(activities)
-    .where(employeeFilter === undefined ? undefined : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)));
+    .where(
+      employeeFilter === undefined
+        ? undefined
+        : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
+    );
   // A JP set by an admin replaces the conversion: it is passed as the JP stated for the activity.
-  const list = actRows.map((r) => ({ ...(r.data as unknown as LearningActivity), status: r.status, ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}) }));
-  return { employees: empRows, activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))), profile: await ruleProfile(db) };
+  const list = actRows.map((r) => ({
+    ...(r.data as unknown as LearningActivity),
+    status: r.status,
+    ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}),
+  }));
+  return {
+    employees: empRows,
+    activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))),
+    profile: await ruleProfile(db),
+  };
 }
 
 /** Runs the JP engine over a loaded office (verified activities only, or with submitted ones when `projected`). */
@@ -68,7 +108,12 @@ function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number 
     { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
     { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
   );
-  if (!result.ok) throw appError('INTERNAL_SERVER_ERROR', 'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '), 'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '));
+  if (!result.ok)
+    throw appError(
+      'INTERNAL_SERVER_ERROR',
+      'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '),
+      'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '),
+    );
   return result.value;
 }
 
@@ -86,7 +131,8 @@ const yearInput = z.object({ year: z.int().min(2000).max(2100) });
  */
 async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source: string }> {
   const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok) throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
+  if (!versions.ok)
+    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
   const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
   return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
 }
@@ -103,14 +149,20 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
   const jpOf = new Map(computed.results.map((r) => [r.id, r.jp]));
   const verified = computed.activities.filter((a) => a.status === 'verified');
-  const yearlyTotals = computed.summaries.filter((s) => s.nip === employee.id).map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
+  const yearlyTotals = computed.summaries
+    .filter((s) => s.nip === employee.id)
+    .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
   const card = kartuData({
     employee: { ...(employee.data as unknown as Employee), unit: unitName },
     activities: verified.map((activity) => ({ activity, jp: jpOf.get(activity.id) ?? 0 })),
     yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
     date: todayIso(),
   });
-  return { card, yearlyTotals, activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id) };
+  return {
+    card,
+    yearlyTotals,
+    activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id),
+  };
 }
 
 const complianceRouter = router({
@@ -134,7 +186,14 @@ const complianceRouter = router({
       const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
         const inUnit = summaries.filter((s) => unitOf.get(s.nip) === id && s.required > 0);
         const compliant = inUnit.filter((s) => s.compliant).length;
-        return { unitId: id, name: unitNames.get(id) ?? id, employees: inUnit.length, compliant, rate: inUnit.length ? compliant / inUnit.length : 0, jp: inUnit.reduce((sum, s) => sum + s.jp, 0) };
+        return {
+          unitId: id,
+          name: unitNames.get(id) ?? id,
+          employees: inUnit.length,
+          compliant,
+          rate: inUnit.length ? compliant / inUnit.length : 0,
+          jp: inUnit.reduce((sum, s) => sum + s.jp, 0),
+        };
       });
       const names = new Map(emps.map((e) => [e.id, { name: e.name, kind: e.kind, unit: unitNames.get(e.unitId) ?? e.unitId }]));
       // Employees without an obligation (required 0, e.g. TKK under some profiles) are not counted in the rate.
@@ -145,8 +204,21 @@ const complianceRouter = router({
         .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
       const compliant = obliged.length - below.length;
       const obligation = await pnsObligation(ctx.db, input.year);
-      const distribution = jpBands(obligation.jp).map((band) => ({ ...band, count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length }));
-      return { year: input.year, unitId: unitId ?? null, employees: obliged.length, compliant, rate: obliged.length ? compliant / obliged.length : 0, units: units_, below, distribution, obligation };
+      const distribution = jpBands(obligation.jp).map((band) => ({
+        ...band,
+        count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length,
+      }));
+      return {
+        year: input.year,
+        unitId: unitId ?? null,
+        employees: obliged.length,
+        compliant,
+        rate: obliged.length ? compliant / obliged.length : 0,
+        units: units_,
+        below,
+        distribution,
+        obligation,
+      };
     }),
 
   /** Kartu Data view of one employee, for those who may see the employee. */
@@ -156,17 +228,25 @@ const complianceRouter = router({
   }),
 });
 
-const file = (filename: string, mediaType: string, bytes: Uint8Array) => ({ filename, mediaType, contentBase64: Buffer.from(bytes).toString('base64') });
+const file = (filename: string, mediaType: string, bytes: Uint8Array) => ({
+  filename,
+  mediaType,
+  contentBase64: Buffer.from(bytes).toString('base64'),
+});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const exportsRouter = router({
   /** Kartu Data as XLSX or PDF ([K] III.B). */
-  kartuData: authedProcedure.input(z.object({ employeeId: z.string().max(40), format: z.enum(['xlsx', 'pdf']) })).query(async ({ ctx, input }) => {
-    const employee = await ensureVisible(ctx.db, ctx.user, input.employeeId);
-    const { card } = await cardOf(ctx.db, employee);
-    await audit(ctx.db, ctx.user, 'export.kartu_data', 'employee', employee.id, null, { format: input.format });
-    return input.format === 'xlsx' ? file(`kartu-data-${employee.id}.xlsx`, XLSX, await kartuDataXlsx(card)) : file(`kartu-data-${employee.id}.pdf`, 'application/pdf', await kartuDataPdf(card));
-  }),
+  kartuData: authedProcedure
+    .input(z.object({ employeeId: z.string().max(40), format: z.enum(['xlsx', 'pdf']) }))
+    .query(async ({ ctx, input }) => {
+      const employee = await ensureVisible(ctx.db, ctx.user, input.employeeId);
+      const { card } = await cardOf(ctx.db, employee);
+      await audit(ctx.db, ctx.user, 'export.kartu_data', 'employee', employee.id, null, { format: input.format });
+      return input.format === 'xlsx'
+        ? file(`kartu-data-${employee.id}.xlsx`, XLSX, await kartuDataXlsx(card))
+        : file(`kartu-data-${employee.id}.pdf`, 'application/pdf', await kartuDataPdf(card));
+    }),
   /** The monitoring sheet of a unit or the agency: one row per verified activity. */
   monitoring: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
@@ -179,7 +259,11 @@ const exportsRouter = router({
         acts.filter((a) => a.status === 'verified'),
       );
       await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
-      return file(`monitoring-${unitId ?? 'semua-unit'}-${input.year}.xlsx`, XLSX, await monitoringXlsx(rows, `MONITORING PENGEMBANGAN KOMPETENSI ${input.year}`));
+      return file(
+        `monitoring-${unitId ?? 'semua-unit'}-${input.year}.xlsx`,
+        XLSX,
+        await monitoringXlsx(rows, `MONITORING PENGEMBANGAN KOMPETENSI ${input.year}`),
+      );
     }),
 });
 
@@ -190,7 +274,10 @@ const exportsRouter = router({
  */
 async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: number; updated: number }> {
   const unitRows = await tx.select().from(units);
-  const unitIdOf = new Map<string, string>([...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const), ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const)]);
+  const unitIdOf = new Map<string, string>([
+    ...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const),
+    ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const),
+  ]);
   const batchIds = new Set(records.map(idOf));
   const existing = new Set((await tx.select({ id: employees.id }).from(employees)).map((e) => e.id));
   const problems: Problem[] = [];
@@ -198,12 +285,33 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
   records.forEach((e, i) => {
     const id = idOf(e);
     const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
-    if (seen.has(id)) problems.push({ path: ['employees', i, 'nip'], code: 'employee.duplicate', message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` } });
+    if (seen.has(id))
+      problems.push({
+        path: ['employees', i, 'nip'],
+        code: 'employee.duplicate',
+        message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` },
+      });
     seen.add(id);
-    if (!e.unit || !unitIdOf.has(e.unit.toLowerCase())) problems.push({ path: ['employees', i, 'unit'], code: 'employee.unknown_unit', message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` } });
-    if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !existing.has(e.supervisorNip)) problems.push({ path: ['employees', i, 'supervisorNip'], code: 'employee.unknown_supervisor', message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` } });
+    if (!e.unit || !unitIdOf.has(e.unit.toLowerCase()))
+      problems.push({
+        path: ['employees', i, 'unit'],
+        code: 'employee.unknown_unit',
+        message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` },
+      });
+    if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !existing.has(e.supervisorNip))
+      problems.push({
+        path: ['employees', i, 'supervisorNip'],
+        code: 'employee.unknown_supervisor',
+        message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` },
+      });
   });
-  if (problems.length) throw appError('BAD_REQUEST', `${problems.length} masalah; tidak ada yang disimpan`, `${problems.length} problems; nothing was saved`, problems);
+  if (problems.length)
+    throw appError(
+      'BAD_REQUEST',
+      `${problems.length} masalah; tidak ada yang disimpan`,
+      `${problems.length} problems; nothing was saved`,
+      problems,
+    );
   let created = 0;
   // Superiors first is not needed: rows go in without superiors, then superiors are set.
   for (const e of records) {
@@ -215,7 +323,11 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
       created++;
     }
   }
-  for (const e of records) await tx.update(employees).set({ supervisorId: e.supervisorNip ?? null }).where(eq(employees.id, idOf(e)));
+  for (const e of records)
+    await tx
+      .update(employees)
+      .set({ supervisorId: e.supervisorNip ?? null })
+      .where(eq(employees.id, idOf(e)));
   return { created, updated: records.length - created };
 }
 
@@ -223,16 +335,51 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
 export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
 
 const adminRouter = router({
-  users: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) => ctx.db.select({ id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId }).from(users).orderBy(users.username)),
+  users: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) =>
+    ctx.db
+      .select({ id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId })
+      .from(users)
+      .orderBy(users.username),
+  ),
   createUser: roleProcedure('admin_sdm')
-    .input(z.object({ username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/), password: z.string().min(10).max(200), role: z.enum(roles), employeeId: z.string().optional(), unitId: z.string().optional() }))
+    .input(
+      z.object({
+        username: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9._-]{3,40}$/),
+        password: z.string().min(10).max(200),
+        role: z.enum(roles),
+        employeeId: z.string().optional(),
+        unitId: z.string().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const existing = (await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)))[0];
-      if (input.employeeId && !(await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0]) throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [{ path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } }]);
-      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0]) throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [{ path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } }]);
-      if (existing) throw appError('CONFLICT', 'Nama pengguna sudah dipakai', 'Username already taken', [{ path: ['username'], code: 'user.taken', message: { id: 'Nama pengguna sudah dipakai', en: 'Username already taken' } }]);
+      if (input.employeeId && !(await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0])
+        throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [
+          { path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } },
+        ]);
+      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0])
+        throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [
+          { path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } },
+        ]);
+      if (existing)
+        throw appError('CONFLICT', 'Nama pengguna sudah dipakai', 'Username already taken', [
+          { path: ['username'], code: 'user.taken', message: { id: 'Nama pengguna sudah dipakai', en: 'Username already taken' } },
+        ]);
       return ctx.db.transaction(async (tx) => {
-        const [user] = await tx.insert(users).values({ username: input.username, passwordHash: await hashPassword(input.password), role: input.role, employeeId: input.employeeId ?? null, unitId: input.unitId ?? null }).returning({ id: users.id, username: users.username, role: users.role });
+        const [user] = await tx
+          .insert(users)
+          .values({
+            username: input.username,
+            passwordHash: await hashPassword(input.password),
+            role: input.role,
+            employeeId: input.employeeId ?? null,
+            unitId: input.unitId ?? null,
+          })
+          .returning({ id: users.id, username: users.username, role: users.role });
         await audit(tx, ctx.user, 'user.create', 'user', String(user!.id), null, { username: input.username, role: input.role });
         return user!;
       });
@@ -241,14 +388,24 @@ const adminRouter = router({
     .input(z.object({ unitId: z.string().optional() }).default({}))
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
-      return ctx.db.select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId }).from(employees).where(unitId ? eq(employees.unitId, unitId) : undefined).orderBy(employees.name);
+      return ctx.db
+        .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
+        .from(employees)
+        .where(unitId ? eq(employees.unitId, unitId) : undefined)
+        .orderBy(employees.name);
     }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
     .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
     .mutation(async ({ ctx, input }) => {
       const parsed = importCsv(input.csv, 'employees');
-      if (!parsed.ok) throw appError('BAD_REQUEST', `Berkas tidak dapat diimpor (${parsed.problems.length} masalah); tidak ada yang disimpan`, `The file cannot be imported (${parsed.problems.length} problems); nothing was saved`, parsed.problems);
+      if (!parsed.ok)
+        throw appError(
+          'BAD_REQUEST',
+          `Berkas tidak dapat diimpor (${parsed.problems.length} masalah); tidak ada yang disimpan`,
+          `The file cannot be imported (${parsed.problems.length} problems); nothing was saved`,
+          parsed.problems,
+        );
       const records = parsed.value as Employee[];
       return ctx.db.transaction(async (tx) => {
         const result = await saveEmployees(tx, records);
@@ -257,11 +414,15 @@ const adminRouter = router({
       });
     }),
   units: authedProcedure.query(async ({ ctx }) => ctx.db.select().from(units).orderBy(units.name)),
-  profiles: authedProcedure.query(async ({ ctx }) => ({ current: await ruleProfile(ctx.db), available: [...new Set(builtInProfiles.map((p) => p.id))] })),
+  profiles: authedProcedure.query(async ({ ctx }) => ({
+    current: await ruleProfile(ctx.db),
+    available: [...new Set(builtInProfiles.map((p) => p.id))],
+  })),
   setProfile: roleProcedure('admin_sdm')
     .input(z.object({ profile: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      if (!builtInProfiles.some((p) => p.id === input.profile)) throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);
+      if (!builtInProfiles.some((p) => p.id === input.profile))
+        throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);
       const before = await ruleProfile(ctx.db);
       await ctx.db.transaction(async (tx) => {
         await tx.update(settings).set({ value: input.profile }).where(eq(settings.key, 'ruleProfile'));
@@ -272,8 +433,19 @@ const adminRouter = router({
 });
 
 const auditRouter = router({
-  list: roleProcedure('auditor').input(z.object({ limit: z.int().min(1).max(500).default(100) }).default({ limit: 100 })).query(async ({ ctx, input }) => ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(input.limit)),
+  list: roleProcedure('auditor')
+    .input(z.object({ limit: z.int().min(1).max(500).default(100) }).default({ limit: 100 }))
+    .query(async ({ ctx, input }) => ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(input.limit)),
 });
 
-export const appRouter = router({ auth: authRouter, activities: activitiesRouter, compliance: complianceRouter, exports: exportsRouter, plans: plansRouter, tubel: tubelRouter, admin: adminRouter, audit: auditRouter });
+export const appRouter = router({
+  auth: authRouter,
+  activities: activitiesRouter,
+  compliance: complianceRouter,
+  exports: exportsRouter,
+  plans: plansRouter,
+  tubel: tubelRouter,
+  admin: adminRouter,
+  audit: auditRouter,
+});
 export type AppRouter = typeof appRouter;

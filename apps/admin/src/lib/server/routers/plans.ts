@@ -47,7 +47,12 @@ function planOf(employee: typeof employees.$inferSelect, unitName: string, year:
 async function load(db: Db, user: SessionUser, employeeId: string, year: number) {
   const employee = await ensureVisible(db, user, employeeId);
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
-  const row = (await db.select().from(plans).where(and(eq(plans.employeeId, employeeId), eq(plans.year, year))))[0];
+  const row = (
+    await db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.employeeId, employeeId), eq(plans.year, year)))
+  )[0];
   return { employee, row, plan: planOf(employee, unitName, year, row) };
 }
 
@@ -61,7 +66,14 @@ export const plansRouter = router({
   /** A plan with its validation (every finding with its code, severity and article). */
   get: authedProcedure.input(z.object({ employeeId: z.string().max(40), year: yearInput })).query(async ({ ctx, input }) => {
     const { employee, row, plan } = await load(ctx.db, ctx.user, input.employeeId, input.year);
-    return { employeeName: employee.name, exists: row !== undefined, status: row?.status ?? 'draft', plan, validation: await check(ctx.db, plan), own: ctx.user.employeeId === employee.id };
+    return {
+      employeeName: employee.name,
+      exists: row !== undefined,
+      status: row?.status ?? 'draft',
+      plan,
+      validation: await check(ctx.db, plan),
+      own: ctx.user.employeeId === employee.id,
+    };
   }),
 
   /** Saves the user's own plan for a year (header and items) while it is a draft; audited. */
@@ -70,12 +82,17 @@ export const plansRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (!ctx.user.employeeId) throw forbidden();
       const { employee, row, plan: before } = await load(ctx.db, ctx.user, ctx.user.employeeId, input.year);
-      if (row?.status === 'approved') throw appError('CONFLICT', 'Rencana yang sudah disetujui tidak dapat diubah', 'An approved plan cannot be changed');
+      if (row?.status === 'approved')
+        throw appError('CONFLICT', 'Rencana yang sudah disetujui tidak dapat diubah', 'An approved plan cannot be changed');
       const data = { ...input.header, items: input.items, draftedOn: todayIso() };
       const plan = { ...before, ...data };
       const validation = await check(ctx.db, plan);
       await ctx.db.transaction(async (tx) => {
-        if (row) await tx.update(plans).set({ data, updatedAt: new Date() }).where(and(eq(plans.employeeId, employee.id), eq(plans.year, input.year)));
+        if (row)
+          await tx
+            .update(plans)
+            .set({ data, updatedAt: new Date() })
+            .where(and(eq(plans.employeeId, employee.id), eq(plans.year, input.year)));
         else await tx.insert(plans).values({ employeeId: employee.id, year: input.year, status: 'draft', data });
         await audit(tx, ctx.user, 'plan.save', 'plan', `${employee.id}/${input.year}`, row?.data ?? null, data);
       });
@@ -91,12 +108,31 @@ export const plansRouter = router({
       if (row.status === 'approved') throw appError('CONFLICT', 'Rencana sudah disetujui', 'The plan is already approved');
       if (employee.id === ctx.user.employeeId) throw forbidden();
       // A plan approved late is still approved; the lateness stays visible as plan.approval_late.
-      const blocking = (await check(ctx.db, plan)).issues.filter((i) => i.severity === 'error' && i.code !== 'plan.approval_late' && i.code !== 'plan.lan_late');
-      if (blocking.length) throw appError('CONFLICT', `Rencana masih memiliki ${blocking.length} kesalahan`, `The plan still has ${blocking.length} errors`, blocking.map((i) => ({ path: i.path.split('/').filter(Boolean), code: i.code, message: i.message })));
+      const blocking = (await check(ctx.db, plan)).issues.filter(
+        (i) => i.severity === 'error' && i.code !== 'plan.approval_late' && i.code !== 'plan.lan_late',
+      );
+      if (blocking.length)
+        throw appError(
+          'CONFLICT',
+          `Rencana masih memiliki ${blocking.length} kesalahan`,
+          `The plan still has ${blocking.length} errors`,
+          blocking.map((i) => ({ path: i.path.split('/').filter(Boolean), code: i.code, message: i.message })),
+        );
       const data = { ...row.data, approvedOn: todayIso() };
       await ctx.db.transaction(async (tx) => {
-        await tx.update(plans).set({ status: 'approved', data, updatedAt: new Date() }).where(and(eq(plans.employeeId, employee.id), eq(plans.year, input.year)));
-        await audit(tx, ctx.user, 'plan.approve', 'plan', `${employee.id}/${input.year}`, { status: row.status }, { status: 'approved', approvedOn: data.approvedOn });
+        await tx
+          .update(plans)
+          .set({ status: 'approved', data, updatedAt: new Date() })
+          .where(and(eq(plans.employeeId, employee.id), eq(plans.year, input.year)));
+        await audit(
+          tx,
+          ctx.user,
+          'plan.approve',
+          'plan',
+          `${employee.id}/${input.year}`,
+          { status: row.status },
+          { status: 'approved', approvedOn: data.approvedOn },
+        );
       });
       return { status: 'approved' as const };
     }),
@@ -106,16 +142,39 @@ export const plansRouter = router({
     .input(z.object({ year: yearInput, unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const emps = await ctx.db.select().from(employees).where(unitId ? eq(employees.unitId, unitId) : undefined).orderBy(employees.name);
+      const emps = await ctx.db
+        .select()
+        .from(employees)
+        .where(unitId ? eq(employees.unitId, unitId) : undefined)
+        .orderBy(employees.name);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const rows = emps.length ? await ctx.db.select().from(plans).where(and(eq(plans.year, input.year), inArray(plans.employeeId, emps.map((e) => e.id)))) : [];
+      const rows = emps.length
+        ? await ctx.db
+            .select()
+            .from(plans)
+            .where(
+              and(
+                eq(plans.year, input.year),
+                inArray(
+                  plans.employeeId,
+                  emps.map((e) => e.id),
+                ),
+              ),
+            )
+        : [];
       const byEmployee = new Map(rows.map((r) => [r.employeeId, r]));
       const withPlan = emps.filter((e) => byEmployee.has(e.id));
       const result = validatePlans(
         withPlan.map((e) => planOf(e, unitNames.get(e.unitId) ?? e.unitId, input.year, byEmployee.get(e.id))),
         { profile: await ruleProfile(ctx.db), asOf: todayIso() },
       );
-      if (!result.ok) throw appError('INTERNAL_SERVER_ERROR', 'Rencana tersimpan tidak dapat diperiksa', 'Saved plans cannot be checked', result.problems);
+      if (!result.ok)
+        throw appError(
+          'INTERNAL_SERVER_ERROR',
+          'Rencana tersimpan tidak dapat diperiksa',
+          'Saved plans cannot be checked',
+          result.problems,
+        );
       const validationOf = new Map(withPlan.map((e, i) => [e.id, result.value.plans[i]!]));
       return {
         year: input.year,

@@ -11,7 +11,14 @@ import { appError } from '../errors.js';
 import { roleProcedure, router } from '../trpc.js';
 
 /** The facts HR states about the candidate; identity, dates of birth and appointment and position come from the employee record. */
-const CandidateFacts = TugasBelajarCandidate.omit({ nip: true, name: true, birthDate: true, tmtPns: true, positionLevel: true, education: true });
+const CandidateFacts = TugasBelajarCandidate.omit({
+  nip: true,
+  name: true,
+  birthDate: true,
+  tmtPns: true,
+  positionLevel: true,
+  education: true,
+});
 
 export const tubelRouter = router({
   /**
@@ -19,11 +26,22 @@ export const tubelRouter = router({
    * `save`, keeps the assessment (facts and result) and records it in the audit log.
    */
   assess: roleProcedure('admin_sdm')
-    .input(z.object({ employeeId: z.string().max(40), candidate: CandidateFacts, programme: TugasBelajarProgramme, asOf: z.iso.date().optional(), save: z.boolean().default(false) }))
+    .input(
+      z.object({
+        employeeId: z.string().max(40),
+        candidate: CandidateFacts,
+        programme: TugasBelajarProgramme,
+        asOf: z.iso.date().optional(),
+        save: z.boolean().default(false),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const employee = (await ctx.db.select().from(employees).where(eq(employees.id, input.employeeId)))[0];
       if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
-      if (employee.kind !== 'PNS') throw appError('BAD_REQUEST', 'Tugas Belajar hanya untuk PNS ([P] art. 26)', 'Tugas Belajar is for PNS only ([P] art. 26)', [{ path: ['employeeId'], code: 'tubel.not_pns', message: { id: 'Bukan PNS', en: 'Not a PNS' } }]);
+      if (employee.kind !== 'PNS')
+        throw appError('BAD_REQUEST', 'Tugas Belajar hanya untuk PNS ([P] art. 26)', 'Tugas Belajar is for PNS only ([P] art. 26)', [
+          { path: ['employeeId'], code: 'tubel.not_pns', message: { id: 'Bukan PNS', en: 'Not a PNS' } },
+        ]);
       const data = employee.data as unknown as Employee;
       const candidate = {
         ...input.candidate,
@@ -41,9 +59,20 @@ export const tubelRouter = router({
       return ctx.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(tubelAssessments)
-          .values({ employeeId: employee.id, asOf, eligible: result.value.eligible, input: { candidate, programme: input.programme }, result: result.value as unknown as Record<string, unknown>, createdBy: ctx.user.id })
+          .values({
+            employeeId: employee.id,
+            asOf,
+            eligible: result.value.eligible,
+            input: { candidate, programme: input.programme },
+            result: result.value as unknown as Record<string, unknown>,
+            createdBy: ctx.user.id,
+          })
           .returning({ id: tubelAssessments.id });
-        await audit(tx, ctx.user, 'tubel.assess', 'tubel_assessment', String(row!.id), null, { employeeId: employee.id, eligible: result.value.eligible, asOf });
+        await audit(tx, ctx.user, 'tubel.assess', 'tubel_assessment', String(row!.id), null, {
+          employeeId: employee.id,
+          eligible: result.value.eligible,
+          asOf,
+        });
         return { id: row!.id, asOf, candidate, result: result.value };
       });
     }),
@@ -51,7 +80,15 @@ export const tubelRouter = router({
   /** Saved assessments, newest first. */
   list: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) =>
     ctx.db
-      .select({ id: tubelAssessments.id, employeeId: tubelAssessments.employeeId, employeeName: employees.name, asOf: tubelAssessments.asOf, eligible: tubelAssessments.eligible, input: tubelAssessments.input, createdAt: tubelAssessments.createdAt })
+      .select({
+        id: tubelAssessments.id,
+        employeeId: tubelAssessments.employeeId,
+        employeeName: employees.name,
+        asOf: tubelAssessments.asOf,
+        eligible: tubelAssessments.eligible,
+        input: tubelAssessments.input,
+        createdAt: tubelAssessments.createdAt,
+      })
       .from(tubelAssessments)
       .innerJoin(employees, eq(employees.id, tubelAssessments.employeeId))
       .orderBy(desc(tubelAssessments.id))
@@ -62,7 +99,13 @@ export const tubelRouter = router({
   get: roleProcedure('admin_sdm', 'auditor')
     .input(z.object({ id: z.int().positive() }))
     .query(async ({ ctx, input }) => {
-      const row = (await ctx.db.select({ assessment: tubelAssessments, employeeName: employees.name }).from(tubelAssessments).innerJoin(employees, eq(employees.id, tubelAssessments.employeeId)).where(eq(tubelAssessments.id, input.id)))[0];
+      const row = (
+        await ctx.db
+          .select({ assessment: tubelAssessments, employeeName: employees.name })
+          .from(tubelAssessments)
+          .innerJoin(employees, eq(employees.id, tubelAssessments.employeeId))
+          .where(eq(tubelAssessments.id, input.id))
+      )[0];
       if (!row) throw appError('NOT_FOUND', 'Penilaian tidak ditemukan', 'Assessment not found');
       return { ...row.assessment, employeeName: row.employeeName, result: row.assessment.result as unknown as Eligibility };
     }),

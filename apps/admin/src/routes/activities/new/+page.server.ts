@@ -13,7 +13,11 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const caller = await callerFor(event);
     const evidence = await evidenceFromForm(form);
-    const result = await actionOr(event, () => caller.activities.create({ ...activityFromForm(form), ...(evidence ? { evidence } : {}) }), valuesOf(form));
+    const result = await actionOr(
+      event,
+      () => caller.activities.create({ ...activityFromForm(form), ...(evidence ? { evidence } : {}) }),
+      valuesOf(form),
+    );
     if (!result.ok) return result.failure;
     redirect(303, `/activities/${result.value.id}?saved=1`);
   },

@@ -10,7 +10,10 @@ import { appRouter } from '$lib/server/routers';
  */
 const handler: RequestHandler = async (event) => {
   if (event.request.method !== 'GET' && event.request.headers.get('origin') !== event.url.origin) {
-    return new Response(JSON.stringify({ error: { message: 'Permintaan lintas situs ditolak / Cross-site request refused' } }), { status: 403, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ error: { message: 'Permintaan lintas situs ditolak / Cross-site request refused' } }), {
+      status: 403,
+      headers: { 'content-type': 'application/json' },
+    });
   }
   return fetchRequestHandler({ endpoint: '/api/trpc', req: event.request, router: appRouter, createContext: () => contextFor(event) });
 };
