@@ -7,9 +7,10 @@ const app = join(import.meta.dirname, '..');
 const root = join(app, '..', '..');
 const built = join(app, 'build', 'handler.js');
 
-/** Newest modification time under the given paths. */
+/** Newest modification time under the given paths. @param {string[]} paths */
 function newest(paths) {
   let latest = 0;
+  /** @param {string} path */
   const visit = (path) => {
     if (!existsSync(path)) return;
     const stat = statSync(path);

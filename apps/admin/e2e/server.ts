@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,10 @@ import { createFreshDatabase } from '../test/fresh-postgres.mjs';
 const app = join(import.meta.dirname, '..');
 
 const freePort = () =>
-  new Promise((resolve, reject) => {
+  new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
     server.on('error', reject);
@@ -21,10 +22,17 @@ const freePort = () =>
  * Starts the built app with the demo office on a fresh database: embedded PGlite in a temporary
  * directory, or a new PostgreSQL database (dropped on stop).
  */
-export async function startApp(kind) {
+export async function startApp(kind: 'pglite' | 'postgres') {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, BANGKOM_DEMO: '1', BODY_SIZE_LIMIT: '8M' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ORIGIN: url,
+    BANGKOM_DEMO: '1',
+    BODY_SIZE_LIMIT: '8M',
+  };
   let cleanup = async () => {};
   if (kind === 'postgres') {
     const fresh = await createFreshDatabase('bangkom_e2e');
@@ -55,7 +63,7 @@ export async function startApp(kind) {
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
       await cleanup();
     },
   };

@@ -1,0 +1,364 @@
+// The app in a real browser, as each role does its job: log in as each role, submit an activity
+// with a PDF, approve it, see the dashboard change, denied actions are denied.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const PASSWORD = 'bangkom-demo';
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** An ISO date in the current year, never in the future (the rules count what has happened). */
+const dayThisYear = (offsetDays: number) => new Date(Date.now() - offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+// The scenarios build on each other (an account made by HR is used to submit, then verified).
+test.describe.configure({ mode: 'serial' });
+
+const pages: Record<string, Page> = {};
+const state: { rateBefore?: string; belowBefore?: number; belowNip?: string; trainingUrl?: string; coachingUrl?: string } = {};
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-${name}.png`), fullPage: true });
+const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? '';
+
+async function login(browser: Browser, url: string, username: string, { keyboard = false, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'id-ID' });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  if (keyboard) {
+    // The username field has focus on arrival; Tab to the password, Enter submits.
+    await expect(page.locator('#username')).toBeFocused();
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.fill('#username', username);
+    await page.fill('#password', PASSWORD);
+    await page.click('main button[type=submit]');
+  }
+  await page.waitForURL(`${url}/`);
+  pages[username] = page;
+  return page;
+}
+
+test('a wrong password is refused with a message; the demo logins are shown', async ({ browser, app }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${app.url}/login`);
+  await expect(page.getByTestId('demo-logins')).toContainText('pegawai, atasan, adminunit, adminsdm, auditor');
+  await page.fill('#username', 'pegawai');
+  await page.fill('#password', 'salah');
+  await page.click('main button[type=submit]');
+  await expect(page.locator('[role=alert]')).toContainText('Nama pengguna atau kata sandi salah');
+  expect(new URL(page.url()).pathname).toBe('/login');
+});
+
+test('every role logs in and sees the menu of its role', async ({ browser, app }) => {
+  const menus = {
+    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
+    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],
+    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan'],
+    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
+    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
+  };
+  for (const [username, menu] of Object.entries(menus)) {
+    const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });
+    await expect(page.locator('header nav a'), username).toHaveText(menu);
+    await shot(page, `home-${username}`);
+  }
+  await expect(pages['pegawai']!.getByTestId('my-jp')).toContainText(/\d+ JP/);
+});
+
+test('the unit admin sees who is below 20 JP', async ({ app }) => {
+  const page = pages['adminunit']!;
+  await page.goto(`${app.url}/dashboard`);
+  await expect(page.getByTestId('jp-chart')).toBeVisible();
+  state.rateBefore = await text(page, '[data-testid=compliance-rate]');
+  state.belowBefore = await page.locator('[data-testid=below-table] tbody tr').count();
+  expect(state.belowBefore).toBeGreaterThan(0);
+  const href = await page.locator('[data-testid=below-table] tbody tr a').first().getAttribute('href');
+  state.belowNip = href!.split('/').pop()!;
+  await shot(page, 'dashboard-before');
+});
+
+test('the HR admin creates an account for that employee', async ({ app }) => {
+  const page = pages['adminsdm']!;
+  await page.goto(`${app.url}/admin`);
+  await page.fill('#username', 'e2e-pegawai');
+  await page.fill('#password', PASSWORD);
+  await page.selectOption('#role', 'pegawai');
+  await page.fill('#employeeId', state.belowNip!);
+  await page.selectOption('#unitId', 'bina-marga');
+  await page.click('form[action="?/createUser"] button');
+  await expect(page.locator('p.ok[role=status]')).toBeVisible();
+  await expect(page.locator('table').first()).toContainText('e2e-pegawai');
+});
+
+test('the HR admin imports employees: a bad file saves nothing, a good one reports what it did', async ({ app }) => {
+  const page = pages['adminsdm']!;
+  await page.goto(`${app.url}/admin`);
+  const count = async () => Number((await text(page, 'h2:has-text("Pegawai")')).match(/\((\d+)\)/)![1]);
+  const before = await count();
+  const bad = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,31-02-1990\n';
+  await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.click('form[action="?/importEmployees"] button');
+  await expect(page.locator('[role=alert]')).toContainText('Tanggal Lahir');
+  expect(await count()).toBe(before);
+  const good = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,01-01-1990\n';
+  await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.click('form[action="?/importEmployees"] button');
+  await expect(page.getByTestId('import-result')).toContainText('1 pegawai ditambahkan, 0 diperbarui');
+  expect(await count()).toBe(before + 1);
+  await shot(page, 'admin-import');
+});
+
+test('an employee records a training with a PDF, sees why it is worth its JP, and submits it', async ({ browser, app }) => {
+  const page = await login(browser, app.url, 'e2e-pegawai');
+  await page.goto(`${app.url}/activities/new`);
+  // An empty form: field errors, tied to their fields.
+  await page.click('main button[type=submit]');
+  await expect(page.locator('[role=alert]').first()).toBeVisible();
+  expect(await page.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(3);
+  await shot(page, 'form-errors');
+
+  await page.selectOption('#method', 'pelatihan_teknis');
+  await page.fill('#title', 'Pelatihan Teknis Perkerasan Jalan E2E');
+  await page.fill('#organizer', 'Balai Diklat PUPR Wilayah IV');
+  await page.fill('#startDate', dayThisYear(10));
+  await page.fill('#endDate', dayThisYear(7));
+  await page.fill('#statedJp', '40');
+  await expect(page.getByTestId('preview-jp')).toContainText('40');
+  const trace = await page.locator('[data-testid=preview] .trace li').allTextContents();
+  expect(trace.length).toBeGreaterThan(0);
+  expect(
+    trace.some((step) => step.includes('[K]')),
+    trace.join('\n'),
+  ).toBe(true);
+
+  // A file that only pretends to be a PDF is refused; nothing is saved.
+  await page.setInputFiles('#evidence', {
+    name: 'palsu.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html>bukan sertifikat</html>'),
+  });
+  await page.click('main button[type=submit]');
+  await expect(page.locator('[role=alert]').first()).toContainText('PDF, JPEG atau PNG');
+  expect(new URL(page.url()).pathname).toBe('/activities/new');
+  await shot(page, 'form-bad-file');
+
+  await page.setInputFiles('#evidence', { name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.click('main button[type=submit]');
+  await page.waitForURL(/\/activities\/ACT-/);
+  await expect(page.locator('h1 .badge')).toHaveText('Draf');
+  await expect(page.getByTestId('activity-jp')).toHaveText(/^40 JP$/);
+  state.trainingUrl = page.url().split('?')[0]!;
+  await page.check('#declaration');
+  await page.click('form[action="?/submit"] button');
+  await expect(page.locator('h1 .badge')).toHaveText('Diajukan');
+  await shot(page, 'activity-submitted');
+
+  await page.goto(`${app.url}/activities`);
+  const titles = (await page.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
+  expect(
+    titles.filter((title) => title === 'Pelatihan Teknis Perkerasan Jalan E2E'),
+    'only the accepted submission was saved',
+  ).toHaveLength(1);
+  // The file is served to its owner, with the type it really has.
+  const evidence = await page.request.get(`${state.trainingUrl}/evidence`);
+  expect(evidence.status()).toBe(200);
+  expect(evidence.headers()['content-type']).toBe('application/pdf');
+});
+
+test('an employee records coaching; the direct superior approves it ([K] III.D.5)', async ({ app }) => {
+  const page = pages['pegawai']!;
+  await page.goto(`${app.url}/activities/new`);
+  await page.selectOption('#method', 'coaching');
+  await page.fill('#title', 'Coaching Penyusunan RAB E2E');
+  await page.fill('#organizer', 'Bidang Bina Marga');
+  await page.fill('#startDate', dayThisYear(3));
+  await page.fill('#endDate', dayThisYear(3));
+  await page.fill('#sessions', '2');
+  await page.setInputFiles('#evidence', { name: 'surat-keterangan.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByTestId('preview-jp')).toBeVisible();
+  await page.click('main button[type=submit]');
+  await page.waitForURL(/\/activities\/ACT-/);
+  state.coachingUrl = page.url().split('?')[0]!;
+  await page.check('#declaration');
+  await page.click('form[action="?/submit"] button');
+  await expect(page.locator('h1 .badge')).toHaveText('Diajukan');
+
+  const atasan = pages['atasan']!;
+  await atasan.goto(`${app.url}/review`);
+  await atasan.click('text=Coaching Penyusunan RAB E2E');
+  await atasan.waitForURL(state.coachingUrl);
+  await atasan.click('button[formaction="?/approve"]');
+  await expect(atasan.locator('p.ok[role=status]')).toBeVisible();
+  await expect(atasan.locator('dl.facts')).toContainText('Disetujui');
+  await shot(atasan, 'coaching-approved');
+});
+
+test('the unit admin verifies both, and the dashboard changes', async ({ app }) => {
+  const page = pages['adminunit']!;
+  for (const url of [state.trainingUrl!, state.coachingUrl!]) {
+    await page.goto(url);
+    await page.click('button[formaction="?/verify"]');
+    await expect(page.locator('h1 .badge')).toHaveText('Terverifikasi');
+  }
+  await page.goto(`${app.url}/dashboard`);
+  await expect(page.getByTestId('jp-chart')).toBeVisible();
+  await expect(page.locator('[data-testid=below-table] tbody tr')).toHaveCount(state.belowBefore! - 1);
+  const links = await page.locator('[data-testid=below-table] tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(links).not.toContain(`/employees/${state.belowNip}`);
+  expect(await text(page, '[data-testid=compliance-rate]')).not.toBe(state.rateBefore);
+  await shot(page, 'dashboard-after');
+
+  // The employee's Kartu Data now lists the training; its exports download.
+  await page.goto(`${app.url}/employees/${state.belowNip}`);
+  await expect(page.locator('main')).toContainText('Pelatihan Teknis Perkerasan Jalan E2E');
+  const xlsx = await page.request.get(`${app.url}/employees/${state.belowNip}/kartu?format=xlsx`);
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+  const pdf = await page.request.get(`${app.url}/employees/${state.belowNip}/kartu?format=pdf`);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await shot(page, 'kartu-data');
+});
+
+test('denied actions are denied', async ({ app }) => {
+  const page = pages['pegawai']!;
+  for (const path of ['/dashboard', '/audit', '/admin']) {
+    const response = await page.goto(`${app.url}${path}`);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.locator('[role=alert]')).toContainText('tidak berwenang');
+  }
+  await shot(page, 'denied');
+  // Another employee's evidence does not exist for this user.
+  const other = await pages['e2e-pegawai']!.request.get(`${state.coachingUrl}/evidence`);
+  expect(other.status()).toBe(404);
+  // Through the API too: verifying is the admins' job…
+  const id = state.coachingUrl!.split('/').pop()!;
+  const verify = await page.evaluate(async (activityId) => {
+    const response = await fetch('/api/trpc/activities.verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: activityId, verified: true }),
+    });
+    return { status: response.status, body: await response.json() };
+  }, id);
+  expect(verify.status).toBe(403);
+  expect(verify.body.error.data.code).toBe('FORBIDDEN');
+  // …and a request from another site is refused before anything runs.
+  const session = (await page.context().cookies()).find((c) => c.name === 'bangkom_session');
+  expect(session?.httpOnly, 'the session cookie is httpOnly').toBe(true);
+  const crossSite = await fetch(`${app.url}/api/trpc/activities.withdraw`, {
+    method: 'POST',
+    headers: { origin: 'http://evil.example', cookie: `bangkom_session=${session!.value}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id }),
+  });
+  expect(crossSite.status).toBe(403);
+});
+
+test('the HR admin checks a Tugas Belajar: unanswered facts stay unknown; the saved assessment is listed', async ({ app }) => {
+  const page = pages['adminsdm']!;
+  await page.goto(`${app.url}/tubel`);
+  const employee = await page.locator('#employeeId option:nth-child(2)').getAttribute('value');
+  await page.selectOption('#employeeId', employee!);
+  await page.click('main form button:has-text("Periksa")');
+  await expect(page.getByTestId('tubel-verdict')).toContainText('Belum memenuhi syarat');
+  const rows = page.locator('[data-testid=tubel-criteria] tbody tr');
+  await expect(rows).toHaveCount(18);
+  const rowTexts = await rows.allTextContents();
+  expect(rowTexts.some((row) => row.includes('Belum diketahui') && row.includes('[P] art. 28f'))).toBe(true);
+  await page.selectOption('#healthCertificate', 'ya');
+  await page.click('button[formaction="?/save"]');
+  await expect(page.locator('main p.ok[role=status] a')).toBeVisible();
+  await expect(rows.filter({ hasText: '[P] art. 28f' })).toContainText('Terpenuhi');
+  await shot(page, 'tubel');
+  const auditor = pages['auditor']!;
+  await auditor.goto(`${app.url}/tubel`);
+  await expect(auditor.locator('[data-testid=tubel-list] tbody tr')).toHaveCount(1);
+  await expect(auditor.locator('#employeeId'), 'the auditor only reads').toHaveCount(0);
+});
+
+test('an employee drafts next year’s plan, sees it checked, and HR approves it', async ({ app }) => {
+  const page = pages['pegawai']!;
+  await page.goto(`${app.url}/plan`);
+  const year = Number(await page.locator('#year').inputValue());
+  await page.fill('#position', 'Pengawas Jalan dan Jembatan');
+  await page.selectOption('#gapLevel', 'sedang');
+  await page.selectOption('#performancePredicate', 'baik');
+  await page.fill('#performanceData', 'SKP tahun lalu');
+  await page.fill('#budgetAvailable', '10000000');
+  await page.click('form[action="?/header"] button');
+  await expect(page.locator('p.ok[role=status]')).toBeVisible();
+  await page.selectOption('#method', 'pelatihan_teknis');
+  await page.fill('#title', 'Pelatihan perkerasan jalan');
+  await page.fill('#organizer', 'Balai Diklat PUPR');
+  await page.fill('#facilitator', 'Widyaiswara');
+  await page.selectOption('#competencyType', 'teknis');
+  await page.fill('#startDate', `${year}-03-02`);
+  await page.fill('#endDate', `${year}-03-06`);
+  await page.fill('#jp', '40');
+  await page.fill('#curriculumFit', 'Sesuai standar kurikulum');
+  await page.fill('#budget', '5000000');
+  await page.click('form[action="?/addItem"] button');
+  await expect(page.locator('[data-testid=plan-items] tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('plan-jp')).toHaveText(/^40 JP$/);
+  const issues = await text(page, '[data-testid=plan-issues]');
+  await expect(page.getByTestId('plan-verdict'), issues).toContainText('memenuhi ketentuan');
+  await shot(page, 'plan');
+
+  const hr = pages['adminsdm']!;
+  await hr.goto(`${app.url}/plans?year=${year}`);
+  const name = (await text(page, '[data-testid=who]')).split(' · ')[0]!;
+  await hr.click(`[data-testid=plans-table] a:has-text("${name}")`);
+  await hr.click('form[action="?/approve"] button');
+  await expect(hr.getByTestId('plan-status')).toHaveText('Disetujui');
+  await page.reload();
+  await expect(page.locator('form[action="?/addItem"]'), 'an approved plan is no longer edited').toHaveCount(0);
+});
+
+test('the auditor reads the audit log', async ({ app }) => {
+  const page = pages['auditor']!;
+  await page.goto(`${app.url}/audit`);
+  const log = page.getByTestId('audit-table');
+  for (const expected of [
+    'activity.verified',
+    'activity.approve',
+    'activity.submit',
+    'user.create',
+    'employee.import',
+    'tubel.assess',
+    'plan.save',
+    'plan.approve',
+    'adminunit',
+  ])
+    await expect(log).toContainText(expected);
+  await shot(page, 'audit');
+});
+
+test('English on a phone-width screen, without sideways scrolling', async ({ browser, app }) => {
+  const page = await login(browser, app.url, 'atasan', { viewport: { width: 375, height: 800 } });
+  await page.click('text=English');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals']);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow(), 'the page is wider than the screen').toBeLessThanOrEqual(1);
+  await shot(page, 'phone-english');
+  await page.goto(`${app.url}/activities/new`);
+  expect(await overflow(), 'the form is wider than the screen').toBeLessThanOrEqual(1);
+  await shot(page, 'phone-form');
+  // Fields take the width of the screen, not a sliver of it.
+  const fieldWidth = await page.locator('#title').evaluate((input) => input.getBoundingClientRect().width);
+  expect(fieldWidth, 'the title field is too narrow').toBeGreaterThan(250);
+  // The dashboard too (the unit admin's page, at the same width).
+  const admin = pages['adminunit']!;
+  await admin.setViewportSize({ width: 375, height: 800 });
+  await admin.goto(`${app.url}/dashboard`);
+  const sideways = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, 'the dashboard is wider than the screen').toBeLessThanOrEqual(1);
+  await shot(admin, 'phone-dashboard');
+});
