@@ -1,4 +1,4 @@
-import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod } from '@bangkom/domain';
+import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod, Problem } from '@bangkom/domain';
 import type { Conversion } from './convert.js';
 import { countDays, periodDateOf } from './convert.js';
 import type { PolicyParameters } from './policy.js';
@@ -19,6 +19,8 @@ export interface ActivityResult {
   /** Calendar year the activity counts in (policy `periodDate`). */
   year: number;
   trace: TraceStep[];
+  /** Why the activity could not be converted (only with `invalid: 'report'`; then `counted` is false and `jp` 0). */
+  problems?: Problem[];
 }
 
 export interface LimitInput {

@@ -168,7 +168,11 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   const file = parsed.value;
   let parent: RuleProfile | undefined;
   if (file.extends !== undefined) {
-    parent = known.find((p) => p.id === file.extends);
+    // A parent id with several dated versions: inherit the one in force on this profile's own start date.
+    parent = versionOn(
+      known.filter((p) => p.id === file.extends),
+      file.effectiveFrom.value,
+    );
     if (!parent) {
       return fail(
         problem(
@@ -302,9 +306,27 @@ export function resolveProfiles(profile: RuleProfile | readonly RuleProfile[] | 
 
 const isProfileList = (p: RuleProfile | readonly RuleProfile[]): p is readonly RuleProfile[] => Array.isArray(p);
 
+/**
+ * The version of a profile that governs `date`: the one in force then; failing that, the latest
+ * that started on or before it; failing that, the earliest. Used where a date must map to some
+ * version (yearly obligations, inheritance), unlike conversion, which needs one in force.
+ */
+export function versionOn(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
+  let inForceThen: RuleProfile | undefined;
+  let startedBefore: RuleProfile | undefined;
+  let earliest: RuleProfile | undefined;
+  for (const v of versions) {
+    if (inForce(v, date) && (!inForceThen || v.effectiveFrom.value > inForceThen.effectiveFrom.value)) inForceThen = v;
+    if (v.effectiveFrom.value <= date && (!startedBefore || v.effectiveFrom.value > startedBefore.effectiveFrom.value)) startedBefore = v;
+    if (!earliest || v.effectiveFrom.value < earliest.effectiveFrom.value) earliest = v;
+  }
+  return inForceThen ?? startedBefore ?? earliest;
+}
+
 /** Whether the profile is in force on `date` (ISO). */
-export const inForce = (profile: RuleProfile, date: string): boolean =>
-  date >= profile.effectiveFrom.value && (profile.effectiveTo === undefined || date <= profile.effectiveTo.value);
+export function inForce(profile: RuleProfile, date: string): boolean {
+  return date >= profile.effectiveFrom.value && (profile.effectiveTo === undefined || date <= profile.effectiveTo.value);
+}
 
 /** A warning when the profile's end date has passed on `today`. */
 export function expiryWarning(profile: RuleProfile, today: string): Problem | undefined {
