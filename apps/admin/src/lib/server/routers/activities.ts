@@ -114,6 +114,21 @@ function toActivity(
   return parsed.data;
 }
 
+/**
+ * Refuses an activity that no rule of the profile can convert — no version in force on its date,
+ * or input the rule needs is missing — with the rule's own message, at save and at submit.
+ */
+async function ensureConvertible(db: Db, activity: LearningActivity): Promise<void> {
+  const result = convertActivity(activity, { profile: await ruleProfile(db), trace: false });
+  if (!result.ok)
+    throw appError(
+      'BAD_REQUEST',
+      'Kegiatan ini tidak dapat dikonversi ke JP: ' + result.problems.map((p) => p.message.id).join('; '),
+      'This activity cannot be converted to JP: ' + result.problems.map((p) => p.message.en).join('; '),
+      result.problems,
+    );
+}
+
 /** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
 async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
   const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
@@ -279,6 +294,7 @@ export const activitiesRouter = router({
       if (!employeeId) throw forbidden();
       const id = `ACT-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
       let activity = toActivity(id, employeeId, input, 'draft');
+      await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
         const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
         if (file) activity = withFile(activity, file);
@@ -306,6 +322,7 @@ export const activitiesRouter = router({
       if (!isOwner(ctx.user, row)) throw forbidden();
       if (row.status !== 'draft') throw conflict('Hanya draf yang dapat diubah', 'Only drafts can be edited');
       let activity = toActivity(row.id, row.employeeId, input.fields, 'draft', row.data);
+      await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
         const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
         if (file) activity = withFile(activity, file);
@@ -351,6 +368,7 @@ export const activitiesRouter = router({
             },
           ],
         );
+      await ensureConvertible(ctx.db, row.data as unknown as LearningActivity);
       return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 

@@ -102,19 +102,34 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
   };
 }
 
-/** Runs the JP engine over a loaded office (verified activities only, or with submitted ones when `projected`). */
+/**
+ * Runs the JP engine over a loaded office (verified activities only, or with submitted ones when
+ * `projected`). An activity no rule can convert (dated before the profile, input missing) is set
+ * aside with its problems — listed in `uncounted` — and everything else is still computed.
+ */
 function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number | undefined, projected: boolean) {
   const result = computeJp(
     { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
-    { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
+    { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false, invalid: 'report' },
   );
   if (!result.ok)
     throw appError(
       'INTERNAL_SERVER_ERROR',
-      'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '),
-      'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '),
+      'Profil aturan tidak dapat dimuat: ' + result.problems.map((p) => p.message.id).join('; '),
+      'The rule profile cannot be loaded: ' + result.problems.map((p) => p.message.en).join('; '),
     );
-  return result.value;
+  const names = new Map(office.employees.map((e) => [e.id, e.name]));
+  const titles = new Map(office.activities.map((a) => [a.id, a.title]));
+  const uncounted = result.value.results
+    .filter((r) => r.problems !== undefined)
+    .map((r) => ({
+      activityId: r.id,
+      employeeId: r.nip,
+      name: names.get(r.nip) ?? r.nip,
+      title: titles.get(r.id) ?? r.id,
+      messages: r.problems!.map((p) => p.message),
+    }));
+  return { ...result.value, uncounted };
 }
 
 /** Loads a scope and runs the JP engine; `year` limits it to one year. */
@@ -160,6 +175,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   });
   return {
     card,
+    uncounted: computed.uncounted,
     yearlyTotals,
     activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id),
   };
@@ -180,7 +196,7 @@ const complianceRouter = router({
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, summaries } = await computeFor(ctx.db, { unitId }, input.year);
+      const { employees: emps, summaries, uncounted } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const unitOf = new Map(emps.map((e) => [e.id, e.unitId]));
       const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
@@ -218,6 +234,7 @@ const complianceRouter = router({
         below,
         distribution,
         obligation,
+        uncounted,
       };
     }),
 
