@@ -38,6 +38,7 @@ type ActivityFields = Pick<
   | 'statedJp'
   | 'runByWorkUnit'
   | 'evidence'
+  | 'override'
 >;
 
 const missing = (field: string, method: string, why: { id: string; en: string }): Problem => ({
@@ -151,7 +152,22 @@ export function convertWith(
 
   const stated = a.statedJp ?? a.evidence?.statedJp;
   let jp: number;
-  if (rule.statedFirst?.value && stated !== undefined) {
+  if (a.override) {
+    // The SDM unit's decision replaces the conversion; no input of the basis is needed then.
+    jp = a.override.jp;
+    const caps = policy.overrideCaps === 'apply';
+    tracer.steps?.push({
+      rule: id('override'),
+      citation: '[P] art. 12(2)f',
+      description: {
+        id: `JP ditetapkan oleh unit SDM (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; batas tetap berlaku (kebijakan overrideCaps=apply)' : ' (kebijakan overrideCaps=ignore)'}`,
+        en: `JP set by the HR unit (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; limits still apply (policy overrideCaps=apply)' : ' (policy overrideCaps=ignore)'}`,
+      },
+      inputs: { jp, reason: a.override.reason, by: a.override.by, overrideCaps: policy.overrideCaps },
+      value: jp,
+    });
+    if (!caps) return ok({ jp: roundJp(jp), trace: tracer.steps ?? [], profile: profile.id });
+  } else if (rule.statedFirst?.value && stated !== undefined) {
     jp = stated;
     tracer.steps?.push({
       rule: id('stated-jp'),

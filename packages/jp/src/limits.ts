@@ -24,7 +24,9 @@ export interface ActivityResult {
 }
 
 export interface LimitInput {
-  activity: Pick<LearningActivity, 'id' | 'nip' | 'method' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'status'>;
+  activity: Pick<LearningActivity, 'id' | 'nip' | 'method' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'status'> & {
+    override?: LearningActivity['override'];
+  };
   conversion: Conversion;
   /** The profile version that converted it. */
   profile: RuleProfile;
@@ -134,8 +136,9 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const rule = profile.methods[a.method as LearningMethod]!;
     let jp = conversion.jp;
     let counted: boolean | 'reduced' = true;
+    // A JP set by the SDM unit escapes the monthly/yearly limits only under policy overrideCaps=ignore.
     const limits =
-      !rule.perMonth && !rule.perYear
+      (!rule.perMonth && !rule.perYear) || (a.override && options.policy.overrideCaps === 'ignore')
         ? []
         : [
             rule.perMonth && {
