@@ -73,6 +73,28 @@ forEachDatabase((open) => {
     expect(await outcome(() => me.caller.compliance.me({ year: 2023 }))).toBe('OK');
   });
 
+  it('an override of a coaching replaces the computed JP on the activity page, the dashboard and the Kartu Data ([P] art. 12(2)f)', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const draft = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
+    const admin = await callerAs(db, 'adminsdm');
+    const before = await admin.caller.compliance.card({ employeeId: pegawai.user!.employeeId! });
+    const totalBefore = before.yearlyTotals.find((y) => y.year === YEAR)?.jp ?? 0;
+    await db
+      .update(activities)
+      .set({ status: 'verified', data: { ...(draft.data as object), status: 'verified' } })
+      .where(eq(activities.id, draft.id));
+    await admin.caller.activities.overrideJp({ id: draft.id, jp: 5, reason: 'Tiga pertemuan menurut daftar hadir' });
+    const page = await admin.caller.activities.get({ id: draft.id });
+    expect(page.conversion.ok && page.conversion.jp).toBe(5);
+    expect(
+      page.conversion.ok && page.conversion.trace.some((s) => s.rule.endsWith('/override') && s.description.id.includes('adminsdm')),
+    ).toBe(true);
+    expect(page.jpOverrideBy).toBe('adminsdm');
+    const after = await admin.caller.compliance.card({ employeeId: pegawai.user!.employeeId! });
+    // Coaching converts to 2 JP × 2 sessions = 4 JP ([K] IV.D.1.j); the override makes it 5.
+    expect(after.yearlyTotals.find((y) => y.year === YEAR)!.jp).toBe(totalBefore + 5);
+  });
+
   it('refuses to save or submit an activity no profile can convert, with the rule’s message', async () => {
     const pegawai = await callerAs(db, 'pegawai');
     // [K] Diktum KEEMPAT: the guideline is in force from 3 May 2024.

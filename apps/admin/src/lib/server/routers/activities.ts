@@ -24,6 +24,15 @@ export async function ruleProfile(db: Db): Promise<string> {
   return typeof row?.value === 'string' ? row.value : 'kutai-barat-2024';
 }
 
+/** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
+export function withOverride(
+  activity: LearningActivity,
+  row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>,
+): LearningActivity {
+  if (row.jpOverride === null) return activity;
+  return { ...activity, override: { jp: row.jpOverride, reason: row.jpOverrideReason ?? '-', by: row.jpOverrideBy ?? 'admin' } };
+}
+
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 /** Status names for messages, from the app's catalogue. */
@@ -203,8 +212,13 @@ export const activitiesRouter = router({
         .limit(500);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
-        const converted = convertActivity(r.data as unknown as LearningActivity, { profile, trace: false });
-        return { ...summaryOf(r), employeeName, jp: r.jpOverride ?? (converted.ok ? converted.value.jp : null) };
+        const converted = convertActivity(withOverride(r.data as unknown as LearningActivity, r), { profile, trace: false });
+        return {
+          ...summaryOf(r),
+          employeeName,
+          jp: converted.ok ? converted.value.jp : null,
+          problems: converted.ok ? [] : converted.problems.map((p) => p.message),
+        };
       });
     }),
 
@@ -236,7 +250,7 @@ export const activitiesRouter = router({
     const employee = (
       await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
     )[0];
-    const conversion = convertActivity(row.data as unknown as LearningActivity, { profile: await ruleProfile(ctx.db) });
+    const conversion = convertActivity(withOverride(row.data as unknown as LearningActivity, row), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
       data: row.data as unknown as LearningActivity,
@@ -476,7 +490,12 @@ export const activitiesRouter = router({
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
-          .set({ jpOverride: input.jp, jpOverrideReason: input.jp === null ? null : input.reason, updatedAt: new Date() })
+          .set({
+            jpOverride: input.jp,
+            jpOverrideReason: input.jp === null ? null : input.reason,
+            jpOverrideBy: input.jp === null ? null : ctx.user.username,
+            updatedAt: new Date(),
+          })
           .where(eq(activities.id, row.id))
           .returning();
         await audit(
@@ -533,6 +552,7 @@ function summaryOf(r: Row) {
     supervisorApproved: r.supervisorApproved,
     jpOverride: r.jpOverride,
     jpOverrideReason: r.jpOverrideReason,
+    jpOverrideBy: r.jpOverrideBy,
     rejectReason: r.rejectReason,
     updatedAt: r.updatedAt,
   };

@@ -12,7 +12,7 @@ import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, unitScope } from '../access.js';
-import { activitiesRouter, ruleProfile } from './activities.js';
+import { activitiesRouter, ruleProfile, withOverride } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -89,12 +89,8 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
         ? undefined
         : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
     );
-  // A JP set by an admin replaces the conversion: it is passed as the JP stated for the activity.
-  const list = actRows.map((r) => ({
-    ...(r.data as unknown as LearningActivity),
-    status: r.status,
-    ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}),
-  }));
+  // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
+  const list = actRows.map((r) => withOverride({ ...(r.data as unknown as LearningActivity), status: r.status }, r));
   return {
     employees: empRows,
     activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))),
