@@ -95,6 +95,20 @@ forEachDatabase((open) => {
     expect(after.yearlyTotals.find((y) => y.year === YEAR)!.jp).toBe(totalBefore + 5);
   });
 
+  it('imports a PPPK whose NI PPPK is in the NIP column and computes them as PPPK', async () => {
+    const admin = await callerAs(db, 'adminsdm');
+    const unit = (await admin.caller.admin.units())[0]!;
+    const niPppk = '199203102022212010';
+    const csv = `NIP,Nama,Jenis Pegawai,Unit Kerja\n${niPppk},Rina Oktaviani,PPPK,${unit.name}\n`;
+    expect(await admin.caller.admin.importEmployees({ csv })).toEqual({ created: 1, updated: 0 });
+    const card = await admin.caller.compliance.card({ employeeId: niPppk });
+    expect(card.card.employee.nip).toBe(niPppk);
+    const dashboard = await admin.caller.compliance.dashboard({ year: YEAR, unitId: unit.id });
+    expect(dashboard.units[0]!.employees).toBeGreaterThan(0);
+    const row = (await db.select().from(employees).where(eq(employees.id, niPppk)))[0]!;
+    expect(row.kind).toBe('PPPK');
+  });
+
   it('refuses to save or submit an activity no profile can convert, with the rule’s message', async () => {
     const pegawai = await callerAs(db, 'pegawai');
     // [K] Diktum KEEMPAT: the guideline is in force from 3 May 2024.

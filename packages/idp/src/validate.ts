@@ -1,5 +1,5 @@
 import type { IndividualDevelopmentPlan, LearningActivity, LearningMethod, PlanItem, Result } from '@bangkom/domain';
-import { IndividualDevelopmentPlan as PlanSchema, parseNip, parseWith, ok } from '@bangkom/domain';
+import { IndividualDevelopmentPlan as PlanSchema, parseEmployeeNumber, parseWith, ok } from '@bangkom/domain';
 import type { ActivityResult, LearningCategory, LimitInput, PlanField, PolicyParameters, RuleProfile } from '@bangkom/jp';
 import { applyLimits, convertWith, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
 import type { PlanIssue, PlanIssueCode, Severity } from './issues.js';
@@ -151,29 +151,18 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
       '[P] art. 17(2)c–k',
     );
 
-  // NIP: a PNS NIP is parsed and checked; a NIPPPK has 18 digits.
-  if (plan.nip !== undefined) {
-    if (kind === 'PNS') {
-      const nip = parseNip(plan.nip);
-      if (!nip.ok)
-        issue(
-          'plan.nip_invalid',
-          'error',
-          '/nip',
-          nip.problems[0]!.message.id,
-          nip.problems[0]!.message.en,
-          '[P] art. 17(2)a; PP 11/2017 (NIP)',
-        );
-    } else if (kind === 'PPPK' && !/^\d{18}$/.test(plan.nip)) {
+  // NIP: a PNS NIP and a PPPK's NI PPPK are parsed and checked, each with its own layout.
+  if (plan.nip !== undefined && (kind === 'PNS' || kind === 'PPPK')) {
+    const nip = parseEmployeeNumber(plan.nip, kind);
+    if (!nip.ok)
       issue(
         'plan.nip_invalid',
         'error',
         '/nip',
-        `NIPPPK harus 18 digit: ${plan.nip}`,
-        `A NIPPPK has 18 digits: ${plan.nip}`,
-        '[P] art. 17(2)a',
+        nip.problems[0]!.message.id,
+        nip.problems[0]!.message.en,
+        kind === 'PNS' ? '[P] art. 17(2)a; PP 11/2017 (NIP)' : '[P] art. 17(2)a; NI PPPK',
       );
-    }
   }
 
   // Schedule inside the plan year.
