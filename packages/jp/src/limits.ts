@@ -19,6 +19,11 @@ export interface ActivityResult {
   /** Calendar year the activity counts in (policy `periodDate`). */
   year: number;
   trace: TraceStep[];
+  /**
+   * The cross-record limits (or the PPPK method list) that took JP from this activity, with their
+   * citations; set even without a trace, so that documents can mark a capped row.
+   */
+  limitedBy?: { rule: string; citation: string }[];
   /** Why the activity could not be converted (only with `invalid: 'report'`; then `counted` is false and `jp` 0). */
   problems?: Problem[];
 }
@@ -129,13 +134,15 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         });
       }
       if (exclude) {
-        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace };
+        const limitedBy = [{ rule: `${profile.id}/pppk-methods`, citation: profile.pppkMethods.source }];
+        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace, limitedBy };
         continue;
       }
     }
     const rule = profile.methods[a.method as LearningMethod]!;
     let jp = conversion.jp;
     let counted: boolean | 'reduced' = true;
+    const limitedBy: { rule: string; citation: string }[] = [];
     // A JP set by the SDM unit escapes the monthly/yearly limits only under policy overrideCaps=ignore.
     const limits =
       (!rule.perMonth && !rule.perYear) || (a.override && options.policy.overrideCaps === 'ignore')
@@ -168,6 +175,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         allowed = take;
         jp = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
         counted = allowed === 0 ? false : 'reduced';
+        limitedBy.push({ rule: id(entry.step), citation: entry.limit.source });
         if (options.trace) {
           const label = UNIT_LABEL[entry.limit.unit];
           trace.push({
@@ -184,7 +192,16 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         }
       }
     }
-    results[index] = { id: a.id, nip: a.nip, jp, convertedJp: conversion.jp, counted, year, trace };
+    results[index] = {
+      id: a.id,
+      nip: a.nip,
+      jp,
+      convertedJp: conversion.jp,
+      counted,
+      year,
+      trace,
+      ...(limitedBy.length > 0 ? { limitedBy } : {}),
+    };
   }
   return results;
 }

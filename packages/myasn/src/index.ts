@@ -1,8 +1,17 @@
 export { parseDate, toDmy, toIndonesianDate } from './dates.js';
 export type { KartuData, KartuDataInput, KartuDataRow, MonitoringRow } from './documents.js';
-export { KARTU_HEADERS, kartuData, kartuDataPdf, kartuDataXlsx, MONITORING_HEADERS, monitoringRows, monitoringXlsx } from './documents.js';
+export {
+  KARTU_DECLARATION,
+  KARTU_HEADERS,
+  kartuData,
+  kartuDataPdf,
+  kartuDataXlsx,
+  MONITORING_HEADERS,
+  monitoringRows,
+  monitoringXlsx,
+} from './documents.js';
 export type { MyAsnFormRow } from './form.js';
-export { myAsnFormCsv, myAsnFormFields, myAsnFormRow } from './form.js';
+export { myAsnExportColumns, myAsnFormCsv, myAsnFormFields, myAsnFormRow, RUMPUN_MISSING } from './form.js';
 export { myAsnForm, myasnSchemas, officeKartuData, officeMonitoring, reconcileWithSiasn, siasnPayloads } from './office.js';
 export type { FieldDifference, Reconciliation } from './reconcile.js';
 export { reconcile } from './reconcile.js';

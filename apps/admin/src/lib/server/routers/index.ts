@@ -158,14 +158,22 @@ export function jpBands(obligation: number): { from: number; to: number | null }
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
-  const jpOf = new Map(computed.results.map((r) => [r.id, r.jp]));
+  const resultOf = new Map(computed.results.map((r) => [r.id, r]));
   const verified = computed.activities.filter((a) => a.status === 'verified');
   const yearlyTotals = computed.summaries
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
   const card = kartuData({
     employee: { ...(employee.data as unknown as Employee), unit: unitName },
-    activities: verified.map((activity) => ({ activity, jp: jpOf.get(activity.id) ?? 0 })),
+    // Each row shows the JP that counts; a row a limit reduced names the limit, so rows add up to section C.
+    activities: verified.map((activity) => {
+      const r = resultOf.get(activity.id);
+      return {
+        activity,
+        jp: r?.jp ?? 0,
+        ...(r?.limitedBy ? { cap: { convertedJp: r.convertedJp, limitedBy: r.limitedBy } } : {}),
+      };
+    }),
     yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
     date: todayIso(),
   });
