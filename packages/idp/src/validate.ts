@@ -1,12 +1,12 @@
 import type { IndividualDevelopmentPlan, LearningActivity, LearningMethod, PlanItem, Result } from '@bangkom/domain';
 import { IndividualDevelopmentPlan as PlanSchema, parseEmployeeNumber, parseWith, ok } from '@bangkom/domain';
 import type { ActivityResult, LearningCategory, LimitInput, PlanField, PolicyParameters, RuleProfile } from '@bangkom/jp';
-import { applyLimits, convertWith, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
+import { applyLimits, convertWith, DEFAULT_PROFILE_ID, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
 import type { PlanIssue, PlanIssueCode, Severity } from './issues.js';
 import { pointer } from './issues.js';
 
 export interface ValidatePlanOptions {
-  /** Rule profile id, profile or dated versions; default `pupr-2023` ([P] sets the plan rules, art. 17). */
+  /** Rule profile id, profile or dated versions; default the one default of `@bangkom/jp` (`DEFAULT_PROFILE_ID`). */
   profile?: RuleProfile | readonly RuleProfile[] | string;
   /** Date the deadlines are judged against (ISO); default today. */
   asOf?: string;
@@ -39,7 +39,7 @@ export interface PlanValidation {
   summary: PlanSummary;
 }
 
-export const DEFAULT_PLAN_PROFILE = 'pupr-2023';
+export const DEFAULT_PLAN_PROFILE = DEFAULT_PROFILE_ID;
 
 const GAP_BASED_PREDICATES = new Set(['butuh_perbaikan', 'kurang', 'sangat_kurang']);
 const PLAN_LEVEL_FIELDS: Partial<Record<PlanField, keyof IndividualDevelopmentPlan>> = {

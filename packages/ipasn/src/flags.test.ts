@@ -69,7 +69,7 @@ describe('IP ASN: PPPK and employee kinds', () => {
 
   it('converts a PPPK’s activities as a PPPK ([P] art. 52 list, policy pppkOtherMethods=exclude)', () => {
     const detasering = { id: 'd', nip: NI_PPPK, method: 'detasering', title: 'Detasering', startDate: '2025-03-03', endDate: '2025-04-30' };
-    const options = { year: 2025, jpPolicy: { pppkOtherMethods: 'exclude' as const } };
+    const options = { year: 2025, jpProfile: 'pupr-2023', jpPolicy: { pppkOtherMethods: 'exclude' as const } };
     const pppk = scoreEmployee({ ...base, nip: NI_PPPK, kind: 'PPPK', activities: [detasering] }, options);
     const pns = scoreEmployee({ ...base, kind: 'PNS', activities: [{ ...detasering, nip: NIP }] }, options);
     if (!pppk.ok || !pns.ok) throw new Error('score');

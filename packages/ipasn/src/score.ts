@@ -1,7 +1,7 @@
 import type { IpAsnInput, LearningActivity, Message, Problem, Result } from '@bangkom/domain';
 import { IpAsnInput as InputSchema, fail, ok, parseWith } from '@bangkom/domain';
 import type { PolicyParameters, RuleProfile } from '@bangkom/jp';
-import { computeJp } from '@bangkom/jp';
+import { computeJp, DEFAULT_PROFILE_ID } from '@bangkom/jp';
 import type { Confidence, Points, ScoringProfile } from './profile.js';
 import { scoringProfileFor } from './profile.js';
 
@@ -40,7 +40,7 @@ export interface IpAsnScore {
 export interface ScoreOptions {
   year: number;
   profile?: string | ScoringProfile | readonly ScoringProfile[];
-  /** JP rule profile for the training history (default `pupr-2023`, in force from 11 January 2023). */
+  /** JP rule profile for the training history (default `DEFAULT_PROFILE_ID` of `@bangkom/jp`; pass `pupr-2023`, in force from 11 January 2023, for earlier years). */
   jpProfile?: string | RuleProfile;
   /** Policy parameters of the JP engine for the training history (e.g. `pppkOtherMethods`). */
   jpPolicy?: Partial<PolicyParameters>;
@@ -112,7 +112,7 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
   const computed = computeJp(
     { employees: [{ nip: e.nip, name: e.nip, kind: e.kind }], activities: windowActivities },
     {
-      profile: options.jpProfile ?? 'pupr-2023',
+      profile: options.jpProfile ?? DEFAULT_PROFILE_ID,
       trace: false,
       trusted: true,
       ...(options.jpPolicy ? { policy: options.jpPolicy } : {}),

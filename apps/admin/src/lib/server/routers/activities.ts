@@ -1,7 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
 import type { JpBasis } from '@bangkom/jp';
-import { convertActivity, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { convertActivity, DEFAULT_PROFILE_ID, resolveProfiles, versionInForce } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function ruleProfile(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'ruleProfile')))[0];
-  return typeof row?.value === 'string' ? row.value : 'kutai-barat-2024';
+  return typeof row?.value === 'string' ? row.value : DEFAULT_PROFILE_ID;
 }
 
 /** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
