@@ -230,7 +230,7 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     }
     const { jp, trace } = conversion.value;
     for (const step of trace) {
-      if (/\/(max-per-day|max-per-activity|max-work-unit)$/.test(step.rule)) {
+      if (step.kind === 'cap') {
         issue(
           'plan.cap_reduces_jp',
           'warning',
@@ -261,8 +261,8 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     const i = itemIndex[k]!;
     countedByItem.set(i, r.jp);
     if (r.counted === true) return;
-    const step = r.trace.findLast((s) => /\/(per-month|per-year|pppk-methods)$/.test(s.rule) && s.activityId === r.id);
-    if (step && !step.rule.endsWith('pppk-methods')) {
+    const step = r.trace.findLast((s) => (s.kind === 'limit' || s.kind === 'pppk') && s.activityId === r.id);
+    if (step && step.kind === 'limit') {
       issue(
         'plan.limit_reduces_jp',
         'warning',

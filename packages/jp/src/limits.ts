@@ -100,6 +100,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       if (options.trace) {
         trace.push({
           rule: id('status'),
+          kind: 'status',
           citation: '[K] III.C.7; [P] art. 12(2)f',
           description: {
             id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
@@ -118,6 +119,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       if (options.trace) {
         trace.push({
           rule: `${profile.id}/pppk-methods`,
+          kind: 'pppk',
           citation: profile.pppkMethods.source,
           description: exclude
             ? {
@@ -180,6 +182,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
           const label = UNIT_LABEL[entry.limit.unit];
           trace.push({
             rule: id(entry.step),
+            kind: 'limit',
             citation: entry.limit.source,
             description: {
               id: `Kegiatan ${a.id}: paling banyak ${entry.limit.value} ${label.id} per ${entry.period.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeJp } from './compute.js';
 import { convertActivity } from './convert.js';
+import { traceStepKinds } from './trace.js';
 
 const nip = '198503122010011004';
 const override = (jp: number) => ({ jp, reason: 'Disetujui Kepala Subbag Umpeg sesuai surat tugas', by: 'adminsdm' });
@@ -73,5 +74,23 @@ describe('JP override by the SDM unit ([P] art. 12(2)f)', () => {
       'activities/0/override/reason',
       'activities/0/override/by',
     ]);
+  });
+});
+
+describe('typed trace steps', () => {
+  it('every step says what it does, so callers need not parse rule ids ([K] IV.D.1.j limit, [K] IV.D.12.i cap)', () => {
+    const result = computeJp({
+      activities: [
+        { ...base, id: 'c1', method: 'coaching', sessions: 3, startDate: '2025-03-03', endDate: '2025-03-03' },
+        { ...base, id: 'c2', method: 'coaching', sessions: 2, startDate: '2025-03-10', endDate: '2025-03-10' },
+        { ...base, id: 'm', method: 'magang', hours: 300, startDate: '2025-04-01', endDate: '2025-04-30' },
+      ],
+    });
+    if (!result.ok) throw new Error('compute');
+    const kinds = (id: string) => result.value.results.find((r) => r.id === id)!.trace.map((s) => s.kind);
+    expect(kinds('c1')).toEqual(['profile', 'conversion']);
+    expect(kinds('c2')).toEqual(['profile', 'conversion', 'limit']);
+    expect(kinds('m')).toEqual(['profile', 'conversion', 'cap']);
+    for (const r of result.value.results) for (const s of r.trace) expect(traceStepKinds).toContain(s.kind);
   });
 });

@@ -1,4 +1,4 @@
-import type { EmployeeKind, LearningMethod, Problem, PublicSchema, Result } from '@bangkom/domain';
+import type { EmployeeKind, LearningMethod, LearningPath, Problem, PublicSchema, Result } from '@bangkom/domain';
 import {
   competencyTypes,
   employeeKinds,
@@ -7,6 +7,7 @@ import {
   gapLevels,
   isoDate,
   learningMethodCodes,
+  learningMethods,
   ok,
   parseWith,
 } from '@bangkom/domain';
@@ -116,6 +117,10 @@ export const RuleProfileFile = z
       .object({ approvalQuarter: z.int().min(1).max(4), lanQuarter: z.int().min(1).max(4), source })
       .optional()
       .describe('Quarter of year Y−1 by whose end the plan for year Y is approved by the PPK and sent to LAN.'),
+    supervisorApproval: z
+      .object({ paths: z.array(z.enum(['klasikal', 'nonklasikal'])), source })
+      .optional()
+      .describe('Learning paths whose activities the direct superior approves before the SDM unit verifies them.'),
     learningModel: z
       .object({
         source,
@@ -151,6 +156,7 @@ export interface RuleProfile {
   pppkMethods?: { value: LearningMethod[]; source: string };
   planRequiredFields?: { value: PlanField[]; source: string };
   planDeadlines?: { approvalQuarter: number; lanQuarter: number; source: string };
+  supervisorApproval?: { paths: LearningPath[]; source: string };
   learningModel?: { source: string; target: Record<LearningCategory, number>; methods: Record<LearningCategory, LearningMethod[]> };
   methods: Partial<Record<LearningMethod, MethodRule>>;
 }
@@ -250,6 +256,7 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   const pppkMethods = file.pppkMethods ?? parent?.pppkMethods;
   const planRequiredFields = file.planRequiredFields ?? parent?.planRequiredFields;
   const planDeadlines = file.planDeadlines ?? parent?.planDeadlines;
+  const supervisorApproval = file.supervisorApproval ?? parent?.supervisorApproval;
   return ok({
     id: file.id,
     title: file.title,
@@ -263,6 +270,7 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
     ...(pppkMethods ? { pppkMethods } : {}),
     ...(planRequiredFields ? { planRequiredFields } : {}),
     ...(planDeadlines ? { planDeadlines } : {}),
+    ...(supervisorApproval ? { supervisorApproval } : {}),
     ...(learningModel ? { learningModel } : {}),
     methods,
   });
@@ -342,3 +350,16 @@ export function expiryWarning(profile: RuleProfile, today: string): Problem | un
 }
 
 export const jpSchemas: PublicSchema[] = [{ name: 'rule-profile', schema: RuleProfileFile }];
+
+/**
+ * Whether an activity by `method` needs the direct superior's approval before the SDM unit verifies
+ * it, under a profile version, with the rule's citation (e.g. [K] III.D.5 for non-classical methods).
+ */
+export function requiresSupervisorApproval(
+  method: LearningMethod,
+  profile: Pick<RuleProfile, 'supervisorApproval'>,
+): { required: boolean; source?: string } {
+  const rule = profile.supervisorApproval;
+  if (!rule) return { required: false };
+  return { required: rule.paths.includes(learningMethods[method].path), source: rule.source };
+}

@@ -1,7 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
 import type { JpBasis } from '@bangkom/jp';
-import { convertActivity, DEFAULT_PROFILE_ID, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -49,7 +49,18 @@ async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
 
 const isOwner = (user: SessionUser, row: Pick<Row, 'employeeId'>) => user.employeeId !== null && row.employeeId === user.employeeId;
 const methodOf = (row: Row) => row.data['method'] as LearningMethod;
-const isNonClassical = (row: Row) => learningMethods[methodOf(row)].path === 'nonklasikal';
+/**
+ * Whether the direct superior approves an activity before it is verified: the rule of the profile
+ * version that governs the activity's date (in the default profile [K] III.D.5: non-classical methods).
+ */
+async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
+  const versions = resolveProfiles(await ruleProfile(db));
+  return (row) => {
+    if (!versions.ok) return learningMethods[methodOf(row)].path === 'nonklasikal';
+    const profile = versionOn(versions.value, String(row.data['endDate'] ?? ''));
+    return profile ? requiresSupervisorApproval(methodOf(row), profile).required : false;
+  };
+}
 
 /** The fields an employee fills in: MyASN "Riwayat Diklat" (DOMAIN.md §7.1) plus what the JP rules need. */
 export const ActivityFields = z.object({
@@ -172,11 +183,12 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   const own = isOwner(user, row);
   const subordinate = user.role === 'atasan' && (await subordinatesOf(db, user)).includes(row.employeeId);
   const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
+  const needsSuperior = await superiorApproval(db);
   return {
     edit: own && row.status === 'draft' && user.role !== 'auditor',
     submit: own && row.status === 'draft' && user.role !== 'auditor',
     withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
-    review: subordinate && row.status === 'submitted' && isNonClassical(row) && row.supervisorApproved === null,
+    review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
     overrideJp: staff,
     approveConversion: user.role === 'admin_sdm' && !own && row.data['conversionApprovedBy'] === undefined,
@@ -239,8 +251,9 @@ export const activitiesRouter = router({
       )
       .orderBy(activities.updatedAt, activities.id)
       .limit(500);
+    const needsSuperior = await superiorApproval(ctx.db);
     return rows
-      .filter(({ activity }) => (ctx.user.role === 'atasan' ? isNonClassical(activity) : !isOwner(ctx.user, activity)))
+      .filter(({ activity }) => (ctx.user.role === 'atasan' ? needsSuperior(activity) : !isOwner(ctx.user, activity)))
       .map(({ activity, employeeName }) => ({ ...summaryOf(activity), employeeName }));
   }),
 
@@ -400,7 +413,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!(await subordinatesOf(ctx.db, ctx.user)).includes(row.employeeId)) throw forbidden();
-      if (!isNonClassical(row))
+      if (!(await superiorApproval(ctx.db))(row))
         throw conflict(
           'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
           'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
@@ -448,7 +461,7 @@ export const activitiesRouter = router({
       const employee = (
         await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId))
       )[0];
-      if (input.verified && isNonClassical(row) && employee?.supervisorId && row.supervisorApproved !== true) {
+      if (input.verified && (await superiorApproval(ctx.db))(row) && employee?.supervisorId && row.supervisorApproved !== true) {
         throw conflict(
           'Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)',
           'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)',
