@@ -10,6 +10,14 @@ export type CompetencyType = (typeof competencyTypes)[number];
 export const activityStatuses = ['draft', 'submitted', 'verified', 'rejected'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
+/** A JP decided by the SDM unit instead of the conversion ([P] art. 12(2)f), with why and by whom. */
+export const JpOverride = z.object({
+  jp: z.number().nonnegative(),
+  reason: z.string().trim().min(1).describe('Why the computed JP is replaced (shown in the trace).'),
+  by: z.string().trim().min(1).describe('Who set it (user name or NIP of the officer).'),
+});
+export type JpOverride = z.output<typeof JpOverride>;
+
 /**
  * A learning activity. The field names are a public contract (JSON files, CLI, JSON Schema).
  * Unknown extra fields are kept (`looseObject`) so that agencies can carry their own data.
@@ -36,6 +44,9 @@ export const LearningActivity = z
     runByWorkUnit: z.boolean().default(false).describe('A bimtek run by a work unit rather than the SDM unit ([P] art. 57(7–8)).'),
     competencyType: z.enum(competencyTypes).optional(),
     evidence: Evidence.optional(),
+    override: JpOverride.optional().describe(
+      'JP set by the SDM unit in place of the conversion ([P] art. 12(2)f); whether caps still apply is the policy `overrideCaps`.',
+    ),
     status: z
       .enum(activityStatuses)
       .default('verified')

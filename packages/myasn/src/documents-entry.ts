@@ -5,6 +5,15 @@
  * installs neither.
  */
 export type { KartuData, KartuDataInput, KartuDataRow, MonitoringRow } from './documents.js';
-export { KARTU_HEADERS, kartuData, kartuDataPdf, kartuDataXlsx, MONITORING_HEADERS, monitoringRows, monitoringXlsx } from './documents.js';
+export {
+  KARTU_DECLARATION,
+  KARTU_HEADERS,
+  kartuData,
+  kartuDataPdf,
+  kartuDataXlsx,
+  MONITORING_HEADERS,
+  monitoringRows,
+  monitoringXlsx,
+} from './documents.js';
 export { officeKartuData, officeMonitoring } from './office.js';
 export { importXlsx } from './template.js';

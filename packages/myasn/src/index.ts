@@ -1,7 +1,7 @@
 /** `@bangkom/myasn`: SIASN bodies, reconciliation, the MyASN form and CSV import. XLSX/PDF documents: `@bangkom/myasn/documents`. */
 export { parseDate, toDmy, toIndonesianDate } from './dates.js';
 export type { MyAsnFormRow } from './form.js';
-export { myAsnFormCsv, myAsnFormFields, myAsnFormRow } from './form.js';
+export { myAsnExportColumns, myAsnFormCsv, myAsnFormFields, myAsnFormRow, RUMPUN_MISSING } from './form.js';
 export { myAsnForm, myasnSchemas, reconcileWithSiasn, siasnPayloads } from './office.js';
 export type { FieldDifference, Reconciliation } from './reconcile.js';
 export { reconcile } from './reconcile.js';
