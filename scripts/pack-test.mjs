@@ -93,6 +93,9 @@ for (const p of packages) {
   if (packed.scripts?.prepack || packed.scripts?.postpack) fail(`${name}: packed manifest keeps prepack/postpack`);
   for (const field of ['keywords', 'homepage', 'bugs', 'repository']) if (!packed[field]) fail(`${name}: manifest lacks ${field}`);
   if (!packed.repository?.directory) fail(`${name}: repository.directory missing`);
+  for (const folder of (packed.files ?? []).filter((f) => !['dist', 'README.md'].includes(f) && !f.includes('*'))) {
+    if (!packed.exports?.[`./${folder}/*`]) fail(`${name}: ships ${folder}/ without exporting ./${folder}/*`);
+  }
   for (const [subpath, target] of exportTargets(packed.exports)) {
     const path = target.replace(/^\.\//, '');
     const present = path.endsWith('*') ? files.some((f) => f.startsWith(path.slice(0, -1))) : files.includes(path);
