@@ -99,8 +99,10 @@ forEachDatabase((open) => {
   it('changing the role, unit or employee of an account ends its sessions', async () => {
     const open = await login(db, 'adminunit', DEMO_PASSWORD);
     const sdm = await callerAs(db, 'adminsdm');
-    expect(await outcome(() => sdm.caller.admin.updateUser({ userId: await userId('adminunit'), role: 'admin_unit' }))).toBe('BAD_REQUEST');
-    await sdm.caller.admin.updateUser({ userId: await userId('adminunit'), role: 'auditor' });
+    const id = await userId('adminunit');
+    // An admin unit without a unit would see every unit: refused.
+    expect(await outcome(() => sdm.caller.admin.updateUser({ userId: id, role: 'admin_unit' }))).toBe('BAD_REQUEST');
+    await sdm.caller.admin.updateUser({ userId: id, role: 'auditor' });
     expect(await userForSession(db, open)).toBeNull();
     const token = await login(db, 'adminunit', DEMO_PASSWORD);
     expect((await userForSession(db, token))?.role).toBe('auditor');
