@@ -21,6 +21,7 @@ export const defined = <T extends Record<string, unknown>>(record: T): Partial<T
  * read a backslash as a slash), `https:` and control characters are refused.
  */
 export function safeNext(next: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (typeof next !== 'string' || !next.startsWith('/') || next.includes('\\') || /[\u0000-\u001F\u007F]/.test(next)) return '/';
   const base = 'http://bangkom.invalid';
   const url = new URL(next, base);
