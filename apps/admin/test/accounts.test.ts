@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LoginLimiter, passwordProblem, touchSession, userForSession } from '../src/lib/server/auth.js';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
+import { bootstrapAdmin } from '../src/lib/server/bootstrap.js';
 import { sessions, users } from '../src/lib/server/db/schema.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
@@ -144,5 +145,16 @@ forEachDatabase((open) => {
     const token = await login(db, accounts[0]!.username, accounts[0]!.password);
     expect((await userForSession(db, token))?.mustChangePassword).toBe(true);
     expect((await sdm.caller.admin.createAccounts({ unitId: 'sekretariat' })).accounts).toEqual([]);
+  });
+
+  it('a new installation gets its first admin SDM from BANGKOM_ADMIN, once, with a one-time password', async () => {
+    // The demo office has an admin SDM: nothing is created.
+    expect(await bootstrapAdmin(db, 'kepala-sdm')).toBeNull();
+    await db.update(users).set({ role: 'auditor' }).where(eq(users.role, 'admin_sdm'));
+    const password = (await bootstrapAdmin(db, 'Kepala-SDM'))!;
+    expect(password).toMatch(/^[a-z2-9-]{19}$/);
+    const token = await login(db, 'kepala-sdm', password);
+    expect(await userForSession(db, token)).toMatchObject({ role: 'admin_sdm', mustChangePassword: true });
+    expect(await bootstrapAdmin(db, 'kepala-sdm')).toBeNull();
   });
 });
