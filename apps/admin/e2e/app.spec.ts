@@ -436,6 +436,13 @@ test('scripted attacks fail: open redirect, cross-site export, NUL text, stack t
     data: { 0: { username: 'atasan', password: 'a' }, 1: { username: 'atasan', password: 'b' } },
   });
   expect(batch.status()).toBe(400);
+  // The headers of a page with personal data; no HSTS over plain HTTP (it is sent when ORIGIN is https).
+  const headers = (await page.request.get(`${app.url}/admin`)).headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['cache-control']).toBe('private, no-store');
+  expect(headers['strict-transport-security']).toBeUndefined();
 });
 
 test('English on a phone-width screen, without sideways scrolling', async ({ browser, app }) => {
