@@ -366,6 +366,7 @@ test('HR resets a password (sessions end, the user must change it) and disables 
   const context = await browser.newContext({ locale: 'id-ID' });
   const page = await context.newPage();
   await page.goto(`${app.url}/login`);
+  await expect(page.locator('#username')).toBeFocused();
   await page.keyboard.type('e2e-pegawai');
   await page.keyboard.press('Tab');
   await page.keyboard.type(oneTime);
@@ -413,10 +414,11 @@ test('scripted attacks fail: open redirect, cross-site export, NUL text, stack t
   const page = pages['adminsdm']!;
   const login = await fetch(`${app.url}/login?next=/%5Cevil.example/`, {
     method: 'POST',
-    headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { origin: app.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
     body: `username=auditor&password=${PASSWORD}`,
     redirect: 'manual',
   });
+  expect(login.status).toBe(303);
   expect(login.headers.get('location')).toBe('/');
   const nip = state.belowNip!;
   const crossSite = await page.request.get(`${app.url}/employees/${nip}/kartu?format=xlsx`, {

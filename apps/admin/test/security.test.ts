@@ -60,6 +60,11 @@ describe('login limiter', () => {
     expect(limiter.reserve('atasan', '10.0.0.2')).toBe(true);
     const sprayed = [...Array(80)].map((_, i) => limiter.reserve(`user${i}`, '10.0.0.3')).filter(Boolean).length;
     expect(sprayed).toBe(50);
+    // Successful logins do not use up the address's allowance (an office behind one address).
+    for (let i = 0; i < 200; i++) {
+      expect(limiter.reserve(`pegawai${i}`, '10.0.0.4')).toBe(true);
+      limiter.succeed(`pegawai${i}`, '10.0.0.4');
+    }
     for (let i = 0; i < 500; i++) limiter.reserve(`u${i}`, `10.1.${i}.1`);
     expect(limiter.size).toBeLessThanOrEqual(100);
   });

@@ -204,7 +204,7 @@ export async function touchSession(db: Db, token: string, lastSeenAt: Date): Pro
 
 /**
  * Login attempts: at most `max` per username and address within the window, and at most
- * `maxPerAddress` per address whatever the username. An attempt is counted *before* its password
+ * `maxPerAddress` failed ones per address whatever the username. An attempt is counted *before* its password
  * is hashed (synchronously, so parallel or batched guesses cannot all pass the check); a
  * successful login clears its username's count. The map is pruned so that it cannot grow without
  * bound.
@@ -238,9 +238,17 @@ export class LoginLimiter {
     this.attempts.set(addressKey, [...forAddress, now]);
     return true;
   }
-  /** After the right password: the username's attempts from this address no longer count. */
+  /**
+   * After the right password: the username's attempts from this address no longer count, and this
+   * attempt no longer counts for the address (its limit is on failures: an office behind one
+   * address logs in all morning).
+   */
   succeed(username: string, address: string): void {
     this.attempts.delete(`${username}|${address}`);
+    const forAddress = this.recent(`|${address}`);
+    forAddress.pop();
+    if (forAddress.length) this.attempts.set(`|${address}`, forAddress);
+    else this.attempts.delete(`|${address}`);
   }
   blocked(username: string, address: string): boolean {
     return this.recent(`${username}|${address}`).length >= this.max || this.recent(`|${address}`).length >= this.maxPerAddress;
