@@ -5,7 +5,8 @@ import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { csvRecords, ExitCode, isCsvPath, printJson, printTable, readJson, readText, reportProblems } from '../io.js';
 
-const usage = 'bangkom jp <input.json|input.csv> [--profile ID|profile.json] [--year YYYY] [--projected] [--format json|table]';
+const usage =
+  'bangkom jp <input.json|input.csv> [--profile ID|profile.json] [--year YYYY] [--projected] [--skip-invalid] [--format json|table]';
 
 /** `--profile` is a built-in id, or the path of an agency's profile file (JSON). */
 async function profileOption(value: string | undefined): Promise<{ profile?: string | RuleProfile; problems: Problem[] }> {
@@ -23,7 +24,7 @@ export const jpCommand: Command = {
   name: 'jp',
   summary: 'Hitung JP dan kepatuhan 20 JP / convert activities to JP and check the yearly obligation',
   usage,
-  options: { profile: { type: 'string' }, year: { type: 'string' }, projected: { type: 'boolean' } },
+  options: { profile: { type: 'string' }, year: { type: 'string' }, projected: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas masukan / input file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
@@ -59,6 +60,8 @@ export const jpCommand: Command = {
       ...(profile !== undefined ? { profile } : {}),
       ...(yearText !== undefined ? { year: Number(yearText) } : {}),
       projected: inv.options['projected'] === true,
+      // --skip-invalid: an activity no profile can convert is set aside (0 JP) and the rest is computed.
+      invalid: inv.options['skip-invalid'] === true ? 'report' : 'fail',
     });
     if (!result.ok) return reportProblems(io, result.problems, inv.format);
     const { profile: profileId, results, summaries, warnings } = result.value;
@@ -84,6 +87,11 @@ export const jpCommand: Command = {
         summaries,
         warnings,
       });
+    }
+    if (result.value.problems.length > 0) {
+      // The output above is complete for everything else; what was set aside goes to stderr, exit 1.
+      reportProblems(io, result.value.problems, inv.format);
+      return ExitCode.ruleFailure;
     }
     return ExitCode.ok;
   },
