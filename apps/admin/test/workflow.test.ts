@@ -365,7 +365,7 @@ forEachDatabase((open) => {
       const pns = (await db.select().from(employees).where(eq(employees.kind, 'PNS')).limit(1))[0]!;
       const checked = await caller.tubel.assess({ employeeId: pns.id, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` });
       expect(checked.id).toBeNull();
-      expect(checked.result.criteria.length).toBe(18);
+      expect(checked.result.criteria.length).toBe(19);
       expect(checked.result.criteria.every((c) => c.source.startsWith('[P] art.'))).toBe(true);
       // Identity facts come from the employee record, not from the form.
       expect(checked.candidate.nip).toBe(pns.id);
