@@ -6,7 +6,7 @@ import { learningMethodCodes } from './methods.js';
 export const competencyTypes = ['teknis', 'manajerial', 'sosial_kultural'] as const;
 export type CompetencyType = (typeof competencyTypes)[number];
 
-/** Workflow states of a recorded activity (DOMAIN.md §5). */
+/** Workflow states of a recorded activity (evidence checked, then approved: [K] III.C.7; [P] art. 12(2)f). */
 export const activityStatuses = ['draft', 'submitted', 'verified', 'rejected'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Named policy parameters for the questions the regulations leave open (DOMAIN.md §3).
+ * Named policy parameters for the questions the regulations leave open ([K] IV.C–D, JP conversion).
  * Each has a documented default; an agency overrides them per computation.
  */
 export interface PolicyParameters {

@@ -23,7 +23,7 @@ export interface KartuDataRow {
   cap?: string;
 }
 
-/** Everything the Kartu Data Pengembangan Kompetensi of one employee shows (DOMAIN.md §7.2; [K] III.B). */
+/** Everything the Kartu Data Pengembangan Kompetensi of one employee shows ([K] III.B). */
 export interface KartuData {
   employee: { name: string; nip: string; pangkatGolongan: string; birth: string; gender: string; unit: string };
   rows: KartuDataRow[];
@@ -241,7 +241,7 @@ export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = 
   });
 }
 
-/** One row of the unit monitoring sheet (DOMAIN.md §7.3; [K] III.A). */
+/** One row of the unit monitoring sheet ([K] III.A). */
 export interface MonitoringRow {
   name: string;
   nip: string;

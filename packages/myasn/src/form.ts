@@ -4,7 +4,7 @@ import { toDmy } from './dates.js';
 import type { SiasnReference } from './reference.js';
 import { jenisDiklat, siasnReference } from './reference.js';
 
-/** The nine fields of the MyASN "Riwayat Diklat/Kursus" form ([K] III.C; DOMAIN.md §7.1), in form order. */
+/** The nine fields of the MyASN "Riwayat Diklat/Kursus" form ([K] III.C), in form order. */
 export const myAsnFormFields = [
   'Jenis Diklat',
   'Nama Diklat',

@@ -1,7 +1,8 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { employeeId as idOf, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
-import { employeeColumns, importCsv, kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
+import { employeeColumns, importCsv } from '@bangkom/myasn';
+import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
