@@ -6,6 +6,7 @@ import {
   ok,
   parseEmployeeNumber,
   parseWith,
+  today,
 } from '@bangkom/domain';
 import { z } from 'zod';
 import retirementTable from '../data/retirement-ages.json' with { type: 'json' };
@@ -52,8 +53,10 @@ export const defaultTubelPolicy: TubelPolicy = {
 };
 
 export interface EligibilityOptions {
-  /** Assessment date (ISO); default today. */
+  /** Assessment date (ISO); default today in `timeZone`. */
   asOf?: string;
+  /** The agency's time zone, for "today" (default `DEFAULT_TIME_ZONE` of `@bangkom/domain`). */
+  timeZone?: string;
   retirementAges?: RetirementTable;
   policy?: Partial<TubelPolicy>;
 }
@@ -114,7 +117,7 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
   if (!candidateResult.ok || !programmeResult.ok || problems.length > 0) return fail(...problems);
   const candidate = candidateResult.value;
   const programme = programmeResult.value;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? today(options.timeZone);
   const policy = { ...defaultTubelPolicy, ...options.policy };
   const table = options.retirementAges ?? defaultRetirementAges;
 
