@@ -8,19 +8,24 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** stderr is a terminal: errors are then written for a person unless `--format json` was asked. */
+  stderrIsTTY?: boolean;
+  /** Set by `main`: write problems as readable lines instead of JSON. */
+  readableErrors?: boolean;
 }
 
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
-/** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input. */
-export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2 } as const;
+/** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input, 3 a defect. */
+export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2, internalError: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type OutputFormat = 'json' | 'table' | 'csv';
+export type OutputFormat = 'json' | 'table' | 'csv' | 'ndjson';
 
 const problem = (code: string, id: string, en: string): Problem => ({ path: [], code, message: { id, en } });
 
@@ -107,9 +112,32 @@ export function csvRecords(text: string): Result<{ records: Record<string, unkno
 
 export const isCsvPath = (path: string): boolean => extname(path).toLowerCase() === '.csv';
 
-/** Prints problems to stderr: JSON `{ "errors": [...] }` by default, readable lines with `--format table`. */
+/**
+ * A message that lists every allowed value of a long enumeration (26 method codes, twice: once per
+ * language) says how many there are and where to see them instead.
+ */
+export function summariseEnumeration(p: Problem): Problem {
+  const list = /: expected one of (.*)$/.exec(p.message.en);
+  const count = list ? list[1]!.split('|').length : 0;
+  if (count <= 8) return p;
+  const field = String(p.path.at(-1) ?? '');
+  const [id, en] =
+    field === 'method'
+      ? [`salah satu dari ${count} metode; lihat \`bangkom methods\``, `one of ${count} methods; see \`bangkom methods\``]
+      : [`salah satu dari ${count} nilai yang diizinkan`, `one of ${count} allowed values`];
+  return {
+    ...p,
+    message: {
+      id: `Pilihan tidak valid: harus ${id}`,
+      en: `Invalid option: expected ${en}`,
+    },
+  };
+}
+
+/** Prints problems to stderr: JSON `{ "errors": [...] }` by default, readable lines with `--format table` or on a terminal. */
 export function reportProblems(io: Io, problems: Problem[], format: OutputFormat): ExitCode {
-  if (format === 'table') {
+  problems = problems.map(summariseEnumeration);
+  if (format === 'table' || io.readableErrors) {
     for (const p of problems) {
       const where = p.row !== undefined ? `baris/row ${p.row}${p.column ? `, ${p.column}` : ''}` : formatPath(p.path);
       io.stderr(`${where}: ${p.message.id} / ${p.message.en} [${p.code}]\n`);

@@ -3,9 +3,10 @@ import { computeJp, loadProfile } from '@bangkom/jp';
 import type { RuleProfile } from '@bangkom/jp';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { csvRecords, ExitCode, isCsvPath, printJson, printTable, readJson, readText, reportProblems } from '../io.js';
 
-const usage = 'bangkom jp <input.json|input.csv> [--profile ID|profile.json] [--year YYYY] [--projected] [--format json|table]';
+const { usage } = commandSpec('jp');
 
 /** `--profile` is a built-in id, or the path of an agency's profile file (JSON). */
 async function profileOption(value: string | undefined): Promise<{ profile?: string | RuleProfile; problems: Problem[] }> {
@@ -20,10 +21,7 @@ async function profileOption(value: string | undefined): Promise<{ profile?: str
 }
 
 export const jpCommand: Command = {
-  name: 'jp',
-  summary: 'Hitung JP dan kepatuhan 20 JP / convert activities to JP and check the yearly obligation',
-  usage,
-  options: { profile: { type: 'string' }, year: { type: 'string' }, projected: { type: 'boolean' } },
+  ...commandSpec('jp'),
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas masukan / input file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
