@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { Problem, Result } from '@bangkom/domain';
 import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
 
@@ -10,6 +11,8 @@ export interface Io {
   cwd: string;
   /** stderr is a terminal: errors are then written for a person unless `--format json` was asked. */
   stderrIsTTY?: boolean;
+  /** stdout as a stream, for output written piece by piece with backpressure (`bangkom jp`). */
+  stdoutStream?: Writable;
   /** Set by `main`: write problems as readable lines instead of JSON. */
   readableErrors?: boolean;
 }
@@ -19,6 +22,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   stderrIsTTY: process.stderr.isTTY === true,
+  stdoutStream: process.stdout,
 };
 
 /** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input, 3 a defect. */
@@ -62,51 +66,57 @@ const TRUE = new Set(['true', 'ya', 'y', '1', 'yes']);
 const FALSE = new Set(['false', 'tidak', 't', '0', 'no']);
 
 /**
+ * One CSV row as a record: header names are the JSON field names; empty cells are absent fields;
+ * number and boolean fields are converted, and a cell that is neither is added to `problems` with
+ * its row and column.
+ */
+export function csvRecord(header: readonly string[], cells: readonly string[], line: number, index: number, problems: Problem[]) {
+  const record: Record<string, unknown> = {};
+  header.forEach((column, i) => {
+    const raw = (cells[i] ?? '').trim();
+    if (raw === '') return;
+    if (NUMBER_FIELDS.has(column)) {
+      const n = Number(raw.replace(',', '.'));
+      if (Number.isFinite(n)) record[column] = n;
+      else
+        problems.push({
+          path: [index, column],
+          row: line,
+          column,
+          code: 'csv.not_a_number',
+          message: {
+            id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`,
+            en: `Row ${line}, column ${column}: "${raw}" is not a number`,
+          },
+        });
+    } else if (BOOLEAN_FIELDS.has(column)) {
+      const v = raw.toLowerCase();
+      if (TRUE.has(v)) record[column] = true;
+      else if (FALSE.has(v)) record[column] = false;
+      else
+        problems.push({
+          path: [index, column],
+          row: line,
+          column,
+          code: 'csv.not_a_boolean',
+          message: {
+            id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`,
+            en: `Row ${line}, column ${column}: "${raw}" is not yes/no`,
+          },
+        });
+    } else record[column] = raw;
+  });
+  return record;
+}
+
+/**
  * Reads a CSV whose header names are the JSON field names (e.g. `id,nip,method,title,startDate,…`)
- * into records. Empty cells are absent fields; number and boolean fields are converted, and a cell
- * that is neither is reported with its row and column.
+ * into records (see `csvRecord`).
  */
 export function csvRecords(text: string): Result<{ records: Record<string, unknown>[]; lines: number[] }> {
   const table = parseCsv(text);
   const problems: Problem[] = [];
-  const records = table.rows.map(({ line, cells }, index) => {
-    const record: Record<string, unknown> = {};
-    table.header.forEach((column, i) => {
-      const raw = (cells[i] ?? '').trim();
-      if (raw === '') return;
-      if (NUMBER_FIELDS.has(column)) {
-        const n = Number(raw.replace(',', '.'));
-        if (Number.isFinite(n)) record[column] = n;
-        else
-          problems.push({
-            path: [index, column],
-            row: line,
-            column,
-            code: 'csv.not_a_number',
-            message: {
-              id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`,
-              en: `Row ${line}, column ${column}: "${raw}" is not a number`,
-            },
-          });
-      } else if (BOOLEAN_FIELDS.has(column)) {
-        const v = raw.toLowerCase();
-        if (TRUE.has(v)) record[column] = true;
-        else if (FALSE.has(v)) record[column] = false;
-        else
-          problems.push({
-            path: [index, column],
-            row: line,
-            column,
-            code: 'csv.not_a_boolean',
-            message: {
-              id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`,
-              en: `Row ${line}, column ${column}: "${raw}" is not yes/no`,
-            },
-          });
-      } else record[column] = raw;
-    });
-    return record;
-  });
+  const records = table.rows.map(({ line, cells }, index) => csvRecord(table.header, cells, line, index, problems));
   return problems.length > 0 ? fail(...problems) : ok({ records, lines: table.rows.map((r) => r.line) });
 }
 
