@@ -28,41 +28,53 @@ async function profileOption(value: string | undefined): Promise<{ profile?: str
 const badOption = (option: string, code: string, id: string, en: string): Problem => ({ path: [option], code, message: { id, en } });
 const COUNTED = [false, true, 'reduced'] as const;
 
-/** One result as the engine's `ActivityResult`, its trace as asked. */
-function resultOf(run: JpRun, i: number, trace: TraceMode) {
+/** One result as JSON text, the shape of the engine's `ActivityResult`, its trace as asked. */
+function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): string {
   const a = run.activities[i]!;
-  return {
+  const body = JSON.stringify({
+    ...(type !== undefined ? { type } : {}),
     id: a.id,
     nip: a.nip,
     jp: run.jp[i]!,
     convertedJp: run.convertedJp[i]!,
     counted: COUNTED[run.counted[i]!],
     year: run.year[i]!,
-    ...(trace !== 'none' ? { trace: run.traces[i] ?? [] } : {}),
-  };
+  });
+  if (trace === 'none') return body;
+  const steps = run.traces[i];
+  const text = typeof steps === 'string' ? steps : JSON.stringify(steps ?? []);
+  return `${body.slice(0, -1)},"trace":${text}}`;
 }
 
 /** The JSON document `{ profile, results, summaries, warnings }`, written as it goes (one result per line). */
 async function writeJson(out: Output, run: JpRun, trace: TraceMode, summariesOnly: boolean) {
-  const list = async (name: string, count: number, item: (k: number) => unknown, last: boolean) => {
+  const list = async (name: string, count: number, item: (k: number) => string, last: boolean) => {
     await out.write(`  ${JSON.stringify(name)}: [`);
-    for (let k = 0; k < count; k++) await out.write(`${k === 0 ? '\n' : ',\n'}    ${JSON.stringify(item(k))}`);
+    for (let k = 0; k < count; k++) {
+      const wait = out.write(`${k === 0 ? '\n' : ',\n'}    ${item(k)}`);
+      if (wait) await wait;
+    }
     await out.write(`${count > 0 ? '\n  ' : ''}]${last ? '' : ','}\n`);
   };
   await out.write(`{\n  "profile": ${JSON.stringify(run.profile)},\n`);
-  if (!summariesOnly) await list('results', run.activities.length, (i) => resultOf(run, i, trace), false);
-  await list('summaries', run.summaries.length, (k) => run.summaries[k], false);
-  await list('warnings', run.warnings.length, (k) => run.warnings[k], true);
+  if (!summariesOnly) await list('results', run.activities.length, (i) => resultJson(run, i, trace), false);
+  await list('summaries', run.summaries.length, (k) => JSON.stringify(run.summaries[k]), false);
+  await list('warnings', run.warnings.length, (k) => JSON.stringify(run.warnings[k]), true);
   await out.write('}\n');
 }
 
 /** NDJSON: one object per line, each with its `type` (run, result, summary, warning). */
 async function writeNdjson(out: Output, run: JpRun, trace: TraceMode, summariesOnly: boolean) {
   await out.write(`${JSON.stringify({ type: 'run', profile: run.profile })}\n`);
-  if (!summariesOnly)
-    for (let i = 0; i < run.activities.length; i++) await out.write(`${JSON.stringify({ type: 'result', ...resultOf(run, i, trace) })}\n`);
-  for (const s of run.summaries) await out.write(`${JSON.stringify({ type: 'summary', ...s })}\n`);
-  for (const w of run.warnings) await out.write(`${JSON.stringify({ type: 'warning', ...w })}\n`);
+  const lines = async (count: number, line: (k: number) => string) => {
+    for (let k = 0; k < count; k++) {
+      const wait = out.write(`${line(k)}\n`);
+      if (wait) await wait;
+    }
+  };
+  if (!summariesOnly) await lines(run.activities.length, (i) => resultJson(run, i, trace, 'result'));
+  await lines(run.summaries.length, (k) => JSON.stringify({ type: 'summary', ...run.summaries[k] }));
+  await lines(run.warnings.length, (k) => JSON.stringify({ type: 'warning', ...run.warnings[k] }));
 }
 
 async function writeTable(io: Io, out: string | undefined, run: JpRun) {

@@ -39,11 +39,14 @@ export class Output {
     return new Output(io, file, stream, partial);
   }
 
-  /** Adds text; every 64 KiB it is handed on, and the caller waits while the reader catches up. */
-  async write(text: string): Promise<void> {
+  /**
+   * Adds text; every 64 KiB it is handed on, and the returned promise makes the caller wait while
+   * the reader catches up (undefined when there is nothing to wait for: no await per row).
+   */
+  write(text: string): Promise<void> | undefined {
     this.buffer.push(text);
     this.size += text.length;
-    if (this.size >= BUFFER) await this.drain();
+    return this.size >= BUFFER ? this.drain() : undefined;
   }
 
   private async drain(): Promise<void> {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { Problem } from '@bangkom/domain';
 import { parseCsv } from '@bangkom/domain';
 
@@ -30,11 +31,12 @@ const problem = (path: (string | number)[], code: string, id: string, en: string
 
 /** Reads a file as text, chunk by chunk (UTF-8, a leading BOM dropped); never the whole file at once. */
 async function* textChunks(path: string, chunkSize = 1 << 20): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  // StringDecoder keeps a character split between two chunks whole, and decodes faster than TextDecoder.
+  const decoder = new StringDecoder('utf8');
   let first = true;
   try {
     for await (const bytes of createReadStream(path, { highWaterMark: chunkSize })) {
-      let text = decoder.decode(bytes as Buffer, { stream: true });
+      let text = decoder.write(bytes as Buffer);
       if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
       if (text.length > 0) yield text;
@@ -45,7 +47,7 @@ async function* textChunks(path: string, chunkSize = 1 << 20): AsyncGenerator<st
       problem([], 'file.unreadable', `Berkas tidak dapat dibaca: ${path} (${reason})`, `Cannot read file: ${path} (${reason})`),
     ]);
   }
-  const rest = decoder.decode();
+  const rest = decoder.end();
   if (rest.length > 0) yield rest;
 }
 

@@ -15,7 +15,7 @@ export type TraceMode = 'none' | 'summary' | 'full';
 export const FULL_TRACE_LIMIT = 32 * 1024 * 1024;
 
 /** Activities per engine call: whole employees, so limits and yearly totals see all of a person's records. */
-const BATCH = 20_000;
+const BATCH = 2_000;
 /** Problems kept for the report; a file wrong on every row does not need a million messages. */
 const MAX_PROBLEMS = 1_000;
 
@@ -38,7 +38,7 @@ export interface JpRunOptions {
   year?: number;
   projected: boolean;
   trace: TraceMode;
-  /** Activities per engine call (default 20,000); tests make it small to cross batch boundaries. */
+  /** Activities per engine call (default 2,000); tests make it small to cross batch boundaries. */
   batchSize?: number;
 }
 
@@ -58,7 +58,8 @@ export interface JpRun {
   /** 0 does not count, 1 counts, 2 reduced by a limit. */
   counted: Uint8Array;
   year: Uint16Array;
-  traces: (TraceStep[] | TraceSummaryStep[] | undefined)[];
+  /** Per activity: the engine's steps (`full`) or the summary steps already as JSON text, shared between rows (`summary`). */
+  traces: (TraceStep[] | string | undefined)[];
   summaries: YearSummary[];
   warnings: Problem[];
 }
@@ -275,19 +276,27 @@ const withDropped = (problems: Problem[], dropped: number): Problem[] =>
         },
       ];
 
-/** Summary traces share their steps: the same rule, source and value is one object for every row. */
-function summaryCompactor(): (trace: readonly TraceStep[]) => TraceSummaryStep[] {
-  const steps = new Map<string, TraceSummaryStep>();
-  return (trace) =>
-    trace.map((s) => {
-      const key = `${s.rule}\u0000${s.citation}\u0000${s.value ?? ''}`;
-      let step = steps.get(key);
-      if (!step) {
-        step = { rule: s.rule, citation: s.citation, ...(s.value !== undefined ? { value: s.value } : {}) };
-        if (steps.size < 200_000) steps.set(key, step);
-      }
-      return step;
-    });
+/**
+ * Summary traces as JSON text, one string per distinct sequence of steps (rule, source, value):
+ * a million rows share a few thousand strings instead of holding a million arrays of objects.
+ */
+function summaryCompactor(): (trace: readonly TraceStep[]) => string {
+  const texts = new Map<string, string>();
+  return (trace) => {
+    let key = '';
+    for (const s of trace) key += `${s.rule}\u0000${s.citation}\u0000${s.value ?? ''}\u0001`;
+    let text = texts.get(key);
+    if (text === undefined) {
+      const steps: TraceSummaryStep[] = trace.map((s) => ({
+        rule: s.rule,
+        citation: s.citation,
+        ...(s.value !== undefined ? { value: s.value } : {}),
+      }));
+      text = JSON.stringify(steps);
+      if (texts.size < 100_000) texts.set(key, text);
+    }
+    return text;
+  };
 }
 
 /** `--employees`: a JSON array, `{ "employees": [...] }`, NDJSON or a CSV with the field names as headers. */

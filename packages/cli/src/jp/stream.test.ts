@@ -155,7 +155,7 @@ describe('bangkom jp on batches of employees', () => {
       if (!result.ok) throw new Error(JSON.stringify(result.problems));
       expect(result.run.summaries).toEqual(reference.value.summaries);
       expect(Array.from(result.run.jp)).toEqual(reference.value.results.map((r) => r.jp));
-      expect(result.run.traces[0]).toEqual(
+      expect(JSON.parse(result.run.traces[0] as string)).toEqual(
         reference.value.results[0]!.trace.map((s) => ({
           rule: s.rule,
           citation: s.citation,
