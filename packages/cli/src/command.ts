@@ -19,8 +19,8 @@ export interface CommandSpec {
   options?: Record<string, { type: 'string' | 'boolean' }>;
   /** Output formats besides json and table that the command accepts (e.g. csv). */
   extraFormats?: OutputFormat[];
-  /** Most positional arguments the command takes; more is a usage error. */
-  positionals: number;
+  /** Most positional arguments the command takes (may depend on a subcommand, the first); more is a usage error. */
+  positionals: number | ((first: string | undefined) => number);
   load(): Promise<Command>;
 }
 

@@ -134,6 +134,20 @@ describe('bangkom in process', () => {
     expect(JSON.parse(format.stderr).errors[0].message.en).toContain('(did you mean table?)');
   });
 
+  it('refuses a positional beyond what each command (or subcommand) takes', async () => {
+    for (const argv of [
+      ['tubel', 'a.json', 'extra'],
+      ['idp', 'plan.json', 'extra'],
+      ['idp', 'recommend', 'need.json', 'extra'],
+      ['ipasn', 'workflow', 'steps.json', 'extra'],
+      ['methods', 'extra'],
+    ]) {
+      const { code, stdout, stderr } = await runCli(argv);
+      expect([code, stdout]).toEqual([2, '']);
+      expect(JSON.parse(stderr).errors[0]).toMatchObject({ code: 'cli.unexpected_argument', pointer: '/extra' });
+    }
+  });
+
   it('suggests only close names', () => {
     expect(closest('valdate', ['validate', 'jp'])).toBe('validate');
     expect(closest('tabel', ['json', 'table'])).toBe('table');

@@ -116,8 +116,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${spec.summary}\n\nPenggunaan / usage: ${spec.usage}\n`);
     return ExitCode.ok;
   }
-  if (parsed.positionals.length > spec.positionals) {
-    const extra = parsed.positionals[spec.positionals]!;
+  const most = typeof spec.positionals === 'number' ? spec.positionals : spec.positionals(parsed.positionals[0]);
+  if (parsed.positionals.length > most) {
+    const extra = parsed.positionals[most]!;
     // `npm run bangkom jp f --year 2025` without `--` leaves a bare 2025: say what probably happened.
     const npmHint = /^\d{4}$/.test(extra)
       ? {

@@ -29,7 +29,7 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Periksa rencana pengembangan (IDP) / validate Individual Development Plans, recommend methods',
     usage: 'bangkom idp <plan.json> [--profile ID|profile.json] [--as-of YYYY-MM-DD]  |  bangkom idp recommend <need.json> [--profile ID]',
     options: { profile: { type: 'string' }, 'as-of': { type: 'string' } },
-    positionals: 2,
+    positionals: (first) => (first === 'recommend' ? 2 : 1),
     load: async () => (await import('./commands/idp.js')).idpCommand,
   },
   {
@@ -46,7 +46,7 @@ export const commands: readonly CommandSpec[] = [
     usage:
       'bangkom ipasn <input.json> [--year YYYY] [--profile ID|profile.json]  |  bangkom ipasn workflow <steps.json> [--as-of YYYY-MM-DD]',
     options: { year: { type: 'string' }, profile: { type: 'string' }, 'as-of': { type: 'string' } },
-    positionals: 2,
+    positionals: (first) => (first === 'workflow' ? 2 : 1),
     load: async () => (await import('./commands/ipasn.js')).ipasnCommand,
   },
   {
