@@ -14,8 +14,12 @@ export type TraceMode = 'none' | 'summary' | 'full';
 /** Inputs up to this size get the full trace by default; larger ones the summary (README: `bangkom jp`). */
 export const FULL_TRACE_LIMIT = 32 * 1024 * 1024;
 
-/** Activities per engine call: whole employees, so limits and yearly totals see all of a person's records. */
-const BATCH = 2_000;
+/**
+ * Activities per engine call: whole employees, so limits and yearly totals see all of a person's
+ * records. Small, so the traces the engine builds die young (measured: 250 against 2,000 takes a
+ * third less CPU and memory at 100,000 activities with summary traces).
+ */
+const BATCH = 250;
 /** Problems kept for the report; a file wrong on every row does not need a million messages. */
 const MAX_PROBLEMS = 1_000;
 
@@ -38,7 +42,7 @@ export interface JpRunOptions {
   year?: number;
   projected: boolean;
   trace: TraceMode;
-  /** Activities per engine call (default 2,000); tests make it small to cross batch boundaries. */
+  /** Activities per engine call (default 250); tests make it small to cross batch boundaries. */
   batchSize?: number;
 }
 
@@ -160,6 +164,7 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     throw error;
   }
   if (problems.length > 0) return { ok: false, problems: withDropped(problems, dropped) };
+  firstById.clear(); // a million ids: not needed any more
 
   // Employees and their activities, in the order they first appear.
   const employeeById = new Map<string, Employee>();
