@@ -10,7 +10,7 @@ export const commands: readonly CommandSpec[] = [
     name: 'jp',
     summary: 'Hitung JP dan kepatuhan 20 JP / convert activities to JP and check the yearly obligation',
     usage:
-      'bangkom jp <input.json|input.ndjson|input.csv> [--employees FILE] [--year YYYY] [--profile ID|profile.json] [--projected] [--format json|ndjson|table] [--trace none|summary|full] [--summaries-only] [--out FILE]',
+      'bangkom jp <input.json|input.ndjson|input.csv> [--employees FILE] [--year YYYY] [--profile ID|profile.json] [--projected] [--skip-invalid] [--format json|ndjson|table] [--trace none|summary|full] [--summaries-only] [--out FILE]',
     options: {
       profile: { type: 'string' },
       year: { type: 'string' },
@@ -19,6 +19,7 @@ export const commands: readonly CommandSpec[] = [
       'summaries-only': { type: 'boolean' },
       out: { type: 'string' },
       employees: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
     },
     extraFormats: ['ndjson'],
     positionals: 1,

@@ -6,9 +6,17 @@ import { learningMethodCodes } from './methods.js';
 export const competencyTypes = ['teknis', 'manajerial', 'sosial_kultural'] as const;
 export type CompetencyType = (typeof competencyTypes)[number];
 
-/** Workflow states of a recorded activity (DOMAIN.md §5). */
+/** Workflow states of a recorded activity (evidence checked, then approved: [K] III.C.7; [P] art. 12(2)f). */
 export const activityStatuses = ['draft', 'submitted', 'verified', 'rejected'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
+
+/** A JP decided by the SDM unit instead of the conversion ([P] art. 12(2)f), with why and by whom. */
+export const JpOverride = z.object({
+  jp: z.number().nonnegative(),
+  reason: z.string().trim().min(1).describe('Why the computed JP is replaced (shown in the trace).'),
+  by: z.string().trim().min(1).describe('Who set it (user name or NIP of the officer).'),
+});
+export type JpOverride = z.output<typeof JpOverride>;
 
 /**
  * A learning activity. The field names are a public contract (JSON files, CLI, JSON Schema).
@@ -36,6 +44,9 @@ export const LearningActivity = z
     runByWorkUnit: z.boolean().default(false).describe('A bimtek run by a work unit rather than the SDM unit ([P] art. 57(7–8)).'),
     competencyType: z.enum(competencyTypes).optional(),
     evidence: Evidence.optional(),
+    override: JpOverride.optional().describe(
+      'JP set by the SDM unit in place of the conversion ([P] art. 12(2)f); whether caps still apply is the policy `overrideCaps`.',
+    ),
     status: z
       .enum(activityStatuses)
       .default('verified')

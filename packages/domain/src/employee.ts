@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates.js';
-import { parseNip } from './nip.js';
+import { parseNiPppk, parseNip } from './nip.js';
 
 /** Employment kinds. [K] I.E.16; UU 20/2023 (ASN = PNS + PPPK). */
 export const employeeKinds = ['PNS', 'PPPK', 'TKK'] as const;
@@ -39,12 +39,12 @@ export const Employee = z
       .string()
       .regex(/^\d{18}$/)
       .optional()
-      .describe('NIP of a PNS: 18 digits.'),
+      .describe('NIP of a PNS, or the NI PPPK of a PPPK (as SIASN nipBaru and MyASN carry it): 18 digits.'),
     nipppk: z
       .string()
       .regex(/^\d{18}$/)
       .optional()
-      .describe('NIPPPK of a PPPK: 18 digits.'),
+      .describe('NI PPPK of a PPPK: 18 digits. An alias of `nip` for a PPPK; when both are given they must be equal.'),
     internalId: z.string().min(1).optional().describe('Agency-internal id, for TKK who have no NIP.'),
     name: z.string().trim().min(1),
     kind: z.enum(employeeKinds),
@@ -62,22 +62,52 @@ export const Employee = z
     supervisorNip: z.string().min(1).optional().describe('Identifier of the direct superior (atasan langsung).'),
   })
   .superRefine((e, ctx) => {
-    const needs = { PNS: 'nip', PPPK: 'nipppk', TKK: 'internalId' } as const;
-    const key = needs[e.kind];
-    if (e[key] === undefined) {
+    // A PPPK is identified by the NI PPPK, in `nip` (SIASN, MyASN) or its alias `nipppk`.
+    const missing =
+      e.kind === 'PNS'
+        ? e.nip === undefined
+        : e.kind === 'PPPK'
+          ? e.nip === undefined && e.nipppk === undefined
+          : e.internalId === undefined;
+    if (missing) {
+      const key = e.kind === 'TKK' ? 'internalId' : 'nip';
+      const what = { PNS: 'NIP', PPPK: 'NI PPPK', TKK: 'id internal' }[e.kind];
       ctx.addIssue({
         code: 'custom',
         path: [key],
         params: {
           code: 'employee.identifier_missing',
-          message: { id: `Pegawai ${e.kind} wajib memiliki ${key}`, en: `A ${e.kind} employee needs ${key}` },
+          message: { id: `Pegawai ${e.kind} wajib memiliki ${what}`, en: `A ${e.kind} employee needs a ${what}` },
         },
       });
     }
+    const expected = { birthDate: e.birthDate, gender: e.gender };
     if (e.kind === 'PNS' && e.nip !== undefined) {
-      const parsed = parseNip(e.nip, { birthDate: e.birthDate, gender: e.gender }, ['nip']);
+      const parsed = parseNip(e.nip, expected, ['nip']);
       if (!parsed.ok)
         for (const p of parsed.problems) ctx.addIssue({ code: 'custom', path: p.path, params: { code: p.code, message: p.message } });
+    }
+    if (e.kind === 'PPPK') {
+      if (e.nip !== undefined && e.nipppk !== undefined && e.nip !== e.nipppk) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nipppk'],
+          params: {
+            code: 'employee.nipppk_mismatch',
+            message: {
+              id: `NI PPPK ${e.nipppk} berbeda dengan NIP ${e.nip}; isi satu nomor saja`,
+              en: `NI PPPK ${e.nipppk} differs from NIP ${e.nip}; give one number`,
+            },
+          },
+        });
+      } else {
+        const [key, value] = e.nip !== undefined ? (['nip', e.nip] as const) : (['nipppk', e.nipppk] as const);
+        if (value !== undefined) {
+          const parsed = parseNiPppk(value, expected, [key]);
+          if (!parsed.ok)
+            for (const p of parsed.problems) ctx.addIssue({ code: 'custom', path: p.path, params: { code: p.code, message: p.message } });
+        }
+      }
     }
     if (e.positionKind && e.positionLevel && positionKindOf(e.positionLevel) !== e.positionKind) {
       ctx.addIssue({
@@ -97,6 +127,6 @@ export const Employee = z
 export type Employee = z.output<typeof Employee>;
 export type EmployeeInput = z.input<typeof Employee>;
 
-/** The identifier that activities use in their `nip` field: NIP, NIPPPK or internal id. */
+/** The identifier that activities use in their `nip` field: NIP, NI PPPK (in `nip` or `nipppk`) or internal id. */
 export const employeeId = (e: Pick<Employee, 'kind' | 'nip' | 'nipppk' | 'internalId'>): string =>
-  (e.kind === 'PNS' ? e.nip : e.kind === 'PPPK' ? e.nipppk : e.internalId) ?? e.nip ?? e.nipppk ?? e.internalId ?? '';
+  (e.kind === 'PNS' ? e.nip : e.kind === 'PPPK' ? (e.nip ?? e.nipppk) : e.internalId) ?? e.nip ?? e.nipppk ?? e.internalId ?? '';

@@ -5,7 +5,7 @@ import { educationLevels, employeeKinds, positionKinds } from './employee.js';
 import { performancePredicates } from './plan.js';
 
 /**
- * What one employee's IP ASN score is computed from: the four dimensions of DOMAIN.md §8 —
+ * What one employee's IP ASN score is computed from: the four dimensions of PermenPANRB 38/2018 —
  * kualifikasi (highest education), kompetensi (development history, JP from the JP engine),
  * kinerja (performance predicate) and disiplin (disciplinary record). A fact left out is unknown
  * and scores nothing; the score says so.

@@ -67,8 +67,11 @@ describe('Employee', () => {
   });
 
   it('requires the identifier that fits the kind', () => {
-    const result = parseWith(Employee, { name: 'Sari', kind: 'PPPK', nip: '198503122010011004' });
-    expect(result.ok ? [] : result.problems.map((p) => [p.code, p.path.join('/')])).toEqual([['employee.identifier_missing', 'nipppk']]);
+    const result = parseWith(Employee, { name: 'Sari', kind: 'PPPK' });
+    expect(result.ok ? [] : result.problems.map((p) => [p.code, p.path.join('/')])).toEqual([['employee.identifier_missing', 'nip']]);
+    // A PNS NIP given for a PPPK fails the NI PPPK layout (digit 13 is 2 for PPPK).
+    const pnsNumber = parseWith(Employee, { name: 'Sari', kind: 'PPPK', nip: '198503122010011004' });
+    expect(pnsNumber.ok ? [] : pnsNumber.problems.map((p) => [p.code, p.path.join('/')])).toEqual([['nipppk.kind_digit', 'nip']]);
   });
 
   it('rejects a position level of another kind', () => {

@@ -38,7 +38,7 @@ function build(c: Case): Record<string, unknown> {
 
 describe('plan checks case table (cases/checks.json)', () => {
   it.each(cases.map((c) => [`${c.name} — ${c.citation}`, c] as const))('%s', (_, c) => {
-    const result = validatePlan(build(c), { asOf: c.asOf ?? table.asOf, ...(c.profile ? { profile: c.profile } : {}) });
+    const result = validatePlan(build(c), { asOf: c.asOf ?? table.asOf, profile: c.profile ?? table.profile });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { issues, valid } = result.value;
@@ -80,7 +80,7 @@ describe('plan checks case table (cases/checks.json)', () => {
 
 describe('plan summary', () => {
   it('totals stated and counted JP, budget and the mix', () => {
-    const result = validatePlan(table.base, { asOf: table.asOf });
+    const result = validatePlan(table.base, { asOf: table.asOf, profile: table.profile });
     expect(result.ok && result.value.summary).toMatchObject({
       profile: 'pupr-2023',
       year: 2026,

@@ -1,12 +1,12 @@
 import type { IndividualDevelopmentPlan, LearningActivity, LearningMethod, PlanItem, Result } from '@bangkom/domain';
-import { IndividualDevelopmentPlan as PlanSchema, parseNip, parseWith, ok } from '@bangkom/domain';
+import { IndividualDevelopmentPlan as PlanSchema, parseEmployeeNumber, parseWith, ok } from '@bangkom/domain';
 import type { ActivityResult, LearningCategory, LimitInput, PlanField, PolicyParameters, RuleProfile } from '@bangkom/jp';
-import { applyLimits, convertWith, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
+import { applyLimits, convertWith, DEFAULT_PROFILE_ID, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
 import type { PlanIssue, PlanIssueCode, Severity } from './issues.js';
 import { pointer } from './issues.js';
 
 export interface ValidatePlanOptions {
-  /** Rule profile id, profile or dated versions; default `pupr-2023` ([P] sets the plan rules, art. 17). */
+  /** Rule profile id, profile or dated versions; default the one default of `@bangkom/jp` (`DEFAULT_PROFILE_ID`). */
   profile?: RuleProfile | readonly RuleProfile[] | string;
   /** Date the deadlines are judged against (ISO); default today. */
   asOf?: string;
@@ -39,7 +39,7 @@ export interface PlanValidation {
   summary: PlanSummary;
 }
 
-export const DEFAULT_PLAN_PROFILE = 'pupr-2023';
+export const DEFAULT_PLAN_PROFILE = DEFAULT_PROFILE_ID;
 
 const GAP_BASED_PREDICATES = new Set(['butuh_perbaikan', 'kurang', 'sangat_kurang']);
 const PLAN_LEVEL_FIELDS: Partial<Record<PlanField, keyof IndividualDevelopmentPlan>> = {
@@ -151,29 +151,18 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
       '[P] art. 17(2)c–k',
     );
 
-  // NIP: a PNS NIP is parsed and checked; a NIPPPK has 18 digits.
-  if (plan.nip !== undefined) {
-    if (kind === 'PNS') {
-      const nip = parseNip(plan.nip);
-      if (!nip.ok)
-        issue(
-          'plan.nip_invalid',
-          'error',
-          '/nip',
-          nip.problems[0]!.message.id,
-          nip.problems[0]!.message.en,
-          '[P] art. 17(2)a; PP 11/2017 (NIP)',
-        );
-    } else if (kind === 'PPPK' && !/^\d{18}$/.test(plan.nip)) {
+  // NIP: a PNS NIP and a PPPK's NI PPPK are parsed and checked, each with its own layout.
+  if (plan.nip !== undefined && (kind === 'PNS' || kind === 'PPPK')) {
+    const nip = parseEmployeeNumber(plan.nip, kind);
+    if (!nip.ok)
       issue(
         'plan.nip_invalid',
         'error',
         '/nip',
-        `NIPPPK harus 18 digit: ${plan.nip}`,
-        `A NIPPPK has 18 digits: ${plan.nip}`,
-        '[P] art. 17(2)a',
+        nip.problems[0]!.message.id,
+        nip.problems[0]!.message.en,
+        kind === 'PNS' ? '[P] art. 17(2)a; PP 11/2017 (NIP)' : '[P] art. 17(2)a; NI PPPK',
       );
-    }
   }
 
   // Schedule inside the plan year.
@@ -241,7 +230,7 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     }
     const { jp, trace } = conversion.value;
     for (const step of trace) {
-      if (/\/(max-per-day|max-per-activity|max-work-unit)$/.test(step.rule)) {
+      if (step.kind === 'cap') {
         issue(
           'plan.cap_reduces_jp',
           'warning',
@@ -272,8 +261,8 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     const i = itemIndex[k]!;
     countedByItem.set(i, r.jp);
     if (r.counted === true) return;
-    const step = r.trace.findLast((s) => /\/(per-month|per-year|pppk-methods)$/.test(s.rule) && s.activityId === r.id);
-    if (step && !step.rule.endsWith('pppk-methods')) {
+    const step = r.trace.findLast((s) => (s.kind === 'limit' || s.kind === 'pppk') && s.activityId === r.id);
+    if (step && step.kind === 'limit') {
       issue(
         'plan.limit_reduces_jp',
         'warning',

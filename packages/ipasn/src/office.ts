@@ -1,4 +1,4 @@
-import type { PublicSchema, Result } from '@bangkom/domain';
+import type { Message, PublicSchema, Result } from '@bangkom/domain';
 import { Employee, LearningActivity, employeeId, fail, ok, parseWith, performancePredicates } from '@bangkom/domain';
 import { z } from 'zod';
 import type { Improvement } from './raise.js';
@@ -6,7 +6,7 @@ import { improvements } from './raise.js';
 import type { GroupReport, SiasnDifference } from './report.js';
 import { compareWithSiasn, groupReport } from './report.js';
 import type { IpAsnScore, ScoreOptions } from './score.js';
-import { scoreParsed } from './score.js';
+import { notMeasuredReason, scoreParsed } from './score.js';
 import { scoringProfileFor } from './profile.js';
 
 /** The input of `bangkom ipasn`: the office file of `bangkom jp`, plus per-employee facts and SIASN's scores. */
@@ -52,6 +52,8 @@ export interface OfficeReport {
   year: number;
   scores: OfficeScore[];
   summary: { agency: GroupReport; units: GroupReport[]; siasnDifferences: SiasnDifference[]; unverifiedValuesUsed: boolean };
+  /** Employees the measurement does not cover this year (TKK; PPPK before 2023), each with why. */
+  notMeasured: { nip: string; name: string; kind: string; reason: Message }[];
 }
 
 /** Scores every employee of an office, with what would raise each score, unit and agency reports and the SIASN comparison. */
@@ -65,9 +67,24 @@ export function scoreOffice(input: unknown, options: ScoreOptions): Result<Offic
   const byNip = new Map<string, typeof activities>();
   activities.forEach((a) => byNip.set(a.nip, [...(byNip.get(a.nip) ?? []), a]));
   const scores: OfficeScore[] = [];
+  const notMeasured: OfficeReport['notMeasured'] = [];
   for (const [index, e] of employees.entries()) {
-    if (e.kind === 'TKK') continue; // IP ASN measures ASN: PNS, and PPPK from 2023.
     const nip = employeeId(e);
+    // IP ASN measures ASN: PNS, and PPPK from 2023; TKK never.
+    if (e.kind === 'TKK') {
+      notMeasured.push({
+        nip,
+        name: e.name,
+        kind: e.kind,
+        reason: { id: 'TKK bukan ASN; IP ASN mengukur PNS dan PPPK', en: 'TKK are not ASN; IP ASN measures PNS and PPPK' },
+      });
+      continue;
+    }
+    const reason = notMeasuredReason(e.kind, profile.value, options.year);
+    if (reason) {
+      notMeasured.push({ nip, name: e.name, kind: e.kind, reason: reason.message });
+      continue;
+    }
     const f = factsOf.get(nip);
     const employeeInput = {
       nip,
@@ -112,6 +129,7 @@ export function scoreOffice(input: unknown, options: ScoreOptions): Result<Offic
       siasnDifferences: compareWithSiasn(scores, siasn),
       unverifiedValuesUsed: scores.some((s) => s.unverified),
     },
+    notMeasured,
   });
 }
 

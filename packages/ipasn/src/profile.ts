@@ -41,6 +41,10 @@ export const ScoringProfile = z
     title: z.string().min(1),
     document: z.object({ title: z.string().min(1), number: z.string().min(1), mark: z.string().min(1) }),
     measurementYears: z.object({ from: z.int(), to: z.int().optional(), source }),
+    measuredKinds: z
+      .object({ value: z.array(z.enum(['PNS', 'PPPK'])).min(1), source })
+      .optional()
+      .describe('Employee kinds the measurement covers; absent = PNS and PPPK.'),
     dimensions: z.object({
       kualifikasi: z.object({ max: points, byEducation: z.record(z.enum(educationLevels), points) }),
       kompetensi: z.object({

@@ -102,12 +102,17 @@ export function improvements(input: IpAsnInput, current: IpAsnScore, profile: Sc
     if (!scored.ok) continue;
     const gain = Math.round((scored.value.total - current.total) * 100) / 100;
     if (gain <= 0) continue;
-    const changedSteps = scored.value.trace.filter((s) => !current.trace.some((t) => t.rule === s.rule && t.points === s.points));
+    // The gain is new − current: it rests on every step that differs, on either side.
+    const same = (s: { rule: string; points: number }, t: { rule: string; points: number }) => t.rule === s.rule && t.points === s.points;
+    const changedSteps = [
+      ...scored.value.trace.filter((s) => !current.trace.some((t) => same(s, t))),
+      ...current.trace.filter((t) => !scored.value.trace.some((s) => same(s, t))),
+    ];
     result.push({
       action: c.action,
       gain,
       newTotal: scored.value.total,
-      unverified: changedSteps.some((s) => s.confidence === 'unverified'),
+      unverified: changedSteps.some((s) => s.confidence === 'unverified' && s.used),
     });
   }
   return result.sort((a, b) => b.gain - a.gain);

@@ -1,7 +1,7 @@
-import type { IpAsnInput, LearningActivity, Message, Result } from '@bangkom/domain';
+import type { IpAsnInput, LearningActivity, Message, Problem, Result } from '@bangkom/domain';
 import { IpAsnInput as InputSchema, fail, ok, parseWith } from '@bangkom/domain';
-import type { RuleProfile } from '@bangkom/jp';
-import { computeJp } from '@bangkom/jp';
+import type { PolicyParameters, RuleProfile } from '@bangkom/jp';
+import { computeJp, DEFAULT_PROFILE_ID } from '@bangkom/jp';
 import type { Confidence, Points, ScoringProfile } from './profile.js';
 import { scoringProfileFor } from './profile.js';
 
@@ -16,6 +16,8 @@ export interface ScoreStep {
   points: number;
   source: string;
   confidence: Confidence;
+  /** Whether the value entered the score (false for a kompetensi item that was not met). */
+  used: boolean;
 }
 
 export interface IpAsnScore {
@@ -38,8 +40,10 @@ export interface IpAsnScore {
 export interface ScoreOptions {
   year: number;
   profile?: string | ScoringProfile | readonly ScoringProfile[];
-  /** JP rule profile for the training history (default `pupr-2023`, in force from 11 January 2023). */
+  /** JP rule profile for the training history (default `DEFAULT_PROFILE_ID` of `@bangkom/jp`; pass `pupr-2023`, in force from 11 January 2023, for earlier years). */
   jpProfile?: string | RuleProfile;
+  /** Policy parameters of the JP engine for the training history (e.g. `pppkOtherMethods`). */
+  jpPolicy?: Partial<PolicyParameters>;
 }
 
 const GOOD_TO_POOR = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
@@ -54,13 +58,36 @@ export function scoreEmployee(input: unknown, options: ScoreOptions): Result<IpA
   return scoreParsed(parsed.value, profile.value, options);
 }
 
+/** Why an employee is not measured in a year under a profile (e.g. PPPK before 2023), or undefined when they are. */
+export function notMeasuredReason(kind: IpAsnInput['kind'], profile: ScoringProfile, year: number): Problem | undefined {
+  const kinds: readonly string[] = profile.measuredKinds?.value ?? ['PNS', 'PPPK'];
+  if (kinds.includes(kind)) return undefined;
+  const source = profile.measuredKinds?.source ?? profile.document.number;
+  return {
+    path: ['kind'],
+    code: 'ipasn.not_measured',
+    message:
+      kind === 'PPPK'
+        ? {
+            id: `PPPK tidak diukur IP ASN-nya untuk tahun ${year}: PPPK diukur mulai pengukuran 2023 (${source})`,
+            en: `PPPK are not measured for ${year}: PPPK are measured from the 2023 measurement (${source})`,
+          }
+        : {
+            id: `Pegawai ${kind} tidak diukur IP ASN-nya untuk tahun ${year} (${source})`,
+            en: `${kind} employees are not measured for ${year} (${source})`,
+          },
+  };
+}
+
 export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: ScoreOptions): Result<IpAsnScore> {
   const { year } = options;
+  const notMeasured = notMeasuredReason(e.kind, profile, year);
+  if (notMeasured) return fail(notMeasured);
   const d = profile.dimensions;
   const trace: ScoreStep[] = [];
   const missing: string[] = [];
-  const step = (dimension: Dimension, rule: string, value: Points, id: string, en: string, points = value.points) =>
-    trace.push({ dimension, rule, description: { id, en }, points, source: value.source, confidence: value.confidence });
+  const step = (dimension: Dimension, rule: string, value: Points, id: string, en: string, points = value.points, used = true) =>
+    trace.push({ dimension, rule, description: { id, en }, points, source: value.source, confidence: value.confidence, used });
 
   // Kualifikasi: highest education.
   let kualifikasi = 0;
@@ -81,7 +108,16 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
 
   // Kompetensi: base by predicate (from 2023) + development items, JP from the JP engine.
   const windowActivities = e.activities.filter((a) => Number(a.endDate.slice(0, 4)) >= year - 1 && Number(a.endDate.slice(0, 4)) <= year);
-  const computed = computeJp({ activities: windowActivities }, { profile: options.jpProfile ?? 'pupr-2023', trace: false });
+  // The input was parsed already (trusted); the employee's kind decides PPPK rules of the JP engine.
+  const computed = computeJp(
+    { employees: [{ nip: e.nip, name: e.nip, kind: e.kind }], activities: windowActivities },
+    {
+      profile: options.jpProfile ?? DEFAULT_PROFILE_ID,
+      trace: false,
+      trusted: true,
+      ...(options.jpPolicy ? { policy: options.jpPolicy } : {}),
+    },
+  );
   if (!computed.ok) {
     const index = (i: unknown) => e.activities.indexOf(windowActivities[Number(i)]!);
     return fail(
@@ -137,6 +173,7 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
         ? `${item.label.en}: met (${jp} JP; ${ids}) → ${item.points}`
         : `${item.label.en}: not met (${jp} JP${item.minJp > 0 ? ` of ${item.minJp}` : ''}) → 0`,
       achieved ? item.points : 0,
+      achieved,
     );
     if (achieved) kompetensi += item.points;
   }
@@ -201,7 +238,8 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
       kinerja: { score: kinerja, max: d.kinerja.max.points },
       disiplin: { score: disiplin, max: d.disiplin.max.points },
     },
-    unverified: trace.some((s) => s.confidence === 'unverified' && s.points !== 0),
+    // Any unverified value the score used makes it unverified, whatever its size (0 included).
+    unverified: trace.some((s) => s.confidence === 'unverified' && s.used),
     missing,
     trace,
   });

@@ -1,13 +1,23 @@
 import type { Employee, EmployeeKind, LearningActivity, Problem, PublicSchema, Result } from '@bangkom/domain';
-import { Employee as EmployeeSchema, LearningActivity as ActivitySchema, employeeId, fail, ok, parseWith } from '@bangkom/domain';
+import {
+  Employee as EmployeeSchema,
+  LearningActivity as ActivitySchema,
+  employeeId,
+  fail,
+  isValidIsoDate,
+  ok,
+  parseWith,
+} from '@bangkom/domain';
 import { z } from 'zod';
 import type { ConvertOptions } from './convert.js';
-import { convertWith } from './convert.js';
+import { convertWith, periodDateOf, versionInForce } from './convert.js';
 import type { ActivityResult, LimitInput } from './limits.js';
 import { applyLimits } from './limits.js';
+import type { PolicyParameters } from './policy.js';
 import { withDefaults } from './policy.js';
-import { expiryWarning, resolveProfiles } from './profile.js';
-import type { YearSummary } from './summary.js';
+import type { RuleProfile } from './profile.js';
+import { expiryWarning, resolveProfiles, versionOn } from './profile.js';
+import type { SummaryActivity, YearSummary } from './summary.js';
 import { summarize } from './summary.js';
 
 /** Input of `computeJp` and `bangkom jp`: employees are optional (an unknown `nip` is taken as a PNS). */
@@ -17,7 +27,7 @@ export const JpInput = z
 export type JpInput = z.input<typeof JpInput>;
 
 export interface ComputeOptions extends ConvertOptions {
-  /** Summarise only this calendar year; default every year an activity falls in. */
+  /** Summarise only this calendar year; activities placed in another year (policy `periodDate`) are not evaluated. */
   year?: number;
   /** Count `submitted` activities as well as `verified` ones (a projection). */
   projected?: boolean;
@@ -28,77 +38,180 @@ export interface ComputeOptions extends ConvertOptions {
   trusted?: boolean;
   /** The date warnings are judged against (profile expiry); default today. */
   today?: string;
+  /**
+   * What a record that cannot be converted does to the run. `fail` (default): the run fails with
+   * every problem at its path. `report`: that activity gets `counted: false`, `jp: 0` and its
+   * `problems`; every other result and summary is still computed (bulk runs over real data).
+   */
+  invalid?: 'fail' | 'report';
 }
 
 export interface ComputeResult {
   /** Id of the profile asked for. */
   profile: string;
-  /** One per input activity, in input order. */
+  /** One per evaluated activity (all of them, or those of `year`), in input order. */
   results: ActivityResult[];
   summaries: YearSummary[];
   warnings: Problem[];
+  /** Problems of the activities that could not be converted, at their input paths (`invalid: 'report'`). */
+  problems: Problem[];
 }
+
+const RawInput = z.object({ employees: z.array(z.unknown()).default([]), activities: z.array(z.unknown()) });
+
+/** The year a raw (possibly invalid) record falls in, when its period date is a real date. */
+function rawYear(raw: unknown, policy: PolicyParameters): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const date = (raw as Record<string, unknown>)[policy.periodDate === 'start' ? 'startDate' : 'endDate'];
+  return typeof date === 'string' && isValidIsoDate(date) ? Number(date.slice(0, 4)) : undefined;
+}
+
+const rawText = (raw: unknown, key: string): string | undefined => {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
 
 /**
  * The whole pipeline: validate → convert each activity under the profile version in force on its
- * date → apply cross-record limits → yearly summaries. All-or-nothing: any bad activity fails the run
- * with every problem reported at its path (`activities/N/field`).
+ * date → apply cross-record limits (each under the version of its activity's date) → yearly
+ * summaries (each year under the version in force at its end). With `invalid: 'fail'` any bad
+ * activity fails the run with every problem at its path (`activities/N/field`); with `report` it
+ * is set aside with its problems and the rest is computed.
  */
 export function computeJp(input: unknown, options: ComputeOptions = {}): Result<ComputeResult> {
-  let employees: Employee[];
-  let activities: LearningActivity[];
-  if (options.trusted) {
-    ({ employees = [], activities } = input as { employees?: Employee[]; activities: LearningActivity[] });
-  } else {
-    const parsed = parseWith(JpInput, input);
-    if (!parsed.ok) return parsed;
-    ({ employees, activities } = parsed.value);
-  }
   const versions = resolveProfiles(options.profile);
   if (!versions.ok) return versions;
   const policy = withDefaults(options.policy);
   const withTrace = options.trace ?? true;
+  const report = options.invalid === 'report';
+  const wantedYear = options.year;
 
   const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  // Trusted input was validated before, duplicate ids included.
-  if (!options.trusted)
-    activities.forEach((a, i) => {
-      const first = seen.get(a.id);
-      if (first !== undefined) {
-        problems.push({
-          path: ['activities', i, 'id'],
-          code: 'activity.duplicate_id',
-          message: {
-            id: `Id kegiatan ${a.id} sudah dipakai oleh /activities/${first}`,
-            en: `Activity id ${a.id} is already used by /activities/${first}`,
-          },
-        });
-      } else seen.set(a.id, i);
+  /** Problems per input index of an activity set aside (report mode). */
+  const setAside = new Map<number, Problem[]>();
+  const reject = (index: number, list: Problem[]) => {
+    const at = list.map((p) => ({ ...p, path: ['activities', index, ...p.path] }));
+    problems.push(...at);
+    if (report) setAside.set(index, [...(setAside.get(index) ?? []), ...list]);
+  };
+
+  let employees: Employee[] = [];
+  /** Activities to evaluate, with their input index; `undefined` = did not pass the schema. */
+  const evaluated: { index: number; activity: LearningActivity | undefined; raw: unknown }[] = [];
+  if (options.trusted) {
+    const trusted = input as { employees?: Employee[]; activities: LearningActivity[] };
+    employees = trusted.employees ?? [];
+    trusted.activities.forEach((activity, index) => {
+      if (wantedYear === undefined || Number(periodDateOf(activity, policy).slice(0, 4)) === wantedYear)
+        evaluated.push({ index, activity, raw: activity });
     });
+  } else {
+    const parsed = parseWith(RawInput, input);
+    if (!parsed.ok) return parsed;
+    parsed.value.employees.forEach((raw, index) => {
+      const employee = parseWith(EmployeeSchema, raw, ['employees', index]);
+      if (employee.ok) employees.push(employee.value);
+      else problems.push(...employee.problems);
+    });
+    // An employee record that is not valid is left out in report mode: their activities count as a PNS's.
+    if (problems.length > 0 && !report) return fail(...problems);
+    const seen = new Map<string, number>();
+    const schemaProblems: Problem[] = [];
+    parsed.value.activities.forEach((raw, index) => {
+      // Not evaluated at all when outside the year asked (even a malformed record).
+      const year = rawYear(raw, policy);
+      if (wantedYear !== undefined && year !== undefined && year !== wantedYear) return;
+      const activity = parseWith(ActivitySchema, raw);
+      if (!activity.ok) {
+        schemaProblems.push(...activity.problems.map((p) => ({ ...p, path: ['activities', index, ...p.path] })));
+        reject(index, activity.problems);
+        evaluated.push({ index, activity: undefined, raw });
+        return;
+      }
+      const first = seen.get(activity.value.id);
+      if (first !== undefined) {
+        reject(index, [
+          {
+            path: ['id'],
+            code: 'activity.duplicate_id',
+            message: {
+              id: `Id kegiatan ${activity.value.id} sudah dipakai oleh /activities/${first}`,
+              en: `Activity id ${activity.value.id} is already used by /activities/${first}`,
+            },
+          },
+        ]);
+        // Still converted in fail mode, so that every problem of the file is reported at once.
+        evaluated.push({ index, activity: report ? undefined : activity.value, raw });
+        return;
+      }
+      seen.set(activity.value.id, index);
+      evaluated.push({ index, activity: activity.value, raw });
+    });
+    // A file that breaks the schema is reported on its own, before any rule is tried.
+    if (schemaProblems.length > 0 && !report) return fail(...schemaProblems);
+  }
 
   const kinds = new Map<string, EmployeeKind>();
   for (const e of employees) kinds.set(employeeId(e), e.kind);
   const limitInputs: LimitInput[] = [];
-  activities.forEach((a, i) => {
+  /** Position in `limitInputs` of each evaluated activity that converted. */
+  const limitIndex: number[] = new Array(evaluated.length).fill(-1);
+  evaluated.forEach(({ index, activity: a }, k) => {
+    if (!a) return;
     const conversion = convertWith(versions.value, a, policy, withTrace);
     if (!conversion.ok) {
-      for (const p of conversion.problems) problems.push({ ...p, path: ['activities', i, ...p.path] });
+      reject(index, conversion.problems);
       return;
     }
-    const profile = versions.value.find((v) => v.id === conversion.value.profile && v.methods[a.method]) ?? versions.value[0]!;
+    // Limits come from the same version that converted the activity: the one in force on its date.
+    const profile = versionInForce(versions.value, periodDateOf(a, policy))!;
+    limitIndex[k] = limitInputs.length;
     limitInputs.push({ activity: a, conversion: conversion.value, profile, employeeKind: kinds.get(a.nip) ?? 'PNS' });
   });
-  if (problems.length > 0) return fail(...problems);
+  if (problems.length > 0 && !report) return fail(...problems);
 
-  const results = applyLimits(limitInputs, { policy, projected: options.projected ?? false, trace: withTrace });
-  const years = options.year !== undefined ? [options.year] : [...new Set(results.map((r) => r.year))].sort();
-  const summaryProfile = versions.value.at(-1)!;
-  const summaries = summarize(results, activities, employees, summaryProfile, years);
+  const limited = applyLimits(limitInputs, { policy, projected: options.projected ?? false, trace: withTrace });
+  const results: ActivityResult[] = [];
+  const summaryActivities: SummaryActivity[] = [];
+  evaluated.forEach(({ index, activity, raw }, k) => {
+    if (limitIndex[k]! >= 0) {
+      results.push(limited[limitIndex[k]!]!);
+      summaryActivities.push(activity!);
+      return;
+    }
+    const year = activity ? Number(periodDateOf(activity, policy).slice(0, 4)) : (rawYear(raw, policy) ?? wantedYear ?? 0);
+    results.push({
+      id: activity?.id ?? rawText(raw, 'id') ?? `#${index}`,
+      nip: activity?.nip ?? rawText(raw, 'nip') ?? '',
+      jp: 0,
+      convertedJp: 0,
+      counted: false,
+      year,
+      trace: [],
+      problems: setAside.get(index) ?? [],
+    });
+    summaryActivities.push({ nip: activity?.nip ?? rawText(raw, 'nip') ?? '', method: 'pelatihan_teknis' });
+  });
+
+  const years = wantedYear !== undefined ? [wantedYear] : [...new Set(results.map((r) => r.year).filter((y) => y > 0))].sort();
+  // Obligations are yearly ([P] art. 19; [K] I.E.16a): each year takes the version in force at its end.
+  const byYear = new Map<number, RuleProfile>();
+  const profileOfYear = (year: number): RuleProfile => {
+    let p = byYear.get(year);
+    if (!p) byYear.set(year, (p = versionOn(versions.value, `${year}-12-31`)!));
+    return p;
+  };
+  const summaries = summarize(
+    results.filter((r) => r.nip !== ''),
+    summaryActivities.filter((_, i) => results[i]!.nip !== ''),
+    employees,
+    profileOfYear,
+    years,
+  );
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const warnings = versions.value.map((v) => expiryWarning(v, today)).filter((w): w is Problem => w !== undefined);
   const profileId = typeof options.profile === 'string' ? options.profile : (versions.value[0]?.id ?? '');
-  return ok({ profile: profileId, results, summaries, warnings });
+  return ok({ profile: profileId, results, summaries, warnings, problems });
 }
 
 export const computeSchemas: PublicSchema[] = [{ name: 'jp-input', schema: JpInput }];

@@ -38,6 +38,7 @@ type ActivityFields = Pick<
   | 'statedJp'
   | 'runByWorkUnit'
   | 'evidence'
+  | 'override'
 >;
 
 const missing = (field: string, method: string, why: { id: string; en: string }): Problem => ({
@@ -120,6 +121,7 @@ export function convertWith(
   const label = learningMethods[a.method]?.label;
   tracer.steps?.push({
     rule: id('profile'),
+    kind: 'profile',
     citation: `${profile.document.mark} ${profile.document.number}`,
     description: {
       id: `Aturan ${profile.title} berlaku pada ${date}; metode ${label?.id ?? a.method}, ${international ? 'luar negeri' : 'dalam negeri'}`,
@@ -134,6 +136,7 @@ export function convertWith(
     const capped = policy.excessDays === 'cap';
     tracer.steps?.push({
       rule: id('max-days'),
+      kind: 'days',
       citation: rule.maxDays!.source,
       description: capped
         ? {
@@ -151,10 +154,27 @@ export function convertWith(
 
   const stated = a.statedJp ?? a.evidence?.statedJp;
   let jp: number;
-  if (rule.statedFirst?.value && stated !== undefined) {
+  if (a.override) {
+    // The SDM unit's decision replaces the conversion; no input of the basis is needed then.
+    jp = a.override.jp;
+    const caps = policy.overrideCaps === 'apply';
+    tracer.steps?.push({
+      rule: id('override'),
+      kind: 'override',
+      citation: '[P] art. 12(2)f',
+      description: {
+        id: `JP ditetapkan oleh unit SDM (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; batas tetap berlaku (kebijakan overrideCaps=apply)' : ' (kebijakan overrideCaps=ignore)'}`,
+        en: `JP set by the HR unit (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; limits still apply (policy overrideCaps=apply)' : ' (policy overrideCaps=ignore)'}`,
+      },
+      inputs: { jp, reason: a.override.reason, by: a.override.by, overrideCaps: policy.overrideCaps },
+      value: jp,
+    });
+    if (!caps) return ok({ jp: roundJp(jp), trace: tracer.steps ?? [], profile: profile.id });
+  } else if (rule.statedFirst?.value && stated !== undefined) {
     jp = stated;
     tracer.steps?.push({
       rule: id('stated-jp'),
+      kind: 'stated',
       citation: rule.statedFirst!.source,
       description: {
         id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`,
@@ -207,6 +227,7 @@ function convertByBasis(
       }
       tracer.steps?.push({
         rule: id('certificate'),
+        kind: 'conversion',
         citation: basis.source,
         description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
         inputs: { statedJp: stated, programmeJp: a.programmeJp },
@@ -222,6 +243,7 @@ function convertByBasis(
         const jp = Math.min(byHours, byDays);
         tracer.steps?.push({
           rule: id('per-day'),
+          kind: 'conversion',
           citation: rule.rate!.source,
           description: {
             id: `${a.hours} jam = ${roundJp(byHours)} JP (${policy.minutesPerJp} menit/JP), paling banyak ${rate} JP × ${days} hari = ${byDays} JP → ${roundJp(jp)} JP`,
@@ -234,6 +256,7 @@ function convertByBasis(
       }
       tracer.steps?.push({
         rule: id('per-day'),
+        kind: 'conversion',
         citation: rule.rate!.source,
         description: {
           id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`,
@@ -253,6 +276,7 @@ function convertByBasis(
       const jp = rate * sessions;
       tracer.steps?.push({
         rule: id('per-session'),
+        kind: 'conversion',
         citation: rule.rate!.source,
         description: {
           id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`,
@@ -271,6 +295,7 @@ function convertByBasis(
           : rule.rate!.source;
       tracer.steps?.push({
         rule: id('per-activity'),
+        kind: 'conversion',
         citation,
         description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
         inputs: { rate, international },
@@ -287,6 +312,7 @@ function convertByBasis(
       }
       tracer.steps?.push({
         rule: id('programme'),
+        kind: 'conversion',
         citation: basis.source,
         description: {
           id: `JP program: ${programme} JP${a.programmeJp === undefined ? ' (diambil dari JP pada bukti dukung)' : ''}`,
@@ -309,6 +335,7 @@ function convertByBasis(
         const value = roundJp(jp);
         tracer.steps?.push({
           rule: id('hours'),
+          kind: 'conversion',
           citation: basis.source,
           description: {
             id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
@@ -321,6 +348,7 @@ function convertByBasis(
         jp = days * policy.magangJpPerDay;
         tracer.steps?.push({
           rule: id('duration'),
+          kind: 'conversion',
           citation: basis.source,
           description: {
             id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
@@ -351,6 +379,7 @@ const internationalStep = (
   policy: PolicyParameters,
 ): TraceStep => ({
   rule: id('international'),
+  kind: 'international',
   citation: multiplier.source,
   description: {
     id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (pembulatan: ${policy.internationalRounding})`,
@@ -378,6 +407,7 @@ function applyActivityCaps(
     result = limit;
     tracer.steps?.push({
       rule: id(step),
+      kind: 'cap',
       citation,
       description: {
         id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`,

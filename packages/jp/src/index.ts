@@ -19,10 +19,13 @@ export {
   limitUnits,
   planFields,
   loadProfile,
+  requiresSupervisorApproval,
+  versionOn,
   MethodRule,
   resolveProfiles,
   RuleProfileFile,
 } from './profile.js';
 export type { SummaryActivity, UnitSummary, YearSummary } from './summary.js';
 export { summarize, summarizeUnits } from './summary.js';
-export type { TraceStep } from './trace.js';
+export type { TraceStep, TraceStepKind } from './trace.js';
+export { traceStepKinds } from './trace.js';

@@ -1,4 +1,4 @@
-import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod } from '@bangkom/domain';
+import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod, Problem } from '@bangkom/domain';
 import type { Conversion } from './convert.js';
 import { countDays, periodDateOf } from './convert.js';
 import type { PolicyParameters } from './policy.js';
@@ -19,10 +19,19 @@ export interface ActivityResult {
   /** Calendar year the activity counts in (policy `periodDate`). */
   year: number;
   trace: TraceStep[];
+  /**
+   * The cross-record limits (or the PPPK method list) that took JP from this activity, with their
+   * citations; set even without a trace, so that documents can mark a capped row.
+   */
+  limitedBy?: { rule: string; citation: string }[];
+  /** Why the activity could not be converted (only with `invalid: 'report'`; then `counted` is false and `jp` 0). */
+  problems?: Problem[];
 }
 
 export interface LimitInput {
-  activity: Pick<LearningActivity, 'id' | 'nip' | 'method' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'status'>;
+  activity: Pick<LearningActivity, 'id' | 'nip' | 'method' | 'startDate' | 'endDate' | 'days' | 'sessions' | 'status'> & {
+    override?: LearningActivity['override'];
+  };
   conversion: Conversion;
   /** The profile version that converted it. */
   profile: RuleProfile;
@@ -91,6 +100,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       if (options.trace) {
         trace.push({
           rule: id('status'),
+          kind: 'status',
           citation: '[K] III.C.7; [P] art. 12(2)f',
           description: {
             id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
@@ -109,6 +119,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       if (options.trace) {
         trace.push({
           rule: `${profile.id}/pppk-methods`,
+          kind: 'pppk',
           citation: profile.pppkMethods.source,
           description: exclude
             ? {
@@ -125,15 +136,18 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         });
       }
       if (exclude) {
-        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace };
+        const limitedBy = [{ rule: `${profile.id}/pppk-methods`, citation: profile.pppkMethods.source }];
+        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace, limitedBy };
         continue;
       }
     }
     const rule = profile.methods[a.method as LearningMethod]!;
     let jp = conversion.jp;
     let counted: boolean | 'reduced' = true;
+    const limitedBy: { rule: string; citation: string }[] = [];
+    // A JP set by the SDM unit escapes the monthly/yearly limits only under policy overrideCaps=ignore.
     const limits =
-      !rule.perMonth && !rule.perYear
+      (!rule.perMonth && !rule.perYear) || (a.override && options.policy.overrideCaps === 'ignore')
         ? []
         : [
             rule.perMonth && {
@@ -163,10 +177,12 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         allowed = take;
         jp = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
         counted = allowed === 0 ? false : 'reduced';
+        limitedBy.push({ rule: id(entry.step), citation: entry.limit.source });
         if (options.trace) {
           const label = UNIT_LABEL[entry.limit.unit];
           trace.push({
             rule: id(entry.step),
+            kind: 'limit',
             citation: entry.limit.source,
             description: {
               id: `Kegiatan ${a.id}: paling banyak ${entry.limit.value} ${label.id} per ${entry.period.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,
@@ -179,7 +195,16 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
         }
       }
     }
-    results[index] = { id: a.id, nip: a.nip, jp, convertedJp: conversion.jp, counted, year, trace };
+    results[index] = {
+      id: a.id,
+      nip: a.nip,
+      jp,
+      convertedJp: conversion.jp,
+      counted,
+      year,
+      trace,
+      ...(limitedBy.length > 0 ? { limitedBy } : {}),
+    };
   }
   return results;
 }

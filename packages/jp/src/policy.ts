@@ -1,5 +1,5 @@
 /**
- * Named policy parameters for the questions the regulations leave open (DOMAIN.md §3).
+ * Named policy parameters for the questions the regulations leave open ([K] IV.C–D, JP conversion).
  * Each has a documented default; an agency overrides them per computation.
  */
 export interface PolicyParameters {
@@ -41,6 +41,13 @@ export interface PolicyParameters {
    * activity by another method counts, with a warning; `exclude`: it does not count.
    */
   pppkOtherMethods: 'warn' | 'exclude';
+  /**
+   * Whether the caps still apply to a JP set by the SDM unit (`override`, [P] art. 12(2)f approves
+   * the conversion, it does not lift the limits of the conversion table). `apply` (default): the
+   * per-activity caps and the monthly/yearly limits of the method still apply to the set value;
+   * `ignore`: the set value counts as it is (only the status decides whether it counts).
+   */
+  overrideCaps: 'apply' | 'ignore';
 }
 
 export const defaultPolicy: PolicyParameters = {
@@ -52,6 +59,7 @@ export const defaultPolicy: PolicyParameters = {
   projectedIncludesSubmitted: true,
   excessDays: 'warn',
   pppkOtherMethods: 'warn',
+  overrideCaps: 'apply',
 };
 
 export const withDefaults = (policy: Partial<PolicyParameters> | undefined): PolicyParameters =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import kutaiBarat from '../profiles/kutai-barat-2024.json' with { type: 'json' };
 import { computeJp } from './compute.js';
 import { convertActivity } from './convert.js';
-import { builtInProfiles, expiryWarning, getProfile, loadProfile } from './profile.js';
+import { builtInProfiles, expiryWarning, getProfile, loadProfile, requiresSupervisorApproval } from './profile.js';
 
 const seminar = {
   id: 's',
@@ -179,5 +179,15 @@ describe('yearly summaries', () => {
       ['activities/0/programmeJp', 'jp.missing_input'],
       ['activities/1/sessions', 'jp.missing_input'],
     ]);
+  });
+});
+
+describe('superior approval', () => {
+  it('[K] III.D.5: a non-classical activity needs the direct superior’s approval; a classical one does not', () => {
+    const kutai = getProfile('kutai-barat-2024')!;
+    expect(requiresSupervisorApproval('coaching', kutai)).toEqual({ required: true, source: expect.stringContaining('[K] III.D.5') });
+    expect(requiresSupervisorApproval('pelatihan_teknis', kutai).required).toBe(false);
+    // An agency profile that extends it inherits the rule.
+    expect(requiresSupervisorApproval('magang', getProfile('pupr-2023')!).required).toBe(true);
   });
 });

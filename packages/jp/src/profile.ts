@@ -1,4 +1,4 @@
-import type { EmployeeKind, LearningMethod, Problem, PublicSchema, Result } from '@bangkom/domain';
+import type { EmployeeKind, LearningMethod, LearningPath, Problem, PublicSchema, Result } from '@bangkom/domain';
 import {
   competencyTypes,
   employeeKinds,
@@ -7,6 +7,7 @@ import {
   gapLevels,
   isoDate,
   learningMethodCodes,
+  learningMethods,
   ok,
   parseWith,
 } from '@bangkom/domain';
@@ -116,6 +117,10 @@ export const RuleProfileFile = z
       .object({ approvalQuarter: z.int().min(1).max(4), lanQuarter: z.int().min(1).max(4), source })
       .optional()
       .describe('Quarter of year Y−1 by whose end the plan for year Y is approved by the PPK and sent to LAN.'),
+    supervisorApproval: z
+      .object({ paths: z.array(z.enum(['klasikal', 'nonklasikal'])), source })
+      .optional()
+      .describe('Learning paths whose activities the direct superior approves before the SDM unit verifies them.'),
     learningModel: z
       .object({
         source,
@@ -151,6 +156,7 @@ export interface RuleProfile {
   pppkMethods?: { value: LearningMethod[]; source: string };
   planRequiredFields?: { value: PlanField[]; source: string };
   planDeadlines?: { approvalQuarter: number; lanQuarter: number; source: string };
+  supervisorApproval?: { paths: LearningPath[]; source: string };
   learningModel?: { source: string; target: Record<LearningCategory, number>; methods: Record<LearningCategory, LearningMethod[]> };
   methods: Partial<Record<LearningMethod, MethodRule>>;
 }
@@ -168,7 +174,11 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   const file = parsed.value;
   let parent: RuleProfile | undefined;
   if (file.extends !== undefined) {
-    parent = known.find((p) => p.id === file.extends);
+    // A parent id with several dated versions: inherit the one in force on this profile's own start date.
+    parent = versionOn(
+      known.filter((p) => p.id === file.extends),
+      file.effectiveFrom.value,
+    );
     if (!parent) {
       return fail(
         problem(
@@ -246,6 +256,7 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   const pppkMethods = file.pppkMethods ?? parent?.pppkMethods;
   const planRequiredFields = file.planRequiredFields ?? parent?.planRequiredFields;
   const planDeadlines = file.planDeadlines ?? parent?.planDeadlines;
+  const supervisorApproval = file.supervisorApproval ?? parent?.supervisorApproval;
   return ok({
     id: file.id,
     title: file.title,
@@ -259,6 +270,7 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
     ...(pppkMethods ? { pppkMethods } : {}),
     ...(planRequiredFields ? { planRequiredFields } : {}),
     ...(planDeadlines ? { planDeadlines } : {}),
+    ...(supervisorApproval ? { supervisorApproval } : {}),
     ...(learningModel ? { learningModel } : {}),
     methods,
   });
@@ -302,9 +314,27 @@ export function resolveProfiles(profile: RuleProfile | readonly RuleProfile[] | 
 
 const isProfileList = (p: RuleProfile | readonly RuleProfile[]): p is readonly RuleProfile[] => Array.isArray(p);
 
+/**
+ * The version of a profile that governs `date`: the one in force then; failing that, the latest
+ * that started on or before it; failing that, the earliest. Used where a date must map to some
+ * version (yearly obligations, inheritance), unlike conversion, which needs one in force.
+ */
+export function versionOn(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
+  let inForceThen: RuleProfile | undefined;
+  let startedBefore: RuleProfile | undefined;
+  let earliest: RuleProfile | undefined;
+  for (const v of versions) {
+    if (inForce(v, date) && (!inForceThen || v.effectiveFrom.value > inForceThen.effectiveFrom.value)) inForceThen = v;
+    if (v.effectiveFrom.value <= date && (!startedBefore || v.effectiveFrom.value > startedBefore.effectiveFrom.value)) startedBefore = v;
+    if (!earliest || v.effectiveFrom.value < earliest.effectiveFrom.value) earliest = v;
+  }
+  return inForceThen ?? startedBefore ?? earliest;
+}
+
 /** Whether the profile is in force on `date` (ISO). */
-export const inForce = (profile: RuleProfile, date: string): boolean =>
-  date >= profile.effectiveFrom.value && (profile.effectiveTo === undefined || date <= profile.effectiveTo.value);
+export function inForce(profile: RuleProfile, date: string): boolean {
+  return date >= profile.effectiveFrom.value && (profile.effectiveTo === undefined || date <= profile.effectiveTo.value);
+}
 
 /** A warning when the profile's end date has passed on `today`. */
 export function expiryWarning(profile: RuleProfile, today: string): Problem | undefined {
@@ -320,3 +350,16 @@ export function expiryWarning(profile: RuleProfile, today: string): Problem | un
 }
 
 export const jpSchemas: PublicSchema[] = [{ name: 'rule-profile', schema: RuleProfileFile }];
+
+/**
+ * Whether an activity by `method` needs the direct superior's approval before the SDM unit verifies
+ * it, under a profile version, with the rule's citation (e.g. [K] III.D.5 for non-classical methods).
+ */
+export function requiresSupervisorApproval(
+  method: LearningMethod,
+  profile: Pick<RuleProfile, 'supervisorApproval'>,
+): { required: boolean; source?: string } {
+  const rule = profile.supervisorApproval;
+  if (!rule) return { required: false };
+  return { required: rule.paths.includes(learningMethods[method].path), source: rule.source };
+}

@@ -40,20 +40,31 @@ export function summarize(
   results: readonly ActivityResult[],
   activities: readonly SummaryActivity[],
   employees: readonly Employee[],
-  profile: RuleProfile,
+  profile: RuleProfile | ((year: number) => RuleProfile),
   years: readonly number[],
 ): YearSummary[] {
   const kinds = new Map<string, EmployeeKind>();
   for (const e of employees) kinds.set(employeeId(e), e.kind);
-  const category = new Map<LearningMethod, LearningCategory>();
-  for (const [cat, methods] of Object.entries(profile.learningModel?.methods ?? {}) as [LearningCategory, LearningMethod[]][]) {
-    for (const m of methods) category.set(m, cat);
-  }
+  const profileOf = typeof profile === 'function' ? profile : () => profile;
   const wanted = new Set(years);
   const methodIndex = new Map(learningMethodCodes.map((m, i) => [m, i]));
   const typeIndex = new Map<string, number>(competencyTypes.map((t, i) => [t, i]));
   const categories = ['experiential', 'social', 'formal'] as const;
-  const categoryOf = learningMethodCodes.map((m) => categories.indexOf(category.get(m) as LearningCategory));
+  // The 70:20:10 category of each method under the profile of a year (versions may differ).
+  const categoriesByProfile = new Map<RuleProfile, number[]>();
+  const categoriesOf = (year: number): number[] => {
+    const p = profileOf(year);
+    let list = categoriesByProfile.get(p);
+    if (!list) {
+      const category = new Map<LearningMethod, LearningCategory>();
+      for (const [cat, methods] of Object.entries(p.learningModel?.methods ?? {}) as [LearningCategory, LearningMethod[]][]) {
+        for (const m of methods) category.set(m, cat);
+      }
+      list = learningMethodCodes.map((m) => categories.indexOf(category.get(m) as LearningCategory));
+      categoriesByProfile.set(p, list);
+    }
+    return list;
+  };
   const pathOf = learningMethodCodes.map((m) => (learningMethods[m].path === 'klasikal' ? 0 : 1));
   // Running totals per employee-year in flat arrays: JP, by path (2), by method, by competency type (+ unspecified), by 70:20:10 category.
   const width = 1 + 2 + learningMethodCodes.length + competencyTypes.length + 1 + categories.length;
@@ -80,13 +91,14 @@ export function summarize(
     t[1 + pathOf[m]!]! += r.jp;
     t[M + m]! += r.jp;
     t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += r.jp;
+    const categoryOf = categoriesOf(r.year);
     if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += r.jp;
   }
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';
-    const obligation = profile.obligations[kind];
     for (const [year, t] of perYear) {
+      const obligation = profileOf(year).obligations[kind];
       const jp = roundJp(t[0]!);
       const byMethod: YearSummary['byMethod'] = {};
       learningMethodCodes.forEach((method, k) => {

@@ -40,11 +40,11 @@ describe('Kartu Data', () => {
   if (!computed.ok) throw new Error('fixture');
   const verified = office.activities.filter((a) => a.nip === NIP && (a.status ?? 'verified') === 'verified');
 
-  it('lists the verified activities with their JP and the yearly totals of section C', () => {
+  it('lists the verified activities with the JP that counts and the yearly totals of section C', () => {
     expect(card.value.rows.map((r) => r.name).sort()).toEqual(verified.map((a) => a.title).sort());
     for (const r of card.value.rows) {
       const a = verified.find((x) => x.title === r.name)!;
-      expect(r.jp).toBe(computed.value.results.find((x) => x.id === a.id)!.convertedJp);
+      expect(r.jp).toBe(computed.value.results.find((x) => x.id === a.id)!.jp);
     }
     const summary = computed.value.summaries.find((s) => s.nip === NIP && s.year === 2025)!;
     expect(card.value.yearlyTotals).toEqual([{ year: 2025, jp: summary.jp }]);
@@ -77,7 +77,7 @@ describe('Kartu Data', () => {
     ]);
     const totals = rows.findIndex((r) => r[0] === 'Tahun');
     expect(rows[totals + 1]).toEqual(['2025', String(card.value.yearlyTotals[0]!.jp)]);
-    expect(rows.some((r) => r[0]?.startsWith('Demikian Kartu Data'))).toBe(true);
+    expect(rows.some((r) => r[0]?.startsWith('Dengan ini saya menyatakan'))).toBe(true);
     expect(rows.some((r) => r[1] === 'Sendawar, 5 Januari 2026')).toBe(true);
   });
 
@@ -114,6 +114,7 @@ describe('monitoring sheet', () => {
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
       1,
       first.name,
+      first.nip,
       first.unit,
       first.activity,
       first.timeAndPlace,

@@ -19,15 +19,18 @@ export interface KartuDataRow {
   kind: string;
   copyAttached: 'Ya' | 'Tidak';
   uploadedToMyAsn: 'Ya' | 'Tidak';
+  /** When a limit took JP from the row: what it was worth and the limit's citation, so rows add up to section C. */
+  cap?: string;
 }
 
-/** Everything the Kartu Data Pengembangan Kompetensi of one employee shows (DOMAIN.md §7.2; [K] III.B). */
+/** Everything the Kartu Data Pengembangan Kompetensi of one employee shows ([K] III.B). */
 export interface KartuData {
   employee: { name: string; nip: string; pangkatGolongan: string; birth: string; gender: string; unit: string };
   rows: KartuDataRow[];
   /** Section C: JP that counted per year (after the JP engine's limits). */
   yearlyTotals: { year: number; jp: number }[];
-  signature: { place: string; date: string; headTitle: string };
+  /** The signature block of [K] III.B: the head who acknowledges ("Mengetahui,") and the reporting employee. */
+  signature: { place: string; date: string; headTitle: string; headName: string; headNip: string; employeePosition: string };
 }
 
 export const KARTU_HEADERS = [
@@ -46,12 +49,21 @@ export const KARTU_HEADERS = [
 
 export interface KartuDataInput {
   employee: Employee;
-  /** Verified activities of the employee with the JP each is worth. */
-  activities: { activity: LearningActivity; jp: number }[];
+  /**
+   * Verified activities of the employee with the JP that counts (after the JP engine's limits) and,
+   * for a row a limit reduced, what it was worth and the limits that took JP.
+   */
+  activities: {
+    activity: LearningActivity;
+    jp: number;
+    cap?: { convertedJp: number; limitedBy: { citation: string }[] };
+  }[];
   yearlyTotals: { year: number; jp: number }[];
   place?: string;
   date?: string;
   headTitle?: string;
+  headName?: string;
+  headNip?: string;
   reference?: SiasnReference;
 }
 
@@ -61,7 +73,7 @@ export function kartuData(input: KartuDataInput): KartuData {
   const rows = input.activities
     .filter(({ activity }) => activity.status === 'verified')
     .sort((x, y) => (x.activity.startDate < y.activity.startDate ? -1 : x.activity.startDate > y.activity.startDate ? 1 : 0))
-    .map(({ activity: a, jp }, i): KartuDataRow => ({
+    .map(({ activity: a, jp, cap }, i): KartuDataRow => ({
       no: i + 1,
       name: a.title,
       year: Number(a.endDate.slice(0, 4)),
@@ -73,6 +85,9 @@ export function kartuData(input: KartuDataInput): KartuData {
       kind: jenisDiklat(ref.methodToJenisDiklat[a.method], ref)?.name ?? a.method,
       copyAttached: a.evidence?.file ? 'Ya' : 'Tidak',
       uploadedToMyAsn: a['uploadedToMyAsn'] === true || typeof a['siasnId'] === 'string' ? 'Ya' : 'Tidak',
+      ...(cap && cap.convertedJp !== jp
+        ? { cap: `${cap.convertedJp} JP dibatasi menjadi ${jp} JP (${cap.limitedBy.map((l) => l.citation).join('; ')})` }
+        : {}),
     }));
   return {
     employee: {
@@ -89,12 +104,33 @@ export function kartuData(input: KartuDataInput): KartuData {
       place: input.place ?? '',
       date: input.date ? toIndonesianDate(input.date) : '',
       headTitle: input.headTitle ?? 'Kepala Dinas',
+      headName: input.headName ?? '',
+      headNip: input.headNip ?? '',
+      employeePosition: e.positionTitle ?? '',
     },
   };
 }
 
-const DECLARATION =
-  'Demikian Kartu Data Pengembangan Kompetensi ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.';
+/** The declaration of the Kartu Data form, word for word ([K] III.B). */
+export const KARTU_DECLARATION =
+  'Dengan ini saya menyatakan informasi yang telah saya sampaikan adalah benar dan dapat dipertanggung-jawabkan dan telah di upload sebagai bukti dukung e-kinerja dan MyASN.';
+
+/** Notes under section B: the rows a limit reduced, with the limit's citation. */
+const capNotes = (card: KartuData): string[] => card.rows.filter((r) => r.cap).map((r) => `*) No. ${r.no}: ${r.cap}`);
+
+/** The signature block of [K] III.B as two columns of lines: left "Mengetahui," the head; right the reporting employee. */
+function signatureLines(card: KartuData): [string, string][] {
+  const s = card.signature;
+  return [
+    ['', `${s.place}${s.place && s.date ? ', ' : ''}${s.date}`],
+    ['Mengetahui,', 'Pegawai yang melaporkan,'],
+    [`${s.headTitle}`, s.employeePosition],
+    ['', ''],
+    ['', ''],
+    [s.headName || '(.......................................)', card.employee.name],
+    [`NIP. ${s.headNip}`.trim(), `NIP. ${card.employee.nip}`],
+  ];
+}
 
 /** Section A of the Kartu Data ([K] III.B), the same in the workbook and the PDF. */
 const identityRows = (card: KartuData): [string, string][] => [
@@ -136,19 +172,15 @@ export async function kartuDataXlsx(card: KartuData): Promise<Uint8Array> {
       r.copyAttached,
       r.uploadedToMyAsn,
     ]);
+  for (const note of capNotes(card)) ws.addRow([note]);
   ws.addRow([]);
-  ws.addRow(['C. JUMLAH JAM PELATIHAN PER TAHUN']).font = { bold: true };
+  ws.addRow(['C. JUMLAH JAM PELATIHAN TAHUNAN']).font = { bold: true };
   ws.addRow(['Tahun', 'Jumlah Jam Pelatihan (JP)']).font = { bold: true };
   for (const t of card.yearlyTotals) ws.addRow([t.year, t.jp]);
   ws.addRow([]);
-  ws.addRow([DECLARATION]);
+  ws.addRow([KARTU_DECLARATION]);
   ws.addRow([]);
-  ws.addRow(['', `${card.signature.place}${card.signature.place && card.signature.date ? ', ' : ''}${card.signature.date}`]);
-  ws.addRow(['Pegawai yang bersangkutan,', card.signature.headTitle + ',']);
-  ws.addRow([]);
-  ws.addRow([]);
-  ws.addRow([card.employee.name, '(.......................................)']);
-  ws.addRow([`NIP. ${card.employee.nip}`, 'NIP.']);
+  for (const line of signatureLines(card)) ws.addRow(line);
   ws.columns.forEach((col, i) => (col.width = [6, 38, 8, 34, 10, 28, 18, 20, 30, 14, 16][i] ?? 12));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -192,27 +224,27 @@ export function kartuDataPdf(card: KartuData, options: { compress?: boolean } = 
     row([...KARTU_HEADERS], true);
     for (const r of card.rows)
       row([r.no, r.name, r.year, r.period, r.jp, r.certificate, r.validUntil, r.placeIssued, r.kind, r.copyAttached, r.uploadedToMyAsn]);
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(10).text('C. JUMLAH JAM PELATIHAN PER TAHUN', 36);
+    doc.font('Helvetica').fontSize(7);
+    for (const note of capNotes(card)) doc.text(note, 36);
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(10).text('C. JUMLAH JAM PELATIHAN TAHUNAN', 36);
     doc.font('Helvetica').fontSize(9);
     for (const t of card.yearlyTotals) doc.text(`Tahun ${t.year}: ${t.jp} JP`, 36);
-    if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.moveDown(0.8).text(DECLARATION, 36);
+    if (doc.y > doc.page.height - 180) doc.addPage();
+    doc.moveDown(0.8).text(KARTU_DECLARATION, 36, doc.y, { width: doc.page.width - 72 });
     doc.moveDown(1);
     const y = doc.y;
-    doc.text(`${card.signature.place}${card.signature.place && card.signature.date ? ', ' : ''}${card.signature.date}`, 520, y);
-    doc.text('Pegawai yang bersangkutan,', 36, y + 14);
-    doc.text(`${card.signature.headTitle},`, 520, y + 14);
-    doc.text(card.employee.name, 36, y + 70);
-    doc.text(`NIP. ${card.employee.nip}`, 36, y + 82);
-    doc.text('(.......................................)', 520, y + 70);
-    doc.text('NIP.', 520, y + 82);
+    signatureLines(card).forEach(([left, right], i) => {
+      if (left) doc.text(left, 36, y + i * 14, { width: 400 });
+      if (right) doc.text(right, 520, y + i * 14, { width: 280 });
+    });
     doc.end();
   });
 }
 
-/** One row of the unit monitoring sheet (DOMAIN.md §7.3; [K] III.A). */
+/** One row of the unit monitoring sheet ([K] III.A). */
 export interface MonitoringRow {
   name: string;
+  nip: string;
   unit: string;
   activity: string;
   timeAndPlace: string;
@@ -223,6 +255,7 @@ export interface MonitoringRow {
 export const MONITORING_HEADERS = [
   'NO',
   'NAMA',
+  'NIP',
   'UNIT KERJA (BIDANG/SUBBAG/UPT)',
   'PENGEMBANGAN KOMPETENSI',
   'WAKTU DAN TEMPAT',
@@ -243,6 +276,7 @@ export function monitoringRows(
       const e = byId.get(a.nip);
       return {
         name: e?.name ?? a.nip,
+        nip: a.nip,
         unit: e?.unit ?? '-',
         activity: a.title,
         timeAndPlace: [
@@ -267,8 +301,8 @@ export async function monitoringXlsx(rows: readonly MonitoringRow[], title = 'MO
   ws.addRow([]);
   const header = ws.addRow([...MONITORING_HEADERS]);
   header.font = { bold: true };
-  rows.forEach((r, i) => ws.addRow([i + 1, r.name, r.unit, r.activity, r.timeAndPlace, r.presented, r.category]));
-  ws.columns.forEach((col, i) => (col.width = [6, 30, 30, 40, 34, 22, 34][i] ?? 12));
+  rows.forEach((r, i) => ws.addRow([i + 1, r.name, r.nip, r.unit, r.activity, r.timeAndPlace, r.presented, r.category]));
+  ws.columns.forEach((col, i) => (col.width = [6, 30, 22, 30, 40, 34, 22, 34][i] ?? 12));
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -16,8 +16,12 @@ import { fromSiasn, SiasnDiklatSave, SiasnHistory, SiasnKursusSave, toSiasnPaylo
 interface Office {
   employees: Employee[];
   activities: LearningActivity[];
-  /** Converted JP of each activity (before cross-record limits), by id. */
+  /** Converted JP of each activity (before cross-record limits), by id: what SIASN records. */
   jpOf: Map<string, number>;
+  /** JP that counts (after the limits) and the limits that took JP, by id: what the Kartu Data shows. */
+  countedOf: Map<string, { jp: number; convertedJp: number; limitedBy?: { rule: string; citation: string }[] }>;
+  /** Identifiers of TKK, whose records are never sent to SIASN. */
+  tkk: Set<string>;
   yearly: Map<string, { year: number; jp: number }[]>;
 }
 
@@ -28,9 +32,13 @@ function office(input: unknown, options: ComputeOptions = {}): Result<Office> {
   if (!computed.ok) return computed;
   const { employees, activities } = parsed.data!;
   const jpOf = new Map(computed.value.results.map((r) => [r.id, r.convertedJp]));
+  const countedOf = new Map(
+    computed.value.results.map((r) => [r.id, { jp: r.jp, convertedJp: r.convertedJp, ...(r.limitedBy ? { limitedBy: r.limitedBy } : {}) }]),
+  );
   const yearly = new Map<string, { year: number; jp: number }[]>();
   for (const s of computed.value.summaries) yearly.set(s.nip, [...(yearly.get(s.nip) ?? []), { year: s.year, jp: s.jp }]);
-  return ok({ employees, activities, jpOf, yearly });
+  const tkk = new Set(employees.filter((e) => e.kind === 'TKK').map(employeeId));
+  return ok({ employees, activities, jpOf, countedOf, yearly, tkk });
 }
 
 /** SIASN save bodies for every verified activity; activities that cannot be sent are reported, all together. */
@@ -44,7 +52,7 @@ export function siasnPayloads(
   const problems: Problem[] = [];
   const payloads: SiasnPayload[] = [];
   const warnings: Problem[] = [];
-  const tkk = new Set(o.value.employees.filter((e) => e.kind === 'TKK').map(employeeId));
+  const tkk = o.value.tkk;
   const warned = new Set<string>();
   o.value.activities.forEach((a, i) => {
     // SIASN holds ASN (PNS and PPPK) only; TKK records stay local.
@@ -70,11 +78,11 @@ export function siasnPayloads(
 export function myAsnForm(input: unknown, options: ComputeOptions = {}, ref: SiasnReference = siasnReference): Result<MyAsnFormRow[]> {
   const o = office(input, options);
   if (!o.ok) return o;
-  const tkk = new Set(o.value.employees.filter((e) => e.kind === 'TKK').map(employeeId));
+  const byId = new Map(o.value.employees.map((e) => [employeeId(e), e]));
   return ok(
     o.value.activities
-      .filter((a) => a.status === 'verified' && !tkk.has(a.nip))
-      .map((a) => myAsnFormRow(a, o.value.jpOf.get(a.id) ?? 0, ref)),
+      .filter((a) => a.status === 'verified' && !o.value.tkk.has(a.nip))
+      .map((a) => myAsnFormRow(a, o.value.jpOf.get(a.id) ?? 0, ref, byId.get(a.nip))),
   );
 }
 
@@ -96,7 +104,14 @@ export function officeKartuData(
     });
   const activities = o.value.activities
     .filter((a) => a.nip === nip)
-    .map((activity) => ({ activity, jp: o.value.jpOf.get(activity.id) ?? 0 }));
+    .map((activity) => {
+      const counted = o.value.countedOf.get(activity.id);
+      return {
+        activity,
+        jp: counted?.jp ?? 0,
+        ...(counted?.limitedBy ? { cap: { convertedJp: counted.convertedJp, limitedBy: counted.limitedBy } } : {}),
+      };
+    });
   return ok(kartuData({ employee, activities, yearlyTotals: o.value.yearly.get(nip) ?? [], ...extra }));
 }
 
@@ -124,6 +139,7 @@ export function reconcileWithSiasn(
       held.value,
       (a) => o.value.jpOf.get(a.id) ?? 0,
       (a, b) => jenis(a) === jenis(b),
+      (a) => !o.value.tkk.has(a.nip),
     ),
   );
 }

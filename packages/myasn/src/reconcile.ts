@@ -28,8 +28,10 @@ export function reconcile(
   siasn: readonly LearningActivity[],
   localJp: (a: LearningActivity) => number,
   sameJenis: (a: LearningActivity, b: LearningActivity) => boolean,
+  /** Whether an activity is ever sent to SIASN; default all. TKK records stay local (SIASN holds ASN only). */
+  sentToSiasn: (a: LearningActivity) => boolean = () => true,
 ): Reconciliation {
-  const verified = local.filter((a) => a.status === 'verified');
+  const verified = local.filter((a) => a.status === 'verified' && sentToSiasn(a));
   const unmatched = new Set(siasn.map((_, i) => i));
   const result: Reconciliation = { missingInSiasn: [], missingLocally: [], different: [], matched: 0 };
   const pairs: [LearningActivity, LearningActivity][] = [];

@@ -5,11 +5,11 @@
  */
 export interface Employee {
   /**
-   * NIP of a PNS: 18 digits.
+   * NIP of a PNS, or the NI PPPK of a PPPK (as SIASN nipBaru and MyASN carry it): 18 digits.
    */
   nip?: string;
   /**
-   * NIPPPK of a PPPK: 18 digits.
+   * NI PPPK of a PPPK: 18 digits. An alias of `nip` for a PPPK; when both are given they must be equal.
    */
   nipppk?: string;
   /**

@@ -34,11 +34,11 @@ export interface IpAsnOfficeInput {
  */
 export interface Employee {
   /**
-   * NIP of a PNS: 18 digits.
+   * NIP of a PNS, or the NI PPPK of a PPPK (as SIASN nipBaru and MyASN carry it): 18 digits.
    */
   nip?: string;
   /**
-   * NIPPPK of a PPPK: 18 digits.
+   * NI PPPK of a PPPK: 18 digits. An alias of `nip` for a PPPK; when both are given they must be equal.
    */
   nipppk?: string;
   /**
@@ -165,6 +165,20 @@ export interface LearningActivity {
   runByWorkUnit?: boolean;
   competencyType?: "teknis" | "manajerial" | "sosial_kultural";
   evidence?: Evidence;
+  /**
+   * JP set by the SDM unit in place of the conversion ([P] art. 12(2)f); whether caps still apply is the policy `overrideCaps`.
+   */
+  override?: {
+    jp: number;
+    /**
+     * Why the computed JP is replaced (shown in the trace).
+     */
+    reason: string;
+    /**
+     * Who set it (user name or NIP of the officer).
+     */
+    by: string;
+  };
   /**
    * Workflow state. A record without a status is taken as verified (e.g. a finished register or a SIASN import).
    */

@@ -18,6 +18,16 @@ export interface IpAsnScoringProfile {
     to?: number;
     source: string;
   };
+  /**
+   * Employee kinds the measurement covers; absent = PNS and PPPK.
+   */
+  measuredKinds?: {
+    /**
+     * @minItems 1
+     */
+    value: ["PNS" | "PPPK", ...("PNS" | "PPPK")[]];
+    source: string;
+  };
   dimensions: {
     kualifikasi: {
       max: {

@@ -71,6 +71,20 @@ export interface LearningActivity {
   competencyType?: "teknis" | "manajerial" | "sosial_kultural";
   evidence?: Evidence;
   /**
+   * JP set by the SDM unit in place of the conversion ([P] art. 12(2)f); whether caps still apply is the policy `overrideCaps`.
+   */
+  override?: {
+    jp: number;
+    /**
+     * Why the computed JP is replaced (shown in the trace).
+     */
+    reason: string;
+    /**
+     * Who set it (user name or NIP of the officer).
+     */
+    by: string;
+  };
+  /**
    * Workflow state. A record without a status is taken as verified (e.g. a finished register or a SIASN import).
    */
   status?: "draft" | "submitted" | "verified" | "rejected";

@@ -145,6 +145,16 @@ export interface RuleProfile {
      */
     source: string;
   };
+  /**
+   * Learning paths whose activities the direct superior approves before the SDM unit verifies them.
+   */
+  supervisorApproval?: {
+    paths: ("klasikal" | "nonklasikal")[];
+    /**
+     * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".
+     */
+    source: string;
+  };
   learningModel?: {
     /**
      * Document and section/article that justifies the value, e.g. "[K] IV.C.2.i".

@@ -21,11 +21,11 @@ describe('bangkom export', () => {
     for (const p of payloads) expect(p.endpoint).toBe(p.kind === 'diklat' ? '/apisiasn/1.0/diklat/save' : '/apisiasn/1.0/kursus/save');
   });
 
-  it('myasn: CSV with the nine form fields', async () => {
+  it('myasn: CSV with NIP and name, the nine form fields and a note', async () => {
     const { code, stdout } = await runCli(['export', 'myasn', exampleData('office.json'), '--format', 'csv']);
     expect(code).toBe(0);
     expect(stdout.split('\r\n')[0]).toBe(
-      'Jenis Diklat,Nama Diklat,Institusi Penyelenggara,Nomor Sertifikat,Tahun Diklat,Tanggal Mulai,Tanggal Selesai,Durasi (Jam),Rumpun Diklat',
+      'NIP,Nama,Jenis Diklat,Nama Diklat,Institusi Penyelenggara,Nomor Sertifikat,Tahun Diklat,Tanggal Mulai,Tanggal Selesai,Durasi (Jam),Rumpun Diklat,Catatan',
     );
   });
 

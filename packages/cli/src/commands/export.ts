@@ -1,15 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import {
-  kartuDataPdf,
-  kartuDataXlsx,
-  monitoringXlsx,
-  myAsnForm,
-  myAsnFormCsv,
-  officeKartuData,
-  officeMonitoring,
-  siasnPayloads,
-} from '@bangkom/myasn';
+import { myAsnForm, myAsnFormCsv, siasnPayloads } from '@bangkom/myasn';
+import { kartuDataPdf, kartuDataXlsx, monitoringXlsx, officeKartuData, officeMonitoring } from '@bangkom/myasn/documents';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { commandSpec } from '../registry.js';

@@ -12,7 +12,7 @@ describe('bangkom idp', () => {
   });
 
   it('exits 1 for an invalid plan, each issue with code, severity, pointer, message and source', async () => {
-    const { code, stdout } = await runCli(['idp', exampleData('idp-invalid.json'), '--as-of', '2026-01-15']);
+    const { code, stdout } = await runCli(['idp', exampleData('idp-invalid.json'), '--profile', 'pupr-2023', '--as-of', '2026-01-15']);
     expect(code).toBe(1);
     const out = JSON.parse(stdout);
     const codes = out.issues.map((i: { code: string }) => i.code);

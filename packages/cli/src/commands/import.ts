@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { importCsv, importXlsx } from '@bangkom/myasn';
+import { importCsv } from '@bangkom/myasn';
+import { importXlsx } from '@bangkom/myasn/documents';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 import { commandSpec } from '../registry.js';

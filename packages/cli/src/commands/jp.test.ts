@@ -49,6 +49,33 @@ describe('bangkom jp', () => {
     ]);
   });
 
+  it('--skip-invalid sets aside what no profile can convert, computes the rest and exits 1 with the problems on stderr', async () => {
+    // [K] Diktum KEEMPAT: kutai-barat-2024 is in force from 2024-05-03, so a 2023 training has no rule.
+    const input = file('real.json', {
+      activities: [seminar, { ...seminar, id: 'old', startDate: '2023-08-01', endDate: '2023-08-02' }],
+    });
+    const strict = await runCli(['jp', input]);
+    expect(strict.code).toBe(2);
+    const skipped = await runCli(['jp', input, '--skip-invalid']);
+    expect(skipped.code).toBe(1);
+    const out = JSON.parse(skipped.stdout);
+    expect(out.results.map((r: { id: string; jp: number; counted: boolean }) => [r.id, r.jp, r.counted])).toEqual([
+      ['s1', 8, true],
+      ['old', 0, false],
+    ]);
+    expect(skipped.stderr).toContain('/activities/1/endDate');
+    expect(skipped.stderr).toContain('2023-08-02');
+  });
+
+  it('does not evaluate activities outside --year', async () => {
+    const input = file('years.json', {
+      activities: [seminar, { ...seminar, id: 'old', startDate: '2023-08-01', endDate: '2023-08-02' }],
+    });
+    const { code, stdout } = await runCli(['jp', input, '--year', '2025']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).results.map((r: { id: string }) => r.id)).toEqual(['s1']);
+  });
+
   it('counts submitted activities only with --projected', async () => {
     const input = file('projected.json', { activities: [{ ...seminar, status: 'submitted' }] });
     const plain = JSON.parse((await runCli(['jp', input])).stdout);

@@ -30,7 +30,7 @@ const COUNTED = [false, true, 'reduced'] as const;
 
 /** One result as JSON text, the shape of the engine's `ActivityResult`, its trace as asked. */
 function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): string {
-  const a = run.activities[i]!;
+  const a = run.setAsideRows.get(i) ?? run.activities[i]!;
   // One object shape for every row (no spread): the fast path of JSON.stringify.
   const body = JSON.stringify({
     id: a.id,
@@ -47,6 +47,15 @@ function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): str
   return `${open},"trace":${text}}`;
 }
 
+/** Input indices of the rows that have a result (all, or those of `--year`), in input order. */
+function evaluatedRows(run: JpRun): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) count++;
+  const rows = new Uint32Array(count);
+  for (let i = 0, k = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) rows[k++] = i;
+  return rows;
+}
+
 /** The JSON document `{ profile, results, summaries, warnings }`, written as it goes (one result per line). */
 async function writeJson(out: Output, run: JpRun, trace: TraceMode, summariesOnly: boolean) {
   const list = async (name: string, count: number, item: (k: number) => string, last: boolean) => {
@@ -58,7 +67,8 @@ async function writeJson(out: Output, run: JpRun, trace: TraceMode, summariesOnl
     await out.write(`${count > 0 ? '\n  ' : ''}]${last ? '' : ','}\n`);
   };
   await out.write(`{\n  "profile": ${JSON.stringify(run.profile)},\n`);
-  if (!summariesOnly) await list('results', run.activities.length, (i) => resultJson(run, i, trace), false);
+  const rows = evaluatedRows(run);
+  if (!summariesOnly) await list('results', rows.length, (k) => resultJson(run, rows[k]!, trace), false);
   await list('summaries', run.summaries.length, (k) => JSON.stringify(run.summaries[k]), false);
   await list('warnings', run.warnings.length, (k) => JSON.stringify(run.warnings[k]), true);
   await out.write('}\n');
@@ -73,7 +83,8 @@ async function writeNdjson(out: Output, run: JpRun, trace: TraceMode, summariesO
       if (wait) await wait;
     }
   };
-  if (!summariesOnly) await lines(run.activities.length, (i) => resultJson(run, i, trace, 'result'));
+  const rows = evaluatedRows(run);
+  if (!summariesOnly) await lines(rows.length, (k) => resultJson(run, rows[k]!, trace, 'result'));
   await lines(run.summaries.length, (k) => JSON.stringify({ type: 'summary', ...run.summaries[k] }));
   await lines(run.warnings.length, (k) => JSON.stringify({ type: 'warning', ...run.warnings[k] }));
 }
@@ -134,14 +145,18 @@ export const jpCommand: Command = {
       ...(yearText !== undefined ? { year: Number(yearText) } : {}),
       projected: inv.options['projected'] === true,
       trace,
+      // --skip-invalid: a record the schema or the rules refuse is set aside (0 JP) and the rest is computed.
+      skipInvalid: inv.options['skip-invalid'] === true,
     });
     if (!result.ok) return reportProblems(io, result.problems, inv.format);
     const { run } = result;
     for (const w of run.warnings) io.stderr(`peringatan/warning: ${w.message.id} / ${w.message.en}\n`);
     const outFile = stringOption(inv, 'out');
+    // The output is complete for everything else; what was set aside goes to stderr, exit 1.
+    const setAside = () => (run.setAside.length > 0 ? (reportProblems(io, run.setAside, inv.format), ExitCode.ruleFailure) : ExitCode.ok);
     if (inv.format === 'table') {
       await writeTable(io, outFile, run);
-      return ExitCode.ok;
+      return setAside();
     }
     const out = await Output.open(io, outFile);
     try {
@@ -153,6 +168,6 @@ export const jpCommand: Command = {
       throw error;
     }
     if (outFile !== undefined) io.stderr(`ditulis / written: ${outFile}\n`);
-    return ExitCode.ok;
+    return setAside();
   },
 };

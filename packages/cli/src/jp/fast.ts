@@ -8,7 +8,7 @@ const COMPETENCY_TYPES = new Set<string>(competencyTypes);
 /** Dates repeat across a register; each distinct one is checked by the schema's own rule once. */
 const dateChecks = new Map<string, boolean>();
 const DATE_CACHE_LIMIT = 100_000;
-function validDate(value: unknown): value is string {
+export function validDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const known = dateChecks.get(value);
   if (known !== undefined) return known;
@@ -24,7 +24,8 @@ const optionalBoolean = (v: unknown): boolean => v === undefined || typeof v ===
 /**
  * The fast path of activity validation: a row that is well-formed by every rule of the
  * `LearningActivity` schema is completed in place (the schema's defaults filled in) and returned;
- * anything else — an error, or a field the schema would rewrite (surrounding spaces, evidence) —
+ * anything else — an error, or a field the schema would rewrite (surrounding spaces) or holds a
+ * nested record (evidence, a JP override) —
  * returns undefined, and the caller asks the schema itself, which gives the exact problem.
  * `fast.test.ts` checks on a fuzzed corpus that both agree.
  */
@@ -49,7 +50,7 @@ export function fastActivity(row: unknown): LearningActivity | undefined {
   if (stated !== undefined && !(typeof stated === 'number' && Number.isFinite(stated) && stated >= 0)) return undefined;
   const type = a['competencyType'];
   if (type !== undefined && !(typeof type === 'string' && COMPETENCY_TYPES.has(type))) return undefined;
-  if (a['evidence'] !== undefined) return undefined;
+  if (a['evidence'] !== undefined || a['override'] !== undefined) return undefined;
   const status = a['status'];
   if (status !== undefined && !(typeof status === 'string' && STATUSES.has(status))) return undefined;
   if (a['international'] === undefined) a['international'] = false;

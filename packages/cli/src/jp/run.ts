@@ -3,9 +3,9 @@ import { extname } from 'node:path';
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { Employee as EmployeeSchema, LearningActivity as ActivitySchema, employeeId, parseWith } from '@bangkom/domain';
 import type { ComputeOptions, RuleProfile, TraceStep, YearSummary } from '@bangkom/jp';
-import { computeJp } from '@bangkom/jp';
+import { computeJp, periodDateOf, withDefaults } from '@bangkom/jp';
 import { csvRecord } from '../io.js';
-import { fastActivity } from './fast.js';
+import { fastActivity, validDate } from './fast.js';
 import type { RowBatch } from './read.js';
 import { InputError, readCsvInput, readJsonInput, readNdjsonInput } from './read.js';
 
@@ -42,6 +42,11 @@ export interface JpRunOptions {
   year?: number;
   projected: boolean;
   trace: TraceMode;
+  /**
+   * `--skip-invalid`: a record that fails the schema or that no rule can convert is set aside
+   * (`counted: false`, 0 JP, its problems in `setAside`) and the rest is computed (engine `invalid: 'report'`).
+   */
+  skipInvalid?: boolean;
   /** Activities per engine call (default 250); tests make it small to cross batch boundaries. */
   batchSize?: number;
 }
@@ -56,7 +61,12 @@ export interface TraceSummaryStep {
 /** What a run produced, column by column in input order (numbers in typed arrays: 1,000,000 rows stay small). */
 export interface JpRun {
   profile: string;
-  activities: LearningActivity[];
+  /** Input rows by index; undefined where a row was not evaluated (outside `--year`). */
+  activities: (LearningActivity | undefined)[];
+  /** Rows set aside (`--skip-invalid`): the id and NIP their result shows. */
+  setAsideRows: Map<number, { id: string; nip: string }>;
+  /** Problems of the rows set aside, with their paths and lines. */
+  setAside: Problem[];
   jp: Float64Array;
   convertedJp: Float64Array;
   /** 0 does not count, 1 counts, 2 reduced by a limit. */
@@ -88,25 +98,45 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
   const problems: Problem[] = [];
   let dropped = 0;
   const report = (p: Problem) => (problems.length < MAX_PROBLEMS ? problems.push(p) : dropped++);
-  const activities: LearningActivity[] = [];
+  const skipInvalid = options.skipInvalid === true;
+  const setAside: Problem[] = [];
+  let setAsideDropped = 0;
+  const putAside = (p: Problem) => (setAside.length < MAX_PROBLEMS ? setAside.push(p) : setAsideDropped++);
+  const activities: (LearningActivity | undefined)[] = [];
+  /** Rows that failed the schema, kept as read for the engine to set aside (`--skip-invalid`). */
+  const rejected = new Map<number, unknown>();
+  /** Second and later rows of an id (`--skip-invalid`): set aside here, never converted. */
+  const duplicates = new Map<number, LearningActivity>();
   const lines: number[] = [];
+  let rowCount = 0;
   const employees: Employee[] = [];
   const firstById = new Map<string, number>();
   const strings = new Interner();
+  const policy = withDefaults({});
+  const withLine = (p: Problem, line: number | undefined): Problem =>
+    line === undefined ? p : { ...p, row: line, column: String(p.path.at(-1) ?? '') };
 
   const addActivity = (row: unknown, index: number, line: number | undefined) => {
+    rowCount = Math.max(rowCount, index + 1);
+    // As in the engine: a record dated outside the year asked is not evaluated at all.
+    if (options.year !== undefined) {
+      const year = rawYear(row, policy.periodDate);
+      if (year !== undefined && year !== options.year) return;
+    }
+    if (line !== undefined) lines[index] = line;
     let activity = fastActivity(row);
     if (!activity) {
       const parsed = parseWith(ActivitySchema, row, ['activities', index]);
       if (!parsed.ok) {
-        for (const p of parsed.problems) report(line === undefined ? p : { ...p, row: line, column: String(p.path.at(-1) ?? '') });
+        for (const p of parsed.problems) (skipInvalid ? putAside : report)(withLine(p, line));
+        if (skipInvalid) rejected.set(index, row);
         return;
       }
       activity = parsed.value;
     }
     const first = firstById.get(activity.id);
     if (first !== undefined) {
-      report({
+      (skipInvalid ? putAside : report)({
         path: ['activities', index, 'id'],
         ...(line !== undefined ? { row: line, column: 'id' } : {}),
         code: 'activity.duplicate_id',
@@ -115,6 +145,7 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
           en: `Activity id ${activity.id} is already used by /activities/${first}`,
         },
       });
+      if (skipInvalid) duplicates.set(index, activity);
       return;
     }
     firstById.set(activity.id, index);
@@ -126,12 +157,12 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     a.status = strings.get(a.status);
     a.title = strings.get(a.title);
     activities[index] = activity;
-    if (line !== undefined) lines[index] = line;
   };
   const addEmployee = (row: unknown, path: (string | number)[], line?: number) => {
     const parsed = parseWith(EmployeeSchema, row, path);
     if (parsed.ok) employees.push(parsed.value);
-    else for (const p of parsed.problems) report(line === undefined ? p : { ...p, row: line, column: String(p.path.at(-1) ?? '') });
+    // Set aside, an employee's activities count as a PNS's (as in the engine).
+    else for (const p of parsed.problems) (skipInvalid ? putAside : report)(withLine(p, line));
   };
   const sink = (batch: RowBatch) => {
     batch.rows.forEach((row, k) => {
@@ -170,17 +201,21 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
   const employeeById = new Map<string, Employee>();
   for (const e of employees) employeeById.set(employeeId(e), e);
   const byPerson = new Map<string, number[]>();
-  for (let i = 0; i < activities.length; i++) {
-    const nip = activities[i]!.nip;
+  const n = rowCount;
+  const nipOf = (i: number): string => activities[i]?.nip ?? rawText(rejected.get(i), 'nip') ?? '';
+  for (let i = 0; i < n; i++) {
+    if (activities[i] === undefined && !rejected.has(i)) continue;
+    const nip = nipOf(i);
     let list = byPerson.get(nip);
     if (!list) byPerson.set(nip, (list = []));
     list.push(i);
   }
 
-  const n = activities.length;
   const run: JpRun = {
     profile: '',
     activities,
+    setAsideRows: new Map(),
+    setAside,
     jp: new Float64Array(n),
     convertedJp: new Float64Array(n),
     counted: new Uint8Array(n),
@@ -195,6 +230,7 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     projected: options.projected,
     trusted: true,
     trace: options.trace !== 'none',
+    invalid: skipInvalid ? 'report' : 'fail',
   };
   const compact = summaryCompactor();
   const allYears = new Set<number>(options.year !== undefined ? [options.year] : []);
@@ -202,24 +238,32 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
 
   const runBatch = (indices: number[], nips: string[]) => {
     const batchEmployees = nips.map((nip) => employeeById.get(nip)).filter((e): e is Employee => e !== undefined);
-    const result = computeJp({ employees: batchEmployees, activities: indices.map((i) => activities[i]!) }, engineOptions);
+    // A batch holding a record that failed the schema goes through the engine's own validation,
+    // which sets that record aside exactly as one call over the whole file would.
+    const untrusted = indices.some((i) => rejected.has(i));
+    const rows = indices.map((i) => activities[i] ?? rejected.get(i));
+    const result = computeJp({ employees: batchEmployees, activities: rows }, { ...engineOptions, trusted: !untrusted });
+    const atInput = (p: Problem): Problem | undefined => {
+      const [head, local, ...rest] = p.path;
+      const index = head === 'activities' && typeof local === 'number' ? indices[local] : undefined;
+      if (index === undefined) return head === 'employees' ? undefined : p; // employees were checked when read
+      if (rejected.has(index)) return undefined; // reported when read, with its line
+      return withLine({ ...p, path: ['activities', index, ...rest] }, lines[index]);
+    };
     if (!result.ok) {
       for (const p of result.problems) {
-        const [head, local, ...rest] = p.path;
-        const index = head === 'activities' && typeof local === 'number' ? indices[local]! : undefined;
-        if (index === undefined) report(p);
-        else {
-          const line = lines[index];
-          report({
-            ...p,
-            path: ['activities', index, ...rest],
-            ...(line !== undefined ? { row: line, column: String(rest.at(-1) ?? '') } : {}),
-          });
-        }
+        const mapped = atInput(p);
+        if (mapped) report(mapped);
       }
       return;
     }
-    const { results, summaries, warnings, profile } = result.value;
+    const { results, summaries, warnings, profile, problems: engineSetAside } = result.value;
+    for (const p of engineSetAside ?? []) {
+      const mapped = atInput(p);
+      if (mapped) putAside(mapped);
+    }
+    if (results.length !== indices.length)
+      throw new Error(`The engine returned ${results.length} results for ${indices.length} activities of one batch`);
     run.profile = profile;
     run.warnings = warnings;
     const years = new Set<number>();
@@ -229,8 +273,11 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
       run.convertedJp[i] = r.convertedJp;
       run.counted[i] = r.counted === true ? 1 : r.counted === 'reduced' ? 2 : 0;
       run.year[i] = r.year;
-      years.add(r.year);
-      if (options.year === undefined) allYears.add(r.year);
+      if (r.problems !== undefined || activities[i] === undefined) run.setAsideRows.set(i, { id: r.id, nip: r.nip });
+      if (r.year > 0) {
+        years.add(r.year);
+        if (options.year === undefined) allYears.add(r.year);
+      }
       if (options.trace === 'full') run.traces[i] = r.trace;
       else if (options.trace === 'summary') run.traces[i] = compact(r.trace);
     });
@@ -250,6 +297,13 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
   }
   if (indices.length > 0 || byPerson.size === 0) runBatch(indices, nips);
   if (problems.length > 0) return { ok: false, problems: withDropped(problems, dropped) };
+  // A repeated id is set aside like any record the engine cannot take: 0 JP, does not count.
+  for (const [i, a] of duplicates) {
+    activities[i] = a;
+    run.setAsideRows.set(i, { id: a.id, nip: a.nip });
+    run.year[i] = Number(periodDateOf(a, policy).slice(0, 4));
+  }
+  if (setAsideDropped > 0) setAside.push(...withDropped([], setAsideDropped));
 
   // Every employee listed gets a summary for every year of the run, as one engine call over all
   // records would give: employees without activities, and years another batch brought in.
@@ -268,6 +322,17 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
   run.summaries.sort((x, y) => x.year - y.year || (x.nip < y.nip ? -1 : x.nip > y.nip ? 1 : 0));
   return { ok: true, run };
 }
+
+/** The year a raw (possibly invalid) record falls in, when its period date is a real date (as the engine reads it). */
+function rawYear(raw: unknown, periodDate: 'start' | 'end'): number | undefined {
+  const date = rawText(raw, periodDate === 'start' ? 'startDate' : 'endDate');
+  return validDate(date) ? Number(date.slice(0, 4)) : undefined;
+}
+
+const rawText = (raw: unknown, key: string): string | undefined => {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
 
 const withDropped = (problems: Problem[], dropped: number): Problem[] =>
   dropped === 0

@@ -199,6 +199,36 @@ describe('bangkom jp on batches of employees', () => {
     expect(readdirSync(dir)).toEqual(['jp.json']);
   });
 
+  it('--skip-invalid sets aside rows the schema or the rules refuse, reports them with their line on stderr, exit 1', async () => {
+    const rows = plainActivities.slice(0, 4).map((a) => ({ ...a }));
+    rows[1] = { ...rows[1]!, startDate: '2025-02-30' }; // not a date
+    rows[2] = { ...rows[2]!, id: 'old', startDate: '2023-08-01', endDate: '2023-08-02' }; // before any rule was in force
+    rows[3] = { ...rows[3]!, id: rows[0]!['id'] }; // a repeated id
+    const input = file('skip.ndjson', rows.map((r) => JSON.stringify(r)).join('\n'));
+    const strict = await runCli(['jp', input]);
+    expect([strict.code, strict.stdout]).toEqual([2, '']);
+    const { code, stdout, stderr } = await runCli(['jp', input, '--skip-invalid', '--format', 'ndjson', '--trace', 'none']);
+    expect(code).toBe(1);
+    const results = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === 'result');
+    expect(results.map((r) => [r.id, r.counted])).toEqual([
+      [rows[0]!['id'], results[0].counted],
+      [rows[1]!['id'], false],
+      ['old', false],
+      [rows[0]!['id'], false],
+    ]);
+    expect(results.slice(1).map((r) => r.jp)).toEqual([0, 0, 0]);
+    const problems = JSON.parse(stderr).errors as { pointer: string; row: number }[];
+    expect(problems.map((p) => [p.pointer.split('/').slice(0, 3).join('/'), p.row])).toEqual([
+      ['/activities/1', 2],
+      ['/activities/3', 4],
+      ['/activities/2', 3],
+    ]);
+  });
+
   it('reports bad rows of an NDJSON or CSV file with their line, and writes nothing', async () => {
     const rows = plainActivities.slice(0, 3).map((a) => JSON.stringify(a));
     rows[1] = JSON.stringify({ ...plainActivities[1], startDate: '2025-02-30' });

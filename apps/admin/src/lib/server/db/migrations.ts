@@ -120,4 +120,20 @@ CREATE TABLE plans (
 );
 `,
   },
+  {
+    name: '0004_jp_override_by.sql',
+    sql: /* sql */ `
+-- A JP override is the SDM unit's decision ([P] art. 12(2)f): the engine gets it as
+-- { jp, reason, by }, so who set it is stored next to the value and the reason.
+ALTER TABLE activities ADD COLUMN jp_override_by text;
+-- Overrides set before this column existed: who set them is in the audit log.
+UPDATE activities a SET jp_override_by = (
+  SELECT l.username FROM audit_log l
+  WHERE l.action = 'activity.jp_override' AND l.entity = 'activity' AND l.entity_id = a.id
+  ORDER BY l.id DESC LIMIT 1
+) WHERE a.jp_override IS NOT NULL;
+UPDATE activities SET jp_override_by = 'admin' WHERE jp_override IS NOT NULL AND jp_override_by IS NULL;
+UPDATE activities SET jp_override_reason = '-' WHERE jp_override IS NOT NULL AND jp_override_reason IS NULL;
+`,
+  },
 ];

@@ -64,6 +64,7 @@ export const activities = pgTable('activities', {
   supervisorApproved: boolean('supervisor_approved'),
   jpOverride: numeric('jp_override', { mode: 'number' }),
   jpOverrideReason: text('jp_override_reason'),
+  jpOverrideBy: text('jp_override_by'),
   rejectReason: text('reject_reason'),
   createdBy: integer('created_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
 import type { JpBasis } from '@bangkom/jp';
-import { convertActivity, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,7 +21,16 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function ruleProfile(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'ruleProfile')))[0];
-  return typeof row?.value === 'string' ? row.value : 'kutai-barat-2024';
+  return typeof row?.value === 'string' ? row.value : DEFAULT_PROFILE_ID;
+}
+
+/** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
+export function withOverride(
+  activity: LearningActivity,
+  row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>,
+): LearningActivity {
+  if (row.jpOverride === null) return activity;
+  return { ...activity, override: { jp: row.jpOverride, reason: row.jpOverrideReason ?? '-', by: row.jpOverrideBy ?? 'admin' } };
 }
 
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
@@ -40,7 +49,18 @@ async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
 
 const isOwner = (user: SessionUser, row: Pick<Row, 'employeeId'>) => user.employeeId !== null && row.employeeId === user.employeeId;
 const methodOf = (row: Row) => row.data['method'] as LearningMethod;
-const isNonClassical = (row: Row) => learningMethods[methodOf(row)].path === 'nonklasikal';
+/**
+ * Whether the direct superior approves an activity before it is verified: the rule of the profile
+ * version that governs the activity's date (in the default profile [K] III.D.5: non-classical methods).
+ */
+async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
+  const versions = resolveProfiles(await ruleProfile(db));
+  return (row) => {
+    if (!versions.ok) return learningMethods[methodOf(row)].path === 'nonklasikal';
+    const profile = versionOn(versions.value, String(row.data['endDate'] ?? ''));
+    return profile ? requiresSupervisorApproval(methodOf(row), profile).required : false;
+  };
+}
 
 /** The fields an employee fills in: MyASN "Riwayat Diklat" (DOMAIN.md §7.1) plus what the JP rules need. */
 export const ActivityFields = z.object({
@@ -114,6 +134,21 @@ function toActivity(
   return parsed.data;
 }
 
+/**
+ * Refuses an activity that no rule of the profile can convert — no version in force on its date,
+ * or input the rule needs is missing — with the rule's own message, at save and at submit.
+ */
+async function ensureConvertible(db: Db, activity: LearningActivity): Promise<void> {
+  const result = convertActivity(activity, { profile: await ruleProfile(db), trace: false });
+  if (!result.ok)
+    throw appError(
+      'BAD_REQUEST',
+      'Kegiatan ini tidak dapat dikonversi ke JP: ' + result.problems.map((p) => p.message.id).join('; '),
+      'This activity cannot be converted to JP: ' + result.problems.map((p) => p.message.en).join('; '),
+      result.problems,
+    );
+}
+
 /** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
 async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
   const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
@@ -148,11 +183,12 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   const own = isOwner(user, row);
   const subordinate = user.role === 'atasan' && (await subordinatesOf(db, user)).includes(row.employeeId);
   const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
+  const needsSuperior = await superiorApproval(db);
   return {
     edit: own && row.status === 'draft' && user.role !== 'auditor',
     submit: own && row.status === 'draft' && user.role !== 'auditor',
     withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
-    review: subordinate && row.status === 'submitted' && isNonClassical(row) && row.supervisorApproved === null,
+    review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
     overrideJp: staff,
     approveConversion: user.role === 'admin_sdm' && !own && row.data['conversionApprovedBy'] === undefined,
@@ -188,8 +224,13 @@ export const activitiesRouter = router({
         .limit(500);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
-        const converted = convertActivity(r.data as unknown as LearningActivity, { profile, trace: false });
-        return { ...summaryOf(r), employeeName, jp: r.jpOverride ?? (converted.ok ? converted.value.jp : null) };
+        const converted = convertActivity(withOverride(r.data as unknown as LearningActivity, r), { profile, trace: false });
+        return {
+          ...summaryOf(r),
+          employeeName,
+          jp: converted.ok ? converted.value.jp : null,
+          problems: converted.ok ? [] : converted.problems.map((p) => p.message),
+        };
       });
     }),
 
@@ -210,8 +251,9 @@ export const activitiesRouter = router({
       )
       .orderBy(activities.updatedAt, activities.id)
       .limit(500);
+    const needsSuperior = await superiorApproval(ctx.db);
     return rows
-      .filter(({ activity }) => (ctx.user.role === 'atasan' ? isNonClassical(activity) : !isOwner(ctx.user, activity)))
+      .filter(({ activity }) => (ctx.user.role === 'atasan' ? needsSuperior(activity) : !isOwner(ctx.user, activity)))
       .map(({ activity, employeeName }) => ({ ...summaryOf(activity), employeeName }));
   }),
 
@@ -221,7 +263,7 @@ export const activitiesRouter = router({
     const employee = (
       await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
     )[0];
-    const conversion = convertActivity(row.data as unknown as LearningActivity, { profile: await ruleProfile(ctx.db) });
+    const conversion = convertActivity(withOverride(row.data as unknown as LearningActivity, row), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
       data: row.data as unknown as LearningActivity,
@@ -279,6 +321,7 @@ export const activitiesRouter = router({
       if (!employeeId) throw forbidden();
       const id = `ACT-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
       let activity = toActivity(id, employeeId, input, 'draft');
+      await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
         const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
         if (file) activity = withFile(activity, file);
@@ -306,6 +349,7 @@ export const activitiesRouter = router({
       if (!isOwner(ctx.user, row)) throw forbidden();
       if (row.status !== 'draft') throw conflict('Hanya draf yang dapat diubah', 'Only drafts can be edited');
       let activity = toActivity(row.id, row.employeeId, input.fields, 'draft', row.data);
+      await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
         const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
         if (file) activity = withFile(activity, file);
@@ -351,6 +395,7 @@ export const activitiesRouter = router({
             },
           ],
         );
+      await ensureConvertible(ctx.db, row.data as unknown as LearningActivity);
       return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 
@@ -368,7 +413,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!(await subordinatesOf(ctx.db, ctx.user)).includes(row.employeeId)) throw forbidden();
-      if (!isNonClassical(row))
+      if (!(await superiorApproval(ctx.db))(row))
         throw conflict(
           'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
           'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
@@ -416,7 +461,7 @@ export const activitiesRouter = router({
       const employee = (
         await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId))
       )[0];
-      if (input.verified && isNonClassical(row) && employee?.supervisorId && row.supervisorApproved !== true) {
+      if (input.verified && (await superiorApproval(ctx.db))(row) && employee?.supervisorId && row.supervisorApproved !== true) {
         throw conflict(
           'Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)',
           'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)',
@@ -458,7 +503,12 @@ export const activitiesRouter = router({
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
-          .set({ jpOverride: input.jp, jpOverrideReason: input.jp === null ? null : input.reason, updatedAt: new Date() })
+          .set({
+            jpOverride: input.jp,
+            jpOverrideReason: input.jp === null ? null : input.reason,
+            jpOverrideBy: input.jp === null ? null : ctx.user.username,
+            updatedAt: new Date(),
+          })
           .where(eq(activities.id, row.id))
           .returning();
         await audit(
@@ -515,6 +565,7 @@ function summaryOf(r: Row) {
     supervisorApproved: r.supervisorApproved,
     jpOverride: r.jpOverride,
     jpOverrideReason: r.jpOverrideReason,
+    jpOverrideBy: r.jpOverrideBy,
     rejectReason: r.rejectReason,
     updatedAt: r.updatedAt,
   };

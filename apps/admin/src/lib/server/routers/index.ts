@@ -1,7 +1,8 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { employeeId as idOf, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, resolveProfiles, versionInForce } from '@bangkom/jp';
-import { employeeColumns, importCsv, kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn';
+import { employeeColumns, importCsv } from '@bangkom/myasn';
+import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -12,7 +13,7 @@ import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, unitScope } from '../access.js';
-import { activitiesRouter, ruleProfile } from './activities.js';
+import { activitiesRouter, ruleProfile, withOverride } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -89,12 +90,8 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
         ? undefined
         : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
     );
-  // A JP set by an admin replaces the conversion: it is passed as the JP stated for the activity.
-  const list = actRows.map((r) => ({
-    ...(r.data as unknown as LearningActivity),
-    status: r.status,
-    ...(r.jpOverride !== null ? { statedJp: r.jpOverride } : {}),
-  }));
+  // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
+  const list = actRows.map((r) => withOverride({ ...(r.data as unknown as LearningActivity), status: r.status }, r));
   return {
     employees: empRows,
     activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))),
@@ -102,19 +99,34 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
   };
 }
 
-/** Runs the JP engine over a loaded office (verified activities only, or with submitted ones when `projected`). */
+/**
+ * Runs the JP engine over a loaded office (verified activities only, or with submitted ones when
+ * `projected`). An activity no rule can convert (dated before the profile, input missing) is set
+ * aside with its problems — listed in `uncounted` — and everything else is still computed.
+ */
 function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number | undefined, projected: boolean) {
   const result = computeJp(
     { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
-    { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false },
+    { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false, invalid: 'report' },
   );
   if (!result.ok)
     throw appError(
       'INTERNAL_SERVER_ERROR',
-      'Perhitungan JP gagal: ' + result.problems.map((p) => p.message.id).join('; '),
-      'JP computation failed: ' + result.problems.map((p) => p.message.en).join('; '),
+      'Profil aturan tidak dapat dimuat: ' + result.problems.map((p) => p.message.id).join('; '),
+      'The rule profile cannot be loaded: ' + result.problems.map((p) => p.message.en).join('; '),
     );
-  return result.value;
+  const names = new Map(office.employees.map((e) => [e.id, e.name]));
+  const titles = new Map(office.activities.map((a) => [a.id, a.title]));
+  const uncounted = result.value.results
+    .filter((r) => r.problems !== undefined)
+    .map((r) => ({
+      activityId: r.id,
+      employeeId: r.nip,
+      name: names.get(r.nip) ?? r.nip,
+      title: titles.get(r.id) ?? r.id,
+      messages: r.problems!.map((p) => p.message),
+    }));
+  return { ...result.value, uncounted };
 }
 
 /** Loads a scope and runs the JP engine; `year` limits it to one year. */
@@ -147,19 +159,28 @@ export function jpBands(obligation: number): { from: number; to: number | null }
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
-  const jpOf = new Map(computed.results.map((r) => [r.id, r.jp]));
+  const resultOf = new Map(computed.results.map((r) => [r.id, r]));
   const verified = computed.activities.filter((a) => a.status === 'verified');
   const yearlyTotals = computed.summaries
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
   const card = kartuData({
     employee: { ...(employee.data as unknown as Employee), unit: unitName },
-    activities: verified.map((activity) => ({ activity, jp: jpOf.get(activity.id) ?? 0 })),
+    // Each row shows the JP that counts; a row a limit reduced names the limit, so rows add up to section C.
+    activities: verified.map((activity) => {
+      const r = resultOf.get(activity.id);
+      return {
+        activity,
+        jp: r?.jp ?? 0,
+        ...(r?.limitedBy ? { cap: { convertedJp: r.convertedJp, limitedBy: r.limitedBy } } : {}),
+      };
+    }),
     yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
     date: todayIso(),
   });
   return {
     card,
+    uncounted: computed.uncounted,
     yearlyTotals,
     activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id),
   };
@@ -180,7 +201,7 @@ const complianceRouter = router({
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, summaries } = await computeFor(ctx.db, { unitId }, input.year);
+      const { employees: emps, summaries, uncounted } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const unitOf = new Map(emps.map((e) => [e.id, e.unitId]));
       const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
@@ -218,6 +239,7 @@ const complianceRouter = router({
         below,
         distribution,
         obligation,
+        uncounted,
       };
     }),
 
