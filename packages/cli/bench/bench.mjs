@@ -189,11 +189,11 @@ if (!result.ok) process.exit(9);`;
 
 /** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in bytes. */
 function measure(args) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd: here, encoding: 'utf8', maxBuffer: 16 * MiB });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...args], { cwd: here, encoding: 'utf8', maxBuffer: 16 * MiB });
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
-  const [wall, rss] = last.split(' ').map(Number);
-  return { wall, rss: rss * 1024, stderr: run.stderr };
+  const [wall, rss, user, system] = last.split(' ').map(Number);
+  return { wall, rss: rss * 1024, cpu: user + system, stderr: run.stderr };
 }
 
 /** Reads an output back with a streaming reader (line by line); returns the number of results. */
@@ -243,11 +243,15 @@ try {
     const last = runs.at(-1);
     const checked = last ? await verify(out, last.format) : count;
     if (checked !== count) throw new Error(`output holds ${checked} results, expected ${count}`);
-    for (const row of rows.filter((r) => r.count === count)) row.ratio = row.m.wall / base.wall;
+    for (const row of rows.filter((r) => r.count === count)) {
+      row.ratio = row.m.wall / base.wall;
+      row.cpuRatio = row.m.cpu / base.cpu;
+    }
     console.error(`${count.toLocaleString('en')} done`);
   }
-  console.log('| activities | path | wall | × baseline | peak RSS |');
-  console.log('|---:|---|---:|---:|---:|');
+  // CPU time (user + system) is also shown: on a machine shared with other work it varies less than wall time.
+  console.log('| activities | path | wall | × baseline | CPU | × baseline (CPU) | peak RSS |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.count.toLocaleString('en')} | ${r.label} | ${r.m.wall.toFixed(2)} s | ${r.ratio.toFixed(2)} | ${(r.m.rss / MiB).toFixed(0)} MiB |`,
