@@ -1,7 +1,7 @@
 // Starts the admin app: builds it when the build is missing or older than its sources, then runs
 // the Node server on the embedded database (apps/admin/data/) with the demo office, unless
 // DATABASE_URL points at PostgreSQL or BANGKOM_DEMO=0.
-//   PORT (3000), HOST (127.0.0.1), ORIGIN, BANGKOM_DATA_DIR, DATABASE_URL, BANGKOM_DEMO
+//   PORT (3000), HOST (127.0.0.1), ORIGIN, BANGKOM_DATA_DIR, DATABASE_URL, BANGKOM_DEMO, NODE_ENV (production)
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIfStale } from './build-if-stale.mjs';
@@ -14,6 +14,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`;
 const env = {
   ...process.env,
+  // Production mode: errors reach users without stack traces or SQL (details go to this log).
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
   // The address users open: forms posted from any other origin are refused (CSRF protection).
   // Behind a TLS proxy set ORIGIN=https://your.host (cookies then become Secure).
   ORIGIN: process.env.ORIGIN ?? url.slice(0, -1),
