@@ -116,8 +116,12 @@ async function generate(dir, count) {
     const block = Math.floor(i / 999);
     const birthYear = 1965 + (block % 20);
     const birth = `${birthYear}${pad(1 + (block % 12))}${pad(1 + (Math.floor(block / 12) % 28))}`;
-    const id = `${birth}${birthYear + 22 + (i % 5)}${pad(1 + (i % 12))}${1 + (i % 2)}${pad(1 + (i % 999), 3)}`;
     const pppk = i % 10 === 9;
+    const tmtYear = birthYear + 22 + (i % 5);
+    const gender = 1 + (i % 2);
+    const serial = pad(1 + (i % 999), 3);
+    // NIP: birth date, CPNS month, gender, serial. NI PPPK: birth date, TMT year, 2 (PPPK), 1st appointment, gender, serial.
+    const id = pppk ? `${birth}${tmtYear}21${gender}${serial}` : `${birth}${tmtYear}${pad(1 + (i % 12))}${gender}${serial}`;
     employees.push(
       pppk
         ? { nipppk: id, name: `Pegawai ${i}`, kind: 'PPPK', unit: `Unit ${i % 40}` }
@@ -254,7 +258,7 @@ try {
   console.log('|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.count.toLocaleString('en')} | ${r.label} | ${r.m.wall.toFixed(2)} s | ${r.ratio.toFixed(2)} | ${(r.m.rss / MiB).toFixed(0)} MiB |`,
+      `| ${r.count.toLocaleString('en')} | ${r.label} | ${r.m.wall.toFixed(2)} s | ${r.ratio.toFixed(2)} | ${r.m.cpu.toFixed(2)} s | ${r.cpuRatio.toFixed(2)} | ${(r.m.rss / MiB).toFixed(0)} MiB |`,
     );
   }
   console.log(
