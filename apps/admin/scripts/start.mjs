@@ -2,7 +2,7 @@
 // builds the app when the build is missing or older than its sources, then runs the Node server on
 // the embedded database (apps/admin/data/) with the demo office, unless DATABASE_URL points at
 // PostgreSQL or BANGKOM_DEMO=0.
-//   PORT (3000), HOST (127.0.0.1), ORIGIN, BANGKOM_DATA_DIR, DATABASE_URL, BANGKOM_DEMO
+//   PORT (3000), HOST (127.0.0.1), ORIGIN, BANGKOM_DATA_DIR, DATABASE_URL, BANGKOM_DEMO, NODE_ENV (production)
 // Messages are one bilingual line each; a problem ends with exit 1 and no stack trace.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ try {
 say(`[${stages}/${stages}] Menjalankan server… / Starting the server…`);
 const env = {
   ...process.env,
+  // Production mode: errors reach users without stack traces or SQL (details go to this log).
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
   // The address users open: forms posted from any other origin are refused (CSRF protection).
   // Behind a TLS proxy set ORIGIN=https://your.host (cookies then become Secure).
   ORIGIN: process.env.ORIGIN ?? settings.url.slice(0, -1),

@@ -48,13 +48,14 @@ describe('Tugas Belajar criteria case table (cases/criteria.json)', () => {
     if (c.status !== 'pass') expect(result.eligible).toBe(false);
   });
 
-  it('covers pass, fail and unknown for every criterion of art. 28 a–k, 29, 30(4) and 31', () => {
+  it('covers pass, fail and unknown for every criterion of art. 26, 28 a–k, 29, 30(4) and 31', () => {
     const ids = new Set(check(base.candidate, base.programme).criteria.map((c) => c.id));
-    expect(ids.size).toBe(18);
+    expect(ids.size).toBe(19);
     for (const id of ids) {
       const statuses = new Set((table.cases as Case[]).filter((c) => c.criterion === id).map((c) => c.status));
       // art28i passes when no recommendation is needed; its fail and unknown come from doctoral cases.
-      expect([...statuses].sort(), id).toEqual(['fail', 'pass', 'unknown']);
+      // The kind of employee is always known (PNS unless stated), so art. 26 is never unknown.
+      expect([...statuses].sort(), id).toEqual(id === 'art26.pns_only' ? ['fail', 'pass'] : ['fail', 'pass', 'unknown']);
     }
   });
 });
