@@ -93,7 +93,7 @@ for (const p of packages) {
   if (packed.scripts?.prepack || packed.scripts?.postpack) fail(`${name}: packed manifest keeps prepack/postpack`);
   for (const field of ['keywords', 'homepage', 'bugs', 'repository']) if (!packed[field]) fail(`${name}: manifest lacks ${field}`);
   if (!packed.repository?.directory) fail(`${name}: repository.directory missing`);
-  for (const folder of (packed.files ?? []).filter((f) => !['dist', 'README.md'].includes(f) && !f.includes('*'))) {
+  for (const folder of (packed.files ?? []).filter((f) => ['profiles', 'data'].includes(f))) {
     if (!packed.exports?.[`./${folder}/*`]) fail(`${name}: ships ${folder}/ without exporting ./${folder}/*`);
   }
   for (const [subpath, target] of exportTargets(packed.exports)) {
@@ -168,6 +168,7 @@ const [zodRange] = zodRanges;
 const zodFloor = /^\^(\d+\.\d+\.\d+)$/.exec(zodRange ?? '')?.[1];
 if (!zodFloor) fail(`zod peer range ${zodRange} is not of the form ^x.y.z`);
 const documentsPeers = manifests['@bangkom/myasn'].peerDependencies;
+const rootDevDependencies = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
 
 /** Each JSON file a package exports through a `./folder/*` pattern, as import specifiers. */
 function exportedJsonFiles(name) {
@@ -192,6 +193,8 @@ const full = await pool(kinds, INSTALL_CONCURRENCY, (kind) =>
     zod: zodFloor,
     exceljs: documentsPeers.exceljs,
     pdfkit: documentsPeers.pdfkit,
+    // The CLI's declarations use Node's types, as any Node consumer has them.
+    '@types/node': rootDevDependencies['@types/node'],
   }),
 );
 for (const [k, kind] of kinds.entries()) {
@@ -239,7 +242,7 @@ for (const [k, kind] of kinds.entries()) {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+      compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
       files: [`types.${tsExt}`],
     }),
   );
