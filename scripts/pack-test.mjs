@@ -244,6 +244,12 @@ for (const [k, kind] of kinds.entries()) {
     process.stdout.write(run('node', [`check.${ext}`], dir));
     run('node', [tsc, '-p', 'tsconfig.json'], dir);
     console.log(`${kind}: types of ${entries.length} entries check`);
+    if (kind === 'esm') {
+      // The installed command, run in a folder holding no repository files: the demo office ships in the package.
+      const demo = run('npx', ['--no-install', 'bangkom', 'demo'], dir);
+      if (!demo.includes('Per unit kerja')) throw new Error(`bangkom demo printed:\n${demo}`);
+      console.log('esm: the installed bangkom runs its demo');
+    }
   } catch (error) {
     fail(`${kind}: ${error.stdout ?? ''}${error.stderr ?? error.message}`);
   }

@@ -8,6 +8,8 @@ import { expect, test } from './fixtures.js';
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
 const PASSWORD = 'bangkom-demo';
+/** Accounts made in the app follow the password rules (12+ characters, not a common word). */
+const NEW_PASSWORD = 'Tepian-Mahakam-2031';
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -25,7 +27,12 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-${name}.png`), fullPage: true });
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? '';
 
-async function login(browser: Browser, url: string, username: string, { keyboard = false, viewport = { width: 1280, height: 900 } } = {}) {
+async function login(
+  browser: Browser,
+  url: string,
+  username: string,
+  { keyboard = false, viewport = { width: 1280, height: 900 }, password = PASSWORD } = {},
+) {
   const context = await browser.newContext({ viewport, locale: 'id-ID' });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
@@ -34,11 +41,11 @@ async function login(browser: Browser, url: string, username: string, { keyboard
     await expect(page.locator('#username')).toBeFocused();
     await page.keyboard.type(username);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
+    await page.keyboard.type(password);
     await page.keyboard.press('Enter');
   } else {
     await page.fill('#username', username);
-    await page.fill('#password', PASSWORD);
+    await page.fill('#password', password);
     await page.click('main button[type=submit]');
   }
   await page.waitForURL(`${url}/`);
@@ -89,7 +96,7 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   const page = pages['adminsdm']!;
   await page.goto(`${app.url}/admin`);
   await page.fill('#username', 'e2e-pegawai');
-  await page.fill('#password', PASSWORD);
+  await page.fill('#password', NEW_PASSWORD);
   await page.selectOption('#role', 'pegawai');
   await page.fill('#employeeId', state.belowNip!);
   await page.selectOption('#unitId', 'bina-marga');
@@ -117,7 +124,7 @@ test('the HR admin imports employees: a bad file saves nothing, a good one repor
 });
 
 test('an employee records a training with a PDF, sees why it is worth its JP, and submits it', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'e2e-pegawai');
+  const page = await login(browser, app.url, 'e2e-pegawai', { password: NEW_PASSWORD });
   await page.goto(`${app.url}/activities/new`);
   // An empty form: field errors, tied to their fields.
   await page.click('main button[type=submit]');
@@ -338,6 +345,106 @@ test('the auditor reads the audit log', async ({ app }) => {
   ])
     await expect(log).toContainText(expected);
   await shot(page, 'audit');
+});
+
+test('HR resets a password (sessions end, the user must change it) and disables an account (its open session stops at once)', async ({
+  browser,
+  app,
+}) => {
+  const admin = pages['adminsdm']!;
+  const employee = pages['e2e-pegawai']!;
+  await admin.goto(`${app.url}/admin`);
+  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/resetPassword"] button').click();
+  const shown = (await admin.locator('[data-testid=reset-password]').textContent()) ?? '';
+  const oneTime = /([a-z2-9]{4}(?:-[a-z2-9]{4}){3})/.exec(shown)![1]!;
+  await shot(admin, 'password-reset');
+  // The open session of that user ended with the reset.
+  await employee.goto(`${app.url}/activities`);
+  await expect(employee).toHaveURL(/\/login/);
+
+  // Logging in with the one-time password leads to the password change, done with the keyboard only.
+  const context = await browser.newContext({ locale: 'id-ID' });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/login`);
+  await expect(page.locator('#username')).toBeFocused();
+  await page.keyboard.type('e2e-pegawai');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(oneTime);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${app.url}/account/password`);
+  await expect(page.locator('[data-testid=forced-change]')).toBeVisible();
+  await page.goto(`${app.url}/activities`);
+  await expect(page).toHaveURL(`${app.url}/account/password`);
+  await expect(page.locator('#currentPassword')).toBeFocused();
+  await page.keyboard.type(oneTime);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sungai-Mahakam-2031');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sungai-Mahakam-2031');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${app.url}/`);
+
+  // Disabled: the open session stops working at the next request.
+  await admin.goto(`${app.url}/admin`);
+  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/setDisabled"] button').click();
+  await expect(admin.locator('[data-testid="user-e2e-pegawai"]')).toContainText('Nonaktif');
+  await page.goto(`${app.url}/activities`);
+  await expect(page).toHaveURL(/\/login/);
+  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/setDisabled"] button').click();
+  await expect(admin.locator('[data-testid="user-e2e-pegawai"]')).toContainText('Aktif');
+  await context.close();
+});
+
+test('HR creates login accounts for a unit: one-time passwords shown once, as a table and a CSV', async ({ app }) => {
+  const admin = pages['adminsdm']!;
+  await admin.goto(`${app.url}/admin`);
+  await admin.selectOption('#bulk-unit', 'sekretariat');
+  await admin.click('form[action="?/createAccounts"] button');
+  await expect(admin.locator('[data-testid=bulk-result]')).toBeVisible({ timeout: 60_000 });
+  const csv = decodeURIComponent(
+    ((await admin.locator('[data-testid=bulk-csv]').getAttribute('href')) ?? '').split(',').slice(1).join(','),
+  );
+  expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+  await shot(admin, 'bulk-accounts');
+  await admin.reload();
+  await expect(admin.locator('[data-testid=bulk-result]')).toHaveCount(0);
+});
+
+test('scripted attacks fail: open redirect, cross-site export, NUL text, stack traces', async ({ app }) => {
+  const page = pages['adminsdm']!;
+  const login = await fetch(`${app.url}/login?next=/%5Cevil.example/`, {
+    method: 'POST',
+    headers: { origin: app.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    body: `username=auditor&password=${PASSWORD}`,
+    redirect: 'manual',
+  });
+  expect(login.status).toBe(303);
+  expect(login.headers.get('location')).toBe('/');
+  const nip = state.belowNip!;
+  const crossSite = await page.request.get(`${app.url}/employees/${nip}/kartu?format=xlsx`, {
+    headers: { 'sec-fetch-site': 'cross-site' },
+  });
+  expect(crossSite.status()).toBe(403);
+  const nul = await page.request.post(`${app.url}/api/trpc/auth.login`, {
+    headers: { origin: app.url, 'content-type': 'application/json' },
+    data: { username: 'peg\u0000awai', password: 'x' },
+  });
+  expect(nul.status()).toBe(400);
+  const body = await nul.text();
+  expect(body).toContain('text.control_character');
+  expect(body).not.toMatch(/"stack"|node_modules/);
+  const batch = await page.request.post(`${app.url}/api/trpc/auth.login,auth.login?batch=1`, {
+    headers: { origin: app.url, 'content-type': 'application/json' },
+    data: { 0: { username: 'atasan', password: 'a' }, 1: { username: 'atasan', password: 'b' } },
+  });
+  expect(batch.status()).toBe(400);
+  // The headers of a page with personal data; no HSTS over plain HTTP (it is sent when ORIGIN is https).
+  const headers = (await page.request.get(`${app.url}/admin`)).headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['cache-control']).toBe('private, no-store');
+  expect(headers['strict-transport-security']).toBeUndefined();
 });
 
 test('English on a phone-width screen, without sideways scrolling', async ({ browser, app }) => {

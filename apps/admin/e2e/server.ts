@@ -32,6 +32,8 @@ export async function startApp(kind: 'pglite' | 'postgres') {
     ORIGIN: url,
     BANGKOM_DEMO: '1',
     BODY_SIZE_LIMIT: '8M',
+    // As `npm start` runs it: production mode (no stack traces or SQL in errors).
+    NODE_ENV: 'production',
   };
   let cleanup = async () => {};
   if (kind === 'postgres') {

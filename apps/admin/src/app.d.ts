@@ -6,9 +6,12 @@ declare global {
     interface Locals {
       user: SessionUser | null;
       locale: Locale;
+      /** Shown with an unexpected error and written to the server log with its details. */
+      requestId: string;
     }
     interface Error {
       message: string;
+      requestId?: string;
     }
   }
 }

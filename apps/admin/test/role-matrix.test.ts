@@ -31,12 +31,19 @@ interface Targets {
   pegawaiEmployee: string;
   ownEmployee: string;
   tubelAssessment: number;
+  /** Accounts an admin SDM may change (not the caller's own). */
+  auditorUser: number;
+  spareUser: number;
 }
 
 const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: Targets, who: Who) => Promise<unknown> }> = {
   'auth.login': { allowed: 'public', call: (c) => c.auth.login({ username: 'pegawai', password: DEMO_PASSWORD }) },
   'auth.logout': { allowed: 'public', call: (c) => c.auth.logout() },
   'auth.me': { allowed: ALL, call: (c) => c.auth.me() },
+  'auth.changePassword': {
+    allowed: ALL,
+    call: (c) => c.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Sungai-Mahakam-2031' }),
+  },
   'activities.list': { allowed: ALL, call: (c) => c.activities.list({}) },
   'activities.queue': { allowed: ['atasan', 'admin_unit', 'admin_sdm'], call: (c) => c.activities.queue() },
   'activities.get': { allowed: ALL, call: (c, t) => c.activities.get({ id: t.subordinateCoaching }) },
@@ -78,7 +85,19 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.users': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.users() },
   'admin.createUser': {
     allowed: ['admin_sdm'],
-    call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'kata-sandi-panjang', role: 'pegawai' }),
+    call: (c, _t, who) => c.admin.createUser({ username: `baru-${who}`, password: 'Tepian-Mahakam-2031', role: 'auditor' }),
+  },
+  'admin.updateUser': {
+    allowed: ['admin_sdm'],
+    call: async (c, t) => c.admin.updateUser({ userId: t.auditorUser, role: 'auditor' }),
+  },
+  'admin.setDisabled': { allowed: ['admin_sdm'], call: (c, t) => c.admin.setDisabled({ userId: t.auditorUser, disabled: false }) },
+  'admin.resetPassword': { allowed: ['admin_sdm'], call: (c, t) => c.admin.resetPassword({ userId: t.spareUser }) },
+  'admin.createAccounts': { allowed: ['admin_sdm'], call: (c) => c.admin.createAccounts({ unitId: 'sekretariat' }) },
+  'admin.sessionSettings': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.sessionSettings() },
+  'admin.setSessionSettings': {
+    allowed: ['admin_sdm'],
+    call: (c) => c.admin.setSessionSettings({ idleMinutes: 60, lifetimeHours: 12 }),
   },
   'admin.employees': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employees({}) },
   'admin.importEmployees': {
@@ -148,6 +167,8 @@ forEachDatabase((open) => {
           ownEmployee,
           // The pegawai's plan for next year, waiting for approval.
           ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),
+          auditorUser: 0,
+          spareUser: 0,
           tubelAssessment: (
             await (
               await callerAs(db, 'adminsdm')
@@ -155,6 +176,9 @@ forEachDatabase((open) => {
           ).id!,
         };
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
+        await db.insert(users).values({ username: 'cadangan', passwordHash: 'x', role: 'auditor' });
+        targets.auditorUser = (await db.select().from(users).where(eq(users.username, 'auditor')))[0]!.id;
+        targets.spareUser = (await db.select().from(users).where(eq(users.username, 'cadangan')))[0]!.id;
       });
       afterAll(async () => database.close());
 

@@ -438,8 +438,8 @@ forEachDatabase((open) => {
 
     it('stores passwords as salted scrypt hashes', async () => {
       const { caller } = await callerAs(db, 'adminsdm');
-      await caller.admin.createUser({ username: 'satu', password: 'sama-sama-rahasia', role: 'pegawai' });
-      await caller.admin.createUser({ username: 'dua', password: 'sama-sama-rahasia', role: 'pegawai' });
+      await caller.admin.createUser({ username: 'satu', password: 'sama-sama-rahasia', role: 'auditor' });
+      await caller.admin.createUser({ username: 'dua', password: 'sama-sama-rahasia', role: 'auditor' });
       const hashes = (
         await db
           .select({ hash: users.passwordHash })

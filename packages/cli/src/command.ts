@@ -8,15 +8,23 @@ export interface Invocation {
 }
 
 /**
- * One `bangkom <name>` command. Each lives in `src/commands/<name>.ts` and is listed in
- * `src/commands/index.ts`; `options` declares the flags it accepts (`string` takes a value).
+ * What `bangkom` knows about a command without loading it: its name, usage, the options it
+ * accepts (`string` takes a value) and how many positional arguments at most. Listed in
+ * `src/registry.ts`; the code lives in `src/commands/<name>.ts` and is imported on first use.
  */
-export interface Command {
+export interface CommandSpec {
   name: string;
   summary: string;
   usage: string;
   options?: Record<string, { type: 'string' | 'boolean' }>;
   /** Output formats besides json and table that the command accepts (e.g. csv). */
   extraFormats?: OutputFormat[];
+  /** Most positional arguments the command takes (may depend on a subcommand, the first); more is a usage error. */
+  positionals: number | ((first: string | undefined) => number);
+  load(): Promise<Command>;
+}
+
+/** A loaded command: its registry entry and what it does. */
+export interface Command extends Omit<CommandSpec, 'load'> {
   run(invocation: Invocation, io: Io): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { Problem, Result } from '@bangkom/domain';
 import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
 
@@ -8,19 +9,27 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** stderr is a terminal: errors are then written for a person unless `--format json` was asked. */
+  stderrIsTTY?: boolean;
+  /** stdout as a stream, for output written piece by piece with backpressure (`bangkom jp`). */
+  stdoutStream?: Writable;
+  /** Set by `main`: write problems as readable lines instead of JSON. */
+  readableErrors?: boolean;
 }
 
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
+  stdoutStream: process.stdout,
 };
 
-/** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input. */
-export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2 } as const;
+/** Exit codes, a public contract: 0 ok, 1 a rule said no (not eligible, invalid plan…), 2 bad input, 3 a defect. */
+export const ExitCode = { ok: 0, ruleFailure: 1, badInput: 2, internalError: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type OutputFormat = 'json' | 'table' | 'csv';
+export type OutputFormat = 'json' | 'table' | 'csv' | 'ndjson';
 
 const problem = (code: string, id: string, en: string): Problem => ({ path: [], code, message: { id, en } });
 
@@ -57,59 +66,88 @@ const TRUE = new Set(['true', 'ya', 'y', '1', 'yes']);
 const FALSE = new Set(['false', 'tidak', 't', '0', 'no']);
 
 /**
+ * One CSV row as a record: header names are the JSON field names; empty cells are absent fields;
+ * number and boolean fields are converted, and a cell that is neither is added to `problems` with
+ * its row and column.
+ */
+export function csvRecord(header: readonly string[], cells: readonly string[], line: number, index: number, problems: Problem[]) {
+  const record: Record<string, unknown> = {};
+  header.forEach((column, i) => {
+    const raw = (cells[i] ?? '').trim();
+    if (raw === '') return;
+    if (NUMBER_FIELDS.has(column)) {
+      const n = Number(raw.replace(',', '.'));
+      if (Number.isFinite(n)) record[column] = n;
+      else
+        problems.push({
+          path: [index, column],
+          row: line,
+          column,
+          code: 'csv.not_a_number',
+          message: {
+            id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`,
+            en: `Row ${line}, column ${column}: "${raw}" is not a number`,
+          },
+        });
+    } else if (BOOLEAN_FIELDS.has(column)) {
+      const v = raw.toLowerCase();
+      if (TRUE.has(v)) record[column] = true;
+      else if (FALSE.has(v)) record[column] = false;
+      else
+        problems.push({
+          path: [index, column],
+          row: line,
+          column,
+          code: 'csv.not_a_boolean',
+          message: {
+            id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`,
+            en: `Row ${line}, column ${column}: "${raw}" is not yes/no`,
+          },
+        });
+    } else record[column] = raw;
+  });
+  return record;
+}
+
+/**
  * Reads a CSV whose header names are the JSON field names (e.g. `id,nip,method,title,startDate,…`)
- * into records. Empty cells are absent fields; number and boolean fields are converted, and a cell
- * that is neither is reported with its row and column.
+ * into records (see `csvRecord`).
  */
 export function csvRecords(text: string): Result<{ records: Record<string, unknown>[]; lines: number[] }> {
   const table = parseCsv(text);
   const problems: Problem[] = [];
-  const records = table.rows.map(({ line, cells }, index) => {
-    const record: Record<string, unknown> = {};
-    table.header.forEach((column, i) => {
-      const raw = (cells[i] ?? '').trim();
-      if (raw === '') return;
-      if (NUMBER_FIELDS.has(column)) {
-        const n = Number(raw.replace(',', '.'));
-        if (Number.isFinite(n)) record[column] = n;
-        else
-          problems.push({
-            path: [index, column],
-            row: line,
-            column,
-            code: 'csv.not_a_number',
-            message: {
-              id: `Baris ${line}, kolom ${column}: "${raw}" bukan angka`,
-              en: `Row ${line}, column ${column}: "${raw}" is not a number`,
-            },
-          });
-      } else if (BOOLEAN_FIELDS.has(column)) {
-        const v = raw.toLowerCase();
-        if (TRUE.has(v)) record[column] = true;
-        else if (FALSE.has(v)) record[column] = false;
-        else
-          problems.push({
-            path: [index, column],
-            row: line,
-            column,
-            code: 'csv.not_a_boolean',
-            message: {
-              id: `Baris ${line}, kolom ${column}: "${raw}" bukan ya/tidak`,
-              en: `Row ${line}, column ${column}: "${raw}" is not yes/no`,
-            },
-          });
-      } else record[column] = raw;
-    });
-    return record;
-  });
+  const records = table.rows.map(({ line, cells }, index) => csvRecord(table.header, cells, line, index, problems));
   return problems.length > 0 ? fail(...problems) : ok({ records, lines: table.rows.map((r) => r.line) });
 }
 
 export const isCsvPath = (path: string): boolean => extname(path).toLowerCase() === '.csv';
 
-/** Prints problems to stderr: JSON `{ "errors": [...] }` by default, readable lines with `--format table`. */
+/**
+ * A message that lists every allowed value of a long enumeration (26 method codes, twice: once per
+ * language) says how many there are and where to see them instead.
+ */
+export function summariseEnumeration(p: Problem): Problem {
+  const list = /: expected one of (.*)$/.exec(p.message.en);
+  const count = list ? list[1]!.split('|').length : 0;
+  if (count <= 8) return p;
+  const field = String(p.path.at(-1) ?? '');
+  const [id, en] =
+    field === 'method'
+      ? [`salah satu dari ${count} metode; lihat \`bangkom methods\``, `one of ${count} methods; see \`bangkom methods\``]
+      : [`salah satu dari ${count} nilai yang diizinkan`, `one of ${count} allowed values`];
+  return {
+    ...p,
+    message: {
+      id: `Pilihan tidak valid: harus ${id}`,
+      en: `Invalid option: expected ${en}`,
+    },
+  };
+}
+
+/** Prints problems to stderr: JSON `{ "errors": [...] }` by default, readable lines with `--format table` or on a terminal. */
 export function reportProblems(io: Io, problems: Problem[], format: OutputFormat): ExitCode {
-  if (format === 'table') {
+  problems = problems.map(summariseEnumeration);
+  if (format === 'table' || io.readableErrors) {
     for (const p of problems) {
       const where = p.row !== undefined ? `baris/row ${p.row}${p.column ? `, ${p.column}` : ''}` : formatPath(p.path);
       io.stderr(`${where}: ${p.message.id} / ${p.message.en} [${p.code}]\n`);

@@ -95,11 +95,10 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const period = periodDateOf(a, options.policy);
     const year = Number(period.slice(0, 4));
     const trace = options.trace ? [...conversion.trace] : [];
-    const id = (step: string) => ruleId(profile, a.method, step);
     if (!countsAs(a.status, options)) {
       if (options.trace) {
         trace.push({
-          rule: id('status'),
+          rule: ruleId(profile, a.method, 'status'),
           kind: 'status',
           citation: '[K] III.C.7; [P] art. 12(2)f',
           description: {
@@ -144,67 +143,51 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const rule = profile.methods[a.method as LearningMethod]!;
     let jp = conversion.jp;
     let counted: boolean | 'reduced' = true;
-    const limitedBy: { rule: string; citation: string }[] = [];
+    // Allocated only for an activity a limit reduces (most are not): the bulk path stays lean.
+    let limitedBy: { rule: string; citation: string }[] | undefined;
     // A JP set by the SDM unit escapes the monthly/yearly limits only under policy overrideCaps=ignore.
-    const limits =
-      (!rule.perMonth && !rule.perYear) || (a.override && options.policy.overrideCaps === 'ignore')
-        ? []
-        : [
-            rule.perMonth && {
-              limit: rule.perMonth,
-              key: `${a.nip}|${a.method}|${period.slice(0, 7)}`,
-              step: 'per-month',
-              period: { id: 'bulan', en: 'month' },
-            },
-            rule.perYear && {
-              limit: rule.perYear,
-              key: `${a.nip}|${a.method}|${year}`,
-              step: 'per-year',
-              period: { id: 'tahun', en: 'year' },
-            },
-          ].filter((entry) => !!entry);
-    if (limits.length > 0) {
+    const capped = (rule.perMonth || rule.perYear) && !(a.override && options.policy.overrideCaps === 'ignore');
+    if (capped) {
       // A profile's monthly and yearly limits of one method count the same unit (checked by loadProfile).
-      const units = unitsOf(a, limits[0]!.limit.unit, rule, options.policy);
+      const units = unitsOf(a, (rule.perMonth ?? rule.perYear)!.unit, rule, options.policy);
       let allowed = units;
-      for (const entry of limits) {
-        const already = used.get(entry.key) ?? 0;
-        const take = Math.min(allowed, Math.max(0, entry.limit.value - already));
-        used.set(entry.key, already + take);
+      for (let step = 0; step < 2; step++) {
+        const limit = step === 0 ? rule.perMonth : rule.perYear;
+        if (!limit) continue;
+        const key = step === 0 ? `${a.nip}|${a.method}|${period.slice(0, 7)}` : `${a.nip}|${a.method}|${year}`;
+        const already = used.get(key) ?? 0;
+        const take = Math.min(allowed, Math.max(0, limit.value - already));
+        used.set(key, already + take);
         if (take === allowed) continue;
+        const stepName = step === 0 ? 'per-month' : 'per-year';
         const before = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
         const offered = allowed;
         allowed = take;
         jp = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
         counted = allowed === 0 ? false : 'reduced';
-        limitedBy.push({ rule: id(entry.step), citation: entry.limit.source });
+        (limitedBy ??= []).push({ rule: ruleId(profile, a.method, stepName), citation: limit.source });
         if (options.trace) {
-          const label = UNIT_LABEL[entry.limit.unit];
+          const label = UNIT_LABEL[limit.unit];
+          const per = step === 0 ? { id: 'bulan', en: 'month' } : { id: 'tahun', en: 'year' };
           trace.push({
-            rule: id(entry.step),
+            rule: ruleId(profile, a.method, stepName),
             kind: 'limit',
-            citation: entry.limit.source,
+            citation: limit.source,
             description: {
-              id: `Kegiatan ${a.id}: paling banyak ${entry.limit.value} ${label.id} per ${entry.period.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,
-              en: `Activity ${a.id}: at most ${entry.limit.value} ${label.en} per ${entry.period.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${jp} JP`,
+              id: `Kegiatan ${a.id}: paling banyak ${limit.value} ${label.id} per ${per.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,
+              en: `Activity ${a.id}: at most ${limit.value} ${label.en} per ${per.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${jp} JP`,
             },
-            inputs: { limit: entry.limit.value, unit: entry.limit.unit, alreadyUsed: already, units: offered, counted: take },
+            inputs: { limit: limit.value, unit: limit.unit, alreadyUsed: already, units: offered, counted: take },
             value: jp,
             activityId: a.id,
           });
         }
       }
     }
-    results[index] = {
-      id: a.id,
-      nip: a.nip,
-      jp,
-      convertedJp: conversion.jp,
-      counted,
-      year,
-      trace,
-      ...(limitedBy.length > 0 ? { limitedBy } : {}),
-    };
+    // One object shape for every result (no spread): cheaper to build, hold and serialise.
+    const result: ActivityResult = { id: a.id, nip: a.nip, jp, convertedJp: conversion.jp, counted, year, trace };
+    if (limitedBy) result.limitedBy = limitedBy;
+    results[index] = result;
   }
   return results;
 }

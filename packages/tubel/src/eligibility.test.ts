@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import table from '../cases/criteria.json' with { type: 'json' };
 import { checkEligibility } from './eligibility.js';
 
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 interface Case {
   criterion: string;
   status: 'pass' | 'fail' | 'unknown';
@@ -112,7 +115,7 @@ describe('Tugas Belajar dates', () => {
   });
 });
 
-describe('retirement date property', () => {
+describe('retirement date property', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('is the first day of the month after the BUP birthday, for any birth date (1st, 31st, 29 February)', async () => {
     const fc = (await import('fast-check')).default;
     const { daysInMonth } = await import('./calendar.js');

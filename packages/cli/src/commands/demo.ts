@@ -1,17 +1,16 @@
-import { join } from 'node:path';
 import { computeJp, summarizeUnits } from '@bangkom/jp';
 import type { Command } from '../command.js';
+import { packageFile } from '../paths.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printTable, readJson, reportProblems } from '../io.js';
 
-/** The example office of the repository (run from its root), or a file given. */
-const OFFICE = join('examples', 'data', 'office.json');
+/** The example office shipped with the package (the repository's examples/data/office.json), or a file given. */
+const OFFICE = packageFile('data/office.json');
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'Tur singkat pada kantor contoh / a short tour on the example office',
-  usage: 'bangkom demo [office.json]',
+  ...commandSpec('demo'),
   async run(inv, io) {
-    const file = inv.positionals[0] ?? join(io.cwd, OFFICE);
+    const file = inv.positionals[0] ?? OFFICE;
     const json = await readJson(file);
     if (!json.ok) return reportProblems(io, json.problems, inv.format);
     const result = computeJp(json.value, { year: 2025 });

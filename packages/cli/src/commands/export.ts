@@ -1,33 +1,19 @@
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { myAsnForm, myAsnFormCsv, siasnPayloads } from '@bangkom/myasn';
 import { kartuDataPdf, kartuDataXlsx, monitoringXlsx, officeKartuData, officeMonitoring } from '@bangkom/myasn/documents';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
 
-const usage = [
-  'bangkom export siasn <input.json> [--context siasn-context.json]',
-  'bangkom export myasn <input.json> --format csv|json',
-  'bangkom export kartu-data <input.json> --nip NIP --out file.xlsx|file.pdf [--place Kota] [--date YYYY-MM-DD]',
-  'bangkom export monitoring <input.json> --out file.xlsx',
-].join('\n       ');
+const { usage } = commandSpec('export');
 
 const problem = (path: string, code: string, id: string, en: string) => ({ path: [path], code, message: { id, en } });
 
 /** Exports for SIASN, MyASN and the signed forms. Input files are `{ employees, activities }` as in `bangkom jp`. */
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Ekspor ke SIASN/MyASN, Kartu Data, monitoring / exports for SIASN, MyASN and forms',
-  usage,
-  options: {
-    nip: { type: 'string' },
-    out: { type: 'string' },
-    context: { type: 'string' },
-    place: { type: 'string' },
-    date: { type: 'string' },
-  },
-  extraFormats: ['csv'],
+  ...commandSpec('export'),
   async run(inv, io) {
     const kind = requirePositional(inv, 0, 'jenis ekspor / export kind (siasn, myasn, kartu-data, monitoring)', usage);
     if (isProblem(kind)) return reportProblems(io, [kind], inv.format);
@@ -38,6 +24,7 @@ export const exportCommand: Command = {
 
     const out = stringOption(inv, 'out');
     const write = async (bytes: Uint8Array) => {
+      await mkdir(dirname(out!), { recursive: true });
       await writeFile(out!, bytes);
       io.stderr(`ditulis / written: ${out} (${bytes.length} bytes)\n`);
       return ExitCode.ok;

@@ -3,20 +3,17 @@ import type { RuleProfile } from '@bangkom/jp';
 import { loadProfile } from '@bangkom/jp';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
 
-const usage =
-  'bangkom idp <plan.json> [--profile ID|profile.json] [--as-of YYYY-MM-DD]  |  bangkom idp recommend <need.json> [--profile ID]';
+const { usage } = commandSpec('idp');
 
 /**
  * `bangkom idp plan.json`: one plan → `{ valid, issues, summary }`; a file `{ "plans": [...] }` →
  * `{ valid, plans, units }`. Exit 0 valid, 1 invalid, 2 bad input.
  */
 export const idpCommand: Command = {
-  name: 'idp',
-  summary: 'Periksa rencana pengembangan (IDP) / validate Individual Development Plans, recommend methods',
-  usage,
-  options: { profile: { type: 'string' }, 'as-of': { type: 'string' } },
+  ...commandSpec('idp'),
   async run(inv, io) {
     const recommend = inv.positionals[0] === 'recommend';
     const file = requirePositional(

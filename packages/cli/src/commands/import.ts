@@ -3,16 +3,14 @@ import { importCsv } from '@bangkom/myasn';
 import { importXlsx } from '@bangkom/myasn/documents';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, readBytes, readText, reportProblems } from '../io.js';
 
-const usage = 'bangkom import <file.csv|file.xlsx> --type activities|employees';
+const { usage } = commandSpec('import');
 
 /** Imports the documented template (Indonesian headers). All or nothing: exit 2 with every bad row. */
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Impor kegiatan/pegawai dari CSV/XLSX / import activities or employees from CSV/XLSX',
-  usage,
-  options: { type: { type: 'string' } },
+  ...commandSpec('import'),
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas / file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);

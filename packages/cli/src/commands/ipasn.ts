@@ -2,16 +2,13 @@ import { loadScoringProfile, scoreOffice, workflowProgress } from '@bangkom/ipas
 import type { ScoringProfile } from '@bangkom/ipasn';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
 
-const usage =
-  'bangkom ipasn <input.json> [--year YYYY] [--profile ID|profile.json]  |  bangkom ipasn workflow <steps.json> [--as-of YYYY-MM-DD]';
+const { usage } = commandSpec('ipasn');
 
 export const ipasnCommand: Command = {
-  name: 'ipasn',
-  summary: 'Hitung IP ASN dan pantau alur rekonsiliasi / IP ASN scores and the reconciliation workflow',
-  usage,
-  options: { year: { type: 'string' }, profile: { type: 'string' }, 'as-of': { type: 'string' } },
+  ...commandSpec('ipasn'),
   async run(inv, io) {
     const workflow = inv.positionals[0] === 'workflow';
     const file = requirePositional(inv, workflow ? 1 : 0, 'berkas masukan / input file', usage);

@@ -1,12 +1,17 @@
 import type { Problem } from '@bangkom/domain';
-import { computeJp, loadProfile } from '@bangkom/jp';
+import { loadProfile } from '@bangkom/jp';
 import type { RuleProfile } from '@bangkom/jp';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
-import { csvRecords, ExitCode, isCsvPath, printJson, printTable, readJson, readText, reportProblems } from '../io.js';
+import type { Io } from '../io.js';
+import { ExitCode, printTable, readJson, reportProblems } from '../io.js';
+import { Output } from '../jp/output.js';
+import type { JpRun, TraceMode } from '../jp/run.js';
+import { defaultTrace, FULL_TRACE_LIMIT, runJp } from '../jp/run.js';
+import { commandSpec } from '../registry.js';
 
-const usage =
-  'bangkom jp <input.json|input.csv> [--profile ID|profile.json] [--year YYYY] [--projected] [--skip-invalid] [--format json|table]';
+const { usage } = commandSpec('jp');
+const TRACES: readonly TraceMode[] = ['none', 'summary', 'full'];
 
 /** `--profile` is a built-in id, or the path of an agency's profile file (JSON). */
 async function profileOption(value: string | undefined): Promise<{ profile?: string | RuleProfile; problems: Problem[] }> {
@@ -20,79 +25,149 @@ async function profileOption(value: string | undefined): Promise<{ profile?: str
     : { problems: loaded.problems.map((p) => ({ ...p, path: ['--profile', ...p.path] })) };
 }
 
+const badOption = (option: string, code: string, id: string, en: string): Problem => ({ path: [option], code, message: { id, en } });
+const COUNTED = [false, true, 'reduced'] as const;
+
+/** One result as JSON text, the shape of the engine's `ActivityResult`, its trace as asked. */
+function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): string {
+  const a = run.setAsideRows.get(i) ?? run.activities[i]!;
+  // One object shape for every row (no spread): the fast path of JSON.stringify.
+  const body = JSON.stringify({
+    id: a.id,
+    nip: a.nip,
+    jp: run.jp[i]!,
+    convertedJp: run.convertedJp[i]!,
+    counted: COUNTED[run.counted[i]!],
+    year: run.year[i]!,
+  });
+  const open = type !== undefined ? `{"type":${JSON.stringify(type)},${body.slice(1, -1)}` : body.slice(0, -1);
+  if (trace === 'none') return `${open}}`;
+  const steps = run.traces[i];
+  const text = typeof steps === 'string' ? steps : JSON.stringify(steps ?? []);
+  return `${open},"trace":${text}}`;
+}
+
+/** Input indices of the rows that have a result (all, or those of `--year`), in input order. */
+function evaluatedRows(run: JpRun): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) count++;
+  const rows = new Uint32Array(count);
+  for (let i = 0, k = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) rows[k++] = i;
+  return rows;
+}
+
+/** The JSON document `{ profile, results, summaries, warnings }`, written as it goes (one result per line). */
+async function writeJson(out: Output, run: JpRun, trace: TraceMode, summariesOnly: boolean) {
+  const list = async (name: string, count: number, item: (k: number) => string, last: boolean) => {
+    await out.write(`  ${JSON.stringify(name)}: [`);
+    for (let k = 0; k < count; k++) {
+      const wait = out.write(`${k === 0 ? '\n' : ',\n'}    ${item(k)}`);
+      if (wait) await wait;
+    }
+    await out.write(`${count > 0 ? '\n  ' : ''}]${last ? '' : ','}\n`);
+  };
+  await out.write(`{\n  "profile": ${JSON.stringify(run.profile)},\n`);
+  const rows = evaluatedRows(run);
+  if (!summariesOnly) await list('results', rows.length, (k) => resultJson(run, rows[k]!, trace), false);
+  await list('summaries', run.summaries.length, (k) => JSON.stringify(run.summaries[k]), false);
+  await list('warnings', run.warnings.length, (k) => JSON.stringify(run.warnings[k]), true);
+  await out.write('}\n');
+}
+
+/** NDJSON: one object per line, each with its `type` (run, result, summary, warning). */
+async function writeNdjson(out: Output, run: JpRun, trace: TraceMode, summariesOnly: boolean) {
+  await out.write(`${JSON.stringify({ type: 'run', profile: run.profile })}\n`);
+  const lines = async (count: number, line: (k: number) => string) => {
+    for (let k = 0; k < count; k++) {
+      const wait = out.write(`${line(k)}\n`);
+      if (wait) await wait;
+    }
+  };
+  const rows = evaluatedRows(run);
+  if (!summariesOnly) await lines(rows.length, (k) => resultJson(run, rows[k]!, trace, 'result'));
+  await lines(run.summaries.length, (k) => JSON.stringify({ type: 'summary', ...run.summaries[k] }));
+  await lines(run.warnings.length, (k) => JSON.stringify({ type: 'warning', ...run.warnings[k] }));
+}
+
+async function writeTable(io: Io, out: string | undefined, run: JpRun) {
+  const header = ['NIP', 'tahun/year', 'jenis/kind', 'JP', 'wajib/required', 'kekurangan/shortfall', 'patuh/compliant'];
+  const rows = run.summaries.map((s) => [s.nip, s.year, s.kind, s.jp, s.required, s.shortfall, s.compliant ? 'ya/yes' : 'tidak/no']);
+  let text = '';
+  printTable({ ...io, stdout: (t) => void (text += t) }, header, rows);
+  const output = await Output.open(io, out);
+  await output.write(text);
+  await output.close();
+}
+
 export const jpCommand: Command = {
-  name: 'jp',
-  summary: 'Hitung JP dan kepatuhan 20 JP / convert activities to JP and check the yearly obligation',
-  usage,
-  options: { profile: { type: 'string' }, year: { type: 'string' }, projected: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+  ...commandSpec('jp'),
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas masukan / input file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);
     const yearText = stringOption(inv, 'year');
     if (yearText !== undefined && !/^\d{4}$/.test(yearText)) {
-      return reportProblems(
-        io,
-        [
-          {
-            path: ['--year'],
-            code: 'cli.bad_year',
-            message: { id: `--year harus tahun 4 digit, bukan ${yearText}`, en: `--year must be a 4-digit year, not ${yearText}` },
-          },
-        ],
-        inv.format,
+      const p = badOption(
+        '--year',
+        'cli.bad_year',
+        `--year harus tahun 4 digit, bukan ${yearText}`,
+        `--year must be a 4-digit year, not ${yearText}`,
       );
+      return reportProblems(io, [p], inv.format);
     }
-    let input: unknown;
-    if (isCsvPath(file)) {
-      const text = await readText(file);
-      if (!text.ok) return reportProblems(io, text.problems, inv.format);
-      const csv = csvRecords(text.value);
-      if (!csv.ok) return reportProblems(io, csv.problems, inv.format);
-      input = { activities: csv.value.records };
-    } else {
-      const json = await readJson(file);
-      if (!json.ok) return reportProblems(io, json.problems, inv.format);
-      input = json.value;
+    const traceText = stringOption(inv, 'trace');
+    if (traceText !== undefined && !TRACES.includes(traceText as TraceMode)) {
+      const p = badOption(
+        '--trace',
+        'cli.bad_trace',
+        `--trace harus none, summary atau full, bukan ${traceText}. Penggunaan: ${usage}`,
+        `--trace must be none, summary or full, not ${traceText}. Usage: ${usage}`,
+      );
+      return reportProblems(io, [p], inv.format);
     }
+    const summariesOnly = inv.options['summaries-only'] === true || inv.format === 'table';
+    const employeesFile = stringOption(inv, 'employees');
+    // Without a trace asked for, large inputs get the summary (README: the cost of each).
+    const defaulted = traceText === undefined;
+    const trace: TraceMode = summariesOnly
+      ? 'none'
+      : ((traceText as TraceMode | undefined) ?? (await defaultTrace([file, ...(employeesFile ? [employeesFile] : [])])));
+    if (defaulted && trace === 'summary')
+      io.stderr(
+        `catatan/note: masukan > ${FULL_TRACE_LIMIT / 1024 / 1024} MiB: jejak ringkas (--trace full untuk penjelasan lengkap) / input > ${FULL_TRACE_LIMIT / 1024 / 1024} MiB: summary trace (--trace full for the full explanation)\n`,
+      );
     const { profile, problems } = await profileOption(stringOption(inv, 'profile'));
     if (problems.length > 0) return reportProblems(io, problems, inv.format);
-    const result = computeJp(input, {
+
+    const result = await runJp({
+      file,
+      ...(employeesFile !== undefined ? { employeesFile } : {}),
       ...(profile !== undefined ? { profile } : {}),
       ...(yearText !== undefined ? { year: Number(yearText) } : {}),
       projected: inv.options['projected'] === true,
-      // --skip-invalid: an activity no profile can convert is set aside (0 JP) and the rest is computed.
-      invalid: inv.options['skip-invalid'] === true ? 'report' : 'fail',
+      trace,
+      // --skip-invalid: a record the schema or the rules refuse is set aside (0 JP) and the rest is computed.
+      skipInvalid: inv.options['skip-invalid'] === true,
     });
     if (!result.ok) return reportProblems(io, result.problems, inv.format);
-    const { profile: profileId, results, summaries, warnings } = result.value;
-    for (const w of warnings) io.stderr(`peringatan/warning: ${w.message.id} / ${w.message.en}\n`);
+    const { run } = result;
+    for (const w of run.warnings) io.stderr(`peringatan/warning: ${w.message.id} / ${w.message.en}\n`);
+    const outFile = stringOption(inv, 'out');
+    // The output is complete for everything else; what was set aside goes to stderr, exit 1.
+    const setAside = () => (run.setAside.length > 0 ? (reportProblems(io, run.setAside, inv.format), ExitCode.ruleFailure) : ExitCode.ok);
     if (inv.format === 'table') {
-      printTable(
-        io,
-        ['NIP', 'tahun/year', 'jenis/kind', 'JP', 'wajib/required', 'kekurangan/shortfall', 'patuh/compliant'],
-        summaries.map((s) => [s.nip, s.year, s.kind, s.jp, s.required, s.shortfall, s.compliant ? 'ya/yes' : 'tidak/no']),
-      );
-    } else {
-      printJson(io, {
-        profile: profileId,
-        results: results.map((r) => ({
-          id: r.id,
-          nip: r.nip,
-          jp: r.jp,
-          convertedJp: r.convertedJp,
-          counted: r.counted,
-          year: r.year,
-          trace: r.trace,
-        })),
-        summaries,
-        warnings,
-      });
+      await writeTable(io, outFile, run);
+      return setAside();
     }
-    if (result.value.problems.length > 0) {
-      // The output above is complete for everything else; what was set aside goes to stderr, exit 1.
-      reportProblems(io, result.value.problems, inv.format);
-      return ExitCode.ruleFailure;
+    const out = await Output.open(io, outFile);
+    try {
+      if (inv.format === 'ndjson') await writeNdjson(out, run, trace, summariesOnly);
+      else await writeJson(out, run, trace, summariesOnly);
+      await out.close();
+    } catch (error) {
+      await out.abort();
+      throw error;
     }
-    return ExitCode.ok;
+    if (outFile !== undefined) io.stderr(`ditulis / written: ${outFile}\n`);
+    return setAside();
   },
 };

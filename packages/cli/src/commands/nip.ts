@@ -1,14 +1,13 @@
 import { parseNip } from '@bangkom/domain';
 import { isProblem, requirePositional } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, reportProblems } from '../io.js';
 
-const usage = 'bangkom nip <NIP>';
+const { usage } = commandSpec('nip');
 
 export const nipCommand: Command = {
-  name: 'nip',
-  summary: 'Urai dan periksa NIP / parse and check an 18-digit NIP',
-  usage,
+  ...commandSpec('nip'),
   async run(inv, io) {
     const nip = requirePositional(inv, 0, 'NIP', usage);
     if (isProblem(nip)) return reportProblems(io, [nip], inv.format);

@@ -1,15 +1,14 @@
 import { reconcileWithSiasn } from '@bangkom/myasn';
 import { isProblem, requirePositional } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
 
-const usage = 'bangkom reconcile <local.json> <siasn.json>';
+const { usage } = commandSpec('reconcile');
 
 /** Compares local activities with what SIASN holds (`{ "diklat": rw-diklat[], "kursus": rw-kursus[] }`). */
 export const reconcileCommand: Command = {
-  name: 'reconcile',
-  summary: 'Cocokkan data lokal dengan SIASN / reconcile local activities with SIASN',
-  usage,
+  ...commandSpec('reconcile'),
   async run(inv, io) {
     const localFile = requirePositional(inv, 0, 'berkas lokal / local file', usage);
     const siasnFile = requirePositional(inv, 1, 'berkas SIASN / SIASN file', usage);

@@ -1,15 +1,13 @@
 import { checkEligibility } from '@bangkom/tubel';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { ExitCode, printJson, printTable, readJson, reportProblems } from '../io.js';
 
-const usage = 'bangkom tubel <candidate.json> [--as-of YYYY-MM-DD] [--format json|table]';
+const { usage } = commandSpec('tubel');
 
 export const tubelCommand: Command = {
-  name: 'tubel',
-  summary: 'Periksa syarat Tugas Belajar / check Tugas Belajar eligibility and dates',
-  usage,
-  options: { 'as-of': { type: 'string' } },
+  ...commandSpec('tubel'),
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas kandidat / candidate file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);

@@ -2,9 +2,10 @@ import type { Problem } from '@bangkom/domain';
 import { Employee, LearningActivity, parseWith } from '@bangkom/domain';
 import { isProblem, requirePositional, stringOption } from '../args.js';
 import type { Command } from '../command.js';
+import { commandSpec } from '../registry.js';
 import { csvRecords, ExitCode, isCsvPath, printJson, printTable, readJson, readText, reportProblems } from '../io.js';
 
-const usage = 'bangkom validate <file.json|file.csv> --type activity|employee';
+const { usage } = commandSpec('validate');
 
 const types = {
   activity: { schema: LearningActivity, collection: 'activities' },
@@ -17,10 +18,7 @@ type RecordType = keyof typeof types;
  * (the input shape of `bangkom jp`), or a CSV whose header names are the field names.
  */
 export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'Periksa berkas kegiatan/pegawai / validate activity or employee records',
-  usage,
-  options: { type: { type: 'string' } },
+  ...commandSpec('validate'),
   async run(inv, io) {
     const file = requirePositional(inv, 0, 'berkas / file', usage);
     if (isProblem(file)) return reportProblems(io, [file], inv.format);

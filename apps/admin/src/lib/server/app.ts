@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { LoginLimiter } from './auth.js';
+import { bootstrapAdmin } from './bootstrap.js';
 import type { Database } from './db/index.js';
 import { openDatabase } from './db/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
@@ -30,6 +31,13 @@ async function start(): Promise<App> {
     const { seeded } = await seedDemo(database.db, {});
     console.log(seeded ? 'Data demo dibuat / Demo data created' : 'Data demo sudah ada / Demo data already present');
     console.log(`Akun demo / Demo logins: ${DEMO_USERS.join(', ')} — kata sandi / password: ${DEMO_PASSWORD}`);
+  }
+  if (env['BANGKOM_ADMIN']) {
+    const password = await bootstrapAdmin(database.db, env['BANGKOM_ADMIN']);
+    if (password)
+      console.log(
+        `Admin SDM pertama / First HR admin: ${env['BANGKOM_ADMIN']} — kata sandi sekali pakai / one-time password: ${password} (wajib diganti saat masuk / must be changed at login)`,
+      );
   }
   console.log(
     `Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`,

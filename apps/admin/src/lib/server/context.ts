@@ -6,7 +6,7 @@ import { bilingual } from '../i18n.js';
 import { getApp } from './app.js';
 import { SESSION_COOKIE } from './auth.js';
 import type { ErrorDetails } from './errors.js';
-import { errorDetails } from './errors.js';
+import { errorDetails, isExpected } from './errors.js';
 import { appRouter } from './routers/index.js';
 import type { Context } from './trpc.js';
 import { createCallerFactory } from './trpc.js';
@@ -22,6 +22,7 @@ export async function contextFor(event: RequestEvent): Promise<Context> {
     ip: event.getClientAddress(),
     sessionToken: event.cookies.get(SESSION_COOKIE),
     limiter: app.limiter,
+    requestId: event.locals.requestId,
     setSession: (token, expiresAt) => {
       if (token)
         event.cookies.set(SESSION_COOKIE, token, {
@@ -29,6 +30,7 @@ export async function contextFor(event: RequestEvent): Promise<Context> {
           httpOnly: true,
           sameSite: 'lax',
           secure: event.url.protocol === 'https:',
+          // The database decides when a session ends (idle timeout, lifetime, disabled account).
           ...(expiresAt ? { expires: expiresAt } : {}),
         });
       else event.cookies.delete(SESSION_COOKIE, { path: '/' });
@@ -46,7 +48,9 @@ export async function loadOr<T>(event: RequestEvent, call: () => Promise<T>): Pr
   try {
     return await call();
   } catch (e) {
-    if (e instanceof TRPCError) {
+    // An unexpected error goes to SvelteKit's handleError: logged with a request id, shown without details.
+    if (e instanceof TRPCError && isExpected(e)) {
+      if (e.code === 'PRECONDITION_FAILED' && event.locals.user?.mustChangePassword) redirect(303, '/account/password');
       if (e.code === 'UNAUTHORIZED') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
       const details = errorDetails(e.cause);
       error(getHTTPStatusCodeFromError(e), { message: details.messages ? bilingual(details.messages, event.locals.locale) : e.message });
@@ -62,7 +66,7 @@ export async function actionOr<T>(event: RequestEvent, call: () => Promise<T>, v
   try {
     return { ok: true as const, value: await call() };
   } catch (e) {
-    if (e instanceof TRPCError) {
+    if (e instanceof TRPCError && isExpected(e)) {
       const details = errorDetails(e.cause);
       const text = details.messages ? bilingual(details.messages, event.locals.locale) : e.code === 'BAD_REQUEST' ? '' : e.message;
       return {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Problem } from '@bangkom/domain';
 import { ZodError } from 'zod';
 import { TRPCError } from '@trpc/server';
@@ -27,7 +28,50 @@ export function appError(code: ErrorCode, id: string, en: string, problems: read
 export const MESSAGES = {
   unauthenticated: { id: 'Silakan masuk terlebih dahulu', en: 'Please log in first' },
   forbidden: { id: 'Anda tidak berwenang melakukan ini', en: 'You are not allowed to do this' },
-} as const;
+  mustChangePassword: { id: 'Ganti kata sandi Anda terlebih dahulu', en: 'Change your password first' },
+  internal: (requestId: string) => ({
+    id: `Terjadi kesalahan pada server. Sebutkan kode ${requestId} kepada pengelola aplikasi.`,
+    en: `A server error occurred. Quote reference ${requestId} to the application's administrator.`,
+  }),
+};
+
+/** A short id for one request, shown to the user and written to the server log. */
+export const newRequestId = () => randomBytes(6).toString('hex');
+
+/** A refusal the app meant (its message is safe to show), as opposed to a database error or a bug. */
+export function isExpected(error: TRPCError): boolean {
+  return error.code !== 'INTERNAL_SERVER_ERROR' || error.cause instanceof AppProblem;
+}
+
+/** Writes an unexpected error with its details to the server log; returns the id to show the user. */
+export function logServerError(error: unknown, requestId = newRequestId(), where?: string): string {
+  console.error(`[bangkom] error ${requestId}${where ? ` in ${where}` : ''}:`, error instanceof TRPCError ? (error.cause ?? error) : error);
+  return requestId;
+}
+
+// NUL and the other C0 control characters except tab, line feed and carriage return; DEL.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The path of the first string (or key) holding a control character, or null. */
+export function controlCharacterPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = controlCharacterPath(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (CONTROL.test(key)) return [...path, key];
+      const found = controlCharacterPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
 
 export const forbidden = () => appError('FORBIDDEN', MESSAGES.forbidden.id, MESSAGES.forbidden.en);
 export const unauthenticated = () => appError('UNAUTHORIZED', MESSAGES.unauthenticated.id, MESSAGES.unauthenticated.en);

@@ -16,9 +16,17 @@ export const yesNo = (form: FormData, name: string): boolean | undefined => {
 export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** A path of this site to go to after a form (never another site: `//host` and `https:` are refused). */
-export const safeNext = (next: unknown): string =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+/**
+ * A path of this site to go to after a form, never another site: `//host`, `/\\host` (browsers
+ * read a backslash as a slash), `https:` and control characters are refused.
+ */
+export function safeNext(next: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (typeof next !== 'string' || !next.startsWith('/') || next.includes('\\') || /[\u0000-\u001F\u007F]/.test(next)) return '/';
+  const base = 'http://bangkom.invalid';
+  const url = new URL(next, base);
+  return url.origin === base && !next.startsWith('//') ? url.pathname + url.search + url.hash : '/';
+}
 
 /** `?year=` when it is a plausible year, otherwise the current year plus `offset` (plans are for next year). */
 export function yearParam(url: URL, offset = 0): number {

@@ -4,13 +4,14 @@ import { text, valuesOf } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
-  const [users, units, profiles, employees] = await Promise.all([
+  const [users, units, profiles, employees, sessionSettings] = await Promise.all([
     loadOr(event, () => caller.admin.users()),
     loadOr(event, () => caller.admin.units()),
     loadOr(event, () => caller.admin.profiles()),
     loadOr(event, () => caller.admin.employees({})),
+    loadOr(event, () => caller.admin.sessionSettings()),
   ]);
-  return { users, units, profiles, employees };
+  return { users, units, profiles, employees, sessionSettings, me: event.locals.user?.id ?? null };
 };
 
 export const actions: Actions = {
@@ -42,6 +43,51 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await actionOr(event, () => caller.admin.importEmployees({ csv }));
     return result.ok ? { imported: result.value } : result.failure;
+  },
+  updateUser: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const employeeId = text(form, 'employeeId');
+    const unitId = text(form, 'unitId');
+    const result = await actionOr(event, () =>
+      caller.admin.updateUser({
+        userId: Number(form.get('userId')),
+        role: String(form.get('role') ?? '') as 'pegawai',
+        ...(employeeId ? { employeeId } : {}),
+        ...(unitId ? { unitId } : {}),
+      }),
+    );
+    return result.ok ? { updated: result.value.id } : result.failure;
+  },
+  setDisabled: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () =>
+      caller.admin.setDisabled({ userId: Number(form.get('userId')), disabled: form.get('disabled') === 'ya' }),
+    );
+    return result.ok ? { updated: result.value.id } : result.failure;
+  },
+  resetPassword: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.admin.resetPassword({ userId: Number(form.get('userId')) }));
+    // The one-time password is in this response only; it is never stored in clear.
+    return result.ok ? { reset: result.value } : result.failure;
+  },
+  createAccounts: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const unitId = text(form, 'unitId');
+    const result = await actionOr(event, () => caller.admin.createAccounts(unitId ? { unitId } : {}));
+    return result.ok ? { accounts: result.value.accounts, more: result.value.more } : result.failure;
+  },
+  setSessionSettings: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () =>
+      caller.admin.setSessionSettings({ idleMinutes: Number(form.get('idleMinutes')), lifetimeHours: Number(form.get('lifetimeHours')) }),
+    );
+    return result.ok ? { sessionsSet: true } : result.failure;
   },
   setProfile: async (event) => {
     const form = await event.request.formData();

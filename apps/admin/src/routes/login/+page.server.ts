@@ -18,6 +18,8 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await actionOr(event, () => caller.auth.login({ username, password }), { username });
     if (!result.ok) return result.failure;
+    // A password set by an administrator is changed first.
+    if (result.value.mustChangePassword) redirect(303, '/account/password');
     redirect(303, safeNext(event.url.searchParams.get('next')));
   },
 };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -19,23 +19,36 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Refuses a second process on the same PGlite directory; a lock left by a dead process is taken over. */
-function lock(dataDir: string): () => void {
+/**
+ * Refuses a second process on the same PGlite directory; a lock left by a dead process is taken
+ * over. The lock file is created exclusively (`wx`): of two processes starting at once, one wins.
+ */
+export function lock(dataDir: string): () => void {
   const file = join(dataDir, 'bangkom.lock');
-  if (existsSync(file)) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
     const pid = Number(readFileSync(file, 'utf8'));
     let alive = false;
     try {
       process.kill(pid, 0);
-      alive = pid !== process.pid;
+      // A lock with this process's own id was left by an earlier run under the same id (containers reuse ids).
+      alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid;
     } catch {
       alive = false;
     }
     if (alive)
       throw new Error(`The database in ${dataDir} is in use by process ${pid} / Basis data di ${dataDir} sedang dipakai proses ${pid}`);
+    // Left by a process that is gone: removed, then created exclusively again.
+    rmSync(file, { force: true });
   }
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
+  throw new Error(`The database lock in ${dataDir} could not be taken / Kunci basis data di ${dataDir} tidak dapat diambil`);
 }
 
 /**

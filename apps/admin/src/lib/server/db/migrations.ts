@@ -134,6 +134,19 @@ UPDATE activities a SET jp_override_by = (
 ) WHERE a.jp_override IS NOT NULL;
 UPDATE activities SET jp_override_by = 'admin' WHERE jp_override IS NOT NULL AND jp_override_by IS NULL;
 UPDATE activities SET jp_override_reason = '-' WHERE jp_override IS NOT NULL AND jp_override_reason IS NULL;
+  `,
+  },
+  {
+    name: '0005_account_lifecycle.sql',
+    sql: /* sql */ `
+-- Accounts can be disabled and made to change their password; sessions expire when idle.
+ALTER TABLE users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
+ALTER TABLE users ADD COLUMN must_change_password boolean NOT NULL DEFAULT false;
+ALTER TABLE users ADD COLUMN password_changed_at timestamptz;
+ALTER TABLE sessions ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX sessions_user ON sessions(user_id);
+INSERT INTO settings (key, value) VALUES ('session', '{"idleMinutes": 60, "lifetimeHours": 12}') ON CONFLICT (key) DO NOTHING;
 `,
   },
 ];

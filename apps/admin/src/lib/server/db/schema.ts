@@ -38,12 +38,17 @@ export const users = pgTable('users', {
   employeeId: text('employee_id'),
   unitId: text('unit_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  disabled: boolean('disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
 });
 
 export const sessions = pgTable('sessions', {
   idHash: text('id_hash').primaryKey(),
   userId: integer('user_id').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const evidenceFiles = pgTable('evidence_files', {

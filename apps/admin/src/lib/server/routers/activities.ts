@@ -10,7 +10,7 @@ import {
 import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
@@ -21,7 +21,7 @@ import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
-import { subordinatesOf, visibleEmployees } from '../access.js';
+import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -54,9 +54,8 @@ const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[loc
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
   if (!row) throw notFound();
-  const visible = await visibleEmployees(db, user);
   // Someone who may not see an activity is told it does not exist, not that it is forbidden.
-  if (visible !== null && !visible.includes(row.employeeId)) throw notFound();
+  if (!(await canSee(db, user, row.employeeId))) throw notFound();
   return row;
 }
 
@@ -75,14 +74,28 @@ async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
   };
 }
 
+/**
+ * Earliest date an activity may carry (policy parameter): older records are typing errors such as
+ * 0000-01-01, not training an employee in service today attended. The latest is today (Western
+ * Indonesia Time): an activity is recorded once it took place.
+ */
+export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
+const pastDate = z.iso
+  .date()
+  .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
+    message: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE} / Date before ${EARLIEST_ACTIVITY_DATE}`,
+    params: { code: 'date.too_early' },
+  })
+  .refine((d) => d <= todayIso(), { message: 'Tanggal di masa depan / Date in the future', params: { code: 'date.future' } });
+
 /** The fields an employee fills in: MyASN "Riwayat Diklat" (DOMAIN.md §7.1) plus what the JP rules need. */
 export const ActivityFields = z.object({
   method: z.enum(learningMethodCodes),
   title: z.string().trim().min(3).max(200),
   organizer: z.string().trim().min(2).max(200),
   international: z.boolean().default(false),
-  startDate: z.iso.date(),
-  endDate: z.iso.date(),
+  startDate: pastDate,
+  endDate: pastDate,
   days: z.number().positive().max(366).optional(),
   sessions: z.int().positive().max(1000).optional(),
   hours: z.number().positive().max(10_000).optional(),
@@ -91,7 +104,7 @@ export const ActivityFields = z.object({
   runByWorkUnit: z.boolean().default(false),
   competencyType: z.enum(['teknis', 'manajerial', 'sosial_kultural']).optional(),
   certificateNumber: z.string().trim().max(100).optional(),
-  certificateDate: z.iso.date().optional(),
+  certificateDate: pastDate.optional(),
   rumpun: z.string().trim().max(100).optional(),
   /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
   summary: z.string().trim().max(2000).optional(),
@@ -194,7 +207,7 @@ const FIELD_OF_BASIS: Record<JpBasis, 'statedJp' | 'days' | 'sessions' | 'progra
 /** What the user may do with an activity (the procedures check the same rules again). */
 async function allowedActions(db: Db, user: SessionUser, row: Row) {
   const own = isOwner(user, row);
-  const subordinate = user.role === 'atasan' && (await subordinatesOf(db, user)).includes(row.employeeId);
+  const subordinate = user.role === 'atasan' && (await isSubordinate(db, user, row.employeeId));
   const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
   const needsSuperior = await superiorApproval(db);
   return {
@@ -221,10 +234,9 @@ export const activitiesRouter = router({
         .default({}),
     )
     .query(async ({ ctx, input }) => {
-      const visible = input.mine ? (ctx.user.employeeId ? [ctx.user.employeeId] : []) : await visibleEmployees(ctx.db, ctx.user);
-      if (visible !== null && visible.length === 0) return [];
+      const visible = visibleCondition(ctx.db, ctx.user, activities.employeeId, input.mine ?? false);
       const conditions = [
-        ...(visible !== null ? [inArray(activities.employeeId, visible)] : []),
+        ...(visible ? [visible] : []),
         ...(input.status ? [eq(activities.status, input.status)] : []),
         ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
       ];
@@ -249,8 +261,10 @@ export const activitiesRouter = router({
 
   /** Work waiting for the user: the superior's non-classical approvals, the admins' verifications. */
   queue: roleProcedure('atasan', 'admin_unit', 'admin_sdm').query(async ({ ctx }) => {
-    const scope = ctx.user.role === 'atasan' ? await subordinatesOf(ctx.db, ctx.user) : await visibleEmployees(ctx.db, ctx.user);
-    if (scope !== null && scope.length === 0) return [];
+    const scope =
+      ctx.user.role === 'atasan'
+        ? subordinateCondition(ctx.db, ctx.user, activities.employeeId)
+        : visibleCondition(ctx.db, ctx.user, activities.employeeId);
     const rows = await ctx.db
       .select({ activity: activities, employeeName: employees.name })
       .from(activities)
@@ -258,7 +272,7 @@ export const activitiesRouter = router({
       .where(
         and(
           eq(activities.status, 'submitted'),
-          ...(scope !== null ? [inArray(activities.employeeId, scope)] : []),
+          ...(scope ? [scope] : []),
           ...(ctx.user.role === 'atasan' ? [isNull(activities.supervisorApproved)] : []),
         ),
       )
@@ -294,6 +308,8 @@ export const activitiesRouter = router({
     if (!row.evidenceSha256) throw appError('NOT_FOUND', 'Kegiatan ini tidak memiliki berkas bukti', 'This activity has no evidence file');
     const file = (await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, row.evidenceSha256)))[0];
     if (!file) throw appError('NOT_FOUND', 'Berkas bukti tidak ditemukan', 'Evidence file not found');
+    // Who opened which evidence (personal data) is kept for the auditor.
+    await audit(ctx.db, ctx.user, 'activity.evidence_download', 'activity', row.id, null, { sha256: file.sha256 });
     return {
       name: row.evidenceName ?? `${row.id}`,
       mediaType: file.mediaType,
@@ -427,13 +443,15 @@ export const activitiesRouter = router({
     .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
-      if (!(await subordinatesOf(ctx.db, ctx.user)).includes(row.employeeId)) throw forbidden();
+      // Never the own activity, even when an import made someone their own superior.
+      if (isOwner(ctx.user, row) || !(await isSubordinate(ctx.db, ctx.user, row.employeeId))) throw forbidden();
       if (!(await superiorApproval(ctx.db))(row))
         throw conflict(
           'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
           'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
         );
       if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
+      if (row.supervisorApproved !== null) throw conflict('Kegiatan sudah dinilai atasan', 'The activity was already reviewed');
       if (!input.approve && !input.reason) throw reasonRequired();
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
@@ -449,8 +467,10 @@ export const activitiesRouter = router({
                   updatedAt: new Date(),
                 },
           )
-          .where(eq(activities.id, row.id))
+          // Only while still submitted and not yet reviewed: a concurrent second review changes nothing.
+          .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted'), isNull(activities.supervisorApproved)))
           .returning();
+        if (!updated) throw changedMeanwhile();
         await audit(
           tx,
           ctx.user,
@@ -492,8 +512,9 @@ export const activitiesRouter = router({
             data: { ...row.data, status },
             updatedAt: new Date(),
           })
-          .where(eq(activities.id, row.id))
+          .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
           .returning();
+        if (!updated) throw changedMeanwhile();
         await audit(
           tx,
           ctx.user,
@@ -524,8 +545,16 @@ export const activitiesRouter = router({
             jpOverrideBy: input.jp === null ? null : ctx.user.username,
             updatedAt: new Date(),
           })
-          .where(eq(activities.id, row.id))
+          // Only over the state the admin saw (status and override): a concurrent change wins, not a silent overwrite.
+          .where(
+            and(
+              eq(activities.id, row.id),
+              eq(activities.status, row.status),
+              row.jpOverride === null ? isNull(activities.jpOverride) : eq(activities.jpOverride, row.jpOverride),
+            ),
+          )
           .returning();
+        if (!updated) throw changedMeanwhile();
         await audit(
           tx,
           ctx.user,
@@ -545,9 +574,16 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
+      if (row.data['conversionApprovedBy'] !== undefined)
+        throw conflict('Konversi JP kegiatan ini sudah disetujui', 'The JP conversion of this activity is already approved');
       return ctx.db.transaction(async (tx) => {
         const data = { ...row.data, conversionApprovedBy: ctx.user.username };
-        const [updated] = await tx.update(activities).set({ data, updatedAt: new Date() }).where(eq(activities.id, row.id)).returning();
+        const [updated] = await tx
+          .update(activities)
+          .set({ data, updatedAt: new Date() })
+          .where(and(eq(activities.id, row.id), eq(activities.status, row.status), sql`NOT (${activities.data} ? 'conversionApprovedBy')`))
+          .returning();
+        if (!updated) throw changedMeanwhile();
         await audit(tx, ctx.user, 'activity.conversion_approved', 'activity', row.id, null, { conversionApprovedBy: ctx.user.username });
         return summaryOf(updated!);
       });
@@ -562,6 +598,9 @@ export const activitiesRouter = router({
       : { ok: false as const, problems: result.problems };
   }),
 });
+
+const changedMeanwhile = () =>
+  conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
 
 const reasonRequired = () =>
   appError('BAD_REQUEST', 'Alasan penolakan wajib diisi', 'A reason is required to reject', [
@@ -608,8 +647,7 @@ async function transition(
       .set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date(), ...extra })
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
-    if (!updated)
-      throw conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
+    if (!updated) throw changedMeanwhile();
     await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to, ...recorded });
     return summaryOf(updated);
   });

@@ -3,62 +3,120 @@ import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
-import { createSession, deleteSession, hashPassword, verifyPassword } from '../auth.js';
+import {
+  createSession,
+  deleteSession,
+  DUMMY_HASH,
+  endSessions,
+  hashPassword,
+  needsRehash,
+  generatePassword,
+  passwordProblem,
+  sessionSettings,
+  verifyPassword,
+} from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
-import { ensureVisible, unitScope } from '../access.js';
+import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { activitiesRouter, agencyTimeZone, ruleProfile, withOverride } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
+const tooMany = () =>
+  appError(
+    'TOO_MANY_REQUESTS',
+    'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit',
+    'Too many login attempts; try again in 15 minutes',
+  );
+const wrongPassword = () => appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
+const sessionUserOf = (user: typeof users.$inferSelect) => ({
+  id: user.id,
+  username: user.username,
+  role: user.role,
+  employeeId: user.employeeId,
+  unitId: user.unitId,
+});
+
+/** A new password of a user, checked against the rules (at least 12 characters, not the username, not a well-known one). */
+function checkNewPassword(password: string, username: string, field = 'newPassword') {
+  const problem = passwordProblem(password, username);
+  if (problem) throw appError('BAD_REQUEST', problem.id, problem.en, [{ path: [field], code: 'password.weak', message: problem }]);
+}
+
 const authRouter = router({
   login: publicProcedure
-    .input(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }))
+    .input(z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
-      const key = `${input.username.toLowerCase()}|${ctx.ip}`;
-      if (ctx.limiter.blocked(key))
-        throw appError(
-          'TOO_MANY_REQUESTS',
-          'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit',
-          'Too many login attempts; try again in 15 minutes',
-        );
-      const user = (await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase())))[0];
+      // The attempt is counted before the password is hashed: parallel guesses cannot all pass.
+      if (!ctx.limiter.reserve(input.username, ctx.ip)) throw tooMany();
+      const user = (await ctx.db.select().from(users).where(eq(users.username, input.username)))[0];
       // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
-      const valid = await verifyPassword(
-        input.password,
-        user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-      );
-      if (!user || !valid) {
-        ctx.limiter.fail(key);
-        // Failed attempts are kept too (who tried which name, from where), for the auditor.
-        await audit(ctx.db, null, 'auth.login_failed', 'user', input.username.toLowerCase(), null, { ip: ctx.ip });
-        throw appError('UNAUTHORIZED', 'Nama pengguna atau kata sandi salah', 'Wrong username or password');
+      const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !valid || user.disabled) {
+        // Failed attempts are kept too (who tried which name, from where), for the auditor; the
+        // limiter bounds how many a visitor can write.
+        await audit(ctx.db, null, 'auth.login_failed', 'user', input.username, null, {
+          ip: ctx.ip,
+          ...(user?.disabled && valid ? { disabled: true } : {}),
+        });
+        throw wrongPassword();
       }
-      ctx.limiter.succeed(key);
+      ctx.limiter.succeed(input.username, ctx.ip);
+      // Hashes made with weaker parameters are replaced now that the password is known.
+      if (needsRehash(user.passwordHash) && !user.mustChangePassword)
+        await ctx.db
+          .update(users)
+          .set({ passwordHash: await hashPassword(input.password) })
+          .where(eq(users.id, user.id));
       const session = await createSession(ctx.db, user.id);
       ctx.setSession(session.token, session.expiresAt);
-      await audit(
-        ctx.db,
-        { id: user.id, username: user.username, role: user.role, employeeId: user.employeeId, unitId: user.unitId },
-        'auth.login',
-        'user',
-        String(user.id),
-        null,
-        null,
-      );
-      return { username: user.username, role: user.role };
+      await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
+      return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
     }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.db, ctx.sessionToken);
     ctx.setSession(null);
+    if (ctx.user) await audit(ctx.db, ctx.user, 'auth.logout', 'user', String(ctx.user.id), null, null);
     return { ok: true };
   }),
+  /** Changes the own password: the current one is asked again; every other session of the account ends. */
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!ctx.limiter.reserve(ctx.user.username, ctx.ip)) throw tooMany();
+      const user = (await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)))[0]!;
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
+        throw appError('BAD_REQUEST', 'Kata sandi saat ini salah', 'The current password is wrong', [
+          {
+            path: ['currentPassword'],
+            code: 'password.wrong',
+            message: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
+          },
+        ]);
+      ctx.limiter.succeed(ctx.user.username, ctx.ip);
+      checkNewPassword(input.newPassword, user.username);
+      if (input.newPassword === input.currentPassword)
+        throw appError('BAD_REQUEST', 'Kata sandi baru harus berbeda', 'The new password must be different', [
+          {
+            path: ['newPassword'],
+            code: 'password.unchanged',
+            message: { id: 'Kata sandi baru harus berbeda', en: 'The new password must be different' },
+          },
+        ]);
+      const passwordHash = await hashPassword(input.newPassword);
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+        await endSessions(tx, user.id, ctx.sessionToken);
+        await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
+      });
+      return { ok: true };
+    }),
   me: authedProcedure.query(async ({ ctx }) => {
     const employee = ctx.user.employeeId
       ? (await ctx.db.select().from(employees).where(eq(employees.id, ctx.user.employeeId)))[0]
@@ -77,11 +135,7 @@ type Scope = { employeeIds: string[] } | { unitId: string | undefined };
 /** Employees of the scope and their activities (of `year`, when given), with JP overrides applied. */
 async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
   const employeeFilter =
-    'employeeIds' in scope
-      ? inArray(employees.id, scope.employeeIds.length ? scope.employeeIds : ['-'])
-      : scope.unitId
-        ? eq(employees.unitId, scope.unitId)
-        : undefined;
+    'employeeIds' in scope ? anyOf(employees.id, scope.employeeIds) : scope.unitId ? eq(employees.unitId, scope.unitId) : undefined;
   const empRows = await db.select().from(employees).where(employeeFilter);
   const actRows = await db
     .select()
@@ -286,14 +340,21 @@ const exportsRouter = router({
  * unit must exist (by name or id) and every superior must exist already or come in the same batch:
  * otherwise nothing is saved and each problem is reported with the employee it concerns.
  */
-async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: number; updated: number }> {
+async function saveEmployees(
+  tx: Db,
+  records: Employee[],
+): Promise<{ created: number; updated: number; changes: { id: string; before: unknown; after: unknown }[] }> {
   const unitRows = await tx.select().from(units);
   const unitIdOf = new Map<string, string>([
     ...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const),
     ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const),
   ]);
   const batchIds = new Set(records.map(idOf));
-  const existing = new Set((await tx.select({ id: employees.id }).from(employees)).map((e) => e.id));
+  const existingRows = await tx.select().from(employees);
+  const existing = new Map(existingRows.map((e) => [e.id, e]));
+  // Superiors after the import: the file's, over the ones already stored.
+  const superiorOf = new Map<string, string | null>(existingRows.map((e) => [e.id, e.supervisorId]));
+  for (const e of records) superiorOf.set(idOf(e), e.supervisorNip ?? null);
   const problems: Problem[] = [];
   const seen = new Set<string>();
   records.forEach((e, i) => {
@@ -306,6 +367,34 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
         message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` },
       });
     seen.add(id);
+    for (const [field, value, max] of lengthLimits(e))
+      if (value.length > max)
+        problems.push({
+          path: ['employees', i, field],
+          code: 'employee.too_long',
+          message: {
+            id: `${where.id.slice(0, 120)}: isian ${field} lebih dari ${max} karakter`,
+            en: `${where.en.slice(0, 120)}: field ${field} is longer than ${max} characters`,
+          },
+        });
+    if (e.supervisorNip === id)
+      problems.push({
+        path: ['employees', i, 'supervisorNip'],
+        code: 'employee.own_superior',
+        message: { id: `${where.id}: tidak boleh menjadi atasan dirinya sendiri`, en: `${where.en}: cannot be their own superior` },
+      });
+    else {
+      const cycle = superiorCycle(id, superiorOf);
+      if (cycle)
+        problems.push({
+          path: ['employees', i, 'supervisorNip'],
+          code: 'employee.superior_cycle',
+          message: {
+            id: `${where.id}: rantai atasan berputar (${cycle.join(' → ')})`,
+            en: `${where.en}: the chain of superiors is a cycle (${cycle.join(' → ')})`,
+          },
+        });
+    }
     if (!e.unit || !unitIdOf.has(e.unit.toLowerCase()))
       problems.push({
         path: ['employees', i, 'unit'],
@@ -327,12 +416,18 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
       problems,
     );
   let created = 0;
+  const changes: { id: string; before: unknown; after: unknown }[] = [];
   // Superiors first is not needed: rows go in without superiors, then superiors are set.
   for (const e of records) {
     const id = idOf(e);
     const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } as Record<string, unknown> };
-    if (existing.has(id)) await tx.update(employees).set(row).where(eq(employees.id, id));
-    else {
+    if (existing.has(id)) {
+      const before = existing.get(id);
+      await tx.update(employees).set(row).where(eq(employees.id, id));
+      // The audit log keeps what changed: before and after of every updated employee.
+      if (JSON.stringify(before?.data) !== JSON.stringify(row.data) || before?.unitId !== row.unitId)
+        changes.push({ id, before: { unitId: before?.unitId, data: before?.data }, after: { unitId: row.unitId, data: row.data } });
+    } else {
       await tx.insert(employees).values({ id, ...row, supervisorId: null });
       created++;
     }
@@ -342,61 +437,292 @@ async function saveEmployees(tx: Db, records: Employee[]): Promise<{ created: nu
       .update(employees)
       .set({ supervisorId: e.supervisorNip ?? null })
       .where(eq(employees.id, idOf(e)));
-  return { created, updated: records.length - created };
+  return { created, updated: records.length - created, changes };
+}
+
+/** Accounts made by one `createAccounts` call (hashing takes a moment each): call again for the rest. */
+const MAX_ACCOUNTS_AT_ONCE = 500;
+
+/** Longest accepted values of an imported employee: identifiers (an 18-digit NIP, internal ids) and names. */
+const MAX_ID = 40;
+const MAX_NAME = 200;
+const MAX_TEXT = 500;
+function lengthLimits(e: Employee): [string, string, number][] {
+  const limits: [string, string, number][] = [];
+  for (const [field, value] of Object.entries(e)) {
+    if (typeof value !== 'string') continue;
+    const max = ['nip', 'nipppk', 'internalId', 'supervisorNip', 'nik'].includes(field) ? MAX_ID : field === 'name' ? MAX_NAME : MAX_TEXT;
+    limits.push([field, value, max]);
+  }
+  return limits;
+}
+
+/** The cycle an employee's chain of superiors runs into (ids in order), or null when it ends. */
+function superiorCycle(start: string, superiorOf: Map<string, string | null>): string[] | null {
+  const chain = [start];
+  const seen = new Set(chain);
+  for (let id = superiorOf.get(start); id; id = superiorOf.get(id)) {
+    if (id === start) return [...chain, id];
+    // A cycle further up that does not come back here is reported on its own members.
+    if (seen.has(id)) return null;
+    chain.push(id);
+    seen.add(id);
+  }
+  return null;
 }
 
 /** The employee import template: the header row of the columns @bangkom/myasn reads. */
 export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
 
+const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/);
+
+/** What an account needs for its role: an employee for pegawai and atasan, a unit for admin_unit (else it would see every unit). */
+async function checkAccountLinks(
+  db: Db,
+  input: { role: (typeof roles)[number]; employeeId?: string | undefined; unitId?: string | undefined },
+) {
+  if (input.employeeId && !(await db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0])
+    throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [
+      { path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } },
+    ]);
+  if (input.unitId && !(await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0])
+    throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [
+      { path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } },
+    ]);
+  if ((input.role === 'pegawai' || input.role === 'atasan') && !input.employeeId)
+    throw appError(
+      'BAD_REQUEST',
+      'Akun pegawai dan atasan harus terhubung dengan data pegawai',
+      'An employee or superior account needs an employee',
+      [{ path: ['employeeId'], code: 'user.employee_required', message: { id: 'Pilih pegawai (NIP)', en: 'Choose the employee (NIP)' } }],
+    );
+  if (input.role === 'admin_unit' && !input.unitId)
+    throw appError('BAD_REQUEST', 'Akun admin unit harus memiliki unit kerja', 'A unit admin account needs a unit', [
+      { path: ['unitId'], code: 'user.unit_required', message: { id: 'Pilih unit kerja', en: 'Choose the unit' } },
+    ]);
+}
+
+const accountOf = (db: Db, userId: number) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, userId))
+    .then((rows) => {
+      if (!rows[0]) throw appError('NOT_FOUND', 'Akun tidak ditemukan', 'Account not found');
+      return rows[0];
+    });
+
+/** An administrator changes other accounts; the own one is changed by another admin SDM (nobody locks themself out). */
+const notOwnAccount = (ctx: { user: { id: number } }, userId: number) => {
+  if (ctx.user.id === userId)
+    throw appError('FORBIDDEN', 'Akun sendiri diubah oleh admin SDM lain', 'Your own account is changed by another HR admin');
+};
+
+const accountFields = { id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId };
+
 const adminRouter = router({
   users: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) =>
     ctx.db
-      .select({ id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId })
+      .select({ ...accountFields, disabled: users.disabled, mustChangePassword: users.mustChangePassword, employeeName: employees.name })
       .from(users)
+      .leftJoin(employees, eq(employees.id, users.employeeId))
       .orderBy(users.username),
   ),
   createUser: roleProcedure('admin_sdm')
     .input(
       z.object({
-        username: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^[a-z0-9._-]{3,40}$/),
-        password: z.string().min(10).max(200),
+        username: usernameSchema,
+        password: z.string().max(200),
         role: z.enum(roles),
-        employeeId: z.string().optional(),
-        unitId: z.string().optional(),
+        employeeId: z.string().max(40).optional(),
+        unitId: z.string().max(60).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const existing = (await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)))[0];
-      if (input.employeeId && !(await ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0])
-        throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [
-          { path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } },
-        ]);
-      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0])
-        throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [
-          { path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } },
-        ]);
+      await checkAccountLinks(ctx.db, input);
       if (existing)
         throw appError('CONFLICT', 'Nama pengguna sudah dipakai', 'Username already taken', [
           { path: ['username'], code: 'user.taken', message: { id: 'Nama pengguna sudah dipakai', en: 'Username already taken' } },
         ]);
+      checkNewPassword(input.password, input.username, 'password');
+      const passwordHash = await hashPassword(input.password);
       return ctx.db.transaction(async (tx) => {
         const [user] = await tx
           .insert(users)
           .values({
             username: input.username,
-            passwordHash: await hashPassword(input.password),
+            passwordHash,
             role: input.role,
             employeeId: input.employeeId ?? null,
             unitId: input.unitId ?? null,
           })
           .returning({ id: users.id, username: users.username, role: users.role });
-        await audit(tx, ctx.user, 'user.create', 'user', String(user!.id), null, { username: input.username, role: input.role });
+        await audit(tx, ctx.user, 'user.create', 'user', String(user!.id), null, {
+          username: input.username,
+          role: input.role,
+          employeeId: input.employeeId ?? null,
+          unitId: input.unitId ?? null,
+        });
         return user!;
       });
+    }),
+  /** Changes an account's role, unit or employee; its sessions end (the new rights apply at the next login). */
+  updateUser: roleProcedure('admin_sdm')
+    .input(
+      z.object({
+        userId: z.int().positive(),
+        role: z.enum(roles),
+        employeeId: z.string().max(40).optional(),
+        unitId: z.string().max(60).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      notOwnAccount(ctx, input.userId);
+      const before = await accountOf(ctx.db, input.userId);
+      await checkAccountLinks(ctx.db, input);
+      const after = { role: input.role, employeeId: input.employeeId ?? null, unitId: input.unitId ?? null };
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(users).set(after).where(eq(users.id, input.userId));
+        await endSessions(tx, input.userId);
+        await audit(
+          tx,
+          ctx.user,
+          'user.update',
+          'user',
+          String(input.userId),
+          { role: before.role, employeeId: before.employeeId, unitId: before.unitId },
+          { ...after, sessionsEnded: true },
+        );
+      });
+      return { id: input.userId, ...after };
+    }),
+  /** Disables (or enables again) an account; a disabled account's open sessions stop working at once. */
+  setDisabled: roleProcedure('admin_sdm')
+    .input(z.object({ userId: z.int().positive(), disabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      notOwnAccount(ctx, input.userId);
+      const before = await accountOf(ctx.db, input.userId);
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(users).set({ disabled: input.disabled }).where(eq(users.id, input.userId));
+        if (input.disabled) await endSessions(tx, input.userId);
+        await audit(
+          tx,
+          ctx.user,
+          input.disabled ? 'user.disable' : 'user.enable',
+          'user',
+          String(input.userId),
+          { disabled: before.disabled },
+          { disabled: input.disabled },
+        );
+      });
+      return { id: input.userId, disabled: input.disabled };
+    }),
+  /** Sets a one-time password (shown once, here only); the user must change it at the next login. Sessions end. */
+  resetPassword: roleProcedure('admin_sdm')
+    .input(z.object({ userId: z.int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      notOwnAccount(ctx, input.userId);
+      const account = await accountOf(ctx.db, input.userId);
+      const password = generatePassword();
+      const passwordHash = await hashPassword(password, { generated: true });
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date() })
+          .where(eq(users.id, account.id));
+        await endSessions(tx, account.id);
+        await audit(tx, ctx.user, 'user.password_reset', 'user', String(account.id), null, {
+          mustChangePassword: true,
+          sessionsEnded: true,
+        });
+      });
+      return { username: account.username, password };
+    }),
+  /**
+   * Login accounts for employees who have none (of one unit, or all), named by their NIP / id:
+   * pegawai, or atasan for those with subordinates. Each gets a one-time password, returned once
+   * (to hand out or download as CSV) and never stored in clear; it must be changed at first login.
+   */
+  createAccounts: roleProcedure('admin_sdm')
+    .input(z.object({ unitId: z.string().max(60).optional() }).default({}))
+    .mutation(async ({ ctx, input }) => {
+      const candidates = await ctx.db
+        .select({
+          id: employees.id,
+          name: employees.name,
+          unitId: employees.unitId,
+          leads: sql<boolean>`EXISTS (SELECT 1 FROM employees s WHERE s.supervisor_id = ${employees.id} AND s.id <> ${employees.id})`,
+        })
+        .from(employees)
+        .where(
+          and(
+            input.unitId ? eq(employees.unitId, input.unitId) : undefined,
+            sql`NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = ${employees.id})`,
+          ),
+        )
+        .orderBy(employees.name)
+        .limit(MAX_ACCOUNTS_AT_ONCE);
+      const taken = new Set((await ctx.db.select({ username: users.username }).from(users)).map((u) => u.username));
+      const accounts: {
+        username: string;
+        password: string;
+        employeeId: string;
+        name: string;
+        unitId: string;
+        role: 'pegawai' | 'atasan';
+      }[] = [];
+      for (const e of candidates) {
+        const username = e.id
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]/g, '-')
+          .slice(0, 40);
+        if (username.length < 3 || taken.has(username)) continue;
+        taken.add(username);
+        accounts.push({
+          username,
+          password: generatePassword(),
+          employeeId: e.id,
+          name: e.name,
+          unitId: e.unitId,
+          role: e.leads ? 'atasan' : 'pegawai',
+        });
+      }
+      const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, { generated: true })));
+      await ctx.db.transaction(async (tx) => {
+        for (const [i, a] of accounts.entries()) {
+          const [user] = await tx
+            .insert(users)
+            .values({ username: a.username, passwordHash: hashes[i]!, role: a.role, employeeId: a.employeeId, mustChangePassword: true })
+            .returning({ id: users.id });
+          await audit(tx, ctx.user, 'user.create', 'user', String(user!.id), null, {
+            username: a.username,
+            role: a.role,
+            employeeId: a.employeeId,
+            oneTimePassword: true,
+          });
+        }
+      });
+      return { accounts, more: candidates.length === MAX_ACCOUNTS_AT_ONCE };
+    }),
+  sessionSettings: roleProcedure('admin_sdm', 'auditor').query(({ ctx }) => sessionSettings(ctx.db)),
+  /** The idle timeout (5 minutes – 24 hours) and the absolute lifetime (1 hour – 30 days) of sessions. */
+  setSessionSettings: roleProcedure('admin_sdm')
+    .input(z.object({ idleMinutes: z.int().min(5).max(1440), lifetimeHours: z.int().min(1).max(720) }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await sessionSettings(ctx.db);
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(settings)
+          .values({ key: 'session', value: input })
+          .onConflictDoUpdate({ target: settings.key, set: { value: input } });
+        await audit(tx, ctx.user, 'settings.session', 'settings', 'session', before, input);
+      });
+      return input;
     }),
   employees: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(z.object({ unitId: z.string().optional() }).default({}))
@@ -422,8 +748,9 @@ const adminRouter = router({
         );
       const records = parsed.value as Employee[];
       return ctx.db.transaction(async (tx) => {
-        const result = await saveEmployees(tx, records);
+        const { changes, ...result } = await saveEmployees(tx, records);
         await audit(tx, ctx.user, 'employee.import', 'employee', null, null, { ...result, ids: records.map(idOf) });
+        for (const change of changes) await audit(tx, ctx.user, 'employee.update', 'employee', change.id, change.before, change.after);
         return result;
       });
     }),

@@ -148,20 +148,18 @@ export const plansRouter = router({
         .where(unitId ? eq(employees.unitId, unitId) : undefined)
         .orderBy(employees.name);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const rows = emps.length
-        ? await ctx.db
-            .select()
-            .from(plans)
-            .where(
-              and(
-                eq(plans.year, input.year),
-                inArray(
-                  plans.employeeId,
-                  emps.map((e) => e.id),
-                ),
-              ),
-            )
-        : [];
+      // The unit as a subquery, never as a list of ids (a large agency exceeds the bind-parameter limit).
+      const rows = await ctx.db
+        .select()
+        .from(plans)
+        .where(
+          and(
+            eq(plans.year, input.year),
+            unitId
+              ? inArray(plans.employeeId, ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId)))
+              : undefined,
+          ),
+        );
       const byEmployee = new Map(rows.map((r) => [r.employeeId, r]));
       const withPlan = emps.filter((e) => byEmployee.has(e.id));
       const result = validatePlans(
