@@ -109,6 +109,15 @@ forEachDatabase((open) => {
     expect(row.kind).toBe('PPPK');
   });
 
+  it('the agency’s time zone is a setting, WITA by default, and dates follow it', async () => {
+    const admin = await callerAs(db, 'adminsdm');
+    expect((await admin.caller.admin.profiles()).timeZone).toBe('Asia/Makassar');
+    expect((await admin.caller.auth.me()).timeZone).toBe('Asia/Makassar');
+    expect(await outcome(() => admin.caller.admin.setTimeZone({ timeZone: 'Mars/Olympus' }))).toBe('BAD_REQUEST');
+    await admin.caller.admin.setTimeZone({ timeZone: 'Asia/Jakarta' });
+    expect((await admin.caller.auth.me()).timeZone).toBe('Asia/Jakarta');
+  });
+
   it('refuses to save or submit an activity no profile can convert, with the rule’s message', async () => {
     const pegawai = await callerAs(db, 'pegawai');
     // [K] Diktum KEEMPAT: the guideline is in force from 3 May 2024.

@@ -108,6 +108,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.units': { allowed: ALL, call: (c) => c.admin.units() },
   'admin.profiles': { allowed: ALL, call: (c) => c.admin.profiles() },
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
+  'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
 };
 

@@ -10,9 +10,11 @@ it('reads decimals written either way; blank is absent; junk is NaN for the sche
   expect(parseDecimal('dua')).toBeNaN();
 });
 
-it('dates are Western Indonesia Time: 18:30 UTC on 31 Dec is already the new year in Jakarta', () => {
-  const evening = new Date('2025-12-31T18:30:00Z');
-  expect(todayIso(evening)).toBe('2026-01-01');
-  expect(currentYear(evening)).toBe(2026);
-  expect(todayIso(new Date('2025-12-31T16:59:00Z'))).toBe('2025-12-31');
+it('dates are in the agency’s zone (default WITA): 16:30 UTC on 31 Dec is already the new year in Kutai Barat', () => {
+  const evening = new Date('2025-12-31T16:30:00Z');
+  expect(todayIso(undefined, evening)).toBe('2026-01-01');
+  expect(currentYear(undefined, evening)).toBe(2026);
+  // An agency in WIB is still in the old year then.
+  expect(todayIso('Asia/Jakarta', evening)).toBe('2025-12-31');
+  expect(todayIso(undefined, new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31');
 });

@@ -11,3 +11,4 @@ export * from './tugas-belajar.js';
 export * from './ip-asn.js';
 export * from './csv.js';
 export * from './schemas.js';
+export * from './calendar.js';

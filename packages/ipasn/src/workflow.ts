@@ -1,6 +1,5 @@
 import type { Message, Problem, Result } from '@bangkom/domain';
-import { fail, isValidIsoDate, ok, today } from '@bangkom/domain';
-import holidays from '../data/holidays-fixed.json' with { type: 'json' };
+import { addWorkingDays, fail, isValidIsoDate, isWorkingDay, ok, today } from '@bangkom/domain';
 import sop from '../data/workflow-sop-68-2023.json' with { type: 'json' };
 
 export interface WorkflowStep {
@@ -40,26 +39,8 @@ export interface WorkflowProgress {
   steps: StepProgress[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const toIso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const fromIso = (s: string) => new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)));
-
-/** Working day: Monday–Friday, not a holiday (fixed national holidays plus the dates given). */
-export function isWorkingDay(date: string, extraHolidays: ReadonlySet<string>): boolean {
-  const day = fromIso(date).getUTCDay();
-  return day !== 0 && day !== 6 && !extraHolidays.has(date) && !holidays.fixed.some((h) => date.slice(5) === h.monthDay);
-}
-
-/** The date `n` working days after `date` (the day itself not counted). */
-export function addWorkingDays(date: string, n: number, extraHolidays: ReadonlySet<string> = new Set()): string {
-  const d = fromIso(date);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (isWorkingDay(toIso(d), extraHolidays)) left--;
-  }
-  return toIso(d);
-}
+/** Working days come from the one calendar of `@bangkom/domain` (re-exported here for existing callers). */
+export { addWorkingDays, isWorkingDay };
 
 export interface WorkflowInput {
   /** Date the SDM bureau's reconciliation letter arrived (step 1 starts). */

@@ -1,5 +1,5 @@
 import type { EmployeeKind, LearningActivity, Problem, Result } from '@bangkom/domain';
-import { epochDay, fail, inclusiveDays, learningMethods, ok } from '@bangkom/domain';
+import { fail, inclusiveDays, learningMethods, ok, workingDaysBetween as domainWorkingDays } from '@bangkom/domain';
 import type { PolicyParameters } from './policy.js';
 import { roundInternational, roundJp, withDefaults } from './policy.js';
 import type { MethodRule, RuleProfile } from './profile.js';
@@ -51,17 +51,8 @@ const missing = (field: string, method: string, why: { id: string; en: string })
 export const periodDateOf = (a: Pick<LearningActivity, 'startDate' | 'endDate'>, policy: PolicyParameters): string =>
   policy.periodDate === 'start' ? a.startDate : a.endDate;
 
-/** Monday–Friday days from start to end inclusive. */
-export function workingDaysBetween(start: string, end: string): number {
-  const first = epochDay(start);
-  const last = epochDay(end);
-  let count = 0;
-  for (let d = first; d <= last; d++) {
-    const weekday = (d + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
-    if (weekday !== 0 && weekday !== 6) count++;
-  }
-  return count;
-}
+/** Working days from start to end inclusive: the one calendar of `@bangkom/domain` (weekends and fixed national holidays off). */
+export const workingDaysBetween = (start: string, end: string): number => domainWorkingDays(start, end);
 
 /** Days that per-day rules and caps use (policy `dayCounting`). */
 export const countDays = (a: Pick<LearningActivity, 'days' | 'startDate' | 'endDate'>, policy: PolicyParameters): number =>

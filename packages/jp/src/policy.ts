@@ -6,7 +6,7 @@ export interface PolicyParameters {
   /**
    * How "1 day" is counted for per-day rules and per-day caps of a multi-day activity.
    * `attendance` (default): the activity's `days`, or the inclusive calendar span when absent.
-   * `workingDays`: Monday–Friday days in the span (ignores `days`).
+   * `workingDays`: working days in the span — weekends and fixed national holidays off (ignores `days`).
    */
   dayCounting: 'attendance' | 'workingDays';
   /**

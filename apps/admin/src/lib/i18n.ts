@@ -2,6 +2,7 @@
  * The app's one message catalogue: Bahasa Indonesia (default) and English. Every key exists in
  * both languages (the type of `en` enforces it; a test checks the placeholders match).
  */
+import { DEFAULT_TIME_ZONE, timeZoneName } from '@bangkom/domain';
 export const locales = ['id', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const LOCALE_COOKIE = 'bangkom_lang';
@@ -202,6 +203,9 @@ const id = {
   'admin.profile': 'Profil aturan konversi JP',
   'admin.profileDesc': 'Aturan yang dipakai untuk menghitung JP seluruh kegiatan.',
   'admin.setProfile': 'Pakai profil ini',
+  'admin.timeZone': 'Zona waktu instansi',
+  'admin.timeZoneDesc': 'Tanggal "hari ini" dan setiap cap waktu dibaca dalam zona ini.',
+  'admin.setTimeZone': 'Pakai zona ini',
   'admin.readOnly': 'Tampilan baca saja.',
   'admin.employees': 'Pegawai',
   'admin.employeeList': 'Daftar pegawai',
@@ -572,6 +576,9 @@ const en: Record<MessageKey, string> = {
   'admin.profile': 'JP conversion rule profile',
   'admin.profileDesc': 'The rules used to compute the JP of every activity.',
   'admin.setProfile': 'Use this profile',
+  'admin.timeZone': 'Agency time zone',
+  'admin.timeZoneDesc': '"Today" and every timestamp are read in this zone.',
+  'admin.setTimeZone': 'Use this zone',
   'admin.readOnly': 'Read-only view.',
   'admin.employees': 'Employees',
   'admin.employeeList': 'Employee list',
@@ -768,12 +775,13 @@ export const formatDate = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
-export const formatDateTime = (value: Date | string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+/** A moment in the agency's time zone, with the zone's name (e.g. "5 Des 2026, 09.30 WITA"). */
+export const formatDateTime = (value: Date | string, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE) =>
+  `${new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Asia/Jakarta',
-  }).format(new Date(value));
+    timeZone,
+  }).format(new Date(value))} ${timeZoneName(timeZone)}`;
 
 /** Words a zod issue from the catalogue (the server keeps the code; the wording is the UI's). */
 export function issueText(issue: { code: string; minimum?: number; maximum?: number }, t: Translate): string {

@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE, today } from '@bangkom/domain';
+
 /**
  * Small value readers shared by the server's form handling and the browser's live preview, so
  * both read what a person typed the same way.
@@ -10,10 +12,9 @@ export function parseDecimal(value: unknown): number | undefined {
 }
 
 /**
- * The agency's calendar date (ISO). Dates count in Western Indonesia Time: a plain UTC date would
- * still show yesterday until 07:00 WIB.
+ * The agency's calendar date (ISO) in its time zone (the `timeZone` setting; default WITA, the demo
+ * office's zone): a plain UTC date would still show yesterday until 08:00 WITA.
  */
-export const TIME_ZONE = 'Asia/Jakarta';
-export const todayIso = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-export const currentYear = (now: Date = new Date()): number => Number(todayIso(now).slice(0, 4));
+export const todayIso = (timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string => today(timeZone, now);
+export const currentYear = (timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): number =>
+  Number(todayIso(timeZone, now).slice(0, 4));

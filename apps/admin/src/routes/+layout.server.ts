@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@bangkom/domain';
 import type { LayoutServerLoad } from './$types';
 import { callerFor } from '$lib/server/context';
 
@@ -6,6 +7,8 @@ export const load: LayoutServerLoad = async (event) => {
   const me = user ? await (await callerFor(event)).auth.me() : null;
   return {
     locale,
+    // Timestamps are shown in the agency's zone, with its name (WIB/WITA/WIT).
+    timeZone: me?.timeZone ?? DEFAULT_TIME_ZONE,
     user: me
       ? { username: me.username, role: me.role, employeeId: me.employeeId, unitId: me.unitId, name: me.employee?.name ?? me.username }
       : null,

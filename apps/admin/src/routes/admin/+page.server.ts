@@ -95,4 +95,10 @@ export const actions: Actions = {
     const result = await actionOr(event, () => caller.admin.setProfile({ profile: String(form.get('profile') ?? '') }));
     return result.ok ? { profileSet: result.value.profile } : result.failure;
   },
+  setTimeZone: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.admin.setTimeZone({ timeZone: String(form.get('timeZone') ?? '') }));
+    return result.ok ? { timeZoneSet: result.value.timeZone } : result.failure;
+  },
 };

@@ -1,5 +1,12 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
-import { LearningActivity as ActivitySchema, learningMethodCodes, learningMethods, problemsFromZod } from '@bangkom/domain';
+import {
+  LearningActivity as ActivitySchema,
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
+  learningMethodCodes,
+  learningMethods,
+  problemsFromZod,
+} from '@bangkom/domain';
 import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
@@ -31,6 +38,12 @@ export function withOverride(
 ): LearningActivity {
   if (row.jpOverride === null) return activity;
   return { ...activity, override: { jp: row.jpOverride, reason: row.jpOverrideReason ?? '-', by: row.jpOverrideBy ?? 'admin' } };
+}
+
+/** The agency's time zone (setting `timeZone`): "today" and every timestamp are read in it. */
+export async function agencyTimeZone(db: Db): Promise<string> {
+  const row = (await db.select().from(settings).where(eq(settings.key, 'timeZone')))[0];
+  return typeof row?.value === 'string' && isTimeZone(row.value) ? row.value : DEFAULT_TIME_ZONE;
 }
 
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
@@ -309,7 +322,9 @@ export const activitiesRouter = router({
   formInfo: authedProcedure.query(async ({ ctx }) => {
     const profileId = await ruleProfile(ctx.db);
     const versions = resolveProfiles(profileId);
-    const profile = versions.ok ? (versionInForce(versions.value, todayIso()) ?? versions.value.at(-1)) : undefined;
+    const profile = versions.ok
+      ? (versionInForce(versions.value, todayIso(await agencyTimeZone(ctx.db))) ?? versions.value.at(-1))
+      : undefined;
     return {
       profile: profileId,
       maxEvidenceBytes: MAX_EVIDENCE_BYTES,

@@ -1,5 +1,5 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
-import { employeeId as idOf, toCsv } from '@bangkom/domain';
+import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
@@ -24,7 +24,7 @@ import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
-import { activitiesRouter, ruleProfile, withOverride } from './activities.js';
+import { activitiesRouter, agencyTimeZone, ruleProfile, withOverride } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -124,6 +124,7 @@ const authRouter = router({
     return {
       ...ctx.user,
       employee: employee ? { id: employee.id, name: employee.name, kind: employee.kind, unitId: employee.unitId } : null,
+      timeZone: await agencyTimeZone(ctx.db),
     };
   }),
 });
@@ -224,7 +225,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
       };
     }),
     yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
-    date: todayIso(),
+    date: todayIso(await agencyTimeZone(db)),
   });
   return {
     card,
@@ -757,7 +758,26 @@ const adminRouter = router({
   profiles: authedProcedure.query(async ({ ctx }) => ({
     current: await ruleProfile(ctx.db),
     available: [...new Set(builtInProfiles.map((p) => p.id))],
+    timeZone: await agencyTimeZone(ctx.db),
   })),
+  /** The agency's time zone (IANA name, e.g. Asia/Makassar for WITA): "today" and timestamps follow it. */
+  setTimeZone: roleProcedure('admin_sdm')
+    .input(z.object({ timeZone: z.string().trim().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!isTimeZone(input.timeZone))
+        throw appError('BAD_REQUEST', `Zona waktu tidak dikenal: ${input.timeZone}`, `Unknown time zone: ${input.timeZone}`, [
+          { path: ['timeZone'], code: 'settings.unknown_time_zone', message: { id: 'Zona waktu tidak dikenal', en: 'Unknown time zone' } },
+        ]);
+      const before = await agencyTimeZone(ctx.db);
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(settings)
+          .values({ key: 'timeZone', value: input.timeZone })
+          .onConflictDoUpdate({ target: settings.key, set: { value: input.timeZone } });
+        await audit(tx, ctx.user, 'settings.time_zone', 'settings', 'timeZone', before, input.timeZone);
+      });
+      return { timeZone: input.timeZone };
+    }),
   setProfile: roleProcedure('admin_sdm')
     .input(z.object({ profile: z.string() }))
     .mutation(async ({ ctx, input }) => {

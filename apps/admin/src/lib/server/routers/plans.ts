@@ -11,7 +11,7 @@ import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, unitScope } from '../access.js';
-import { ruleProfile } from './activities.js';
+import { agencyTimeZone, ruleProfile } from './activities.js';
 
 /** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"). */
 const PlanHeader = z.object({
@@ -57,7 +57,7 @@ async function load(db: Db, user: SessionUser, employeeId: string, year: number)
 }
 
 async function check(db: Db, plan: IndividualDevelopmentPlan) {
-  const result = validatePlan(plan, { profile: await ruleProfile(db), asOf: todayIso() });
+  const result = validatePlan(plan, { profile: await ruleProfile(db), asOf: todayIso(await agencyTimeZone(db)) });
   if (!result.ok) throw appError('BAD_REQUEST', 'Rencana tidak valid', 'The plan is not valid', result.problems);
   return result.value;
 }
@@ -84,7 +84,7 @@ export const plansRouter = router({
       const { employee, row, plan: before } = await load(ctx.db, ctx.user, ctx.user.employeeId, input.year);
       if (row?.status === 'approved')
         throw appError('CONFLICT', 'Rencana yang sudah disetujui tidak dapat diubah', 'An approved plan cannot be changed');
-      const data = { ...input.header, items: input.items, draftedOn: todayIso() };
+      const data = { ...input.header, items: input.items, draftedOn: todayIso(await agencyTimeZone(ctx.db)) };
       const plan = { ...before, ...data };
       const validation = await check(ctx.db, plan);
       await ctx.db.transaction(async (tx) => {
@@ -118,7 +118,7 @@ export const plansRouter = router({
           `The plan still has ${blocking.length} errors`,
           blocking.map((i) => ({ path: i.path.split('/').filter(Boolean), code: i.code, message: i.message })),
         );
-      const data = { ...row.data, approvedOn: todayIso() };
+      const data = { ...row.data, approvedOn: todayIso(await agencyTimeZone(ctx.db)) };
       await ctx.db.transaction(async (tx) => {
         await tx
           .update(plans)
@@ -164,7 +164,7 @@ export const plansRouter = router({
       const withPlan = emps.filter((e) => byEmployee.has(e.id));
       const result = validatePlans(
         withPlan.map((e) => planOf(e, unitNames.get(e.unitId) ?? e.unitId, input.year, byEmployee.get(e.id))),
-        { profile: await ruleProfile(ctx.db), asOf: todayIso() },
+        { profile: await ruleProfile(ctx.db), asOf: todayIso(await agencyTimeZone(ctx.db)) },
       );
       if (!result.ok)
         throw appError(

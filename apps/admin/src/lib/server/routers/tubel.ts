@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { audit } from '../audit.js';
 import { employees, tubelAssessments } from '../db/schema.js';
 import { todayIso } from '../../values.js';
+import { agencyTimeZone } from './activities.js';
 import { appError } from '../errors.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -51,7 +52,7 @@ export const tubelRouter = router({
         ...(data.positionLevel ? { positionLevel: data.positionLevel } : {}),
         ...(data.education ? { education: data.education } : {}),
       };
-      const asOf = input.asOf ?? todayIso();
+      const asOf = input.asOf ?? todayIso(await agencyTimeZone(ctx.db));
       const result = checkEligibility(candidate, input.programme, { asOf });
       if (!result.ok) throw appError('BAD_REQUEST', 'Data penilaian tidak valid', 'The assessment data are not valid', result.problems);
       if (!input.save) return { id: null, asOf, candidate, result: result.value };
