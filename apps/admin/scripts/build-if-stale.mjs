@@ -1,5 +1,5 @@
 // Builds the app (vite build → build/) when the build is missing or older than any of its sources.
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ function newest(paths) {
   return latest;
 }
 
-export function buildIfStale() {
+export function buildIsStale() {
   const sources = [
     join(app, 'src'),
     join(app, 'static'),
@@ -31,7 +31,43 @@ export function buildIfStale() {
     join(app, 'package.json'),
     ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'src')),
   ];
-  if (existsSync(built) && newest(sources) <= statSync(built).mtimeMs) return;
+  return !existsSync(built) || newest(sources) > statSync(built).mtimeMs;
+}
+
+// `svelte-kit sync` first writes .svelte-kit/tsconfig.json, which the build's tsconfig extends
+// (without it the build warns "Cannot find base config file").
+const SYNC = 'npx svelte-kit sync';
+const BUILD = 'npx vite build --logLevel error';
+
+/** For the browser tests' setup: builds when stale, output shown. */
+export function buildIfStale() {
+  if (!buildIsStale()) return;
   console.log('Membangun aplikasi… / Building the app…');
-  execSync('npx vite build --logLevel error', { cwd: app, stdio: 'inherit' });
+  execSync(`${SYNC} && ${BUILD}`, { cwd: app, stdio: 'inherit' });
+}
+
+/**
+ * For `npm start`: builds when stale with a line of progress every `tickSeconds`; the framework's
+ * own output (which suggests `npm run preview`) is shown only when the build fails.
+ * Resolves to the seconds taken (0 when the build was fresh); rejects with the output on failure.
+ * @param {(line: string) => void} report
+ */
+export async function buildWithProgress(report, tickSeconds = 30) {
+  if (!buildIsStale()) return 0;
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const ticker = setInterval(() => report(`masih membangun… ${seconds()} s / still building… ${seconds()} s`), tickSeconds * 1000);
+  try {
+    await new Promise((resolve, reject) => {
+      let text = '';
+      const child = spawn(`${SYNC} && ${BUILD}`, { cwd: app, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.stderr.on('data', (chunk) => (text += chunk));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(text || `build exited with ${code}`))));
+    });
+    return seconds();
+  } finally {
+    clearInterval(ticker);
+  }
 }

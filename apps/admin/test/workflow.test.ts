@@ -365,7 +365,7 @@ forEachDatabase((open) => {
       const pns = (await db.select().from(employees).where(eq(employees.kind, 'PNS')).limit(1))[0]!;
       const checked = await caller.tubel.assess({ employeeId: pns.id, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` });
       expect(checked.id).toBeNull();
-      expect(checked.result.criteria.length).toBe(18);
+      expect(checked.result.criteria.length).toBe(19);
       expect(checked.result.criteria.every((c) => c.source.startsWith('[P] art.'))).toBe(true);
       // Identity facts come from the employee record, not from the form.
       expect(checked.candidate.nip).toBe(pns.id);
@@ -393,9 +393,10 @@ forEachDatabase((open) => {
     it('is for PNS only', async () => {
       const { caller } = await callerAs(db, 'adminsdm');
       const tkk = (await db.select().from(employees).where(eq(employees.kind, 'TKK')).limit(1))[0]!;
-      const refused = await errorOf(() => caller.tubel.assess({ employeeId: tkk.id, ...tubelFacts(YEAR) }));
-      expect(refused.code).toBe('BAD_REQUEST');
-      expect(refused.cause?.problems?.[0]?.path).toEqual(['employeeId']);
+      // [P] art. 1 angka 13; art. 26(3): a criterion of the assessment, not an error.
+      const { result } = await caller.tubel.assess({ employeeId: tkk.id, ...tubelFacts(YEAR) });
+      expect(result.eligible).toBe(false);
+      expect(result.criteria.find((c) => c.id === 'art26.pns_only')?.status).toBe('fail');
     });
   });
 

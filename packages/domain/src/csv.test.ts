@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from './csv.js';
 
-describe('parseCsv', () => {
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
+describe('parseCsv', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('drops a BOM, detects ";" and keeps line numbers', () => {
     const table = parseCsv('\uFEFFnama;jp\r\nBudi;4\r\n\r\nSari;"2;5"\r\n');
     expect(table.separator).toBe(';');

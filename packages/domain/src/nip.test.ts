@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNip } from './nip.js';
 
-describe('parseNip', () => {
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
+describe('parseNip', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('splits a valid NIP into birth date, CPNS appointment month, gender and sequence', () => {
     const result = parseNip('198503122010011004');
     expect(result).toEqual({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates.js';
-import { educationLevels, positionLevels } from './employee.js';
+import { educationLevels, employeeKinds, positionLevels } from './employee.js';
 import { performancePredicates } from './plan.js';
 
 /**
@@ -10,7 +10,11 @@ import { performancePredicates } from './plan.js';
  */
 export const TugasBelajarCandidate = z
   .object({
-    nip: z.string().regex(/^\d{18}$/),
+    nip: z.string().min(1).describe('NIP of the PNS (18 digits); the NI PPPK or internal id of another kind.'),
+    kind: z
+      .enum(employeeKinds)
+      .default('PNS')
+      .describe('Tugas Belajar is given to PNS ([P] art. 1 angka 13; art. 26(3)); another kind fails that criterion.'),
     name: z.string().min(1).optional(),
     birthDate: isoDate.optional().describe('When absent, taken from the NIP.'),
     tmtPns: isoDate.optional().describe('Date of appointment as PNS ([P] art. 28a counts service from it).'),

@@ -1,5 +1,5 @@
 import type { IndividualDevelopmentPlan, LearningActivity, LearningMethod, PlanItem, Result } from '@bangkom/domain';
-import { IndividualDevelopmentPlan as PlanSchema, parseEmployeeNumber, parseWith, ok } from '@bangkom/domain';
+import { IndividualDevelopmentPlan as PlanSchema, parseEmployeeNumber, parseWith, ok, today } from '@bangkom/domain';
 import type { ActivityResult, LearningCategory, LimitInput, PlanField, PolicyParameters, RuleProfile } from '@bangkom/jp';
 import { applyLimits, convertWith, DEFAULT_PROFILE_ID, resolveProfiles, roundJp, versionInForce, withDefaults } from '@bangkom/jp';
 import type { PlanIssue, PlanIssueCode, Severity } from './issues.js';
@@ -8,8 +8,10 @@ import { pointer } from './issues.js';
 export interface ValidatePlanOptions {
   /** Rule profile id, profile or dated versions; default the one default of `@bangkom/jp` (`DEFAULT_PROFILE_ID`). */
   profile?: RuleProfile | readonly RuleProfile[] | string;
-  /** Date the deadlines are judged against (ISO); default today. */
+  /** Date the deadlines are judged against (ISO); default today in `timeZone`. */
   asOf?: string;
+  /** The agency's time zone, for "today" (default `DEFAULT_TIME_ZONE` of `@bangkom/domain`). */
+  timeZone?: string;
   policy?: Partial<PolicyParameters>;
 }
 
@@ -89,7 +91,7 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
   if (!versions.ok) return versions;
   const plan = parsed.value;
   const policy = withDefaults(options.policy);
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? today(options.timeZone);
   const issues: PlanIssue[] = [];
   const issue = (code: PlanIssueCode, severity: Severity, path: string, id: string, en: string, source: string) =>
     issues.push({ code, severity, path, message: { id, en }, source });

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, isWorkingDay, reconciliationWorkflow, workflowProgress } from './workflow.js';
 
-describe('working days', () => {
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
+describe('working days', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it.each([
     ['2025-12-05', 1, [], '2025-12-08'], // Friday + 1 → Monday
     ['2025-12-05', 3, [], '2025-12-10'],

@@ -1,5 +1,5 @@
 import type { Message, Problem, Result } from '@bangkom/domain';
-import { fail, isValidIsoDate, ok } from '@bangkom/domain';
+import { fail, isValidIsoDate, ok, today } from '@bangkom/domain';
 import holidays from '../data/holidays-fixed.json' with { type: 'json' };
 import sop from '../data/workflow-sop-68-2023.json' with { type: 'json' };
 
@@ -68,13 +68,16 @@ export interface WorkflowInput {
   done: { step: number; on: string }[];
   /** Holidays and cuti bersama of the year beyond the fixed national holidays (from the yearly SKB). */
   holidays?: string[];
+  /** Date progress is judged against (ISO); default today in `timeZone`. */
   asOf?: string;
+  /** The agency's time zone, for "today" (default `DEFAULT_TIME_ZONE` of `@bangkom/domain`). */
+  timeZone?: string;
 }
 
 /** Due dates in working days, the current step and the late ones. */
 export function workflowProgress(input: WorkflowInput): Result<WorkflowProgress> {
   const problems: Problem[] = [];
-  const asOf = input.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = input.asOf ?? today(input.timeZone);
   const bad = (path: (string | number)[], value: string) =>
     problems.push({ path, code: 'workflow.bad_date', message: { id: `Tanggal tidak sah: ${value}`, en: `Invalid date: ${value}` } });
   if (!isValidIsoDate(input.startedOn)) bad(['startedOn'], input.startedOn);

@@ -7,6 +7,7 @@ import {
   isValidIsoDate,
   ok,
   parseWith,
+  today,
 } from '@bangkom/domain';
 import { z } from 'zod';
 import type { ConvertOptions } from './convert.js';
@@ -36,8 +37,10 @@ export interface ComputeOptions extends ConvertOptions {
    * (e.g. rows read from the database). Bulk runs use it with `trace: false`.
    */
   trusted?: boolean;
-  /** The date warnings are judged against (profile expiry); default today. */
+  /** The date warnings are judged against (profile expiry); default today in `timeZone`. */
   today?: string;
+  /** The agency's time zone, for "today" (default `DEFAULT_TIME_ZONE` of `@bangkom/domain`). */
+  timeZone?: string;
   /**
    * What a record that cannot be converted does to the run. `fail` (default): the run fails with
    * every problem at its path. `report`: that activity gets `counted: false`, `jp: 0` and its
@@ -208,8 +211,8 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
     profileOfYear,
     years,
   );
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const warnings = versions.value.map((v) => expiryWarning(v, today)).filter((w): w is Problem => w !== undefined);
+  const todayDate = options.today ?? today(options.timeZone);
+  const warnings = versions.value.map((v) => expiryWarning(v, todayDate)).filter((w): w is Problem => w !== undefined);
   const profileId = typeof options.profile === 'string' ? options.profile : (versions.value[0]?.id ?? '');
   return ok({ profile: profileId, results, summaries, warnings, problems });
 }

@@ -25,7 +25,7 @@ export {
   resolveProfiles,
   RuleProfileFile,
 } from './profile.js';
-export type { SummaryActivity, UnitSummary, YearSummary } from './summary.js';
-export { summarize, summarizeUnits } from './summary.js';
+export type { JpBand, JpBandCount, SummaryActivity, UnitSummary, YearSummary } from './summary.js';
+export { jpBands, jpDistribution, summarize, summarizeUnits } from './summary.js';
 export type { TraceStep, TraceStepKind } from './trace.js';
 export { traceStepKinds } from './trace.js';

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { computeJp } from './compute.js';
 import { getProfile } from './profile.js';
 
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 const NIPS = ['198503122010011004', '199001152015032001'];
 const profile = getProfile('kutai-barat-2024')!;
 
@@ -51,7 +54,7 @@ const run = (list: LearningActivityInput[], projected = false) => {
   return result.value;
 };
 
-describe('JP engine invariants', () => {
+describe('JP engine invariants', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('input order does not change any result', () => {
     fc.assert(
       fc.property(activities, fc.infiniteStream(fc.nat()), (list, seeds) => {

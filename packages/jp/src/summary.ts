@@ -133,44 +133,77 @@ export function summarize(
 export interface UnitSummary {
   unit: string;
   year: number;
+  /** Employees with a JP obligation (required > 0); those without one (e.g. TKK) are not counted. */
   employees: number;
   compliant: number;
   /** compliant ÷ employees, 0..1. */
   rate: number;
   totalJp: number;
-  /** Employees per JP band. */
-  distribution: { range: string; count: number }[];
+  /** Employees per JP band (`jpBands` of the obligation). */
+  distribution: JpBandCount[];
 }
 
-/** JP bands of the unit distribution: nothing, below half the obligation, below it, and above. */
-const BANDS = ['0', '1-9', '10-19', '20-29', '30-39', '40+'] as const;
-const bandOf = (jp: number): number => (jp <= 0 ? 0 : Math.min(BANDS.length - 1, 1 + Math.floor(jp / 10)));
+/** A band of the JP distribution: from (inclusive) to (exclusive; null = no upper end). */
+export interface JpBand {
+  from: number;
+  to: number | null;
+}
+export interface JpBandCount extends JpBand {
+  /** Printable range, e.g. "5–10" or "≥ 40". */
+  range: string;
+  count: number;
+}
 
-/** Per unit (employee `unit`; "(tanpa unit)" when absent) and year: headcount, compliance, JP bands. */
-export function summarizeUnits(summaries: readonly YearSummary[], employees: readonly Employee[]): UnitSummary[] {
+/**
+ * The bands of the JP distribution, the same for the CLI and the app: quarters of the yearly
+ * obligation below it (how far someone is from it), then 1–1.5×, 1.5–2× and beyond.
+ */
+export function jpBands(obligation: number): JpBand[] {
+  const edges = [0, 0.25, 0.5, 0.75, 1, 1.5, 2].map((f) => roundJp(obligation * f));
+  return edges.map((from, i) => ({ from, to: edges[i + 1] ?? null }));
+}
+
+/** How many of the summaries fall in each band. */
+export function jpDistribution(summaries: readonly Pick<YearSummary, 'jp'>[], bands: readonly JpBand[]): JpBandCount[] {
+  return bands.map((band) => ({
+    ...band,
+    range: band.to === null ? `≥ ${band.from}` : `${band.from}–${band.to}`,
+    count: summaries.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length,
+  }));
+}
+
+/**
+ * Per unit (employee `unit`; "(tanpa unit)" when absent) and year: headcount, compliance and JP
+ * bands of the employees with an obligation. `obligation` sets the bands; default the highest
+ * obligation among the summaries (the PNS one).
+ */
+export function summarizeUnits(
+  summaries: readonly YearSummary[],
+  employees: readonly Employee[],
+  obligation: number = Math.max(0, ...summaries.map((s) => s.required)),
+): UnitSummary[] {
   const unitOf = new Map(employees.map((e) => [employeeId(e), e.unit ?? '(tanpa unit)']));
-  const units = new Map<string, UnitSummary>();
+  const bands = jpBands(obligation);
+  const groups = new Map<string, { unit: string; year: number; obliged: YearSummary[] }>();
   for (const s of summaries) {
     const unit = unitOf.get(s.nip) ?? '(tanpa unit)';
     const key = `${unit}|${s.year}`;
-    let u = units.get(key);
-    if (!u) {
-      u = {
-        unit,
-        year: s.year,
-        employees: 0,
-        compliant: 0,
-        rate: 0,
-        totalJp: 0,
-        distribution: BANDS.map((range) => ({ range, count: 0 })),
-      };
-      units.set(key, u);
-    }
-    u.employees++;
-    if (s.compliant) u.compliant++;
-    u.totalJp = roundJp(u.totalJp + s.jp);
-    u.distribution[bandOf(s.jp)]!.count++;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { unit, year: s.year, obliged: [] }));
+    if (s.required > 0) g.obliged.push(s);
   }
-  for (const u of units.values()) u.rate = u.employees === 0 ? 0 : Math.round((u.compliant / u.employees) * 1000) / 1000;
-  return [...units.values()].sort((x, y) => x.year - y.year || x.unit.localeCompare(y.unit));
+  return [...groups.values()]
+    .map(({ unit, year, obliged }) => {
+      const compliant = obliged.filter((s) => s.compliant).length;
+      return {
+        unit,
+        year,
+        employees: obliged.length,
+        compliant,
+        rate: obliged.length === 0 ? 0 : Math.round((compliant / obliged.length) * 1000) / 1000,
+        totalJp: roundJp(obliged.reduce((n, s) => n + s.jp, 0)),
+        distribution: jpDistribution(obliged, bands),
+      };
+    })
+    .sort((x, y) => x.year - y.year || x.unit.localeCompare(y.unit));
 }

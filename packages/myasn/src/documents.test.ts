@@ -6,6 +6,9 @@ import { computeJp } from '@bangkom/jp';
 import { KARTU_HEADERS, kartuDataPdf, kartuDataXlsx, MONITORING_HEADERS, monitoringXlsx } from './documents.js';
 import { officeKartuData, officeMonitoring } from './office.js';
 
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 const NIP = '199001152015032004'; // Dewi Lestari in the example office
 
 /** Text drawn in a PDF made with the standard fonts: the hex strings of TJ operators, per (inflated) content stream. */
@@ -33,7 +36,7 @@ function pdfText(pdf: Uint8Array): string {
   return lines.join('\n');
 }
 
-describe('Kartu Data', () => {
+describe('Kartu Data', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   const card = officeKartuData(office, NIP, { place: 'Sendawar', date: '2026-01-05' });
   if (!card.ok) throw new Error(JSON.stringify(card.problems));
   const computed = computeJp(office);
@@ -101,7 +104,7 @@ describe('Kartu Data', () => {
   });
 });
 
-describe('monitoring sheet', () => {
+describe('monitoring sheet', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('has the columns of [K] III.A and a row per non-draft activity', async () => {
     const rows = officeMonitoring(office);
     if (!rows.ok) throw new Error('fixture');

@@ -4,6 +4,9 @@ import { kartuDataXlsx, MONITORING_HEADERS } from './documents.js';
 import { myAsnFormCsv } from './form.js';
 import { myAsnForm, officeKartuData, officeMonitoring, reconcileWithSiasn } from './office.js';
 
+/** Budget of the document tests (XLSX/PDF written and read back) on a busy 2-core machine. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 const NIP = '198503122010011004';
 const coaching = (id: string, date: string, sessions: number) => ({
   id,
@@ -57,7 +60,7 @@ async function cells(bytes: Uint8Array): Promise<string[][]> {
   return rows;
 }
 
-describe('MyASN fidelity', () => {
+describe('MyASN fidelity', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('reconcile does not list TKK activities as missing in SIASN (TKK are never sent)', () => {
     const result = reconcileWithSiasn(officeFile, { diklat: [], kursus: [] });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));

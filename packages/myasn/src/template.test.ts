@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import office from '../../../examples/data/office.json' with { type: 'json' };
 import { activitiesToTemplateCsv, importCsv, importXlsx } from './template.js';
 
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 const header =
   'ID;NIP;Metode;Nama Kegiatan;Penyelenggara;Luar Negeri;Tanggal Mulai;Tanggal Selesai;Jumlah Pertemuan;Nomor Sertifikat;Status';
 
-describe('CSV import', () => {
+describe('CSV import', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('reads ";" separators, a BOM, dd/mm/yyyy and dd-mm-yyyy dates, labels for methods and Ya/Tidak', () => {
     const csv = `\uFEFF${header}\r\nA1;198503122010011004;Seminar/konferensi/sarasehan;Seminar Jalan;Ditjen BM;Tidak;06/05/2025;07-05-2025;;12/S/2025;verified\r\nA2;198503122010011004;coaching;Coaching SKP;Dinas PUPR;ya;2025-06-02;2025-06-02;3;;\r\n`;
     const result = importCsv(csv, 'activities');
@@ -83,7 +86,7 @@ describe('CSV import', () => {
   });
 });
 
-describe('round trip', () => {
+describe('round trip', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it('export → import gives the same activities', () => {
     const activities = office.activities.map((a) => ActivitySchema.parse(a));
     const exported = activitiesToTemplateCsv(activities, ';');

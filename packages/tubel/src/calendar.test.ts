@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysInMonth, firstDayOfNextMonth, isLeapYear, periodEnd } from './calendar.js';
 
+/** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
+const HEAVY_TEST_BUDGET_MS = 60_000;
+
 const isoDates = fc
   .record({ y: fc.integer({ min: 1940, max: 2100 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`);
@@ -10,7 +13,7 @@ const valid = (s: string) => {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 };
 
-describe('calendar arithmetic', () => {
+describe('calendar arithmetic', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it.each([
     ['2024-01-31', 1, '2024-02-29'],
     ['2025-01-31', 1, '2025-02-28'],

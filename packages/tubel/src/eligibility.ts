@@ -4,8 +4,9 @@ import {
   TugasBelajarProgramme as ProgrammeSchema,
   fail,
   ok,
-  parseNip,
+  parseEmployeeNumber,
   parseWith,
+  today,
 } from '@bangkom/domain';
 import { z } from 'zod';
 import retirementTable from '../data/retirement-ages.json' with { type: 'json' };
@@ -52,8 +53,10 @@ export const defaultTubelPolicy: TubelPolicy = {
 };
 
 export interface EligibilityOptions {
-  /** Assessment date (ISO); default today. */
+  /** Assessment date (ISO); default today in `timeZone`. */
   asOf?: string;
+  /** The agency's time zone, for "today" (default `DEFAULT_TIME_ZONE` of `@bangkom/domain`). */
+  timeZone?: string;
   retirementAges?: RetirementTable;
   policy?: Partial<TubelPolicy>;
 }
@@ -103,16 +106,22 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
     ...(candidateResult.ok ? [] : candidateResult.problems),
     ...(programmeResult.ok ? [] : programmeResult.problems),
   ];
-  if (!candidateResult.ok || !programmeResult.ok) return fail(...problems);
+  // The number is checked with the layout of the kind (NIP, NI PPPK); a TKK has no such number.
+  let birthFromNumber: string | undefined;
+  if (candidateResult.ok && candidateResult.value.kind !== 'TKK') {
+    const c = candidateResult.value;
+    const nip = parseEmployeeNumber(c.nip, c.kind === 'PPPK' ? 'PPPK' : 'PNS', { birthDate: c.birthDate }, ['candidate', 'nip']);
+    if (nip.ok) birthFromNumber = nip.value.birthDate;
+    else problems.unshift(...nip.problems);
+  }
+  if (!candidateResult.ok || !programmeResult.ok || problems.length > 0) return fail(...problems);
   const candidate = candidateResult.value;
   const programme = programmeResult.value;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? today(options.timeZone);
   const policy = { ...defaultTubelPolicy, ...options.policy };
   const table = options.retirementAges ?? defaultRetirementAges;
 
-  const nip = parseNip(candidate.nip, { birthDate: candidate.birthDate }, ['candidate', 'nip']);
-  if (!nip.ok) return fail(...nip.problems);
-  const birthDate = candidate.birthDate ?? nip.value.birthDate;
+  const birthDate = candidate.birthDate ?? birthFromNumber ?? null;
 
   const start = programme.startDate ?? asOf;
   const duration = programme.normativeDurationMonths;
@@ -122,7 +131,7 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
     programme.releasedFromDuty === undefined ? `${P('26(4)')}; ${P('34(1)')}: > 6 bulan → dibebaskan` : `${P('26(4)–(5)')}; ${P('35(1)')}`;
 
   const bup = candidate.positionLevel ? table.ages[candidate.positionLevel] : undefined;
-  const retirementDate = bup ? firstDayOfNextMonth(addMonths(birthDate, bup.age * 12)) : null;
+  const retirementDate = bup && birthDate ? firstDayOfNextMonth(addMonths(birthDate, bup.age * 12)) : null;
 
   const criteria: Criterion[] = [];
   const add = (c: Criterion) => criteria.push(c);
@@ -139,6 +148,20 @@ export function checkEligibility(candidateInput: unknown, programmeInput: unknow
       status: value === undefined ? 'unknown' : value === okWhen ? 'pass' : 'fail',
       reason: value === undefined ? text.unknown : value === okWhen ? text.pass : text.fail,
     });
+
+  // Tugas Belajar is an assignment given to a PNS ([P] art. 1 angka 13; art. 26(3)).
+  add({
+    id: 'art26.pns_only',
+    source: `${P('1 angka 13')}; ${P('26(3)')}`,
+    status: candidate.kind === 'PNS' ? 'pass' : 'fail',
+    reason:
+      candidate.kind === 'PNS'
+        ? msg('Tugas Belajar diberikan kepada PNS', 'Tugas Belajar is given to a PNS')
+        : msg(
+            `Tugas Belajar hanya diberikan kepada PNS, bukan ${candidate.kind}`,
+            `Tugas Belajar is given to PNS only, not to ${candidate.kind}`,
+          ),
+  });
 
   // a. ≥ 1 year of service since appointment as PNS.
   if (!candidate.tmtPns) {

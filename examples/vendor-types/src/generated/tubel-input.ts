@@ -11,7 +11,14 @@ export interface TubelInput {
  * A PNS proposed for a Tugas Belajar ([P] art. 28–31).
  */
 export interface TugasBelajarCandidate {
+  /**
+   * NIP of the PNS (18 digits); the NI PPPK or internal id of another kind.
+   */
   nip: string;
+  /**
+   * Tugas Belajar is given to PNS ([P] art. 1 angka 13; art. 26(3)); another kind fails that criterion.
+   */
+  kind?: "PNS" | "PPPK" | "TKK";
   name?: string;
   /**
    * When absent, taken from the NIP.

@@ -10,7 +10,7 @@ describe('bangkom tubel', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.eligible).toBe(true);
-    expect(out.criteria).toHaveLength(18);
+    expect(out.criteria).toHaveLength(19);
     for (const c of out.criteria) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'status', 'reason', 'source']));
     expect(out.dates).toMatchObject({ retirementDate: '2043-04-01', plannedEnd: '2028-08-31', reportToPpkBy: '2028-09-15' });
   });

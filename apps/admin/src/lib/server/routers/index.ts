@@ -1,6 +1,6 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { employeeId as idOf, toCsv } from '@bangkom/domain';
-import { builtInProfiles, computeJp, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -203,12 +203,6 @@ async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source
   return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
 }
 
-/** Bands of the distribution chart: quarters of the obligation below it, then 1–1.5×, 1.5–2× and beyond. */
-export function jpBands(obligation: number): { from: number; to: number | null }[] {
-  const edges = [0, 0.25, 0.5, 0.75, 1, 1.5, 2].map((f) => Math.round(obligation * f * 100) / 100);
-  return edges.map((from, i) => ({ from, to: edges[i + 1] ?? null }));
-}
-
 /** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
@@ -257,19 +251,20 @@ const complianceRouter = router({
       const unitId = unitScope(ctx.user, input.unitId);
       const { employees: emps, summaries, uncounted } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const unitOf = new Map(emps.map((e) => [e.id, e.unitId]));
-      const units_ = [...new Set(emps.map((e) => e.unitId))].sort().map((id) => {
-        const inUnit = summaries.filter((s) => unitOf.get(s.nip) === id && s.required > 0);
-        const compliant = inUnit.filter((s) => s.compliant).length;
-        return {
-          unitId: id,
-          name: unitNames.get(id) ?? id,
-          employees: inUnit.length,
-          compliant,
-          rate: inUnit.length ? compliant / inUnit.length : 0,
-          jp: inUnit.reduce((sum, s) => sum + s.jp, 0),
-        };
-      });
+      const obligation = await pnsObligation(ctx.db, input.year);
+      // Unit rates and bands come from @bangkom/jp, as in the CLI: only employees with an obligation count.
+      const units_ = summarizeUnits(
+        summaries,
+        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: e.unitId })),
+        obligation.jp,
+      ).map((u) => ({
+        unitId: u.unit,
+        name: unitNames.get(u.unit) ?? u.unit,
+        employees: u.employees,
+        compliant: u.compliant,
+        rate: u.rate,
+        jp: u.totalJp,
+      }));
       const names = new Map(emps.map((e) => [e.id, { name: e.name, kind: e.kind, unit: unitNames.get(e.unitId) ?? e.unitId }]));
       // Employees without an obligation (required 0, e.g. TKK under some profiles) are not counted in the rate.
       const obliged = summaries.filter((s) => s.required > 0);
@@ -278,11 +273,7 @@ const complianceRouter = router({
         .map((s) => ({ employeeId: s.nip, ...names.get(s.nip)!, jp: s.jp, required: s.required, shortfall: s.shortfall }))
         .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
       const compliant = obliged.length - below.length;
-      const obligation = await pnsObligation(ctx.db, input.year);
-      const distribution = jpBands(obligation.jp).map((band) => ({
-        ...band,
-        count: obliged.filter((s) => s.jp >= band.from && (band.to === null || s.jp < band.to)).length,
-      }));
+      const distribution = jpDistribution(obliged, jpBands(obligation.jp));
       return {
         year: input.year,
         unitId: unitId ?? null,

@@ -13,6 +13,7 @@ import { roleProcedure, router } from '../trpc.js';
 /** The facts HR states about the candidate; identity, dates of birth and appointment and position come from the employee record. */
 const CandidateFacts = TugasBelajarCandidate.omit({
   nip: true,
+  kind: true,
   name: true,
   birthDate: true,
   tmtPns: true,
@@ -38,14 +39,12 @@ export const tubelRouter = router({
     .mutation(async ({ ctx, input }) => {
       const employee = (await ctx.db.select().from(employees).where(eq(employees.id, input.employeeId)))[0];
       if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
-      if (employee.kind !== 'PNS')
-        throw appError('BAD_REQUEST', 'Tugas Belajar hanya untuk PNS ([P] art. 26)', 'Tugas Belajar is for PNS only ([P] art. 26)', [
-          { path: ['employeeId'], code: 'tubel.not_pns', message: { id: 'Bukan PNS', en: 'Not a PNS' } },
-        ]);
       const data = employee.data as unknown as Employee;
       const candidate = {
         ...input.candidate,
         nip: employee.id,
+        // Tugas Belajar is for PNS: @bangkom/tubel fails that criterion for another kind ([P] art. 26(3)).
+        kind: employee.kind,
         name: employee.name,
         ...(data.birthDate ? { birthDate: data.birthDate } : {}),
         ...(data.tmtPns ? { tmtPns: data.tmtPns } : {}),
