@@ -1,8 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Writable } from 'node:stream';
 import type { Problem, Result } from '@bangkom/domain';
 import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
+
+/**
+ * The part of a writable stream that `bangkom jp` writes its results to. Structural, so the
+ * package's public types need no Node typings (`process.stdout` fits it).
+ */
+export interface OutputStream {
+  write(chunk: string): boolean;
+  once(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
+  off(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
+}
 
 /** Where a command writes: stdout for results, stderr for problems. Injected so tests can capture both. */
 export interface Io {
@@ -12,7 +21,7 @@ export interface Io {
   /** stderr is a terminal: errors are then written for a person unless `--format json` was asked. */
   stderrIsTTY?: boolean;
   /** stdout as a stream, for output written piece by piece with backpressure (`bangkom jp`). */
-  stdoutStream?: Writable;
+  stdoutStream?: OutputStream;
   /** Set by `main`: write problems as readable lines instead of JSON. */
   readableErrors?: boolean;
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Io } from '../io.js';
+import type { Io, OutputStream } from '../io.js';
 
 const BUFFER = 1 << 16;
 
@@ -14,21 +14,25 @@ const BUFFER = 1 << 16;
 export class Output {
   private buffer: string[] = [];
   private size = 0;
-  private readonly stream: Writable | undefined;
+  private readonly stream: OutputStream | undefined;
+  /** The `--out` file being written (under its partial name until complete). */
+  private readonly fileStream: Writable | undefined;
   private readonly partial: string | undefined;
 
   private constructor(
     private readonly io: Io,
     private readonly file: string | undefined,
-    stream: Writable | undefined,
+    stream: OutputStream | undefined,
+    fileStream: Writable | undefined,
     partial: string | undefined,
   ) {
     this.stream = stream;
+    this.fileStream = fileStream;
     this.partial = partial;
   }
 
   static async open(io: Io, file: string | undefined): Promise<Output> {
-    if (file === undefined) return new Output(io, undefined, io.stdoutStream, undefined);
+    if (file === undefined) return new Output(io, undefined, io.stdoutStream, undefined, undefined);
     await mkdir(dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
     const stream = createWriteStream(partial);
@@ -36,7 +40,7 @@ export class Output {
       stream.once('open', () => resolve());
       stream.once('error', reject);
     });
-    return new Output(io, file, stream, partial);
+    return new Output(io, file, stream, stream, partial);
   }
 
   /**
@@ -65,9 +69,9 @@ export class Output {
           stream.off('error', fail);
           resolve();
         };
-        const fail = (error: Error) => {
+        const fail = (error?: Error) => {
           stream.off('drain', done);
-          reject(error);
+          reject(error ?? new Error('write failed'));
         };
         stream.once('drain', done);
         stream.once('error', fail);
@@ -78,8 +82,8 @@ export class Output {
   /** Writes what is left; a file is closed and moved into place. */
   async close(): Promise<void> {
     await this.drain();
-    if (this.file !== undefined && this.stream && this.partial) {
-      const stream = this.stream;
+    if (this.file !== undefined && this.fileStream && this.partial) {
+      const stream = this.fileStream;
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       await rename(this.partial, this.file);
     }
@@ -87,8 +91,8 @@ export class Output {
 
   /** Drops a file being written (the run failed). */
   async abort(): Promise<void> {
-    if (this.file !== undefined && this.stream && this.partial) {
-      this.stream.destroy();
+    if (this.file !== undefined && this.fileStream && this.partial) {
+      this.fileStream.destroy();
       await rm(this.partial, { force: true });
     }
   }
