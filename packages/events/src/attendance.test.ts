@@ -1,5 +1,6 @@
 import { computeJp } from '@bangkom/jp';
 import { describe, expect, it } from 'vitest';
+import { allocateCertificateNumbers } from './numbering.js';
 import { COMPLETION_CITATION, creditEvent, creditParticipant, defaultAttendancePolicy, evaluateAttendance } from './attendance.js';
 import { TrainingEvent, WORK_UNIT_BIMTEK_CITATION } from './event.js';
 import { bimtek, longWorkUnitBimtek } from './test/fixtures.js';
@@ -114,5 +115,28 @@ describe('JP credited through @bangkom/jp', () => {
     expect(r.value[0]!.credit?.activity.evidence?.number).toBe('0007/UMPEG/VII/2025');
     expect(r.value[1]!.passed).toBe(false);
     expect(r.value[1]!.credit).toBeUndefined();
+  });
+
+  it('a 3-day bimtek for 40 employees: every participant who attended all sessions is credited 24 JP with a unique certificate number', () => {
+    const participants = Array.from({ length: 40 }, (_, i) => ({
+      nip: `19900101201501${String(1000 + i)}`,
+      name: `Peserta ${i + 1}`,
+      attendedSessions: i % 10 === 9 ? ['h1', 'h2'] : ['h1', 'h2', 'h3'],
+    }));
+    const numbers = allocateCertificateNumbers({
+      pattern: '{seq:3}/BT/{year}',
+      issued: [],
+      date: event.endDate,
+      count: participants.length,
+    });
+    if (!numbers.ok) throw new Error('numbering failed');
+    const certificateNumbers = Object.fromEntries(participants.map((p, i) => [p.nip, numbers.value[i]!]));
+    const r = creditEvent(event, participants, { certificateNumbers });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const passed = r.value.filter((o) => o.passed);
+    expect(passed).toHaveLength(36);
+    expect(passed.every((o) => o.credit?.jp === 24)).toBe(true);
+    expect(new Set(passed.map((o) => o.credit?.activity.evidence?.number)).size).toBe(36);
+    expect(r.value.filter((o) => !o.passed).map((o) => o.name)).toEqual(['Peserta 10', 'Peserta 20', 'Peserta 30', 'Peserta 40']);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { OpenBadgeCredential } from './credential.js';
@@ -78,6 +78,19 @@ describe('Open Badges 3.0 credential', () => {
     if (!verified.ok) return;
     expect(verified.value.kid).toBe(key.publicJwk.kid);
     expect(verified.value.credential.credentialSubject.creditsEarned).toBe(24);
+  });
+
+  it('verifies without jose: the Ed25519 signature checks with node:crypto and the published JWK alone', async () => {
+    const key = await generateIssuerKey();
+    const jwt = await signCredential(credential(), key);
+    const [header, payload, signature] = jwt.split('.');
+    const publicKey = createPublicKey({ key: issuerJwks([key]).keys[0] as never, format: 'jwk' });
+    const signed = Buffer.from(`${header}.${payload}`);
+    expect(verify(null, signed, publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
+    expect(verify(null, Buffer.from(`${header}.${payload}x`), publicKey, Buffer.from(signature!, 'base64url'))).toBe(false);
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(claims).toMatchObject({ iss: issuer.id, type: ['VerifiableCredential', 'OpenBadgeCredential'] });
+    expect(claims['jti']).toBe(claims['id']);
   });
 
   it('refuses a tampered credential (JP raised after signing)', async () => {
