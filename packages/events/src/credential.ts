@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Problem, Result } from '@bangkom/domain';
-import { fail, ok } from '@bangkom/domain';
-import type { JWK, JWTPayload } from 'jose';
+import { fail, learningMethods, ok } from '@bangkom/domain';
+import type { JWK as JoseJwk, JWTPayload } from 'jose';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -12,8 +12,23 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { learningMethods } from '@bangkom/domain';
 import type { TrainingEvent } from './event.js';
+
+/**
+ * A JSON Web Key (RFC 7517) as this package reads and writes it. Declared here rather than taken
+ * from `jose`, so the published CommonJS type declarations do not import the ESM-only `jose`.
+ */
+export interface JWK {
+  kty?: string;
+  crv?: string;
+  x?: string;
+  /** Private part: never publish a key that has it. */
+  d?: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  [parameter: string]: unknown;
+}
 
 /** JSON-LD contexts of an Open Badges 3.0 credential (VC Data Model 2.0). */
 export const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] as const;
@@ -160,7 +175,7 @@ export const issuerJwks = (keys: readonly (IssuerKey | JWK)[]): { keys: JWK[] } 
 
 /** Signs the credential as a JWT (header `alg: EdDSA`, `typ: vc+jwt`, `kid`); `iss`, `jti`, `nbf` mirror the credential. */
 export async function signCredential(credential: OpenBadgeCredential, key: Pick<IssuerKey, 'privateJwk'>): Promise<string> {
-  const privateKey = await importJWK(key.privateJwk, SIGNING_ALG);
+  const privateKey = await importJWK(key.privateJwk as JoseJwk, SIGNING_ALG);
   return new SignJWT(credential as unknown as JWTPayload)
     .setProtectedHeader({ alg: SIGNING_ALG, typ: VC_JWT_TYPE, cty: 'vc', ...(key.privateJwk.kid ? { kid: key.privateJwk.kid } : {}) })
     .setIssuer(credential.issuer.id)
@@ -201,7 +216,7 @@ export async function verifyCredential(jwt: string, options: VerifyOptions): Pro
   }
   let payload: JWTPayload;
   try {
-    const verified = await jwtVerify(jwt, createLocalJWKSet(options.jwks), {
+    const verified = await jwtVerify(jwt, createLocalJWKSet(options.jwks as { keys: JoseJwk[] }), {
       algorithms: [SIGNING_ALG],
       typ: VC_JWT_TYPE,
       ...(options.issuer ? { issuer: options.issuer } : {}),
