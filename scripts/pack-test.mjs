@@ -50,7 +50,16 @@ async function pool(items, limit, task) {
 }
 
 /** Packages that must install and load without exceljs/pdfkit. */
-const LIGHT = ['@bangkom/domain', '@bangkom/jp', '@bangkom/idp', '@bangkom/tubel', '@bangkom/ipasn', '@bangkom/myasn', '@bangkom/schemas'];
+const LIGHT = [
+  '@bangkom/domain',
+  '@bangkom/jp',
+  '@bangkom/idp',
+  '@bangkom/tubel',
+  '@bangkom/ipasn',
+  '@bangkom/myasn',
+  '@bangkom/events',
+  '@bangkom/schemas',
+];
 const HEAVY = ['exceljs', 'pdfkit'];
 const MAX_JP_PACKAGES = 5;
 

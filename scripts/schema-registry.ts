@@ -1,5 +1,6 @@
 import type { PublicSchema } from '@bangkom/domain';
 import { domainSchemas } from '@bangkom/domain';
+import { eventsSchemas } from '@bangkom/events';
 import { idpSchemas } from '@bangkom/idp';
 import { ipasnInputSchemas, ipasnProfileSchemas } from '@bangkom/ipasn';
 import { computeSchemas, jpSchemas } from '@bangkom/jp';
@@ -17,4 +18,5 @@ export const registry: { package: string; schemas: PublicSchema[] }[] = [
   { package: '@bangkom/tubel', schemas: tubelSchemas },
   { package: '@bangkom/ipasn', schemas: [...ipasnProfileSchemas, ...ipasnInputSchemas] },
   { package: '@bangkom/myasn', schemas: myasnSchemas },
+  { package: '@bangkom/events', schemas: eventsSchemas },
 ];
