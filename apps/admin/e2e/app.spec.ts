@@ -276,8 +276,10 @@ test('the HR admin checks a Tugas Belajar: unanswered facts stay unknown; the sa
   await page.click('main form button:has-text("Periksa")');
   await expect(page.getByTestId('tubel-verdict')).toContainText('Belum memenuhi syarat');
   const rows = page.locator('[data-testid=tubel-criteria] tbody tr');
-  await expect(rows).toHaveCount(18);
+  // Every criterion of @bangkom/tubel: PNS only (art. 26), art. 28 a–k, 29, 30(4) and 31.
+  await expect(rows).toHaveCount(19);
   const rowTexts = await rows.allTextContents();
+  expect(rowTexts.some((row) => row.includes('[P] art. 26'))).toBe(true);
   expect(rowTexts.some((row) => row.includes('Belum diketahui') && row.includes('[P] art. 28f'))).toBe(true);
   await page.selectOption('#healthCertificate', 'ya');
   await page.click('button[formaction="?/save"]');
