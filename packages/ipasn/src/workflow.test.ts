@@ -9,8 +9,9 @@ describe('working days', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
   it.each([
     ['2025-12-05', 1, [], '2025-12-08'], // Friday + 1 → Monday
     ['2025-12-05', 3, [], '2025-12-10'],
-    ['2025-12-24', 1, [], '2025-12-26'], // 25 December is a fixed national holiday
-    ['2025-12-24', 1, ['2025-12-26'], '2025-12-29'], // plus cuti bersama on the 26th and the weekend
+    ['2024-12-24', 1, [], '2024-12-26'], // 25 December is a fixed national holiday
+    ['2024-12-24', 1, ['2024-12-26'], '2024-12-27'], // plus a cuti bersama given for a year whose SKB is not bundled
+    ['2025-12-24', 1, [], '2025-12-29'], // 25 December, cuti bersama on the 26th (SKB 2025) and the weekend
     ['2025-08-15', 1, [], '2025-08-18'], // 17 August falls on a Sunday: Monday 18 is a working day
     ['2026-04-30', 1, [], '2026-05-04'], // 1 May (Friday) and the weekend
   ])('%s + %i working days (holidays %j) = %s', (start, n, extra, expected) => {
