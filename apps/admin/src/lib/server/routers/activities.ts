@@ -88,7 +88,7 @@ const pastDate = z.iso
   })
   .refine((d) => d <= todayIso(), { message: 'Tanggal di masa depan / Date in the future', params: { code: 'date.future' } });
 
-/** The fields an employee fills in: MyASN "Riwayat Diklat" (DOMAIN.md §7.1) plus what the JP rules need. */
+/** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
 export const ActivityFields = z.object({
   method: z.enum(learningMethodCodes),
   title: z.string().trim().min(3).max(200),

@@ -204,7 +204,7 @@ async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source
   return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
 }
 
-/** The Kartu Data of one employee ([K] III.B; DOMAIN.md §7.2): verified activities with the JP that counted, yearly totals. */
+/** The Kartu Data of one employee ([K] III.B): verified activities with the JP that counted, yearly totals. */
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
