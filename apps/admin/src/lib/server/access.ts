@@ -15,6 +15,11 @@ export const anyOf = (column: AnyColumn, values: readonly string[]): SQL => sql`
 
 const never = sql`false`;
 
+/** The condition "the employee id in `column` belongs to `unitId`" (a subquery: one parameter). */
+export function inUnit(db: Db, column: AnyColumn, unitId: string): SQL {
+  return inArray(column, db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId)));
+}
+
 /**
  * The condition "the employee id in `column` is one the user may see" (undefined = everyone).
  * `mine` restricts it to the user's own records.
@@ -27,13 +32,7 @@ export function visibleCondition(db: Db, user: SessionUser, column: AnyColumn, m
     case 'auditor':
       return undefined;
     case 'admin_unit':
-      return inArray(
-        column,
-        db
-          .select({ id: employees.id })
-          .from(employees)
-          .where(eq(employees.unitId, user.unitId ?? '')),
-      );
+      return inUnit(db, column, user.unitId ?? '');
     case 'atasan':
       return or(own, subordinateCondition(db, user, column));
     default:

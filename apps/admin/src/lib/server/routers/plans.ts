@@ -1,7 +1,7 @@
 import type { Employee, IndividualDevelopmentPlan } from '@bangkom/domain';
 import { gapLevels, PlanItem, performancePredicates } from '@bangkom/domain';
 import { validatePlan, validatePlans } from '@bangkom/idp';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
@@ -10,7 +10,7 @@ import { employees, plans, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
-import { ensureVisible, unitScope } from '../access.js';
+import { ensureVisible, inUnit, unitScope } from '../access.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
 
 /** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"). */
@@ -152,14 +152,7 @@ export const plansRouter = router({
       const rows = await ctx.db
         .select()
         .from(plans)
-        .where(
-          and(
-            eq(plans.year, input.year),
-            unitId
-              ? inArray(plans.employeeId, ctx.db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, unitId)))
-              : undefined,
-          ),
-        );
+        .where(and(eq(plans.year, input.year), unitId ? inUnit(ctx.db, plans.employeeId, unitId) : undefined));
       const byEmployee = new Map(rows.map((r) => [r.employeeId, r]));
       const withPlan = emps.filter((e) => byEmployee.has(e.id));
       const result = validatePlans(
