@@ -20,4 +20,5 @@ export function evaluateRules<Context, Outcome>(rules: readonly Rule<Context, Ou
  * How a rule's `source` starts: a document mark and article or section (`[P] art. 28b`,
  * `[K] III.F.1`) or a named regulation (`PP 11/2017 art. 239`, `PermenPANRB 38/2018`).
  */
-export const RULE_SOURCE_PATTERN = /^(\[[A-Z]\] (art\. \d|[IVX]+\.[A-Z0-9])|(PP|UU|Perpres|PermenPANRB|Perka|Peraturan) [\w ]*\d+\/\d{4})/;
+export const RULE_SOURCE_PATTERN =
+  /^(\[[A-Z]{1,3}\] (art\. \d|[IVX]+\.[A-Z0-9])|(PP|UU|Perpres|PermenPANRB|Perka|Peraturan) [\w ]*\d+\/\d{4})/;
