@@ -1,4 +1,4 @@
-import type { Employee, IndividualDevelopmentPlan } from '@bangkom/domain';
+import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { gapLevels, PlanItem, performancePredicates } from '@bangkom/domain';
 import { validatePlan, validatePlans } from '@bangkom/idp';
 import { and, eq } from 'drizzle-orm';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
+import type { StoredPlan } from '../db/schema.js';
 import { employees, plans, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
@@ -28,8 +29,8 @@ type Row = typeof plans.$inferSelect;
 
 /** The plan as @bangkom/idp reads it: identity (a) from the employee record, the rest as saved. */
 function planOf(employee: typeof employees.$inferSelect, unitName: string, year: number, row: Row | undefined): IndividualDevelopmentPlan {
-  const data = employee.data as unknown as Employee;
-  const saved = (row?.data ?? {}) as Partial<IndividualDevelopmentPlan>;
+  const data = employee.data;
+  const saved: StoredPlan = row?.data ?? {};
   return {
     ...saved,
     year,
@@ -41,7 +42,7 @@ function planOf(employee: typeof employees.$inferSelect, unitName: string, year:
     cannotLeaveWorkplace: saved.cannotLeaveWorkplace ?? false,
     status: row?.status ?? 'draft',
     items: saved.items ?? [],
-  } as IndividualDevelopmentPlan;
+  };
 }
 
 async function load(db: Db, user: SessionUser, employeeId: string, year: number) {
