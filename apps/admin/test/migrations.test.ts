@@ -180,6 +180,19 @@ forEachDatabase((open, kind) => {
   });
 });
 
+describe('PostgreSQL', () => {
+  it('applies each migration once when two servers start at once on one database', async () => {
+    const fresh = await createFreshDatabase();
+    try {
+      const [a, b] = await Promise.all([openDatabase({ url: fresh.url }), openDatabase({ url: fresh.url })]);
+      expect(await applied(a.db)).toEqual(migrations.map((m) => m.name));
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
 describe('migrations generated from schema.ts', () => {
   it('are in the journal, every one, and nothing else is', () => {
     const files = readdirSync(drizzleDir).filter((f) => f.endsWith('.sql'));
