@@ -1,6 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import {
   LearningActivity as ActivitySchema,
+  activityStatuses,
   DEFAULT_TIME_ZONE,
   isTimeZone,
   learningMethodCodes,
@@ -231,7 +232,7 @@ export const activitiesRouter = router({
     .input(
       z
         .object({
-          status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(),
+          status: z.enum(activityStatuses).optional(),
           employeeId: z.string().max(40).optional(),
           mine: z.boolean().optional(),
         })
