@@ -36,7 +36,7 @@ const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.r
 
 /**
  * A LearningActivity as stored in `activities.data`: everything but its workflow status, which is
- * the `status` column alone (read them together with `activityOf`). Agencies' extra fields stay.
+ * the `status` column alone (`recordOf` in ./records.ts puts them together). Agencies' extra fields stay.
  */
 export type StoredActivity = { [K in keyof LearningActivity as K extends 'status' ? never : K]: LearningActivity[K] };
 

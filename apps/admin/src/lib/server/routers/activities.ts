@@ -39,7 +39,7 @@ export const activityOf = (row: Pick<Row, 'data' | 'status' | 'jpOverride' | 'jp
   withOverride(recordOf(row), row);
 
 /** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
-export function withOverride(
+function withOverride(
   activity: LearningActivity,
   row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>,
 ): LearningActivity {
