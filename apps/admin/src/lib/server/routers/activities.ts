@@ -39,10 +39,7 @@ export const activityOf = (row: Pick<Row, 'data' | 'status' | 'jpOverride' | 'jp
   withOverride(recordOf(row), row);
 
 /** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
-function withOverride(
-  activity: LearningActivity,
-  row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>,
-): LearningActivity {
+function withOverride(activity: LearningActivity, row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>): LearningActivity {
   if (row.jpOverride === null) return activity;
   return { ...activity, override: { jp: row.jpOverride, reason: row.jpOverrideReason ?? '-', by: row.jpOverrideBy ?? 'admin' } };
 }
