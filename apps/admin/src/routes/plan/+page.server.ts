@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { activityFromForm, defined, number, text, valuesOf, yearParam } from '$lib/server/forms';
+import { activityFromForm, defined, number, text, valuesOf } from '$lib/server/forms';
+import { yearParam } from '$lib/server/urls';
 
 /** Plans are made for the coming year ([P] art. 17(4): approved by mid-year before it). */
 const yearOf = (url: URL) => yearParam(url, 1);
