@@ -8,5 +8,8 @@ import { paraglideOptions } from './scripts/paraglide-options.mjs';
 // Server code uses the compiled messages: they are compiled before the tests run.
 export default mergeConfig(
   shared,
-  defineConfig({ plugins: [paraglideVitePlugin(paraglideOptions)], test: { hookTimeout: 120_000, testTimeout: 120_000 } }),
+  defineConfig({
+    plugins: [paraglideVitePlugin(paraglideOptions)],
+    test: { hookTimeout: 120_000, testTimeout: 120_000, setupFiles: ['test/setup-password-cost.ts'] },
+  }),
 );

@@ -1,0 +1,76 @@
+import { IndividualDevelopmentPlan, RULE_SOURCE_PATTERN } from '@bangkom/domain';
+import { resolveProfiles, versionInForce, withDefaults } from '@bangkom/jp';
+import { describe, expect, it } from 'vitest';
+import table from '../cases/checks.json' with { type: 'json' };
+import { planChecks, runPlanChecks } from './checks.js';
+import type { PlanIssueCode } from './issues.js';
+import { planIssueCodes } from './issues.js';
+import { planContext, validatePlan } from './validate.js';
+
+interface Case {
+  name: string;
+  plan: Record<string, unknown>;
+  items?: Record<string, unknown>[];
+  item0?: Record<string, unknown>;
+  removeItem0?: string[];
+  profile?: string;
+  asOf?: string;
+}
+const cases = table.cases as unknown as Case[];
+
+/** The base plan with a case's changes, as validate.test.ts builds it. */
+function build(c: Case): Record<string, unknown> {
+  const plan: Record<string, unknown> = structuredClone(table.base);
+  for (const [k, v] of Object.entries(c.plan)) {
+    if (v === null) delete plan[k];
+    else plan[k] = v;
+  }
+  if (c.items) plan['items'] = structuredClone(c.items);
+  const items = plan['items'] as Record<string, unknown>[];
+  if (items[0] && (c.item0 || c.removeItem0)) {
+    items[0] = { ...items[0], ...c.item0 };
+    for (const k of c.removeItem0 ?? []) delete items[0][k];
+  }
+  return plan;
+}
+const options = (c: Case) => ({ asOf: c.asOf ?? table.asOf, profile: c.profile ?? table.profile });
+
+/** Checked before the table: without a profile in force there is nothing to check against. */
+const GUARD: PlanIssueCode = 'plan.no_profile_in_force';
+
+describe('plan check table', () => {
+  it('gives every check a unique documented code as id and a citation of regulation and article', () => {
+    const ids = planChecks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids, GUARD].sort()).toEqual(Object.keys(planIssueCodes).sort());
+    for (const { id, source } of planChecks) {
+      expect(source, id).toMatch(RULE_SOURCE_PATTERN);
+      expect(source, id).not.toMatch(/DOMAIN|seeds?\//);
+    }
+  });
+
+  it('has every check exercised: its code appears in the issues of some case of cases/checks.json', () => {
+    const seen = new Set<string>();
+    for (const c of cases) {
+      const result = validatePlan(build(c), options(c));
+      if (result.ok) for (const issue of result.value.issues) seen.add(issue.code);
+    }
+    expect(planChecks.map((c) => c.id).filter((id) => !seen.has(id))).toEqual([]);
+    expect(seen.has(GUARD)).toBe(true);
+  });
+
+  it('evaluates each check on its own: alone, it finds exactly the issues of its code in the whole validation', () => {
+    for (const c of cases) {
+      const result = validatePlan(build(c), options(c));
+      if (!result.ok) throw new Error(c.name);
+      const plan = IndividualDevelopmentPlan.parse(build(c));
+      const versions = resolveProfiles(options(c).profile);
+      if (!versions.ok) throw new Error(c.name);
+      const profile = versionInForce(versions.value, `${plan.year}-12-31`) ?? versionInForce(versions.value, `${plan.year}-01-01`);
+      if (!profile) continue;
+      const context = planContext(plan, profile, withDefaults(undefined), options(c).asOf);
+      for (const check of planChecks)
+        expect(runPlanChecks(context, [check]), `${c.name}: ${check.id}`).toEqual(result.value.issues.filter((i) => i.code === check.id));
+    }
+  });
+});
