@@ -16,8 +16,8 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
-import { catalogue } from '../../i18n.js';
 import { todayIso } from '../../values.js';
+import { messagesFor } from '../messages.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
 import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
@@ -50,7 +50,7 @@ export async function agencyTimeZone(db: Db): Promise<string> {
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 /** Status names for messages, from the app's catalogue. */
-const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[locale][`status.${status}`].toLowerCase();
+const statusName = (status: Row['status'], locale: 'id' | 'en') => messagesFor(locale)[`status_${status}`]().toLowerCase();
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
