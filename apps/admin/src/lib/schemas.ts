@@ -84,3 +84,8 @@ export const PasswordForm = PasswordChange.extend({ confirmPassword: z.string().
   (form) => form.newPassword === form.confirmPassword,
   { path: ['confirmPassword'], params: { code: 'account.mismatch' } },
 );
+
+/** An employee CSV (MyASN columns, [K] III.C), as text. */
+export const EmployeeImport = z.object({ csv: z.string().min(1).max(5_000_000) });
+/** The import form: the CSV file as uploaded (at most as large as the text the procedure takes). */
+export const EmployeeImportForm = z.object({ file: z.file().min(1).max(EmployeeImport.shape.csv.maxLength!) });
