@@ -1,8 +1,22 @@
+/**
+ * The database schema: the single source of the tables, keys, CHECKs and indexes. The SQL
+ * migrations in apps/admin/drizzle/ are generated from this file (`npm run db:generate -w
+ * apps/admin`); `test/migrations.test.ts` fails when this file and the migrations differ.
+ *
+ * Constraint and index names are those the first hand-written migrations (0001_init.sql …
+ * 0005_account_lifecycle.sql) gave them, so that a database created by them and one created by
+ * the generated baseline are the same (see ./migrate.ts).
+ */
+import { activityStatuses, employeeKinds } from '@bangkom/domain';
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   customType,
   date,
+  foreignKey,
+  index,
   integer,
   jsonb,
   numeric,
@@ -13,45 +27,81 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 
-/** Typed query layer over migrations/*.sql (the SQL files are the source of the schema). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-export const units = pgTable('units', { id: text('id').primaryKey(), name: text('name').notNull() });
-
-export const employees = pgTable('employees', {
-  id: text('id').primaryKey(),
-  kind: text('kind').$type<'PNS' | 'PPPK' | 'TKK'>().notNull(),
-  name: text('name').notNull(),
-  unitId: text('unit_id').notNull(),
-  supervisorId: text('supervisor_id'),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-});
+/** `'a', 'b'` for a CHECK (column IN (…)): the allowed values come from the code's own lists. */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));
 
 export const roles = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role').$type<Role>().notNull(),
-  employeeId: text('employee_id'),
-  unitId: text('unit_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  disabled: boolean('disabled').notNull().default(false),
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-});
+/** The plan workflow in the app: drafted by the employee, approved by HR on the PPK's behalf ([P] art. 17(4)). */
+export const planStatuses = ['draft', 'approved'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
 
-export const sessions = pgTable('sessions', {
-  idHash: text('id_hash').primaryKey(),
-  userId: integer('user_id').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const units = pgTable('units', { id: text('id').primaryKey(), name: text('name').notNull() });
+
+export const employees = pgTable(
+  'employees',
+  {
+    /** NIP (PNS), NIPPPK (PPPK) or internal id (TKK). */
+    id: text('id').primaryKey(),
+    kind: text('kind').$type<(typeof employeeKinds)[number]>().notNull(),
+    name: text('name').notNull(),
+    unitId: text('unit_id').notNull(),
+    supervisorId: text('supervisor_id'),
+    /** The Employee record of @bangkom/domain. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    check('employees_kind_check', sql`${t.kind} IN (${sqlList(employeeKinds)})`),
+    foreignKey({ name: 'employees_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'employees_supervisor_id_fkey', columns: [t.supervisorId], foreignColumns: [t.id] }),
+    index('employees_unit').on(t.unitId),
+    index('employees_supervisor').on(t.supervisorId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique('users_username_key'),
+    /** scrypt$N$r$p$salt$hash */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    employeeId: text('employee_id'),
+    unitId: text('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    disabled: boolean('disabled').notNull().default(false),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} IN (${sqlList(roles)})`),
+    foreignKey({ name: 'users_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'users_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value; the value itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'sessions_user_id_fkey', columns: [t.userId], foreignColumns: [users.id] }).onDelete('cascade'),
+    index('sessions_user').on(t.userId),
+  ],
+);
 
 export const evidenceFiles = pgTable('evidence_files', {
+  /** Content address. */
   sha256: text('sha256').primaryKey(),
   mediaType: text('media_type').notNull(),
   size: integer('size').notNull(),
@@ -59,24 +109,37 @@ export const evidenceFiles = pgTable('evidence_files', {
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const activities = pgTable('activities', {
-  id: text('id').primaryKey(),
-  employeeId: text('employee_id').notNull(),
-  status: text('status').$type<'draft' | 'submitted' | 'verified' | 'rejected'>().notNull(),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-  evidenceSha256: text('evidence_sha256'),
-  evidenceName: text('evidence_name'),
-  supervisorApproved: boolean('supervisor_approved'),
-  jpOverride: numeric('jp_override', { mode: 'number' }),
-  jpOverrideReason: text('jp_override_reason'),
-  jpOverrideBy: text('jp_override_by'),
-  rejectReason: text('reject_reason'),
-  createdBy: integer('created_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    status: text('status').$type<(typeof activityStatuses)[number]>().notNull(),
+    /** The LearningActivity record of @bangkom/domain. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    evidenceSha256: text('evidence_sha256'),
+    evidenceName: text('evidence_name'),
+    supervisorApproved: boolean('supervisor_approved'),
+    jpOverride: numeric('jp_override', { mode: 'number' }),
+    jpOverrideReason: text('jp_override_reason'),
+    /** Who set the override: the SDM unit's decision ([P] art. 12(2)f) is given to the engine as { jp, reason, by }. */
+    jpOverrideBy: text('jp_override_by'),
+    rejectReason: text('reject_reason'),
+    createdBy: integer('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('activities_status_check', sql`${t.status} IN (${sqlList(activityStatuses)})`),
+    foreignKey({ name: 'activities_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'activities_evidence_sha256_fkey', columns: [t.evidenceSha256], foreignColumns: [evidenceFiles.sha256] }),
+    foreignKey({ name: 'activities_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
+    index('activities_employee').on(t.employeeId),
+  ],
+);
 
 export const settings = pgTable('settings', { key: text('key').primaryKey(), value: jsonb('value').notNull() });
 
+/** Append-only (who, when, what, before/after): UPDATE and DELETE are refused by a trigger (migration 0001). */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -89,25 +152,39 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
 });
 
-export const tubelAssessments = pgTable('tubel_assessments', {
-  id: serial('id').primaryKey(),
-  employeeId: text('employee_id').notNull(),
-  asOf: date('as_of', { mode: 'string' }).notNull(),
-  eligible: boolean('eligible').notNull(),
-  input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
-  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-  createdBy: integer('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Tugas Belajar eligibility assessments as the HR admin saved them: the facts given and the result. */
+export const tubelAssessments = pgTable(
+  'tubel_assessments',
+  {
+    id: serial('id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    eligible: boolean('eligible').notNull(),
+    input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'tubel_assessments_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'tubel_assessments_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
+    index('tubel_assessments_employee').on(t.employeeId),
+  ],
+);
 
+/** Individual Development Plans ([P] art. 17): one per employee and year. */
 export const plans = pgTable(
   'plans',
   {
     employeeId: text('employee_id').notNull(),
     year: integer('year').notNull(),
-    status: text('status').$type<'draft' | 'approved'>().notNull(),
+    status: text('status').$type<PlanStatus>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
+  (t) => [
+    primaryKey({ name: 'plans_pkey', columns: [t.employeeId, t.year] }),
+    check('plans_status_check', sql`${t.status} IN (${sqlList(planStatuses)})`),
+    foreignKey({ name: 'plans_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+  ],
 );
