@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
 import { attempt, formOf, postedForm, refused, text, valuesOf } from '$lib/server/forms';
 import { EmployeeImportForm } from '$lib/schemas';
+import { removeFiles } from 'sveltekit-superforms';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
@@ -45,7 +46,8 @@ export const actions: Actions = {
     const csv = (await form.data.file.text()).replace(/^\uFEFF/, '');
     const caller = await callerFor(event);
     const result = await attempt(event, form, () => caller.admin.importEmployees({ csv }));
-    return result.ok ? { importForm: form, imported: result.value } : result.failure;
+    // Files are not sent back (they cannot be serialized).
+    return result.ok ? removeFiles({ importForm: form, imported: result.value }) : result.failure;
   },
   updateUser: async (event) => {
     const form = await event.request.formData();
