@@ -1,4 +1,4 @@
-import { JpOverride, LearningActivity } from '@bangkom/domain';
+import { IndividualDevelopmentPlan, JpOverride, LearningActivity, PlanItem } from '@bangkom/domain';
 import { z } from 'zod';
 import { todayIso } from './values.js';
 
@@ -48,7 +48,6 @@ export const ActivityFields = z.object({
   /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
   summary: z.string().trim().max(2000).optional(),
 });
-export type ActivityFieldsInput = z.input<typeof ActivityFields>;
 
 /**
  * An evidence file as the browser sends it: a multipart part, never base64 in JSON. Its size and
@@ -84,3 +83,23 @@ export const PasswordForm = PasswordChange.extend({ confirmPassword: z.string().
   (form) => form.newPassword === form.confirmPassword,
   { path: ['confirmPassword'], params: { code: 'account_mismatch' } },
 );
+
+/** An employee CSV (MyASN columns, [K] III.C), as text. */
+export const EmployeeImport = z.object({ csv: z.string().min(1).max(5_000_000) });
+/** The import form: the CSV file as uploaded (at most as large as the text the procedure takes). */
+export const EmployeeImportForm = z.object({ file: z.file().min(1).max(EmployeeImport.shape.csv.maxLength!) });
+
+const plan = IndividualDevelopmentPlan.shape;
+
+/** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"), with lengths a person may type. */
+export const PlanHeader = z.object({
+  position: plan.position.unwrap().trim().max(200).optional(),
+  gapLevel: plan.gapLevel,
+  performancePredicate: plan.performancePredicate,
+  performanceData: plan.performanceData.unwrap().trim().max(200).optional(),
+  cannotLeaveWorkplace: plan.cannotLeaveWorkplace,
+  budgetAvailable: plan.budgetAvailable.unwrap().max(1e12).optional(),
+});
+
+/** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
+export const PlanItemForm = PlanItem.omit({ id: true });

@@ -10,7 +10,6 @@ import { bilingual, issueText } from '../i18n.js';
 import { parseDecimal } from '../values.js';
 import { errorDetails, isBilingual, isExpected } from './errors.js';
 import { messagesFor } from './messages.js';
-import type { ActivityFieldsInput } from './routers/activities.js';
 
 /**
  * Forms on sveltekit-superforms: the schemas are the procedures' own (`$lib/schemas`), their
@@ -95,6 +94,8 @@ export async function attempt<T, F extends SuperValidated<Record<string, unknown
   }
 }
 
+/* Plain readers for the forms not on superforms yet (Tugas Belajar's yes/no/unknown answers, the account forms). */
+
 /** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
 export const text = (form: FormData, name: string): string | undefined => {
   const value = form.get(name);
@@ -109,26 +110,6 @@ export const yesNo = (form: FormData, name: string): boolean | undefined => {
 /** The record without its undefined fields (what "not given" means to the schemas). */
 export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
   Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/** The activity form as the procedures take it: empty fields are absent, numbers are numbers (NaN is refused by the schema). */
-export function activityFromForm(form: FormData): ActivityFieldsInput {
-  const fields: Record<string, unknown> = {
-    method: text(form, 'method'),
-    title: text(form, 'title') ?? '',
-    organizer: text(form, 'organizer') ?? '',
-    international: form.get('international') === 'on',
-    startDate: text(form, 'startDate') ?? '',
-    endDate: text(form, 'endDate') ?? '',
-    runByWorkUnit: form.get('runByWorkUnit') === 'on',
-    competencyType: text(form, 'competencyType'),
-    certificateNumber: text(form, 'certificateNumber'),
-    certificateDate: text(form, 'certificateDate'),
-    rumpun: text(form, 'rumpun'),
-    summary: text(form, 'summary'),
-  };
-  for (const name of ['days', 'sessions', 'hours', 'programmeJp', 'statedJp']) fields[name] = number(form, name);
-  return defined(fields) as ActivityFieldsInput;
-}
 
 /** Form values to give back to the form after a refusal (the file cannot be given back). */
 export function valuesOf(form: FormData): Record<string, string> {

@@ -76,7 +76,6 @@ async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
 }
 
 export { EARLIEST_ACTIVITY_DATE } from '../../schemas.js';
-export type { ActivityFieldsInput } from '../../schemas.js';
 type Fields = z.output<typeof ActivityFields>;
 
 function toActivity(

@@ -20,7 +20,7 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
-import { Login, PasswordChange } from '../../schemas.js';
+import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
@@ -733,7 +733,7 @@ const adminRouter = router({
     }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
-    .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
+    .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
       const parsed = importCsv(input.csv, 'employees');
       if (!parsed.ok)
