@@ -19,10 +19,11 @@ import type { Db } from '../db/index.js';
 import { recordOf, storedActivity } from '../db/records.js';
 import type { StoredActivity } from '../db/schema.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
-import { catalogue } from '../../i18n.js';
 import { todayIso } from '../../values.js';
+import { messagesFor } from '../messages.js';
 import { appError, forbidden } from '../errors.js';
-import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
+import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
+import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 
@@ -53,7 +54,7 @@ export async function agencyTimeZone(db: Db): Promise<string> {
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 /** Status names for messages, from the app's catalogue. */
-const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[locale][`status.${status}`].toLowerCase();
+const statusName = (status: Row['status'], locale: 'id' | 'en') => messagesFor(locale)[`status_${status}`]().toLowerCase();
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
@@ -78,50 +79,8 @@ async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
   };
 }
 
-/**
- * Earliest date an activity may carry (policy parameter): older records are typing errors such as
- * 0000-01-01, not training an employee in service today attended. The latest is today (Western
- * Indonesia Time): an activity is recorded once it took place.
- */
-export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
-const pastDate = z.iso
-  .date()
-  .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
-    message: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE} / Date before ${EARLIEST_ACTIVITY_DATE}`,
-    params: { code: 'date.too_early' },
-  })
-  .refine((d) => d <= todayIso(), { message: 'Tanggal di masa depan / Date in the future', params: { code: 'date.future' } });
-
-/** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
-export const ActivityFields = z.object({
-  method: z.enum(learningMethodCodes),
-  title: z.string().trim().min(3).max(200),
-  organizer: z.string().trim().min(2).max(200),
-  international: z.boolean().default(false),
-  startDate: pastDate,
-  endDate: pastDate,
-  days: z.number().positive().max(366).optional(),
-  sessions: z.int().positive().max(1000).optional(),
-  hours: z.number().positive().max(10_000).optional(),
-  programmeJp: z.number().positive().max(10_000).optional(),
-  statedJp: z.number().nonnegative().max(10_000).optional(),
-  runByWorkUnit: z.boolean().default(false),
-  competencyType: z.enum(['teknis', 'manajerial', 'sosial_kultural']).optional(),
-  certificateNumber: z.string().trim().max(100).optional(),
-  certificateDate: pastDate.optional(),
-  rumpun: z.string().trim().max(100).optional(),
-  /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
-  summary: z.string().trim().max(2000).optional(),
-});
-export type ActivityFieldsInput = z.input<typeof ActivityFields>;
+export { EARLIEST_ACTIVITY_DATE } from '../../schemas.js';
 type Fields = z.output<typeof ActivityFields>;
-
-/** An evidence file sent with a form: base64 content, at most MAX_EVIDENCE_BYTES once decoded. */
-const EvidenceUpload = z.object({
-  name: z.string().trim().min(1).max(200),
-  contentBase64: z.string().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 1024),
-});
-type EvidenceUpload = z.output<typeof EvidenceUpload>;
 
 function toActivity(
   id: string,
@@ -178,8 +137,15 @@ async function ensureConvertible(db: Db, activity: LearningActivity): Promise<vo
 }
 
 /** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
-async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
-  const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
+async function storeEvidence(tx: Tx, upload: File): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
+  // A file too large is refused before it is read: its size is known from the multipart part.
+  const refused = sizeRefusal(upload.size);
+  if (refused)
+    throw appError('BAD_REQUEST', refused.message.id, refused.message.en, [
+      { path: ['evidence'], code: refused.code, message: refused.message },
+    ]);
+  const bytes = new Uint8Array(await upload.arrayBuffer());
+  const name = evidenceName(upload.name);
   const checked = checkEvidence(bytes);
   if (!checked.ok)
     throw appError('BAD_REQUEST', checked.message.id, checked.message.en, [
@@ -189,7 +155,7 @@ async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: st
     .insert(evidenceFiles)
     .values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes })
     .onConflictDoNothing();
-  return { name: upload.name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
+  return { name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
 }
 
 function withFile(activity: LearningActivity, file: { name: string; sha256: string; size: number; mediaType: string }): LearningActivity {
@@ -348,7 +314,7 @@ export const activitiesRouter = router({
   }),
 
   create: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(ActivityFields.extend({ evidence: EvidenceUpload.optional() }))
+    .input(ActivityFields.extend({ evidence: EvidenceFile.optional() }))
     .mutation(async ({ ctx, input }) => {
       const employeeId = ctx.user.employeeId;
       if (!employeeId) throw forbidden();
@@ -376,7 +342,7 @@ export const activitiesRouter = router({
     }),
 
   update: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60), fields: ActivityFields, evidence: EvidenceUpload.optional() }))
+    .input(z.object({ id: z.string().max(60), fields: ActivityFields, evidence: EvidenceFile.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
@@ -442,7 +408,7 @@ export const activitiesRouter = router({
 
   /** The direct superior approves or rejects a subordinate's non-classical activity ([K] III.D.5). */
   review: roleProcedure('atasan')
-    .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: Reason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       // Never the own activity, even when an import made someone their own superior.
@@ -487,7 +453,7 @@ export const activitiesRouter = router({
 
   /** The unit admin (or SDM) checks the evidence: submitted → verified, or rejected with a reason. */
   verify: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: Reason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row))
@@ -530,9 +496,7 @@ export const activitiesRouter = router({
 
   /** Sets (or clears with `jp: null`) the JP of an activity by hand; the reason is recorded. */
   overrideJp: roleProcedure('admin_unit', 'admin_sdm')
-    .input(
-      z.object({ id: z.string().max(60), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }),
-    )
+    .input(JpOverrideInput.extend({ id: z.string().max(60) }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();

@@ -20,6 +20,7 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
+import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
@@ -50,35 +51,33 @@ function checkNewPassword(password: string, username: string, field = 'newPasswo
 }
 
 const authRouter = router({
-  login: publicProcedure
-    .input(z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) }))
-    .mutation(async ({ ctx, input }) => {
-      // The attempt is counted before the password is hashed: parallel guesses cannot all pass.
-      if (!ctx.limiter.reserve(input.username, ctx.ip)) throw tooMany();
-      const user = (await ctx.db.select().from(users).where(eq(users.username, input.username)))[0];
-      // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
-      const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !valid || user.disabled) {
-        // Failed attempts are kept too (who tried which name, from where), for the auditor; the
-        // limiter bounds how many a visitor can write.
-        await audit(ctx.db, null, 'auth.login_failed', 'user', input.username, null, {
-          ip: ctx.ip,
-          ...(user?.disabled && valid ? { disabled: true } : {}),
-        });
-        throw wrongPassword();
-      }
-      ctx.limiter.succeed(input.username, ctx.ip);
-      // Hashes made with weaker parameters are replaced now that the password is known.
-      if (needsRehash(user.passwordHash) && !user.mustChangePassword)
-        await ctx.db
-          .update(users)
-          .set({ passwordHash: await hashPassword(input.password) })
-          .where(eq(users.id, user.id));
-      const session = await createSession(ctx.db, user.id);
-      ctx.setSession(session.token, session.expiresAt);
-      await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
-      return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
-    }),
+  login: publicProcedure.input(Login).mutation(async ({ ctx, input }) => {
+    // The attempt is counted before the password is hashed: parallel guesses cannot all pass.
+    if (!ctx.limiter.reserve(input.username, ctx.ip)) throw tooMany();
+    const user = (await ctx.db.select().from(users).where(eq(users.username, input.username)))[0];
+    // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !valid || user.disabled) {
+      // Failed attempts are kept too (who tried which name, from where), for the auditor; the
+      // limiter bounds how many a visitor can write.
+      await audit(ctx.db, null, 'auth.login_failed', 'user', input.username, null, {
+        ip: ctx.ip,
+        ...(user?.disabled && valid ? { disabled: true } : {}),
+      });
+      throw wrongPassword();
+    }
+    ctx.limiter.succeed(input.username, ctx.ip);
+    // Hashes made with weaker parameters are replaced now that the password is known.
+    if (needsRehash(user.passwordHash) && !user.mustChangePassword)
+      await ctx.db
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password) })
+        .where(eq(users.id, user.id));
+    const session = await createSession(ctx.db, user.id);
+    ctx.setSession(session.token, session.expiresAt);
+    await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
+    return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
+  }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.db, ctx.sessionToken);
     ctx.setSession(null);
@@ -86,37 +85,35 @@ const authRouter = router({
     return { ok: true };
   }),
   /** Changes the own password: the current one is asked again; every other session of the account ends. */
-  changePassword: authedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }))
-    .mutation(async ({ ctx, input }) => {
-      if (!ctx.limiter.reserve(ctx.user.username, ctx.ip)) throw tooMany();
-      const user = (await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)))[0]!;
-      if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
-        throw appError('BAD_REQUEST', 'Kata sandi saat ini salah', 'The current password is wrong', [
-          {
-            path: ['currentPassword'],
-            code: 'password.wrong',
-            message: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
-          },
-        ]);
-      ctx.limiter.succeed(ctx.user.username, ctx.ip);
-      checkNewPassword(input.newPassword, user.username);
-      if (input.newPassword === input.currentPassword)
-        throw appError('BAD_REQUEST', 'Kata sandi baru harus berbeda', 'The new password must be different', [
-          {
-            path: ['newPassword'],
-            code: 'password.unchanged',
-            message: { id: 'Kata sandi baru harus berbeda', en: 'The new password must be different' },
-          },
-        ]);
-      const passwordHash = await hashPassword(input.newPassword);
-      await ctx.db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-        await endSessions(tx, user.id, ctx.sessionToken);
-        await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
-      });
-      return { ok: true };
-    }),
+  changePassword: authedProcedure.input(PasswordChange).mutation(async ({ ctx, input }) => {
+    if (!ctx.limiter.reserve(ctx.user.username, ctx.ip)) throw tooMany();
+    const user = (await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)))[0]!;
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
+      throw appError('BAD_REQUEST', 'Kata sandi saat ini salah', 'The current password is wrong', [
+        {
+          path: ['currentPassword'],
+          code: 'password.wrong',
+          message: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
+        },
+      ]);
+    ctx.limiter.succeed(ctx.user.username, ctx.ip);
+    checkNewPassword(input.newPassword, user.username);
+    if (input.newPassword === input.currentPassword)
+      throw appError('BAD_REQUEST', 'Kata sandi baru harus berbeda', 'The new password must be different', [
+        {
+          path: ['newPassword'],
+          code: 'password.unchanged',
+          message: { id: 'Kata sandi baru harus berbeda', en: 'The new password must be different' },
+        },
+      ]);
+    const passwordHash = await hashPassword(input.newPassword);
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+      await endSessions(tx, user.id, ctx.sessionToken);
+      await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
+    });
+    return { ok: true };
+  }),
   me: authedProcedure.query(async ({ ctx }) => {
     const employee = ctx.user.employeeId
       ? (await ctx.db.select().from(employees).where(eq(employees.id, ctx.user.employeeId)))[0]
@@ -736,7 +733,7 @@ const adminRouter = router({
     }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
-    .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
+    .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
       const parsed = importCsv(input.csv, 'employees');
       if (!parsed.ok)

@@ -1,5 +1,6 @@
 import type { IndividualDevelopmentPlan } from '@bangkom/domain';
-import { gapLevels, PlanItem, performancePredicates } from '@bangkom/domain';
+import { PlanItem } from '@bangkom/domain';
+import { PlanHeader } from '../../schemas.js';
 import { validatePlan, validatePlans } from '@bangkom/idp';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,16 +14,6 @@ import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, inUnit, unitScope } from '../access.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
-
-/** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"). */
-const PlanHeader = z.object({
-  position: z.string().trim().min(1).max(200).optional(),
-  gapLevel: z.enum(gapLevels).optional(),
-  performancePredicate: z.enum(performancePredicates).optional(),
-  performanceData: z.string().trim().min(1).max(200).optional(),
-  cannotLeaveWorkplace: z.boolean().default(false),
-  budgetAvailable: z.number().nonnegative().max(1e12).optional(),
-});
 
 const yearInput = z.int().min(2000).max(2100);
 type Row = typeof plans.$inferSelect;
