@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RULE_SOURCE_PATTERN } from '@bangkom/domain';
 import { describe, expect, it } from 'vitest';
 import table from '../cases/criteria.json' with { type: 'json' };
@@ -74,6 +75,11 @@ describe('Tugas Belajar criteria table', () => {
 
   it('evaluates the table in order: the result lists each criterion once, under its id', () => {
     expect(check(base.candidate, base.programme).criteria.map((c) => c.id)).toEqual(eligibilityCriteria.map((c) => c.id));
+  });
+
+  it('documents every criterion with its id in the README table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(eligibilityCriteria.filter((c) => !readme.includes(`| \`${c.id}\` |`)).map((c) => c.id)).toEqual([]);
   });
 
   it('has a case in cases/criteria.json for every criterion, and every case names one', () => {
