@@ -44,7 +44,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** An unexpected error: its details (SQL, stack) go to the server log; the page shows a request id only. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   // SvelteKit's own words for a page that does not exist ("Not Found") are English only.
-  if (status === 404) return { message: messagesFor(event.locals.locale).error_not_found() };
+  const m = messagesFor(event.locals.locale);
+  if (status === 404) return { message: m.error_not_found() };
   if (status < 500) return { message };
   const requestId = logServerError(error, event.locals.requestId, `${event.request.method} ${event.url.pathname}`);
   const messages = MESSAGES.internal(requestId);
