@@ -19,12 +19,12 @@ export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
 const pastDate = domain.startDate
   .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
     params: {
-      code: 'date.too_early',
+      code: 'date_too_early',
       message: { id: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE}`, en: `Date before ${EARLIEST_ACTIVITY_DATE}` },
     },
   })
   .refine((d) => d <= todayIso(), {
-    params: { code: 'date.future', message: { id: 'Tanggal di masa depan', en: 'Date in the future' } },
+    params: { code: 'date_future', message: { id: 'Tanggal di masa depan', en: 'Date in the future' } },
   });
 
 /** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
@@ -81,7 +81,7 @@ export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(
 /** The password form: the new password typed twice. */
 export const PasswordForm = PasswordChange.extend({ confirmPassword: z.string().max(200) }).refine(
   (form) => form.newPassword === form.confirmPassword,
-  { path: ['confirmPassword'], params: { code: 'account.mismatch' } },
+  { path: ['confirmPassword'], params: { code: 'account_mismatch' } },
 );
 
 /** An employee CSV (MyASN columns, [K] III.C), as text. */

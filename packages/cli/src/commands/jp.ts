@@ -30,7 +30,7 @@ const COUNTED = [false, true, 'reduced'] as const;
 
 /** One result as JSON text, the shape of the engine's `ActivityResult`, its trace as asked. */
 function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): string {
-  const a = run.setAsideRows.get(i) ?? run.activities[i]!;
+  const a = run.setAsideRows.get(i) ?? { id: run.activities.id(i), nip: run.activities.nip(i) };
   // One object shape for every row (no spread): the fast path of JSON.stringify.
   const body = JSON.stringify({
     id: a.id,
@@ -48,9 +48,9 @@ function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): str
 /** Input indices of the rows that have a result (all, or those of `--year`), in input order. */
 function evaluatedRows(run: JpRun): Uint32Array {
   let count = 0;
-  for (let i = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) count++;
+  for (let i = 0; i < run.jp.length; i++) if (run.activities.has(i) || run.setAsideRows.has(i)) count++;
   const rows = new Uint32Array(count);
-  for (let i = 0, k = 0; i < run.jp.length; i++) if (run.activities[i] !== undefined || run.setAsideRows.has(i)) rows[k++] = i;
+  for (let i = 0, k = 0; i < run.jp.length; i++) if (run.activities.has(i) || run.setAsideRows.has(i)) rows[k++] = i;
   return rows;
 }
 

@@ -6,9 +6,10 @@ import { zod4, type ZodValidationSchema } from 'sveltekit-superforms/adapters';
 import type { $ZodErrorMap } from 'zod/v4/core';
 import type { FormMessage } from '../forms.js';
 import type { Locale, MessageKey } from '../i18n.js';
-import { bilingual, catalogue, issueText, translator } from '../i18n.js';
+import { bilingual, issueText } from '../i18n.js';
 import { parseDecimal } from '../values.js';
 import { errorDetails, isBilingual, isExpected } from './errors.js';
+import { messagesFor } from './messages.js';
 
 /**
  * Forms on sveltekit-superforms: the schemas are the procedures' own (`$lib/schemas`), their
@@ -18,14 +19,14 @@ import { errorDetails, isBilingual, isExpected } from './errors.js';
 
 /** Zod's messages in the user's language: a rule's own message (`params.message`) or the catalogue's wording of the issue. */
 function errorMap(locale: Locale): $ZodErrorMap {
-  const t = translator(locale);
+  const m = messagesFor(locale);
   return (issue) => {
     const params = (issue as { params?: { message?: unknown; code?: unknown } }).params;
     // A rule's own message in both languages, or a catalogue message named by its code.
     if (isBilingual(params?.message)) return bilingual(params.message, locale);
-    if (typeof params?.code === 'string' && params.code in catalogue[locale]) return t(params.code as MessageKey);
+    if (typeof params?.code === 'string' && params.code in m) return (m[params.code as MessageKey] as () => string)();
     const bound = (name: 'minimum' | 'maximum') => (name in issue ? Number((issue as Record<string, unknown>)[name]) : undefined);
-    return issueText({ code: issue.code ?? 'custom', minimum: bound('minimum'), maximum: bound('maximum') }, t);
+    return issueText({ code: issue.code ?? 'custom', minimum: bound('minimum'), maximum: bound('maximum') }, m);
   };
 }
 
@@ -62,7 +63,7 @@ export function refused<F extends SuperValidated<Record<string, unknown>, FormMe
  */
 export function refusalOf(e: unknown, locale: Locale, fields: ReadonlySet<string> = new Set()) {
   if (!(e instanceof TRPCError) || !isExpected(e)) throw e;
-  const t = translator(locale);
+  const m = messagesFor(locale);
   const details = errorDetails(e.cause);
   const errors: Record<string, string[]> = {};
   const other: string[] = [];
@@ -72,7 +73,7 @@ export function refusalOf(e: unknown, locale: Locale, fields: ReadonlySet<string
     else other.push(text);
   };
   for (const p of details.problems ?? []) put(p.path, bilingual(p.message, locale));
-  for (const i of details.issues ?? []) put(i.path, issueText(i, t));
+  for (const i of details.issues ?? []) put(i.path, issueText(i, m));
   const text = details.messages ? bilingual(details.messages, locale) : e.code === 'BAD_REQUEST' ? '' : e.message;
   return { status: getHTTPStatusCodeFromError(e), message: { text, other } satisfies FormMessage, errors };
 }

@@ -1,6 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import {
   LearningActivity as ActivitySchema,
+  activityStatuses,
   DEFAULT_TIME_ZONE,
   isTimeZone,
   learningMethodCodes,
@@ -15,9 +16,11 @@ import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
+import { recordOf, storedActivity } from '../db/records.js';
+import type { StoredActivity } from '../db/schema.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
-import { catalogue } from '../../i18n.js';
 import { todayIso } from '../../values.js';
+import { messagesFor } from '../messages.js';
 import { appError, forbidden } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
 import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
@@ -31,6 +34,10 @@ export async function ruleProfile(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'ruleProfile')))[0];
   return typeof row?.value === 'string' ? row.value : DEFAULT_PROFILE_ID;
 }
+
+/** The activity of a row as the engine takes it: its record with the admin's JP override, when one is set. */
+export const activityOf = (row: Pick<Row, 'data' | 'status' | 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>): LearningActivity =>
+  withOverride(recordOf(row), row);
 
 /** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
 export function withOverride(
@@ -50,7 +57,7 @@ export async function agencyTimeZone(db: Db): Promise<string> {
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 /** Status names for messages, from the app's catalogue. */
-const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[locale][`status.${status}`].toLowerCase();
+const statusName = (status: Row['status'], locale: 'id' | 'en') => messagesFor(locale)[`status_${status}`]().toLowerCase();
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
@@ -61,7 +68,7 @@ async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
 }
 
 const isOwner = (user: SessionUser, row: Pick<Row, 'employeeId'>) => user.employeeId !== null && row.employeeId === user.employeeId;
-const methodOf = (row: Row) => row.data['method'] as LearningMethod;
+const methodOf = (row: Row): LearningMethod => row.data.method;
 /**
  * Whether the direct superior approves an activity before it is verified: the rule of the profile
  * version that governs the activity's date (in the default profile [K] III.D.5: non-classical methods).
@@ -70,7 +77,7 @@ async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
   const versions = resolveProfiles(await ruleProfile(db));
   return (row) => {
     if (!versions.ok) return learningMethods[methodOf(row)].path === 'nonklasikal';
-    const profile = versionOn(versions.value, String(row.data['endDate'] ?? ''));
+    const profile = versionOn(versions.value, row.data.endDate);
     return profile ? requiresSupervisorApproval(methodOf(row), profile).required : false;
   };
 }
@@ -83,7 +90,7 @@ function toActivity(
   employeeId: string,
   f: Fields,
   status: LearningActivity['status'],
-  previous?: Record<string, unknown>,
+  previous?: StoredActivity,
 ): LearningActivity {
   const parsed = ActivitySchema.safeParse({
     id,
@@ -106,9 +113,7 @@ function toActivity(
       ...(f.certificateNumber ? { number: f.certificateNumber } : {}),
       ...(f.certificateDate ? { date: f.certificateDate } : {}),
       // An attached file stays attached when the fields are edited.
-      ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file
-        ? { file: (previous!['evidence'] as { file: unknown }).file }
-        : {}),
+      ...(previous?.evidence?.file ? { file: previous.evidence.file } : {}),
     },
     ...(f.rumpun ? { rumpun: f.rumpun } : {}),
     ...(f.summary ? { summary: f.summary } : {}),
@@ -183,7 +188,7 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
     review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
     overrideJp: staff,
-    approveConversion: user.role === 'admin_sdm' && !own && row.data['conversionApprovedBy'] === undefined,
+    approveConversion: user.role === 'admin_sdm' && !own && row.data.conversionApprovedBy === undefined,
   };
 }
 
@@ -193,7 +198,7 @@ export const activitiesRouter = router({
     .input(
       z
         .object({
-          status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(),
+          status: z.enum(activityStatuses).optional(),
           employeeId: z.string().max(40).optional(),
           mine: z.boolean().optional(),
         })
@@ -215,7 +220,7 @@ export const activitiesRouter = router({
         .limit(500);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
-        const converted = convertActivity(withOverride(r.data as unknown as LearningActivity, r), { profile, trace: false });
+        const converted = convertActivity(activityOf(r), { profile, trace: false });
         return {
           ...summaryOf(r),
           employeeName,
@@ -256,10 +261,10 @@ export const activitiesRouter = router({
     const employee = (
       await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
     )[0];
-    const conversion = convertActivity(withOverride(row.data as unknown as LearningActivity, row), { profile: await ruleProfile(ctx.db) });
+    const conversion = convertActivity(activityOf(row), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
-      data: row.data as unknown as LearningActivity,
+      data: recordOf(row),
       employeeName: employee?.name ?? row.employeeId,
       conversion: conversion.ok
         ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile }
@@ -328,7 +333,7 @@ export const activitiesRouter = router({
             id,
             employeeId,
             status: 'draft',
-            data: activity as unknown as Record<string, unknown>,
+            data: storedActivity(activity),
             evidenceSha256: file?.sha256 ?? null,
             evidenceName: file?.name ?? null,
             createdBy: ctx.user.id,
@@ -353,7 +358,7 @@ export const activitiesRouter = router({
         const [updated] = await tx
           .update(activities)
           .set({
-            data: activity as unknown as Record<string, unknown>,
+            data: storedActivity(activity),
             ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}),
             updatedAt: new Date(),
           })
@@ -392,7 +397,7 @@ export const activitiesRouter = router({
             },
           ],
         );
-      await ensureConvertible(ctx.db, row.data as unknown as LearningActivity);
+      await ensureConvertible(ctx.db, recordOf(row));
       return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 
@@ -429,7 +434,6 @@ export const activitiesRouter = router({
                   supervisorApproved: false,
                   status: 'rejected',
                   rejectReason: input.reason ?? null,
-                  data: { ...row.data, status: 'rejected' },
                   updatedAt: new Date(),
                 },
           )
@@ -475,7 +479,6 @@ export const activitiesRouter = router({
           .set({
             status,
             rejectReason: input.verified ? null : (input.reason ?? null),
-            data: { ...row.data, status },
             updatedAt: new Date(),
           })
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
@@ -538,7 +541,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
-      if (row.data['conversionApprovedBy'] !== undefined)
+      if (row.data.conversionApprovedBy !== undefined)
         throw conflict('Konversi JP kegiatan ini sudah disetujui', 'The JP conversion of this activity is already approved');
       return ctx.db.transaction(async (tx) => {
         const data = { ...row.data, conversionApprovedBy: ctx.user.username };
@@ -577,7 +580,7 @@ function summaryOf(r: Row) {
     id: r.id,
     employeeId: r.employeeId,
     status: r.status,
-    data: r.data as unknown as LearningActivity,
+    data: recordOf(r),
     evidenceName: r.evidenceName,
     hasEvidence: r.evidenceSha256 !== null,
     supervisorApproved: r.supervisorApproved,
@@ -608,7 +611,7 @@ async function transition(
     // The status in the WHERE makes a concurrent second transition update nothing.
     const [updated] = await tx
       .update(activities)
-      .set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date(), ...extra })
+      .set({ status: to, updatedAt: new Date(), ...extra })
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
     if (!updated) throw changedMeanwhile();

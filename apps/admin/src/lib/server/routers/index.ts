@@ -1,4 +1,4 @@
-import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
+import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
@@ -25,7 +25,7 @@ import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
-import { activitiesRouter, agencyTimeZone, ruleProfile, withOverride } from './activities.js';
+import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -143,7 +143,7 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
         : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
     );
   // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
-  const list = actRows.map((r) => withOverride({ ...(r.data as unknown as LearningActivity), status: r.status }, r));
+  const list = actRows.map(activityOf);
   return {
     employees: empRows,
     activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))),
@@ -158,7 +158,7 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
  */
 function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number | undefined, projected: boolean) {
   const result = computeJp(
-    { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
+    { employees: office.employees.map((e) => e.data), activities: office.activities },
     { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false, invalid: 'report' },
   );
   if (!result.ok)
@@ -211,7 +211,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
   const card = kartuData({
-    employee: { ...(employee.data as unknown as Employee), unit: unitName },
+    employee: { ...employee.data, unit: unitName },
     // Each row shows the JP that counts; a row a limit reduced names the limit, so rows add up to section C.
     activities: verified.map((activity) => {
       const r = resultOf.get(activity.id);
@@ -253,7 +253,7 @@ const complianceRouter = router({
       // Unit rates and bands come from @bangkom/jp, as in the CLI: only employees with an obligation count.
       const units_ = summarizeUnits(
         summaries,
-        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: e.unitId })),
+        emps.map((e) => ({ ...e.data, unit: e.unitId })),
         obligation.jp,
       ).map((u) => ({
         unitId: u.unit,
@@ -320,7 +320,7 @@ const exportsRouter = router({
       const { employees: emps, activities: acts } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const rows = monitoringRows(
-        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: unitNames.get(e.unitId) ?? e.unitId })),
+        emps.map((e) => ({ ...e.data, unit: unitNames.get(e.unitId) ?? e.unitId })),
         acts.filter((a) => a.status === 'verified'),
       );
       await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
@@ -417,7 +417,7 @@ async function saveEmployees(
   // Superiors first is not needed: rows go in without superiors, then superiors are set.
   for (const e of records) {
     const id = idOf(e);
-    const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } as Record<string, unknown> };
+    const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } };
     if (existing.has(id)) {
       const before = existing.get(id);
       await tx.update(employees).set(row).where(eq(employees.id, id));

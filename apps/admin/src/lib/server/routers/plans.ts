@@ -1,4 +1,4 @@
-import type { Employee, IndividualDevelopmentPlan } from '@bangkom/domain';
+import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { PlanItem } from '@bangkom/domain';
 import { PlanHeader } from '../../schemas.js';
 import { validatePlan, validatePlans } from '@bangkom/idp';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
+import type { StoredPlan } from '../db/schema.js';
 import { employees, plans, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
@@ -19,8 +20,8 @@ type Row = typeof plans.$inferSelect;
 
 /** The plan as @bangkom/idp reads it: identity (a) from the employee record, the rest as saved. */
 function planOf(employee: typeof employees.$inferSelect, unitName: string, year: number, row: Row | undefined): IndividualDevelopmentPlan {
-  const data = employee.data as unknown as Employee;
-  const saved = (row?.data ?? {}) as Partial<IndividualDevelopmentPlan>;
+  const data = employee.data;
+  const saved: StoredPlan = row?.data ?? {};
   return {
     ...saved,
     year,
@@ -32,7 +33,7 @@ function planOf(employee: typeof employees.$inferSelect, unitName: string, year:
     cannotLeaveWorkplace: saved.cannotLeaveWorkplace ?? false,
     status: row?.status ?? 'draft',
     items: saved.items ?? [],
-  } as IndividualDevelopmentPlan;
+  };
 }
 
 async function load(db: Db, user: SessionUser, employeeId: string, year: number) {
