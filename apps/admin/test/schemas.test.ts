@@ -26,8 +26,8 @@ describe('form schemas derived from @bangkom/domain', () => {
     expect(parsed.success).toBe(false);
     const details = errorDetails(parsed.error);
     expect(details.problems?.map((p) => [p.path.join('.'), p.code])).toEqual([
-      ['startDate', 'date.future'],
-      ['endDate', 'date.future'],
+      ['startDate', 'date_future'],
+      ['endDate', 'date_future'],
     ]);
     expect(details.problems?.[0]?.message).toEqual({ id: 'Tanggal di masa depan', en: 'Date in the future' });
     expect(details.issues ?? []).toEqual([]);
