@@ -7,7 +7,7 @@ const app = join(import.meta.dirname, '..');
 const root = join(app, '..', '..');
 const built = join(app, 'build', 'handler.js');
 
-/** Newest modification time under the given paths. @param {string[]} paths */
+/** Newest modification time under the given paths (not output compiled from them, e.g. src/lib/generated). @param {string[]} paths */
 function newest(paths) {
   let latest = 0;
   /** @param {string} path */
@@ -15,7 +15,8 @@ function newest(paths) {
     if (!existsSync(path)) return;
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
+      for (const entry of readdirSync(path))
+        if (entry !== 'node_modules' && entry !== 'dist' && entry !== 'generated') visit(join(path, entry));
     } else latest = Math.max(latest, stat.mtimeMs);
   };
   paths.forEach(visit);
@@ -26,6 +27,8 @@ export function buildIsStale() {
   const sources = [
     join(app, 'src'),
     join(app, 'static'),
+    join(app, 'messages'),
+    join(app, 'project.inlang', 'settings.json'),
     join(app, 'svelte.config.js'),
     join(app, 'vite.config.ts'),
     join(app, 'package.json'),

@@ -1,5 +1,6 @@
 import type { SessionUser } from '$lib/server/auth';
 import type { Locale } from '$lib/i18n';
+import type { FormMessage } from '$lib/forms';
 
 declare global {
   namespace App {
@@ -12,6 +13,9 @@ declare global {
     interface Error {
       message: string;
       requestId?: string;
+    }
+    namespace Superforms {
+      type Message = FormMessage;
     }
   }
 }

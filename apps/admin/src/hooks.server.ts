@@ -5,6 +5,7 @@ import { fromAnotherSite } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
 import { SESSION_COOKIE, userForSession } from '$lib/server/auth';
 import { logServerError, MESSAGES, newRequestId } from '$lib/server/errors';
+import { messagesFor } from '$lib/server/messages';
 
 /** Opens the database (and seeds the demo office when asked) before the first request. */
 export const init: ServerInit = async () => {
@@ -42,6 +43,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 /** An unexpected error: its details (SQL, stack) go to the server log; the page shows a request id only. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  // SvelteKit's own words for a page that does not exist ("Not Found") are English only.
+  const m = messagesFor(event.locals.locale);
+  if (status === 404) return { message: m.error_not_found() };
   if (status < 500) return { message };
   const requestId = logServerError(error, event.locals.requestId, `${event.request.method} ${event.url.pathname}`);
   const messages = MESSAGES.internal(requestId);

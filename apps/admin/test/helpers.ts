@@ -40,10 +40,9 @@ export async function outcome(call: () => Promise<unknown>): Promise<string> {
 export const PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) => ({
-  name,
-  contentBase64: Buffer.from(bytes).toString('base64'),
-});
+/** An evidence file as a multipart form carries it. */
+export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) =>
+  new File([bytes as BlobPart], name, { type: 'application/pdf' });
 
 /** A coaching activity (non-classical: [K] I.E.15.b) as the form sends it. */
 export const coachingFields = (year: number) => ({

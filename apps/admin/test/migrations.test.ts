@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
 import type { SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { pgTable, text } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -15,10 +15,13 @@ import type { Database, Db } from '../src/lib/server/db/index.js';
 import { openDatabase, rowsOf } from '../src/lib/server/db/index.js';
 import { baselineMigrationNames, legacyMigrationNames, migrations } from '../src/lib/server/db/migrate.js';
 import * as schema from '../src/lib/server/db/schema.js';
+import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import { legacyMigrations } from './fixtures/legacy-migrations.js';
 import { createFreshDatabase } from './fresh-postgres.mjs';
+import { callerAs, pdfUpload, trainingFields } from './helpers.js';
 
+const YEAR = 2025;
 const drizzleDir = join(import.meta.dirname, '..', 'drizzle');
 
 /** What the schema is made of, as PostgreSQL reports it (column order aside), and the settings rows. */
@@ -117,12 +120,34 @@ forEachDatabase((open, kind) => {
         ['a1', 'submitted', 'Pelatihan A', null, null],
         ['a2', 'verified', 'Seminar B', 4, 'adminsdm'],
       ]);
+      // The status the first releases also kept in the record is gone: the column holds it alone.
+      expect(activities.filter((a) => 'status' in a.data)).toEqual([]);
       const audit = await upgraded.db.select().from(schema.auditLog);
       expect(audit.map((r) => [r.action, r.entityId])).toEqual([['activity.create', 'a1']]);
     } finally {
       await upgraded.close();
       await fresh.close();
       await legacy.cleanup();
+    }
+  });
+
+  it("keeps an activity's status in its column only, through the workflow", async () => {
+    const database = await open();
+    try {
+      const { db } = database;
+      await seedDemo(db, { employees: 30, year: YEAR });
+      const pegawai = await callerAs(db, 'pegawai');
+      const draft = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+      const submitted = await pegawai.caller.activities.submit({ id: draft.id, declaration: true });
+      expect([draft.status, submitted.status, submitted.data.status]).toEqual(['draft', 'submitted', 'submitted']);
+      const [stored] = await db.select().from(schema.activities).where(eq(schema.activities.id, draft.id));
+      expect(stored!.status).toBe('submitted');
+      const withStatusInData = rowsOf<{ n: number }>(
+        await db.execute(sql`SELECT count(*)::int AS n FROM activities WHERE data ? 'status'`),
+      );
+      expect(withStatusInData[0]!.n).toBe(0);
+    } finally {
+      await database.close();
     }
   });
 
@@ -151,6 +176,19 @@ forEachDatabase((open, kind) => {
       await migrated.close();
       await fromSchema.close();
       await fromSchema.cleanup();
+    }
+  });
+});
+
+describe('PostgreSQL', () => {
+  it('applies each migration once when two servers start at once on one database', async () => {
+    const fresh = await createFreshDatabase();
+    try {
+      const [a, b] = await Promise.all([openDatabase({ url: fresh.url }), openDatabase({ url: fresh.url })]);
+      expect(await applied(a.db)).toEqual(migrations.map((m) => m.name));
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await fresh.drop();
     }
   });
 });

@@ -7,7 +7,7 @@ import { chosenPasswordN, hashPassword, LoginLimiter } from '../src/lib/server/a
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, units, users } from '../src/lib/server/db/schema.js';
-import { safeNext } from '../src/lib/server/forms.js';
+import { safeNext } from '../src/lib/server/urls.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import type { Context } from '../src/lib/server/trpc.js';

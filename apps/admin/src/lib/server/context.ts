@@ -4,8 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { bilingual } from '../i18n.js';
 import { getApp } from './app.js';
+import { refusalOf } from './forms.js';
 import { SESSION_COOKIE } from './auth.js';
-import type { ErrorDetails } from './errors.js';
 import { errorDetails, isExpected } from './errors.js';
 import { appRouter } from './routers/index.js';
 import type { Context } from './trpc.js';
@@ -59,24 +59,15 @@ export async function loadOr<T>(event: RequestEvent, call: () => Promise<T>): Pr
   }
 }
 
-export type ActionFailure = { error: ErrorDetails & { text: string }; values?: Record<string, string> };
-
-/** Runs a procedure call in a form action: refusals come back to the form as field errors, nothing else changes. */
+/**
+ * Runs a procedure call in a plain form action: a refusal comes back as the message and field
+ * errors a form shows (`refusalOf`), with what was typed; nothing else changes.
+ */
 export async function actionOr<T>(event: RequestEvent, call: () => Promise<T>, values?: Record<string, string>) {
   try {
     return { ok: true as const, value: await call() };
   } catch (e) {
-    if (e instanceof TRPCError && isExpected(e)) {
-      const details = errorDetails(e.cause);
-      const text = details.messages ? bilingual(details.messages, event.locals.locale) : e.code === 'BAD_REQUEST' ? '' : e.message;
-      return {
-        ok: false as const,
-        failure: fail(getHTTPStatusCodeFromError(e), {
-          error: { ...details, text },
-          ...(values ? { values } : {}),
-        } satisfies ActionFailure),
-      };
-    }
-    throw e;
+    const { status, message, errors } = refusalOf(e, event.locals.locale, new Set(Object.keys(values ?? {})));
+    return { ok: false as const, failure: fail(status, { message, errors, ...(values ? { values } : {}) }) };
   }
 }

@@ -10,6 +10,9 @@ export interface Bilingual {
   en: string;
 }
 
+export const isBilingual = (value: unknown): value is Bilingual =>
+  typeof value === 'object' && value !== null && typeof (value as Bilingual).id === 'string' && typeof (value as Bilingual).en === 'string';
+
 /** Carried as the `cause` of a TRPCError so that clients get the message in both languages and each field's problem. */
 export class AppProblem extends Error {
   constructor(
@@ -76,17 +79,27 @@ export function controlCharacterPath(value: unknown, path: string[] = []): strin
 export const forbidden = () => appError('FORBIDDEN', MESSAGES.forbidden.id, MESSAGES.forbidden.en);
 export const unauthenticated = () => appError('UNAUTHORIZED', MESSAGES.unauthenticated.id, MESSAGES.unauthenticated.en);
 
-/** What a client needs to show an error: both languages, and field-level details when there are any. */
+/**
+ * What a client needs to show an error: both languages, and field-level details when there are any.
+ * The one shape of a refusal: tRPC clients get it as `error.data`, forms read it through `attempt`.
+ */
 export interface ErrorDetails {
   messages: Bilingual | null;
   problems: { path: string[]; code: string; message: Bilingual }[] | null;
   issues: { path: string[]; code: string; message: string; minimum?: number; maximum?: number }[] | null;
 }
 
+/** The bilingual message a schema rule carries in `params: { code, message }`, if any. */
+const ruleMessage = (issue: { code: string; params?: unknown }) =>
+  issue.code === 'custom' && isBilingual((issue.params as { message?: unknown } | undefined)?.message)
+    ? (issue.params as { code?: unknown; message: Bilingual })
+    : null;
+
 export function errorDetails(cause: unknown): ErrorDetails {
+  const bare = cause instanceof ZodError ? cause.issues.filter((i) => !ruleMessage(i)) : [];
   const issues =
     cause instanceof ZodError
-      ? cause.issues.map((i) => ({
+      ? bare.map((i) => ({
           path: i.path.map(String),
           code: i.code,
           message: i.message,
@@ -95,9 +108,16 @@ export function errorDetails(cause: unknown): ErrorDetails {
         }))
       : null;
   const messages = cause instanceof AppProblem ? cause.messages : null;
-  const problems =
-    cause instanceof AppProblem && cause.problems.length
-      ? cause.problems.map((p) => ({ path: p.path.map(String), code: p.code, message: p.message }))
-      : null;
+  // A schema rule with its own message in both languages (`params: { code, message }`) is a problem, not a bare issue.
+  const ruled =
+    cause instanceof ZodError
+      ? cause.issues.flatMap((i) => {
+          const rule = ruleMessage(i);
+          return rule ? [{ path: i.path.map(String), code: String(rule.code ?? i.code), message: rule.message }] : [];
+        })
+      : [];
+  const owned =
+    cause instanceof AppProblem ? cause.problems.map((p) => ({ path: p.path.map(String), code: p.code, message: p.message })) : [];
+  const problems = owned.length + ruled.length ? [...owned, ...ruled] : null;
   return { messages, problems, issues };
 }

@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { hashPassword } from './auth.js';
 import type { Db } from './db/index.js';
 import { rowsOf } from './db/index.js';
+import { storedActivity } from './db/records.js';
 import { activities, employees, evidenceFiles, units, users } from './db/schema.js';
 
 /** Demo logins printed at start; every demo account has this password. */
@@ -187,7 +188,7 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
         name: p.employee.name,
         unitId: p.unitId,
         supervisorId: null,
-        data: { ...p.employee } as Record<string, unknown>,
+        data: { ...p.employee },
       });
     const rest = people.filter((x) => x.supervisorId !== null);
     for (let i = 0; i < rest.length; i += 50) {
@@ -198,7 +199,7 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
           name: p.employee.name,
           unitId: p.unitId,
           supervisorId: p.supervisorId,
-          data: { ...p.employee, supervisorNip: p.supervisorId } as Record<string, unknown>,
+          data: { ...p.employee, ...(p.supervisorId ? { supervisorNip: p.supervisorId } : {}) },
         })),
       );
     }
@@ -247,7 +248,7 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
           id,
           employeeId: p.id,
           status,
-          data: data as unknown as Record<string, unknown>,
+          data: storedActivity(data),
           evidenceSha256: withFile ? certificateSha : null,
           evidenceName: withFile ? 'sertifikat.pdf' : null,
           supervisorApproved: status === 'verified' ? true : null,

@@ -1,6 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text, valuesOf } from '$lib/server/forms';
+import { attempt, formOf, postedForm, refused, text, valuesOf } from '$lib/server/forms';
+import { EmployeeImportForm } from '$lib/schemas';
+import { removeFiles } from 'sveltekit-superforms';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
@@ -11,7 +13,8 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.admin.employees({})),
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
-  return { users, units, profiles, employees, sessionSettings, me: event.locals.user?.id ?? null };
+  const importForm = await formOf(event, EmployeeImportForm);
+  return { users, units, profiles, employees, sessionSettings, importForm, me: event.locals.user?.id ?? null };
 };
 
 export const actions: Actions = {
@@ -37,12 +40,14 @@ export const actions: Actions = {
     return result.ok ? { created: result.value.username } : result.failure;
   },
   importEmployees: async (event) => {
-    const form = await event.request.formData();
-    const file = form.get('file');
-    const csv = file instanceof File && file.size > 0 ? (await file.text()).replace(/^\uFEFF/, '') : '';
+    const form = await postedForm(event, EmployeeImportForm);
+    if (!form.valid) return refused(form);
+    // A byte order mark (Excel's "CSV UTF-8") is not part of the first column's name.
+    const csv = (await form.data.file.text()).replace(/^\uFEFF/, '');
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.admin.importEmployees({ csv }));
-    return result.ok ? { imported: result.value } : result.failure;
+    const result = await attempt(event, form, () => caller.admin.importEmployees({ csv }));
+    // Files are not sent back (they cannot be serialized).
+    return result.ok ? removeFiles({ importForm: form, imported: result.value }) : result.failure;
   },
   updateUser: async (event) => {
     const form = await event.request.formData();

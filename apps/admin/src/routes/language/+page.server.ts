@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { LOCALE_COOKIE, localeOf } from '$lib/i18n';
-import { safeNext } from '$lib/server/forms';
+import { safeNext } from '$lib/server/urls';
 
 export const actions: Actions = {
   default: async ({ request, cookies }) => {

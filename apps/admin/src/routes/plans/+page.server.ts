@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
-import { yearParam } from '$lib/server/forms';
+import { yearParam } from '$lib/server/urls';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);

@@ -13,8 +13,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Runs a multi-statement SQL script in one transaction (migrations). */
-  runScript(text: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction; `run` executes an SQL script (several statements allowed, no
+   * parameters) and answers the rows of its last statement. For the migrations.
+   */
+  inTransaction<T>(work: (run: (script: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -61,9 +64,11 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
     database = {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: 'postgres',
-      runScript: async (text) => {
-        await client.begin((tx) => tx.unsafe(text));
-      },
+      inTransaction: async (work) =>
+        // postgres-js types the transaction's result as possibly an array of results; `work` gives one T.
+        (await client.begin((tx) => work(async (script) => [...(await tx.unsafe<Record<string, unknown>[]>(script))]))) as Awaited<
+          ReturnType<typeof work>
+        >,
       close: () => client.end(),
     };
   } else {
@@ -78,9 +83,8 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
     database = {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       kind: 'pglite',
-      runScript: async (text) => {
-        await client.transaction((tx) => tx.exec(text).then(() => undefined));
-      },
+      inTransaction: (work) =>
+        client.transaction((tx) => work(async (script) => ((await tx.exec(script)).at(-1)?.rows ?? []) as Record<string, unknown>[])),
       close: async () => {
         await client.close();
         release();

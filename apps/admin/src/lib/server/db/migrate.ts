@@ -1,14 +1,13 @@
 /**
  * Applies the migrations drizzle-kit generated from ./schema.ts (apps/admin/drizzle/), in the order
- * of its journal, each once, each in a transaction, and records each by name in `schema_migrations`.
- * Vite imports the SQL files as text, so the built server carries them.
+ * of its journal, each once, and records each by name in `schema_migrations`; the ones a start applies
+ * run in one transaction. Vite imports the SQL files as text, so the built server carries them.
  *
  * Databases created before the migrations were generated applied five hand-written migrations
  * (0001_init.sql … 0005_account_lifecycle.sql). The generated baseline (0000 to 0002) creates the same
  * schema (test/migrations.test.ts compares the two catalogues), so on such a database the baseline is
  * recorded as applied without running it; the migrations after it run as on any database.
  */
-import { sql } from 'drizzle-orm';
 import journal from '../../../../drizzle/meta/_journal.json';
 import type { Database } from './index.js';
 
@@ -44,35 +43,45 @@ export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (res
 /** Quotes a migration name (ours, a constant from the journal, never user input) as an SQL literal. */
 const literal = (name: string) => `'${name.replaceAll("'", "''")}'`;
 
-/** Applies the migrations not yet applied; returns their names. */
-export async function migrate({ db, runScript }: Pick<Database, 'db' | 'runScript'>): Promise<string[]> {
-  await db.execute(
-    sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  const done = new Set(rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`)).map((r) => r.name));
+/**
+ * A key of the advisory lock the migrations hold: two servers starting at once on one PostgreSQL
+ * database apply each migration once (the second waits, then finds nothing left to do).
+ */
+const MIGRATION_LOCK = 4_021_913_077;
 
-  const legacyDone = legacyMigrationNames.filter((name) => done.has(name));
-  if (legacyDone.length > 0 && !baselineMigrationNames.every((name) => done.has(name))) {
-    if (legacyDone.length < legacyMigrationNames.length) {
-      const last = legacyDone.at(-1);
-      throw new Error(
-        `The database stopped at migration ${last}: start the Bangkom release that applies ${legacyMigrationNames.at(-1)} once, then this one / ` +
-          `Basis data berhenti pada migrasi ${last}: jalankan sekali rilis Bangkom yang menerapkan ${legacyMigrationNames.at(-1)}, lalu rilis ini`,
-      );
+/**
+ * Applies the migrations not yet applied, all in one transaction under an advisory lock (a failed
+ * migration leaves the database as it was); returns their names.
+ */
+export async function migrate({ inTransaction }: Pick<Database, 'inTransaction'>): Promise<string[]> {
+  return inTransaction(async (run) => {
+    await run(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await run('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await run('SELECT name FROM schema_migrations')).map((r) => String(r['name'])));
+    const record = (name: string) => run(`INSERT INTO schema_migrations (name) VALUES (${literal(name)})`);
+
+    const legacyDone = legacyMigrationNames.filter((name) => done.has(name));
+    if (legacyDone.length > 0 && !baselineMigrationNames.every((name) => done.has(name))) {
+      if (legacyDone.length < legacyMigrationNames.length) {
+        const last = legacyDone.at(-1);
+        throw new Error(
+          `The database stopped at migration ${last}: start the Bangkom release that applies ${legacyMigrationNames.at(-1)} once, then this one / ` +
+            `Basis data berhenti pada migrasi ${last}: jalankan sekali rilis Bangkom yang menerapkan ${legacyMigrationNames.at(-1)}, lalu rilis ini`,
+        );
+      }
+      for (const name of baselineMigrationNames.filter((n) => !done.has(n))) {
+        await record(name);
+        done.add(name);
+      }
     }
-    await runScript(
-      baselineMigrationNames
-        .map((name) => `INSERT INTO schema_migrations (name) VALUES (${literal(name)}) ON CONFLICT DO NOTHING;`)
-        .join('\n'),
-    );
-    for (const name of baselineMigrationNames) done.add(name);
-  }
 
-  const applied: string[] = [];
-  for (const { name, sql: text } of migrations) {
-    if (done.has(name)) continue;
-    await runScript(`${text}\n;INSERT INTO schema_migrations (name) VALUES (${literal(name)});`);
-    applied.push(name);
-  }
-  return applied;
+    const applied: string[] = [];
+    for (const { name, sql: text } of migrations) {
+      if (done.has(name)) continue;
+      await run(text);
+      await record(name);
+      applied.push(name);
+    }
+    return applied;
+  });
 }

@@ -7,7 +7,9 @@
  * 0005_account_lifecycle.sql) gave them, so that a database created by them and one created by
  * the generated baseline are the same (see ./migrate.ts).
  */
+import type { Employee, IndividualDevelopmentPlan, LearningActivity, TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
 import { activityStatuses, employeeKinds } from '@bangkom/domain';
+import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -32,6 +34,21 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 /** `'a', 'b'` for a CHECK (column IN (…)): the allowed values come from the code's own lists. */
 const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));
 
+/**
+ * A LearningActivity as stored in `activities.data`: everything but its workflow status, which is
+ * the `status` column alone (`recordOf` in ./records.ts puts them together). Agencies' extra fields stay.
+ */
+export type StoredActivity = { [K in keyof LearningActivity as K extends 'status' ? never : K]: LearningActivity[K] };
+
+/** What `plans.data` holds: the plan as the employee saved it. Identity comes from the employee, the status is the column. */
+export type StoredPlan = Partial<Omit<IndividualDevelopmentPlan, 'status' | 'year' | 'nip' | 'name' | 'employeeKind' | 'unit'>>;
+
+/** A saved Tugas Belajar assessment's input: the facts as checked. */
+export interface TubelAssessmentInput {
+  candidate: TugasBelajarCandidate;
+  programme: TugasBelajarProgramme;
+}
+
 export const roles = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
@@ -51,7 +68,7 @@ export const employees = pgTable(
     unitId: text('unit_id').notNull(),
     supervisorId: text('supervisor_id'),
     /** The Employee record of @bangkom/domain. */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    data: jsonb('data').$type<Employee>().notNull(),
   },
   (t) => [
     check('employees_kind_check', sql`${t.kind} IN (${sqlList(employeeKinds)})`),
@@ -115,8 +132,8 @@ export const activities = pgTable(
     id: text('id').primaryKey(),
     employeeId: text('employee_id').notNull(),
     status: text('status').$type<(typeof activityStatuses)[number]>().notNull(),
-    /** The LearningActivity record of @bangkom/domain. */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** The LearningActivity record of @bangkom/domain, without its status (the column above). */
+    data: jsonb('data').$type<StoredActivity>().notNull(),
     evidenceSha256: text('evidence_sha256'),
     evidenceName: text('evidence_name'),
     supervisorApproved: boolean('supervisor_approved'),
@@ -160,8 +177,8 @@ export const tubelAssessments = pgTable(
     employeeId: text('employee_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     eligible: boolean('eligible').notNull(),
-    input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
-    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    input: jsonb('input').$type<TubelAssessmentInput>().notNull(),
+    result: jsonb('result').$type<Eligibility>().notNull(),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -179,7 +196,7 @@ export const plans = pgTable(
     employeeId: text('employee_id').notNull(),
     year: integer('year').notNull(),
     status: text('status').$type<PlanStatus>().notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    data: jsonb('data').$type<StoredPlan>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

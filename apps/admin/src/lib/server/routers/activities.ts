@@ -1,6 +1,7 @@
 import type { LearningActivity, LearningMethod } from '@bangkom/domain';
 import {
   LearningActivity as ActivitySchema,
+  activityStatuses,
   DEFAULT_TIME_ZONE,
   isTimeZone,
   learningMethodCodes,
@@ -15,11 +16,14 @@ import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
+import { recordOf, storedActivity } from '../db/records.js';
+import type { StoredActivity } from '../db/schema.js';
 import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
-import { catalogue } from '../../i18n.js';
 import { todayIso } from '../../values.js';
+import { messagesFor } from '../messages.js';
 import { appError, forbidden } from '../errors.js';
-import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
+import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
+import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 
@@ -31,11 +35,12 @@ export async function ruleProfile(db: Db): Promise<string> {
   return typeof row?.value === 'string' ? row.value : DEFAULT_PROFILE_ID;
 }
 
+/** The activity of a row as the engine takes it: its record with the admin's JP override, when one is set. */
+export const activityOf = (row: Pick<Row, 'data' | 'status' | 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>): LearningActivity =>
+  withOverride(recordOf(row), row);
+
 /** The activity as the engine takes it: with the admin's JP override ([P] art. 12(2)f), when one is set. */
-export function withOverride(
-  activity: LearningActivity,
-  row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>,
-): LearningActivity {
+function withOverride(activity: LearningActivity, row: Pick<Row, 'jpOverride' | 'jpOverrideReason' | 'jpOverrideBy'>): LearningActivity {
   if (row.jpOverride === null) return activity;
   return { ...activity, override: { jp: row.jpOverride, reason: row.jpOverrideReason ?? '-', by: row.jpOverrideBy ?? 'admin' } };
 }
@@ -49,7 +54,7 @@ export async function agencyTimeZone(db: Db): Promise<string> {
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 /** Status names for messages, from the app's catalogue. */
-const statusName = (status: Row['status'], locale: 'id' | 'en') => catalogue[locale][`status.${status}`].toLowerCase();
+const statusName = (status: Row['status'], locale: 'id' | 'en') => messagesFor(locale)[`status_${status}`]().toLowerCase();
 
 async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
   const row = (await db.select().from(activities).where(eq(activities.id, id)))[0];
@@ -60,7 +65,7 @@ async function load(db: Db, user: SessionUser, id: string): Promise<Row> {
 }
 
 const isOwner = (user: SessionUser, row: Pick<Row, 'employeeId'>) => user.employeeId !== null && row.employeeId === user.employeeId;
-const methodOf = (row: Row) => row.data['method'] as LearningMethod;
+const methodOf = (row: Row): LearningMethod => row.data.method;
 /**
  * Whether the direct superior approves an activity before it is verified: the rule of the profile
  * version that governs the activity's date (in the default profile [K] III.D.5: non-classical methods).
@@ -69,62 +74,20 @@ async function superiorApproval(db: Db): Promise<(row: Row) => boolean> {
   const versions = resolveProfiles(await ruleProfile(db));
   return (row) => {
     if (!versions.ok) return learningMethods[methodOf(row)].path === 'nonklasikal';
-    const profile = versionOn(versions.value, String(row.data['endDate'] ?? ''));
+    const profile = versionOn(versions.value, row.data.endDate);
     return profile ? requiresSupervisorApproval(methodOf(row), profile).required : false;
   };
 }
 
-/**
- * Earliest date an activity may carry (policy parameter): older records are typing errors such as
- * 0000-01-01, not training an employee in service today attended. The latest is today (Western
- * Indonesia Time): an activity is recorded once it took place.
- */
-export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
-const pastDate = z.iso
-  .date()
-  .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
-    message: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE} / Date before ${EARLIEST_ACTIVITY_DATE}`,
-    params: { code: 'date.too_early' },
-  })
-  .refine((d) => d <= todayIso(), { message: 'Tanggal di masa depan / Date in the future', params: { code: 'date.future' } });
-
-/** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
-export const ActivityFields = z.object({
-  method: z.enum(learningMethodCodes),
-  title: z.string().trim().min(3).max(200),
-  organizer: z.string().trim().min(2).max(200),
-  international: z.boolean().default(false),
-  startDate: pastDate,
-  endDate: pastDate,
-  days: z.number().positive().max(366).optional(),
-  sessions: z.int().positive().max(1000).optional(),
-  hours: z.number().positive().max(10_000).optional(),
-  programmeJp: z.number().positive().max(10_000).optional(),
-  statedJp: z.number().nonnegative().max(10_000).optional(),
-  runByWorkUnit: z.boolean().default(false),
-  competencyType: z.enum(['teknis', 'manajerial', 'sosial_kultural']).optional(),
-  certificateNumber: z.string().trim().max(100).optional(),
-  certificateDate: pastDate.optional(),
-  rumpun: z.string().trim().max(100).optional(),
-  /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
-  summary: z.string().trim().max(2000).optional(),
-});
-export type ActivityFieldsInput = z.input<typeof ActivityFields>;
+export { EARLIEST_ACTIVITY_DATE } from '../../schemas.js';
 type Fields = z.output<typeof ActivityFields>;
-
-/** An evidence file sent with a form: base64 content, at most MAX_EVIDENCE_BYTES once decoded. */
-const EvidenceUpload = z.object({
-  name: z.string().trim().min(1).max(200),
-  contentBase64: z.string().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 1024),
-});
-type EvidenceUpload = z.output<typeof EvidenceUpload>;
 
 function toActivity(
   id: string,
   employeeId: string,
   f: Fields,
   status: LearningActivity['status'],
-  previous?: Record<string, unknown>,
+  previous?: StoredActivity,
 ): LearningActivity {
   const parsed = ActivitySchema.safeParse({
     id,
@@ -147,9 +110,7 @@ function toActivity(
       ...(f.certificateNumber ? { number: f.certificateNumber } : {}),
       ...(f.certificateDate ? { date: f.certificateDate } : {}),
       // An attached file stays attached when the fields are edited.
-      ...((previous?.['evidence'] as { file?: unknown } | undefined)?.file
-        ? { file: (previous!['evidence'] as { file: unknown }).file }
-        : {}),
+      ...(previous?.evidence?.file ? { file: previous.evidence.file } : {}),
     },
     ...(f.rumpun ? { rumpun: f.rumpun } : {}),
     ...(f.summary ? { summary: f.summary } : {}),
@@ -176,8 +137,15 @@ async function ensureConvertible(db: Db, activity: LearningActivity): Promise<vo
 }
 
 /** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
-async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
-  const bytes = new Uint8Array(Buffer.from(upload.contentBase64, 'base64'));
+async function storeEvidence(tx: Tx, upload: File): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
+  // A file too large is refused before it is read: its size is known from the multipart part.
+  const refused = sizeRefusal(upload.size);
+  if (refused)
+    throw appError('BAD_REQUEST', refused.message.id, refused.message.en, [
+      { path: ['evidence'], code: refused.code, message: refused.message },
+    ]);
+  const bytes = new Uint8Array(await upload.arrayBuffer());
+  const name = evidenceName(upload.name);
   const checked = checkEvidence(bytes);
   if (!checked.ok)
     throw appError('BAD_REQUEST', checked.message.id, checked.message.en, [
@@ -187,7 +155,7 @@ async function storeEvidence(tx: Tx, upload: EvidenceUpload): Promise<{ name: st
     .insert(evidenceFiles)
     .values({ sha256: checked.sha256, mediaType: checked.mediaType, size: checked.size, content: bytes })
     .onConflictDoNothing();
-  return { name: upload.name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
+  return { name, sha256: checked.sha256, size: checked.size, mediaType: checked.mediaType };
 }
 
 function withFile(activity: LearningActivity, file: { name: string; sha256: string; size: number; mediaType: string }): LearningActivity {
@@ -217,7 +185,7 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
     review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
     overrideJp: staff,
-    approveConversion: user.role === 'admin_sdm' && !own && row.data['conversionApprovedBy'] === undefined,
+    approveConversion: user.role === 'admin_sdm' && !own && row.data.conversionApprovedBy === undefined,
   };
 }
 
@@ -227,7 +195,7 @@ export const activitiesRouter = router({
     .input(
       z
         .object({
-          status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(),
+          status: z.enum(activityStatuses).optional(),
           employeeId: z.string().max(40).optional(),
           mine: z.boolean().optional(),
         })
@@ -249,7 +217,7 @@ export const activitiesRouter = router({
         .limit(500);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
-        const converted = convertActivity(withOverride(r.data as unknown as LearningActivity, r), { profile, trace: false });
+        const converted = convertActivity(activityOf(r), { profile, trace: false });
         return {
           ...summaryOf(r),
           employeeName,
@@ -290,10 +258,10 @@ export const activitiesRouter = router({
     const employee = (
       await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
     )[0];
-    const conversion = convertActivity(withOverride(row.data as unknown as LearningActivity, row), { profile: await ruleProfile(ctx.db) });
+    const conversion = convertActivity(activityOf(row), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
-      data: row.data as unknown as LearningActivity,
+      data: recordOf(row),
       employeeName: employee?.name ?? row.employeeId,
       conversion: conversion.ok
         ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile }
@@ -346,7 +314,7 @@ export const activitiesRouter = router({
   }),
 
   create: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(ActivityFields.extend({ evidence: EvidenceUpload.optional() }))
+    .input(ActivityFields.extend({ evidence: EvidenceFile.optional() }))
     .mutation(async ({ ctx, input }) => {
       const employeeId = ctx.user.employeeId;
       if (!employeeId) throw forbidden();
@@ -362,7 +330,7 @@ export const activitiesRouter = router({
             id,
             employeeId,
             status: 'draft',
-            data: activity as unknown as Record<string, unknown>,
+            data: storedActivity(activity),
             evidenceSha256: file?.sha256 ?? null,
             evidenceName: file?.name ?? null,
             createdBy: ctx.user.id,
@@ -374,7 +342,7 @@ export const activitiesRouter = router({
     }),
 
   update: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60), fields: ActivityFields, evidence: EvidenceUpload.optional() }))
+    .input(z.object({ id: z.string().max(60), fields: ActivityFields, evidence: EvidenceFile.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
@@ -387,7 +355,7 @@ export const activitiesRouter = router({
         const [updated] = await tx
           .update(activities)
           .set({
-            data: activity as unknown as Record<string, unknown>,
+            data: storedActivity(activity),
             ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}),
             updatedAt: new Date(),
           })
@@ -426,7 +394,7 @@ export const activitiesRouter = router({
             },
           ],
         );
-      await ensureConvertible(ctx.db, row.data as unknown as LearningActivity);
+      await ensureConvertible(ctx.db, recordOf(row));
       return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
     }),
 
@@ -440,7 +408,7 @@ export const activitiesRouter = router({
 
   /** The direct superior approves or rejects a subordinate's non-classical activity ([K] III.D.5). */
   review: roleProcedure('atasan')
-    .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: Reason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       // Never the own activity, even when an import made someone their own superior.
@@ -463,7 +431,6 @@ export const activitiesRouter = router({
                   supervisorApproved: false,
                   status: 'rejected',
                   rejectReason: input.reason ?? null,
-                  data: { ...row.data, status: 'rejected' },
                   updatedAt: new Date(),
                 },
           )
@@ -486,7 +453,7 @@ export const activitiesRouter = router({
 
   /** The unit admin (or SDM) checks the evidence: submitted → verified, or rejected with a reason. */
   verify: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: z.string().trim().min(3).max(500).optional() }))
+    .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: Reason.optional() }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row))
@@ -509,7 +476,6 @@ export const activitiesRouter = router({
           .set({
             status,
             rejectReason: input.verified ? null : (input.reason ?? null),
-            data: { ...row.data, status },
             updatedAt: new Date(),
           })
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
@@ -530,9 +496,7 @@ export const activitiesRouter = router({
 
   /** Sets (or clears with `jp: null`) the JP of an activity by hand; the reason is recorded. */
   overrideJp: roleProcedure('admin_unit', 'admin_sdm')
-    .input(
-      z.object({ id: z.string().max(60), jp: z.number().nonnegative().max(1000).nullable(), reason: z.string().trim().min(5).max(500) }),
-    )
+    .input(JpOverrideInput.extend({ id: z.string().max(60) }))
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
@@ -574,7 +538,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
-      if (row.data['conversionApprovedBy'] !== undefined)
+      if (row.data.conversionApprovedBy !== undefined)
         throw conflict('Konversi JP kegiatan ini sudah disetujui', 'The JP conversion of this activity is already approved');
       return ctx.db.transaction(async (tx) => {
         const data = { ...row.data, conversionApprovedBy: ctx.user.username };
@@ -613,7 +577,7 @@ function summaryOf(r: Row) {
     id: r.id,
     employeeId: r.employeeId,
     status: r.status,
-    data: r.data as unknown as LearningActivity,
+    data: recordOf(r),
     evidenceName: r.evidenceName,
     hasEvidence: r.evidenceSha256 !== null,
     supervisorApproved: r.supervisorApproved,
@@ -644,7 +608,7 @@ async function transition(
     // The status in the WHERE makes a concurrent second transition update nothing.
     const [updated] = await tx
       .update(activities)
-      .set({ status: to, data: { ...row.data, status: to }, updatedAt: new Date(), ...extra })
+      .set({ status: to, updatedAt: new Date(), ...extra })
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
     if (!updated) throw changedMeanwhile();

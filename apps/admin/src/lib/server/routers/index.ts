@@ -1,4 +1,4 @@
-import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
+import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
@@ -20,11 +20,12 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
+import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
-import { activitiesRouter, agencyTimeZone, ruleProfile, withOverride } from './activities.js';
+import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -50,35 +51,33 @@ function checkNewPassword(password: string, username: string, field = 'newPasswo
 }
 
 const authRouter = router({
-  login: publicProcedure
-    .input(z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) }))
-    .mutation(async ({ ctx, input }) => {
-      // The attempt is counted before the password is hashed: parallel guesses cannot all pass.
-      if (!ctx.limiter.reserve(input.username, ctx.ip)) throw tooMany();
-      const user = (await ctx.db.select().from(users).where(eq(users.username, input.username)))[0];
-      // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
-      const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !valid || user.disabled) {
-        // Failed attempts are kept too (who tried which name, from where), for the auditor; the
-        // limiter bounds how many a visitor can write.
-        await audit(ctx.db, null, 'auth.login_failed', 'user', input.username, null, {
-          ip: ctx.ip,
-          ...(user?.disabled && valid ? { disabled: true } : {}),
-        });
-        throw wrongPassword();
-      }
-      ctx.limiter.succeed(input.username, ctx.ip);
-      // Hashes made with weaker parameters are replaced now that the password is known.
-      if (needsRehash(user.passwordHash) && !user.mustChangePassword)
-        await ctx.db
-          .update(users)
-          .set({ passwordHash: await hashPassword(input.password) })
-          .where(eq(users.id, user.id));
-      const session = await createSession(ctx.db, user.id);
-      ctx.setSession(session.token, session.expiresAt);
-      await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
-      return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
-    }),
+  login: publicProcedure.input(Login).mutation(async ({ ctx, input }) => {
+    // The attempt is counted before the password is hashed: parallel guesses cannot all pass.
+    if (!ctx.limiter.reserve(input.username, ctx.ip)) throw tooMany();
+    const user = (await ctx.db.select().from(users).where(eq(users.username, input.username)))[0];
+    // The password is checked even for an unknown user, so timing does not reveal which usernames exist.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !valid || user.disabled) {
+      // Failed attempts are kept too (who tried which name, from where), for the auditor; the
+      // limiter bounds how many a visitor can write.
+      await audit(ctx.db, null, 'auth.login_failed', 'user', input.username, null, {
+        ip: ctx.ip,
+        ...(user?.disabled && valid ? { disabled: true } : {}),
+      });
+      throw wrongPassword();
+    }
+    ctx.limiter.succeed(input.username, ctx.ip);
+    // Hashes made with weaker parameters are replaced now that the password is known.
+    if (needsRehash(user.passwordHash) && !user.mustChangePassword)
+      await ctx.db
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password) })
+        .where(eq(users.id, user.id));
+    const session = await createSession(ctx.db, user.id);
+    ctx.setSession(session.token, session.expiresAt);
+    await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
+    return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
+  }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.db, ctx.sessionToken);
     ctx.setSession(null);
@@ -86,37 +85,35 @@ const authRouter = router({
     return { ok: true };
   }),
   /** Changes the own password: the current one is asked again; every other session of the account ends. */
-  changePassword: authedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }))
-    .mutation(async ({ ctx, input }) => {
-      if (!ctx.limiter.reserve(ctx.user.username, ctx.ip)) throw tooMany();
-      const user = (await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)))[0]!;
-      if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
-        throw appError('BAD_REQUEST', 'Kata sandi saat ini salah', 'The current password is wrong', [
-          {
-            path: ['currentPassword'],
-            code: 'password.wrong',
-            message: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
-          },
-        ]);
-      ctx.limiter.succeed(ctx.user.username, ctx.ip);
-      checkNewPassword(input.newPassword, user.username);
-      if (input.newPassword === input.currentPassword)
-        throw appError('BAD_REQUEST', 'Kata sandi baru harus berbeda', 'The new password must be different', [
-          {
-            path: ['newPassword'],
-            code: 'password.unchanged',
-            message: { id: 'Kata sandi baru harus berbeda', en: 'The new password must be different' },
-          },
-        ]);
-      const passwordHash = await hashPassword(input.newPassword);
-      await ctx.db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-        await endSessions(tx, user.id, ctx.sessionToken);
-        await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
-      });
-      return { ok: true };
-    }),
+  changePassword: authedProcedure.input(PasswordChange).mutation(async ({ ctx, input }) => {
+    if (!ctx.limiter.reserve(ctx.user.username, ctx.ip)) throw tooMany();
+    const user = (await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)))[0]!;
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
+      throw appError('BAD_REQUEST', 'Kata sandi saat ini salah', 'The current password is wrong', [
+        {
+          path: ['currentPassword'],
+          code: 'password.wrong',
+          message: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
+        },
+      ]);
+    ctx.limiter.succeed(ctx.user.username, ctx.ip);
+    checkNewPassword(input.newPassword, user.username);
+    if (input.newPassword === input.currentPassword)
+      throw appError('BAD_REQUEST', 'Kata sandi baru harus berbeda', 'The new password must be different', [
+        {
+          path: ['newPassword'],
+          code: 'password.unchanged',
+          message: { id: 'Kata sandi baru harus berbeda', en: 'The new password must be different' },
+        },
+      ]);
+    const passwordHash = await hashPassword(input.newPassword);
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+      await endSessions(tx, user.id, ctx.sessionToken);
+      await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
+    });
+    return { ok: true };
+  }),
   me: authedProcedure.query(async ({ ctx }) => {
     const employee = ctx.user.employeeId
       ? (await ctx.db.select().from(employees).where(eq(employees.id, ctx.user.employeeId)))[0]
@@ -146,7 +143,7 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
         : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
     );
   // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
-  const list = actRows.map((r) => withOverride({ ...(r.data as unknown as LearningActivity), status: r.status }, r));
+  const list = actRows.map(activityOf);
   return {
     employees: empRows,
     activities: year === undefined ? list : list.filter((a) => a.endDate.startsWith(String(year))),
@@ -161,7 +158,7 @@ async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
  */
 function runEngine(office: Awaited<ReturnType<typeof loadOffice>>, year: number | undefined, projected: boolean) {
   const result = computeJp(
-    { employees: office.employees.map((e) => e.data as unknown as Employee), activities: office.activities },
+    { employees: office.employees.map((e) => e.data), activities: office.activities },
     { profile: office.profile, ...(year !== undefined ? { year } : {}), projected, trusted: true, trace: false, invalid: 'report' },
   );
   if (!result.ok)
@@ -214,7 +211,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
   const card = kartuData({
-    employee: { ...(employee.data as unknown as Employee), unit: unitName },
+    employee: { ...employee.data, unit: unitName },
     // Each row shows the JP that counts; a row a limit reduced names the limit, so rows add up to section C.
     activities: verified.map((activity) => {
       const r = resultOf.get(activity.id);
@@ -256,7 +253,7 @@ const complianceRouter = router({
       // Unit rates and bands come from @bangkom/jp, as in the CLI: only employees with an obligation count.
       const units_ = summarizeUnits(
         summaries,
-        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: e.unitId })),
+        emps.map((e) => ({ ...e.data, unit: e.unitId })),
         obligation.jp,
       ).map((u) => ({
         unitId: u.unit,
@@ -323,7 +320,7 @@ const exportsRouter = router({
       const { employees: emps, activities: acts } = await computeFor(ctx.db, { unitId }, input.year);
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
       const rows = monitoringRows(
-        emps.map((e) => ({ ...(e.data as unknown as Employee), unit: unitNames.get(e.unitId) ?? e.unitId })),
+        emps.map((e) => ({ ...e.data, unit: unitNames.get(e.unitId) ?? e.unitId })),
         acts.filter((a) => a.status === 'verified'),
       );
       await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
@@ -420,7 +417,7 @@ async function saveEmployees(
   // Superiors first is not needed: rows go in without superiors, then superiors are set.
   for (const e of records) {
     const id = idOf(e);
-    const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } as Record<string, unknown> };
+    const row = { kind: e.kind, name: e.name, unitId: unitIdOf.get(e.unit!.toLowerCase())!, data: { ...e } };
     if (existing.has(id)) {
       const before = existing.get(id);
       await tx.update(employees).set(row).where(eq(employees.id, id));
@@ -736,7 +733,7 @@ const adminRouter = router({
     }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
-    .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
+    .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
       const parsed = importCsv(input.csv, 'employees');
       if (!parsed.ok)

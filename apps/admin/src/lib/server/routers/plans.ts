@@ -1,11 +1,13 @@
-import type { Employee, IndividualDevelopmentPlan } from '@bangkom/domain';
-import { gapLevels, PlanItem, performancePredicates } from '@bangkom/domain';
+import type { IndividualDevelopmentPlan } from '@bangkom/domain';
+import { PlanItem } from '@bangkom/domain';
+import { PlanHeader } from '../../schemas.js';
 import { validatePlan, validatePlans } from '@bangkom/idp';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
+import type { StoredPlan } from '../db/schema.js';
 import { employees, plans, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
@@ -13,23 +15,13 @@ import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, inUnit, unitScope } from '../access.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
 
-/** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"). */
-const PlanHeader = z.object({
-  position: z.string().trim().min(1).max(200).optional(),
-  gapLevel: z.enum(gapLevels).optional(),
-  performancePredicate: z.enum(performancePredicates).optional(),
-  performanceData: z.string().trim().min(1).max(200).optional(),
-  cannotLeaveWorkplace: z.boolean().default(false),
-  budgetAvailable: z.number().nonnegative().max(1e12).optional(),
-});
-
 const yearInput = z.int().min(2000).max(2100);
 type Row = typeof plans.$inferSelect;
 
 /** The plan as @bangkom/idp reads it: identity (a) from the employee record, the rest as saved. */
 function planOf(employee: typeof employees.$inferSelect, unitName: string, year: number, row: Row | undefined): IndividualDevelopmentPlan {
-  const data = employee.data as unknown as Employee;
-  const saved = (row?.data ?? {}) as Partial<IndividualDevelopmentPlan>;
+  const data = employee.data;
+  const saved: StoredPlan = row?.data ?? {};
   return {
     ...saved,
     year,
@@ -41,7 +33,7 @@ function planOf(employee: typeof employees.$inferSelect, unitName: string, year:
     cannotLeaveWorkplace: saved.cannotLeaveWorkplace ?? false,
     status: row?.status ?? 'draft',
     items: saved.items ?? [],
-  } as IndividualDevelopmentPlan;
+  };
 }
 
 async function load(db: Db, user: SessionUser, employeeId: string, year: number) {

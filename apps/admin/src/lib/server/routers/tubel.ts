@@ -1,6 +1,4 @@
-import type { Employee } from '@bangkom/domain';
 import { TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
-import type { Eligibility } from '@bangkom/tubel';
 import { checkEligibility } from '@bangkom/tubel';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -40,7 +38,7 @@ export const tubelRouter = router({
     .mutation(async ({ ctx, input }) => {
       const employee = (await ctx.db.select().from(employees).where(eq(employees.id, input.employeeId)))[0];
       if (!employee) throw appError('NOT_FOUND', 'Pegawai tidak ditemukan', 'Employee not found');
-      const data = employee.data as unknown as Employee;
+      const data = employee.data;
       const candidate = {
         ...input.candidate,
         nip: employee.id,
@@ -64,7 +62,7 @@ export const tubelRouter = router({
             asOf,
             eligible: result.value.eligible,
             input: { candidate, programme: input.programme },
-            result: result.value as unknown as Record<string, unknown>,
+            result: result.value,
             createdBy: ctx.user.id,
           })
           .returning({ id: tubelAssessments.id });
@@ -107,6 +105,6 @@ export const tubelRouter = router({
           .where(eq(tubelAssessments.id, input.id))
       )[0];
       if (!row) throw appError('NOT_FOUND', 'Penilaian tidak ditemukan', 'Assessment not found');
-      return { ...row.assessment, employeeName: row.employeeName, result: row.assessment.result as unknown as Eligibility };
+      return { ...row.assessment, employeeName: row.employeeName };
     }),
 });

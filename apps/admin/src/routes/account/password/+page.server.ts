@@ -1,23 +1,27 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor } from '$lib/server/context';
+import { callerFor } from '$lib/server/context';
+import { attempt, formOf, postedForm, refused } from '$lib/server/forms';
+import { PasswordForm } from '$lib/schemas';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-  return { forced: locals.user.mustChangePassword === true };
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+  return { forced: event.locals.user.mustChangePassword === true, form: await formOf(event, PasswordForm) };
 };
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const currentPassword = String(form.get('currentPassword') ?? '');
-    const newPassword = String(form.get('newPassword') ?? '');
-    if (newPassword !== String(form.get('confirmPassword') ?? ''))
-      return fail(400, { mismatch: true, error: { messages: null, problems: null, issues: null, text: '' } });
+    const form = await postedForm(event, PasswordForm);
+    const posted = form.data;
+    // Passwords never go back to the page.
+    form.data = { currentPassword: '', newPassword: '', confirmPassword: '' };
+    if (!form.valid) return refused(form);
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.auth.changePassword({ currentPassword, newPassword }));
+    const result = await attempt(event, form, () =>
+      caller.auth.changePassword({ currentPassword: posted.currentPassword, newPassword: posted.newPassword }),
+    );
     if (!result.ok) return result.failure;
     if (event.locals.user?.mustChangePassword) redirect(303, '/');
-    return { changed: true };
+    return { form, changed: true };
   },
 };

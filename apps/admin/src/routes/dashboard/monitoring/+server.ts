@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
 import { download } from '$lib/server/download';
-import { yearParam } from '$lib/server/forms';
+import { yearParam } from '$lib/server/urls';
 
 /** The monitoring sheet (XLSX) of the dashboard's year and unit. */
 export const GET: RequestHandler = async (event) => {

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { yearParam } from '$lib/server/forms';
+import { yearParam } from '$lib/server/urls';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);

@@ -1,0 +1,105 @@
+import { IndividualDevelopmentPlan, JpOverride, LearningActivity, PlanItem } from '@bangkom/domain';
+import { z } from 'zod';
+import { todayIso } from './values.js';
+
+/**
+ * The app's input schemas, derived from the domain's: a field keeps the domain's type and rules
+ * (method codes, positive numbers, ISO dates…) and the app adds only what a form needs on top
+ * (lengths a person may type, dates not in the future). The procedures validate with these and
+ * the forms (sveltekit-superforms) read the same objects, so a rule is written once.
+ */
+const domain = LearningActivity.shape;
+
+/**
+ * Earliest date an activity may carry (policy parameter): older records are typing errors such as
+ * 0000-01-01, not training an employee in service today attended. The latest is today (in the
+ * agency's calendar): an activity is recorded once it took place.
+ */
+export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
+const pastDate = domain.startDate
+  .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
+    params: {
+      code: 'date_too_early',
+      message: { id: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE}`, en: `Date before ${EARLIEST_ACTIVITY_DATE}` },
+    },
+  })
+  .refine((d) => d <= todayIso(), {
+    params: { code: 'date_future', message: { id: 'Tanggal di masa depan', en: 'Date in the future' } },
+  });
+
+/** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
+export const ActivityFields = z.object({
+  method: domain.method,
+  title: domain.title.min(3).max(200),
+  organizer: domain.organizer.unwrap().min(2).max(200),
+  international: domain.international,
+  startDate: pastDate,
+  endDate: pastDate,
+  days: domain.days.unwrap().max(366).optional(),
+  sessions: domain.sessions.unwrap().max(1000).optional(),
+  hours: domain.hours.unwrap().max(10_000).optional(),
+  programmeJp: domain.programmeJp.unwrap().max(10_000).optional(),
+  statedJp: domain.statedJp.unwrap().max(10_000).optional(),
+  runByWorkUnit: domain.runByWorkUnit,
+  competencyType: domain.competencyType,
+  certificateNumber: z.string().trim().max(100).optional(),
+  certificateDate: pastDate.optional(),
+  rumpun: z.string().trim().max(100).optional(),
+  /** Ringkasan: what was learnt, as the MyASN entry asks ([K] III.C). */
+  summary: z.string().trim().max(2000).optional(),
+});
+
+/**
+ * An evidence file as the browser sends it: a multipart part, never base64 in JSON. Its size and
+ * real type (by its first bytes) are checked by the procedure that stores it.
+ */
+export const EvidenceFile = z.file();
+
+/** The activity form: the fields, and optionally a file (on edit: only to replace the attached one). */
+export const ActivityForm = ActivityFields.extend({ evidence: EvidenceFile.optional() });
+
+/** A reviewer's reason (rejection, refusal): a sentence, not a code. */
+export const Reason = z.string().trim().min(3).max(500);
+
+/** A review decision's form: the reason, optional when approving (the procedure asks for it when rejecting). */
+export const Decision = z.object({ reason: Reason.optional() });
+
+/** The SDM unit's JP in place of the conversion ([P] art. 12(2)f); none (null) removes it. */
+export const JpOverrideInput = z.object({
+  jp: JpOverride.shape.jp.max(1000).nullable(),
+  reason: JpOverride.shape.reason.min(5).max(500),
+});
+/** The override form (its reason field is named apart from the decision's reason on the same page). */
+export const OverrideForm = z.object({ jp: JpOverrideInput.shape.jp, overrideReason: JpOverrideInput.shape.reason });
+
+/** Logging in: the username as typed (case does not matter), the password as it is. */
+export const Login = z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) });
+
+/** Changing the own password; the rules a new password follows are checked by the procedure (they need the username). */
+export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
+
+/** The password form: the new password typed twice. */
+export const PasswordForm = PasswordChange.extend({ confirmPassword: z.string().max(200) }).refine(
+  (form) => form.newPassword === form.confirmPassword,
+  { path: ['confirmPassword'], params: { code: 'account_mismatch' } },
+);
+
+/** An employee CSV (MyASN columns, [K] III.C), as text. */
+export const EmployeeImport = z.object({ csv: z.string().min(1).max(5_000_000) });
+/** The import form: the CSV file as uploaded (at most as large as the text the procedure takes). */
+export const EmployeeImportForm = z.object({ file: z.file().min(1).max(EmployeeImport.shape.csv.maxLength!) });
+
+const plan = IndividualDevelopmentPlan.shape;
+
+/** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"), with lengths a person may type. */
+export const PlanHeader = z.object({
+  position: plan.position.unwrap().trim().max(200).optional(),
+  gapLevel: plan.gapLevel,
+  performancePredicate: plan.performancePredicate,
+  performanceData: plan.performanceData.unwrap().trim().max(200).optional(),
+  cannotLeaveWorkplace: plan.cannotLeaveWorkplace,
+  budgetAvailable: plan.budgetAvailable.unwrap().max(1e12).optional(),
+});
+
+/** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
+export const PlanItemForm = PlanItem.omit({ id: true });

@@ -1,0 +1,47 @@
+import { learningMethodCodes, LearningActivity } from '@bangkom/domain';
+import { describe, expect, it } from 'vitest';
+import { ActivityFields, ActivityForm, EmployeeImportForm, PasswordForm } from '../src/lib/schemas.js';
+import { errorDetails } from '../src/lib/server/errors.js';
+
+describe('form schemas derived from @bangkom/domain', () => {
+  it('take the domain’s method codes and number rules, adding only what a person may type', () => {
+    expect(ActivityFields.shape.method.options).toEqual([...learningMethodCodes]);
+    const base = { method: learningMethodCodes[0], title: 'Pelatihan', organizer: 'Balai', startDate: '2024-03-01', endDate: '2024-03-02' };
+    // The domain refuses a negative number of days; the form also refuses more than a year.
+    expect(LearningActivity.shape.days.safeParse(-1).success).toBe(false);
+    expect(ActivityFields.safeParse({ ...base, days: -1 }).success).toBe(false);
+    expect(ActivityFields.safeParse({ ...base, days: 367 }).success).toBe(false);
+    expect(ActivityFields.safeParse({ ...base, days: 2 }).success).toBe(true);
+  });
+
+  it('a date rule carries its own message in both languages, which a refusal passes on as a problem', () => {
+    const future = `${new Date().getUTCFullYear() + 2}-01-01`;
+    const parsed = ActivityFields.safeParse({
+      method: learningMethodCodes[0],
+      title: 'Pelatihan',
+      organizer: 'Balai',
+      startDate: future,
+      endDate: future,
+    });
+    expect(parsed.success).toBe(false);
+    const details = errorDetails(parsed.error);
+    expect(details.problems?.map((p) => [p.path.join('.'), p.code])).toEqual([
+      ['startDate', 'date_future'],
+      ['endDate', 'date_future'],
+    ]);
+    expect(details.problems?.[0]?.message).toEqual({ id: 'Tanggal di masa depan', en: 'Date in the future' });
+    expect(details.issues ?? []).toEqual([]);
+  });
+
+  it('evidence and imports are files, not text', () => {
+    expect(ActivityForm.shape.evidence.safeParse(new File([new Uint8Array([1])], 'a.pdf')).success).toBe(true);
+    expect(ActivityForm.shape.evidence.safeParse({ name: 'a.pdf', contentBase64: 'AQ==' }).success).toBe(false);
+    expect(EmployeeImportForm.safeParse({ file: new File([], 'kosong.csv') }).success).toBe(false);
+  });
+
+  it('the password form asks for the new password twice', () => {
+    const form = { currentPassword: 'lama', newPassword: 'Tepian-Mahakam-2031' };
+    expect(PasswordForm.safeParse({ ...form, confirmPassword: 'Tepian-Mahakam-2032' }).error?.issues[0]?.path).toEqual(['confirmPassword']);
+    expect(PasswordForm.safeParse({ ...form, confirmPassword: form.newPassword }).success).toBe(true);
+  });
+});
