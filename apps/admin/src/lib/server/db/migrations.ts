@@ -149,4 +149,81 @@ CREATE INDEX sessions_user ON sessions(user_id);
 INSERT INTO settings (key, value) VALUES ('session', '{"idleMinutes": 60, "lifetimeHours": 12}') ON CONFLICT (key) DO NOTHING;
 `,
   },
+  {
+    name: '0006_stored_jp.sql',
+    sql: /* sql */ `
+-- JP results kept with the data, updated in the transaction of every change that affects them:
+-- per activity (the JP that counts after the limits, the converted JP, the limit applied) and per
+-- employee and year. Dashboards and exports aggregate these rows instead of recomputing an agency.
+-- The server fills them at its first start after this migration (setting jpTotals).
+CREATE TABLE activity_jp (
+  activity_id text PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+  employee_id text NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+  year integer NOT NULL,               -- the year the activity counts in (its end date)
+  jp numeric NOT NULL,                 -- JP that counts: verified, after the limits
+  converted_jp numeric NOT NULL,       -- JP the activity is worth on its own
+  counted text NOT NULL CHECK (counted IN ('true', 'reduced', 'false')),
+  limited_by jsonb,                    -- the limits that took JP, with their citations
+  problems jsonb,                      -- why no rule could convert it
+  profile text NOT NULL
+);
+CREATE INDEX activity_jp_employee_year ON activity_jp(employee_id, year);
+CREATE INDEX activity_jp_year ON activity_jp(year, employee_id);
+CREATE INDEX activity_jp_problems ON activity_jp(year) WHERE problems IS NOT NULL;
+
+CREATE TABLE employee_year_jp (
+  employee_id text NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+  year integer NOT NULL,
+  jp numeric NOT NULL,                 -- JP that counts in the year
+  activities integer NOT NULL,
+  profile text NOT NULL,
+  PRIMARY KEY (employee_id, year)
+);
+CREATE INDEX employee_year_jp_year ON employee_year_jp(year, employee_id) INCLUDE (jp);
+
+-- Employees whose stored results wait for a recomputation. The app recomputes in the transaction
+-- of its own changes (and removes the mark); rows written any other way (SQL, a restore) are
+-- marked by these triggers and recomputed before they are read, or in the background.
+CREATE TABLE jp_stale (
+  employee_id text PRIMARY KEY,
+  since timestamptz NOT NULL DEFAULT now()
+);
+CREATE FUNCTION jp_stale_activities() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO jp_stale (employee_id) SELECT DISTINCT employee_id FROM new_rows ON CONFLICT DO NOTHING;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO jp_stale (employee_id) SELECT DISTINCT employee_id FROM old_rows ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER activities_jp_stale_insert AFTER INSERT ON activities
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jp_stale_activities();
+CREATE TRIGGER activities_jp_stale_update AFTER UPDATE ON activities
+  REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION jp_stale_activities();
+CREATE TRIGGER activities_jp_stale_delete AFTER DELETE ON activities
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION jp_stale_activities();
+-- An employee's kind decides limits and obligations ([P] art. 19(3)): a change of kind recomputes them.
+CREATE FUNCTION jp_stale_employees() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO jp_stale (employee_id)
+  SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+  WHERE n.kind IS DISTINCT FROM o.kind OR n.data->>'kind' IS DISTINCT FROM o.data->>'kind'
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER employees_jp_stale_update AFTER UPDATE ON employees
+  REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION jp_stale_employees();
+
+-- The lists: newest first (all, per employee), the review queue (submitted, oldest first), employees by name.
+CREATE INDEX activities_updated ON activities(updated_at DESC, id);
+CREATE INDEX activities_employee_updated ON activities(employee_id, updated_at DESC, id);
+CREATE INDEX activities_status_updated ON activities(status, updated_at, id);
+CREATE INDEX employees_name ON employees(name, id);
+CREATE INDEX employees_unit_name ON employees(unit_id, name, id);
+`,
+  },
 ];

@@ -3,6 +3,7 @@ import {
   boolean,
   customType,
   date,
+  index,
   integer,
   jsonb,
   numeric,
@@ -111,3 +112,39 @@ export const plans = pgTable(
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
 );
+
+/** Stored JP result of each activity (see ../totals.ts). */
+export const activityJp = pgTable(
+  'activity_jp',
+  {
+    activityId: text('activity_id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    convertedJp: numeric('converted_jp', { mode: 'number' }).notNull(),
+    counted: text('counted').$type<'true' | 'reduced' | 'false'>().notNull(),
+    limitedBy: jsonb('limited_by'),
+    problems: jsonb('problems'),
+    profile: text('profile').notNull(),
+  },
+  (t) => [index('activity_jp_employee_year').on(t.employeeId, t.year), index('activity_jp_year').on(t.year, t.employeeId)],
+);
+
+/** Stored JP of each employee and year with activities (see ../totals.ts). */
+export const employeeYearJp = pgTable(
+  'employee_year_jp',
+  {
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    activities: integer('activities').notNull(),
+    profile: text('profile').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
+);
+
+/** Employees whose stored JP waits for a recomputation (marked by triggers on activities and employees). */
+export const jpStale = pgTable('jp_stale', {
+  employeeId: text('employee_id').primaryKey(),
+  since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+});

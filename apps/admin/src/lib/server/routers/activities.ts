@@ -22,6 +22,7 @@ import { appError, forbidden } from '../errors.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES } from '../evidence.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
+import { refreshTotals } from '../totals.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -368,6 +369,7 @@ export const activitiesRouter = router({
             createdBy: ctx.user.id,
           })
           .returning();
+        await refreshTotals(tx, [employeeId]);
         await audit(tx, ctx.user, 'activity.create', 'activity', id, null, activity);
         return summaryOf(row!);
       });
@@ -393,6 +395,7 @@ export const activitiesRouter = router({
           })
           .where(eq(activities.id, row.id))
           .returning();
+        await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
         return summaryOf(updated!);
       });
@@ -471,6 +474,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted'), isNull(activities.supervisorApproved)))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -515,6 +520,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -555,6 +562,8 @@ export const activitiesRouter = router({
           )
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -584,6 +593,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, row.status), sql`NOT (${activities.data} ? 'conversionApprovedBy')`))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.conversion_approved', 'activity', row.id, null, { conversionApprovedBy: ctx.user.username });
         return summaryOf(updated!);
       });
@@ -648,6 +659,7 @@ async function transition(
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
     if (!updated) throw changedMeanwhile();
+    await refreshTotals(tx, [row.employeeId]);
     await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to, ...recorded });
     return summaryOf(updated);
   });
