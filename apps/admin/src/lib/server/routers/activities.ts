@@ -222,6 +222,9 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   };
 }
 
+/** Largest page of the activity list; the page asks for the next one by the last id. */
+export const MAX_PAGE = 200;
+
 export const activitiesRouter = router({
   /** Activities the user may see, newest first, with the JP each is worth on its own. */
   list: authedProcedure
@@ -231,15 +234,23 @@ export const activitiesRouter = router({
           status: z.enum(['draft', 'submitted', 'verified', 'rejected']).optional(),
           employeeId: z.string().max(40).optional(),
           mine: z.boolean().optional(),
+          /** Paging (keyset): the activities after this one in the list's order. */
+          after: z.string().max(60).optional(),
+          limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
         })
-        .default({}),
+        .default({ limit: MAX_PAGE }),
     )
     .query(async ({ ctx, input }) => {
       const visible = visibleCondition(ctx.db, ctx.user, activities.employeeId, input.mine ?? false);
+      // Newest first, then by id; the next page starts after the given activity (its time read in SQL, to the microsecond).
+      const cursor = sql`(SELECT c.updated_at FROM activities c WHERE c.id = ${input.after ?? ''})`;
       const conditions = [
         ...(visible ? [visible] : []),
         ...(input.status ? [eq(activities.status, input.status)] : []),
         ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
+        ...(input.after
+          ? [sql`(${activities.updatedAt} < ${cursor} OR (${activities.updatedAt} = ${cursor} AND ${activities.id} > ${input.after}))`]
+          : []),
       ];
       const rows = await ctx.db
         .select({ activity: activities, employeeName: employees.name })
@@ -247,7 +258,7 @@ export const activitiesRouter = router({
         .innerJoin(employees, eq(employees.id, activities.employeeId))
         .where(and(...conditions))
         .orderBy(desc(activities.updatedAt), activities.id)
-        .limit(500);
+        .limit(input.limit);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
         const converted = convertActivity(withOverride(r.data as unknown as LearningActivity, r), { profile, trace: false });

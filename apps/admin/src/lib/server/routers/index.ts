@@ -853,6 +853,51 @@ const adminRouter = router({
         .where(unitId ? eq(employees.unitId, unitId) : undefined)
         .orderBy(employees.name);
     }),
+  /**
+   * One page of employees by name (keyset: after the given employee), optionally searched by name
+   * or NIP, with the number found: the admin page at tens of thousands of employees.
+   */
+  employeePage: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
+    .input(
+      z
+        .object({
+          unitId: z.string().max(60).optional(),
+          q: z.string().trim().max(100).optional(),
+          after: z.string().max(40).optional(),
+          limit: z.int().min(1).max(500).default(100),
+        })
+        .default({ limit: 100 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
+      const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : undefined;
+      const filter = and(
+        unitId ? eq(employees.unitId, unitId) : undefined,
+        pattern ? sql`(${employees.name} ILIKE ${pattern} OR ${employees.id} LIKE ${pattern})` : undefined,
+      );
+      const [rows, total] = await Promise.all([
+        ctx.db
+          .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
+          .from(employees)
+          .where(
+            and(
+              filter,
+              input.after
+                ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
+                : undefined,
+            ),
+          )
+          .orderBy(employees.name, employees.id)
+          .limit(input.limit + 1),
+        ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(employees)
+          .where(filter)
+          .then((r) => Number(r[0]?.n ?? 0)),
+      ]);
+      const page = rows.slice(0, input.limit);
+      return { rows: page, total, next: rows.length > input.limit ? page.at(-1)!.id : null };
+    }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
     .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
