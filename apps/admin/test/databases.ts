@@ -17,7 +17,7 @@ async function freshPostgres(): Promise<Database> {
 }
 
 /** Runs the same suite on embedded PGlite and on PostgreSQL. */
-export function forEachDatabase(suite: (open: () => Promise<Database>) => void): void {
-  describe('PGlite', () => suite(() => openDatabase({ dataDir: 'memory://' })));
-  describe('PostgreSQL', () => suite(freshPostgres));
+export function forEachDatabase(suite: (open: () => Promise<Database>, kind: Database['kind']) => void): void {
+  describe('PGlite', () => suite(() => openDatabase({ dataDir: 'memory://' }), 'pglite'));
+  describe('PostgreSQL', () => suite(freshPostgres, 'postgres'));
 }

@@ -1,18 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, rowsOf } from '../src/lib/server/db/index.js';
-import { migrations } from '../src/lib/server/db/migrations.js';
+import { openDatabase } from '../src/lib/server/db/index.js';
 import { forEachDatabase } from './databases.js';
 
 forEachDatabase((open) => {
-  it('applies the migrations once', async () => {
-    const { db, close } = await open();
-    const rows = rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`));
-    expect(rows.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
-    expect(rows.map((r) => r.name)[0]).toBe('0001_init.sql');
-    await close();
-  });
-
   it('keeps the audit log append-only', async () => {
     const { db, close } = await open();
     await db.execute(sql`INSERT INTO audit_log (action, entity) VALUES ('test', 'x')`);

@@ -6,11 +6,11 @@
  * Targets (printed, not asserted): 1,000,000 activities with JSON and NDJSON output under 1 GiB
  * and within 2.5× the baseline; the bulk engine within 1.5×; 10,000 activities end to end < 1 s.
  *
- * Run: npm run bench -w @bangkom/cli [-- --sizes 10000,100000]   (builds the CLI first; the
+ * Run: npm run bench -w @bangkom/cli [-- --sizes 10000,100000] [--dir DIR (keep and reuse the inputs)] [--only TEXT]   (builds the CLI first; the
  * engine packages must be built: npx turbo run build --filter=./packages/*)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,8 @@ const arg = (name, fallback) => {
 const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 /** `--only text`: run only the CLI paths whose label contains it (the baseline and bulk always run). */
 const only = arg('only', '');
+/** `--dir DIR`: keep the generated inputs there and reuse them on the next run (default: a temporary folder, removed). */
+const keepDir = arg('dir', '');
 const MiB = 1024 * 1024;
 
 const METHODS = [
@@ -108,6 +110,13 @@ function writer(path) {
 
 /** Writes the three inputs of one size; returns their paths. */
 async function generate(dir, count) {
+  const paths = {
+    json: join(dir, `in-${count}.json`),
+    ndjson: join(dir, `in-${count}.ndjson`),
+    csv: join(dir, `in-${count}.csv`),
+    employees: join(dir, `employees-${count}.json`),
+  };
+  if (keepDir && Object.values(paths).every((p) => existsSync(p))) return paths;
   const rand = random(count);
   const employeeCount = Math.max(1, Math.round(count / 20));
   const employees = [];
@@ -170,12 +179,7 @@ async function generate(dir, count) {
   const emp = writer(employeesFile);
   await emp.write(JSON.stringify(employees));
   await emp.end();
-  return {
-    json: join(dir, `in-${count}.json`),
-    ndjson: join(dir, `in-${count}.ndjson`),
-    csv: join(dir, `in-${count}.csv`),
-    employees: employeesFile,
-  };
+  return paths;
 }
 
 const BASELINE = `
@@ -217,7 +221,8 @@ async function verify(path, format) {
   return results;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'bangkom-cli-bench-'));
+const dir = keepDir || mkdtempSync(join(tmpdir(), 'bangkom-cli-bench-'));
+if (keepDir) mkdirSync(keepDir, { recursive: true });
 try {
   execFileSync(process.execPath, [bin, '--version']);
   const rows = [];
@@ -272,5 +277,6 @@ try {
     if (notes.length > 0) console.log(`${r.count.toLocaleString('en')} ${r.label}: ${notes.join(', ')}`);
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (keepDir) rmSync(join(dir, 'out'), { force: true });
+  else rmSync(dir, { recursive: true, force: true });
 }

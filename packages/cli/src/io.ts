@@ -8,7 +8,7 @@ import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
  * package's public types need no Node typings (`process.stdout` fits it).
  */
 export interface OutputStream {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
   off(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
 }

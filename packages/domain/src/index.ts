@@ -12,3 +12,4 @@ export * from './ip-asn.js';
 export * from './csv.js';
 export * from './schemas.js';
 export * from './calendar.js';
+export * from './rules.js';

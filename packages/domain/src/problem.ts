@@ -21,14 +21,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(...problems: Problem[]): Result<T> => ({ ok: false, problems });
 
-/** Thrown only where a Result cannot be returned (e.g. inside a library callback); carries Problems. */
-export class BangkomError extends Error {
-  override readonly name = 'BangkomError';
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${formatPath(p.path)}: ${p.message.en}`).join('; '));
-  }
-}
-
 /** JSON-pointer-like rendering of a path, e.g. `/activities/3/endDate`. */
 export function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? '/' : '/' + path.map((s) => String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');

@@ -1,8 +1,11 @@
+import { IndividualDevelopmentPlan, RULE_SOURCE_PATTERN } from '@bangkom/domain';
+import { resolveProfiles, versionInForce, withDefaults } from '@bangkom/jp';
 import { describe, expect, it } from 'vitest';
 import table from '../cases/checks.json' with { type: 'json' };
+import { planChecks, runPlanChecks } from './checks.js';
 import type { PlanIssueCode } from './issues.js';
 import { planIssueCodes } from './issues.js';
-import { validatePlan } from './validate.js';
+import { planContext, validatePlan } from './validate.js';
 
 interface Case {
   name: string;
@@ -110,5 +113,47 @@ describe('plan summary', () => {
   it('rejects a plan that does not match the schema, with paths', () => {
     const result = validatePlan({ ...table.base, year: 'next', items: [{ method: 'ngopi' }] });
     expect(result.ok ? [] : result.problems.map((p) => p.path.join('/'))).toEqual(['year', 'items/0/method']);
+  });
+});
+
+const options = (c: Case) => ({ asOf: c.asOf ?? table.asOf, profile: c.profile ?? table.profile });
+
+/** Checked before the table: without a profile in force there is nothing to check against. */
+const GUARD: PlanIssueCode = 'plan.no_profile_in_force';
+
+describe('plan check table', () => {
+  it('gives every check a unique documented code as id and a citation of regulation and article', () => {
+    const ids = planChecks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids, GUARD].sort()).toEqual(Object.keys(planIssueCodes).sort());
+    for (const { id, source } of planChecks) {
+      expect(source, id).toMatch(RULE_SOURCE_PATTERN);
+      expect(source, id).not.toMatch(/DOMAIN|seeds?\//);
+    }
+  });
+
+  it('has every check exercised: its code appears in the issues of some case of cases/checks.json', () => {
+    const seen = new Set<string>();
+    for (const c of cases) {
+      const result = validatePlan(build(c), options(c));
+      if (result.ok) for (const issue of result.value.issues) seen.add(issue.code);
+    }
+    expect(planChecks.map((c) => c.id).filter((id) => !seen.has(id))).toEqual([]);
+    expect(seen.has(GUARD)).toBe(true);
+  });
+
+  it('evaluates each check on its own: alone, it finds exactly the issues of its code in the whole validation', () => {
+    for (const c of cases) {
+      const result = validatePlan(build(c), options(c));
+      if (!result.ok) throw new Error(c.name);
+      const plan = IndividualDevelopmentPlan.parse(build(c));
+      const versions = resolveProfiles(options(c).profile);
+      if (!versions.ok) throw new Error(c.name);
+      const profile = versionInForce(versions.value, `${plan.year}-12-31`) ?? versionInForce(versions.value, `${plan.year}-01-01`);
+      if (!profile) continue;
+      const context = planContext(plan, profile, withDefaults(undefined), options(c).asOf);
+      for (const check of planChecks)
+        expect(runPlanChecks(context, [check]), `${c.name}: ${check.id}`).toEqual(result.value.issues.filter((i) => i.code === check.id));
+    }
   });
 });

@@ -1,6 +1,6 @@
-import type { IpAsnInput, LearningActivity, Message, Problem, Result } from '@bangkom/domain';
-import { IpAsnInput as InputSchema, fail, ok, parseWith } from '@bangkom/domain';
-import type { PolicyParameters, RuleProfile } from '@bangkom/jp';
+import type { IpAsnInput, LearningActivity, Message, Problem, Result, Rule } from '@bangkom/domain';
+import { IpAsnInput as InputSchema, evaluateRules, fail, ok, parseWith } from '@bangkom/domain';
+import type { ActivityResult, PolicyParameters, RuleProfile } from '@bangkom/jp';
 import { computeJp, DEFAULT_PROFILE_ID } from '@bangkom/jp';
 import type { Confidence, Points, ScoringProfile } from './profile.js';
 import { scoringProfileFor } from './profile.js';
@@ -79,34 +79,205 @@ export function notMeasuredReason(kind: IpAsnInput['kind'], profile: ScoringProf
   };
 }
 
-export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: ScoreOptions): Result<IpAsnScore> {
-  const { year } = options;
-  const notMeasured = notMeasuredReason(e.kind, profile, year);
-  if (notMeasured) return fail(notMeasured);
-  const d = profile.dimensions;
+/** What every scoring rule reads: the employee, the measurement year and profile, and the JP that counts. */
+export interface ScoreContext {
+  employee: IpAsnInput;
+  year: number;
+  profile: ScoringProfile;
+  /** Activities of the two-year window whose JP counts (> 0), with that JP from the JP engine. */
+  counted: readonly { result: ActivityResult; activity: LearningActivity }[];
+}
+
+/** A rule's part of its dimension's score, the trace of the values it used, and the facts it lacked. */
+export interface Contribution {
+  points: number;
+  steps: ScoreStep[];
+  missing?: string[];
+}
+
+export type ScoringRule = Rule<ScoreContext, Contribution> & { dimension: Dimension };
+
+const scoreStep = (
+  dimension: Dimension,
+  rule: string,
+  value: Points,
+  description: Message,
+  points = value.points,
+  used = true,
+): ScoreStep => ({ dimension, rule, description, points, source: value.source, confidence: value.confidence, used });
+const nothing = (...missing: string[]): Contribution => ({ points: 0, steps: [], missing });
+
+/**
+ * The scoring rules, grouped by dimension in the order of the total. The values come from the
+ * scoring profile (which cites each); a dimension's score is capped at the profile's maximum.
+ */
+export const scoringRules: readonly ScoringRule[] = [
+  {
+    // Highest education.
+    id: 'kualifikasi',
+    dimension: 'kualifikasi',
+    source: 'PermenPANRB 38/2018: dimensi kualifikasi',
+    evaluate: ({ employee: { education }, profile }) => {
+      const d = profile.dimensions.kualifikasi;
+      const value = education === undefined ? undefined : d.byEducation[education];
+      if (education === undefined || !value) return nothing('education');
+      return {
+        points: Math.min(value.points, d.max.points),
+        steps: [
+          scoreStep('kualifikasi', `kualifikasi/${education}`, value, {
+            id: `Pendidikan tertinggi ${education}: ${value.points}`,
+            en: `Highest education ${education}: ${value.points}`,
+          }),
+        ],
+      };
+    },
+  },
+  {
+    // From the 2023 measurement: a base value by performance predicate.
+    id: 'kompetensi/base',
+    dimension: 'kompetensi',
+    source: 'PermenPANRB 38/2018: dimensi kompetensi; BKN letter 4190/B-BM.02.01/SD/K/2024 (nilai dasar)',
+    evaluate: ({ employee: { performancePredicate: predicate }, profile }) => {
+      const byPredicate = profile.dimensions.kompetensi.baseByPredicate;
+      if (!byPredicate) return nothing();
+      if (predicate === undefined) return nothing('performancePredicate');
+      const base = byPredicate[predicate]!;
+      return {
+        points: base.points,
+        steps: [
+          scoreStep('kompetensi', `kompetensi/base/${predicate}`, base, {
+            id: `Nilai dasar kompetensi dari predikat ${predicate}: ${base.points}`,
+            en: `Kompetensi base from predicate ${predicate}: ${base.points}`,
+          }),
+        ],
+      };
+    },
+  },
+  {
+    // The profile's development items, each met by the JP (or activities) of its window.
+    id: 'kompetensi/items',
+    dimension: 'kompetensi',
+    source: 'PermenPANRB 38/2018: dimensi kompetensi',
+    evaluate: ({ employee: e, year, profile, counted }) => {
+      const out: Required<Contribution> = { points: 0, steps: [], missing: [] };
+      for (const item of profile.dimensions.kompetensi.items) {
+        if (item.positionKinds) {
+          if (e.positionKind === undefined) {
+            out.missing.push('positionKind');
+            continue;
+          }
+          if (!item.positionKinds.includes(e.positionKind)) continue;
+        }
+        const inWindow = counted.filter(
+          ({ result, activity }) =>
+            (item.window === 'year' ? result.year === year : result.year >= year - 1 && result.year <= year) &&
+            (!item.methods || item.methods.includes(activity.method)) &&
+            (!item.competencyTypes || (activity.competencyType !== undefined && item.competencyTypes.includes(activity.competencyType))),
+        );
+        const jp = Math.round(inWindow.reduce((n, x) => n + x.result.jp, 0) * 100) / 100;
+        const achieved = item.minJp > 0 ? jp >= item.minJp : inWindow.length > 0;
+        const ids = inWindow.map((x) => x.activity.id).join(', ');
+        out.steps.push(
+          scoreStep(
+            'kompetensi',
+            `kompetensi/${item.id}`,
+            item,
+            achieved
+              ? {
+                  id: `${item.label.id}: terpenuhi (${jp} JP; ${ids}) → ${item.points}`,
+                  en: `${item.label.en}: met (${jp} JP; ${ids}) → ${item.points}`,
+                }
+              : {
+                  id: `${item.label.id}: belum terpenuhi (${jp} JP${item.minJp > 0 ? ` dari ${item.minJp}` : ''}) → 0`,
+                  en: `${item.label.en}: not met (${jp} JP${item.minJp > 0 ? ` of ${item.minJp}` : ''}) → 0`,
+                },
+            achieved ? item.points : 0,
+            achieved,
+          ),
+        );
+        if (achieved) out.points += item.points;
+      }
+      return out;
+    },
+  },
+  {
+    // Performance predicate.
+    id: 'kinerja',
+    dimension: 'kinerja',
+    source: 'PermenPANRB 38/2018: dimensi kinerja',
+    evaluate: ({ employee: { performancePredicate: predicate }, profile }) => {
+      const d = profile.dimensions.kinerja;
+      if (predicate === undefined) return nothing('performancePredicate');
+      const value = d.byPredicate[predicate]!;
+      return {
+        points: Math.min(value.points, d.max.points),
+        steps: [
+          scoreStep('kinerja', `kinerja/${predicate}`, value, {
+            id: `Predikat kinerja ${predicate}: ${value.points}`,
+            en: `Performance predicate ${predicate}: ${value.points}`,
+          }),
+        ],
+      };
+    },
+  },
+  {
+    // The heaviest punishment in the window.
+    id: 'disiplin',
+    dimension: 'disiplin',
+    source: 'PermenPANRB 38/2018: dimensi disiplin',
+    evaluate: ({ employee: { disciplinaryPunishments: punishments }, year, profile }) => {
+      const d = profile.dimensions.disiplin;
+      if (punishments === undefined) return nothing('disciplinaryPunishments');
+      const relevant = punishments.filter((p) => d.window === 'ever' || Number(p.date.slice(0, 4)) === year);
+      const heaviest = relevant.map((p) => p.level).sort((a, b) => SEVERITY.indexOf(b) - SEVERITY.indexOf(a))[0];
+      const value = heaviest ? d.byPunishment[heaviest] : d.byPunishment.none;
+      return {
+        points: Math.min(value.points, d.max.points),
+        steps: [
+          scoreStep(
+            'disiplin',
+            `disiplin/${heaviest ?? 'none'}`,
+            value,
+            heaviest
+              ? { id: `Hukuman disiplin ${heaviest}: ${value.points}`, en: `Disciplinary punishment ${heaviest}: ${value.points}` }
+              : { id: `Tidak ada hukuman disiplin: ${value.points}`, en: `No disciplinary punishment: ${value.points}` },
+          ),
+        ],
+      };
+    },
+  },
+];
+
+/** Runs the scoring rules: each dimension sums its rules' points, capped at its maximum (a trace step says so). */
+function runScoringRules(context: ScoreContext, rules: readonly ScoringRule[] = scoringRules) {
+  const scores: Record<Dimension, number> = { kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0 };
   const trace: ScoreStep[] = [];
   const missing: string[] = [];
-  const step = (dimension: Dimension, rule: string, value: Points, id: string, en: string, points = value.points, used = true) =>
-    trace.push({ dimension, rule, description: { id, en }, points, source: value.source, confidence: value.confidence, used });
-
-  // Kualifikasi: highest education.
-  let kualifikasi = 0;
-  if (e.education === undefined) missing.push('education');
-  else {
-    const value = d.kualifikasi.byEducation[e.education];
-    if (value) {
-      kualifikasi = Math.min(value.points, d.kualifikasi.max.points);
-      step(
-        'kualifikasi',
-        `kualifikasi/${e.education}`,
-        value,
-        `Pendidikan tertinggi ${e.education}: ${value.points}`,
-        `Highest education ${e.education}: ${value.points}`,
+  evaluateRules(rules, context).forEach((contribution, k) => {
+    const { dimension } = rules[k]!;
+    scores[dimension] += contribution.points;
+    trace.push(...contribution.steps);
+    for (const fact of contribution.missing ?? []) if (!missing.includes(fact)) missing.push(fact);
+    if (rules[k + 1]?.dimension === dimension) return;
+    const max = context.profile.dimensions[dimension].max;
+    if (scores[dimension] > max.points) {
+      trace.push(
+        scoreStep(
+          dimension,
+          `${dimension}/max`,
+          max,
+          { id: `Dibatasi nilai maksimum ${max.points}`, en: `Capped at the maximum of ${max.points}` },
+          max.points - scores[dimension],
+        ),
       );
-    } else missing.push('education');
-  }
+      scores[dimension] = max.points;
+    }
+  });
+  return { scores, trace, missing };
+}
 
-  // Kompetensi: base by predicate (from 2023) + development items, JP from the JP engine.
+/** The activities of the two-year window whose JP counts, from the JP engine; a failed Result names the activity. */
+export function countedActivities(e: IpAsnInput, year: number, options: ScoreOptions): Result<ScoreContext['counted']> {
   const windowActivities = e.activities.filter((a) => Number(a.endDate.slice(0, 4)) >= year - 1 && Number(a.endDate.slice(0, 4)) <= year);
   // The input was parsed already (trusted); the employee's kind decides PPPK rules of the JP engine.
   const computed = computeJp(
@@ -127,100 +298,22 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
       })),
     );
   }
-  const counted = computed.value.results
-    .map((r, i) => ({ result: r, activity: windowActivities[i]! as LearningActivity }))
-    .filter((x) => x.result.jp > 0);
-  let kompetensi = 0;
-  if (d.kompetensi.baseByPredicate) {
-    if (e.performancePredicate === undefined) missing.push('performancePredicate');
-    else {
-      const base = d.kompetensi.baseByPredicate[e.performancePredicate]!;
-      kompetensi += base.points;
-      step(
-        'kompetensi',
-        `kompetensi/base/${e.performancePredicate}`,
-        base,
-        `Nilai dasar kompetensi dari predikat ${e.performancePredicate}: ${base.points}`,
-        `Kompetensi base from predicate ${e.performancePredicate}: ${base.points}`,
-      );
-    }
-  }
-  for (const item of d.kompetensi.items) {
-    if (item.positionKinds) {
-      if (e.positionKind === undefined) {
-        if (!missing.includes('positionKind')) missing.push('positionKind');
-        continue;
-      }
-      if (!item.positionKinds.includes(e.positionKind)) continue;
-    }
-    const inWindow = counted.filter(
-      ({ result, activity }) =>
-        (item.window === 'year' ? result.year === year : result.year >= year - 1 && result.year <= year) &&
-        (!item.methods || item.methods.includes(activity.method)) &&
-        (!item.competencyTypes || (activity.competencyType !== undefined && item.competencyTypes.includes(activity.competencyType))),
-    );
-    const jp = Math.round(inWindow.reduce((n, x) => n + x.result.jp, 0) * 100) / 100;
-    const achieved = item.minJp > 0 ? jp >= item.minJp : inWindow.length > 0;
-    const ids = inWindow.map((x) => x.activity.id).join(', ');
-    step(
-      'kompetensi',
-      `kompetensi/${item.id}`,
-      item,
-      achieved
-        ? `${item.label.id}: terpenuhi (${jp} JP; ${ids}) → ${item.points}`
-        : `${item.label.id}: belum terpenuhi (${jp} JP${item.minJp > 0 ? ` dari ${item.minJp}` : ''}) → 0`,
-      achieved
-        ? `${item.label.en}: met (${jp} JP; ${ids}) → ${item.points}`
-        : `${item.label.en}: not met (${jp} JP${item.minJp > 0 ? ` of ${item.minJp}` : ''}) → 0`,
-      achieved ? item.points : 0,
-      achieved,
-    );
-    if (achieved) kompetensi += item.points;
-  }
-  if (kompetensi > d.kompetensi.max.points) {
-    step(
-      'kompetensi',
-      'kompetensi/max',
-      d.kompetensi.max,
-      `Dibatasi nilai maksimum ${d.kompetensi.max.points}`,
-      `Capped at the maximum of ${d.kompetensi.max.points}`,
-      d.kompetensi.max.points - kompetensi,
-    );
-    kompetensi = d.kompetensi.max.points;
-  }
+  return ok(
+    computed.value.results
+      .map((r, i) => ({ result: r, activity: windowActivities[i]! as LearningActivity }))
+      .filter((x) => x.result.jp > 0),
+  );
+}
 
-  // Kinerja: performance predicate.
-  let kinerja = 0;
-  if (e.performancePredicate === undefined) {
-    if (!missing.includes('performancePredicate')) missing.push('performancePredicate');
-  } else {
-    const value = d.kinerja.byPredicate[e.performancePredicate]!;
-    kinerja = Math.min(value.points, d.kinerja.max.points);
-    step(
-      'kinerja',
-      `kinerja/${e.performancePredicate}`,
-      value,
-      `Predikat kinerja ${e.performancePredicate}: ${value.points}`,
-      `Performance predicate ${e.performancePredicate}: ${value.points}`,
-    );
-  }
-
-  // Disiplin: the heaviest punishment in the window.
-  let disiplin = 0;
-  if (e.disciplinaryPunishments === undefined) missing.push('disciplinaryPunishments');
-  else {
-    const relevant = e.disciplinaryPunishments.filter((p) => d.disiplin.window === 'ever' || Number(p.date.slice(0, 4)) === year);
-    const heaviest = relevant.map((p) => p.level).sort((a, b) => SEVERITY.indexOf(b) - SEVERITY.indexOf(a))[0];
-    const value = heaviest ? d.disiplin.byPunishment[heaviest] : d.disiplin.byPunishment.none;
-    disiplin = Math.min(value.points, d.disiplin.max.points);
-    step(
-      'disiplin',
-      `disiplin/${heaviest ?? 'none'}`,
-      value,
-      heaviest ? `Hukuman disiplin ${heaviest}: ${value.points}` : `Tidak ada hukuman disiplin: ${value.points}`,
-      heaviest ? `Disciplinary punishment ${heaviest}: ${value.points}` : `No disciplinary punishment: ${value.points}`,
-    );
-  }
+export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: ScoreOptions): Result<IpAsnScore> {
+  const { year } = options;
+  const notMeasured = notMeasuredReason(e.kind, profile, year);
+  if (notMeasured) return fail(notMeasured);
+  const counted = countedActivities(e, year, options);
+  if (!counted.ok) return counted;
+  const { scores, trace, missing } = runScoringRules({ employee: e, year, profile, counted: counted.value });
+  const { kualifikasi, kompetensi, kinerja, disiplin } = scores;
+  const d = profile.dimensions;
 
   const total = Math.round((kualifikasi + kompetensi + kinerja + disiplin) * 100) / 100;
   const category = categoryOf(profile, total);

@@ -12,14 +12,15 @@ import {
 import { z } from 'zod';
 import type { ConvertOptions } from './convert.js';
 import { convertWith, periodDateOf, versionInForce } from './convert.js';
-import type { ActivityResult, LimitInput } from './limits.js';
-import { applyLimits } from './limits.js';
+import type { ActivityResult } from './limits.js';
+import { limitColumns, yearOfDate } from './limits.js';
 import type { PolicyParameters } from './policy.js';
 import { withDefaults } from './policy.js';
 import type { RuleProfile } from './profile.js';
 import { expiryWarning, resolveProfiles, versionOn } from './profile.js';
 import type { SummaryActivity, YearSummary } from './summary.js';
 import { summarize } from './summary.js';
+import type { TraceStep } from './trace.js';
 
 /** Input of `computeJp` and `bangkom jp`: employees are optional (an unknown `nip` is taken as a PNS). */
 export const JpInput = z
@@ -99,15 +100,31 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
   };
 
   let employees: Employee[] = [];
-  /** Activities to evaluate, with their input index; `undefined` = did not pass the schema. */
-  const evaluated: { index: number; activity: LearningActivity | undefined; raw: unknown }[] = [];
+  // The activities to evaluate, by column (no object per activity): input index (`undefined`:
+  // all of them, in order), the record (`undefined` = did not pass the schema) and, for untrusted
+  // input, the record as given.
+  let evalIndex: number[] | undefined = [];
+  let evalActivity: (LearningActivity | undefined)[] = [];
+  let evalRaw: unknown[] | undefined;
   if (options.trusted) {
     const trusted = input as { employees?: Employee[]; activities: LearningActivity[] };
     employees = trusted.employees ?? [];
-    trusted.activities.forEach((activity, index) => {
-      if (wantedYear === undefined || Number(periodDateOf(activity, policy).slice(0, 4)) === wantedYear)
-        evaluated.push({ index, activity, raw: activity });
-    });
+    const list = trusted.activities;
+    let inYear = list.length;
+    if (wantedYear !== undefined) for (const a of list) if (yearOfDate(periodDateOf(a, policy)) !== wantedYear) inYear--;
+    if (inYear === list.length) {
+      // Every record is evaluated: the input list is the column itself.
+      evalIndex = undefined;
+      evalActivity = list;
+    } else {
+      for (let index = 0; index < list.length; index++) {
+        const activity = list[index]!;
+        if (yearOfDate(periodDateOf(activity, policy)) === wantedYear) {
+          evalIndex.push(index);
+          evalActivity.push(activity);
+        }
+      }
+    }
   } else {
     const parsed = parseWith(RawInput, input);
     if (!parsed.ok) return parsed;
@@ -120,6 +137,13 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
     if (problems.length > 0 && !report) return fail(...problems);
     const seen = new Map<string, number>();
     const schemaProblems: Problem[] = [];
+    const raws: unknown[] = (evalRaw = []);
+    const indices: number[] = (evalIndex = []);
+    const evaluate = (index: number, activity: LearningActivity | undefined, raw: unknown) => {
+      indices.push(index);
+      evalActivity.push(activity);
+      raws.push(raw);
+    };
     parsed.value.activities.forEach((raw, index) => {
       // Not evaluated at all when outside the year asked (even a malformed record).
       const year = rawYear(raw, policy);
@@ -128,7 +152,7 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
       if (!activity.ok) {
         schemaProblems.push(...activity.problems.map((p) => ({ ...p, path: ['activities', index, ...p.path] })));
         reject(index, activity.problems);
-        evaluated.push({ index, activity: undefined, raw });
+        evaluate(index, undefined, raw);
         return;
       }
       const first = seen.get(activity.value.id);
@@ -144,11 +168,11 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
           },
         ]);
         // Still converted in fail mode, so that every problem of the file is reported at once.
-        evaluated.push({ index, activity: report ? undefined : activity.value, raw });
+        evaluate(index, report ? undefined : activity.value, raw);
         return;
       }
       seen.set(activity.value.id, index);
-      evaluated.push({ index, activity: activity.value, raw });
+      evaluate(index, activity.value, raw);
     });
     // A file that breaks the schema is reported on its own, before any rule is tried.
     if (schemaProblems.length > 0 && !report) return fail(...schemaProblems);
@@ -156,47 +180,80 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
 
   const kinds = new Map<string, EmployeeKind>();
   for (const e of employees) kinds.set(employeeId(e), e.kind);
-  const limitInputs: LimitInput[] = [];
-  /** Position in `limitInputs` of each evaluated activity that converted. */
-  const limitIndex: number[] = new Array(evaluated.length).fill(-1);
-  evaluated.forEach(({ index, activity: a }, k) => {
-    if (!a) return;
-    const conversion = convertWith(versions.value, a, policy, withTrace);
-    if (!conversion.ok) {
-      reject(index, conversion.problems);
-      return;
+  const n = evalActivity.length;
+  const inputIndex = (k: number) => (evalIndex ? evalIndex[k]! : k);
+  // What the limits take of each activity that converted: the record (`undefined` where it did
+  // not convert; the evaluated list itself while all do), its JP, trace and profile version.
+  let converted: readonly (LearningActivity | undefined)[] = evalActivity;
+  const convertedJp = new Float64Array(n);
+  const convertedTraces: TraceStep[][] | undefined = withTrace ? new Array<TraceStep[]>(n) : undefined;
+  // With one version (the usual case) it is the one that converted every activity.
+  const single = versions.value.length === 1 ? versions.value[0]! : undefined;
+  const convertedProfiles: RuleProfile[] | undefined = single ? undefined : new Array<RuleProfile>(n);
+  let allConverted = true;
+  for (let k = 0; k < n; k++) {
+    const a = evalActivity[k];
+    const conversion = a ? convertWith(versions.value, a, policy, withTrace) : undefined;
+    if (!conversion?.ok) {
+      if (conversion) reject(inputIndex(k), conversion.problems);
+      if (allConverted) converted = evalActivity.slice();
+      allConverted = false;
+      (converted as (LearningActivity | undefined)[])[k] = undefined;
+      continue;
     }
+    convertedJp[k] = conversion.value.jp;
+    if (convertedTraces) convertedTraces[k] = conversion.value.trace;
     // Limits come from the same version that converted the activity: the one in force on its date.
-    const profile = versionInForce(versions.value, periodDateOf(a, policy))!;
-    limitIndex[k] = limitInputs.length;
-    limitInputs.push({ activity: a, conversion: conversion.value, profile, employeeKind: kinds.get(a.nip) ?? 'PNS' });
-  });
+    if (convertedProfiles) convertedProfiles[k] = versionInForce(versions.value, periodDateOf(a!, policy))!;
+  }
   if (problems.length > 0 && !report) return fail(...problems);
 
-  const limited = applyLimits(limitInputs, { policy, projected: options.projected ?? false, trace: withTrace });
-  const results: ActivityResult[] = [];
-  const summaryActivities: SummaryActivity[] = [];
-  evaluated.forEach(({ index, activity, raw }, k) => {
-    if (limitIndex[k]! >= 0) {
-      results.push(limited[limitIndex[k]!]!);
-      summaryActivities.push(activity!);
-      return;
+  const limited = limitColumns(
+    {
+      activities: converted,
+      jp: convertedJp,
+      traces: convertedTraces,
+      profileOf: single ? () => single : (k) => convertedProfiles![k]!,
+      kindOf: (k) => kinds.get(converted[k]!.nip) ?? 'PNS',
+    },
+    { policy, projected: options.projected ?? false, trace: withTrace },
+  );
+  // Each activity that did not convert gets its result here: 0 JP, does not count, its problems.
+  const results = limited as ActivityResult[];
+  let withoutNip = false;
+  if (!allConverted) {
+    for (let k = 0; k < n; k++) {
+      if (converted[k] !== undefined) continue;
+      const index = inputIndex(k);
+      const activity = evalActivity[k];
+      const raw = evalRaw ? evalRaw[k] : activity;
+      const year = activity ? yearOfDate(periodDateOf(activity, policy)) : (rawYear(raw, policy) ?? wantedYear ?? 0);
+      const nip = activity?.nip ?? rawText(raw, 'nip') ?? '';
+      if (nip === '') withoutNip = true;
+      results[k] = {
+        id: activity?.id ?? rawText(raw, 'id') ?? `#${index}`,
+        nip,
+        jp: 0,
+        convertedJp: 0,
+        counted: false,
+        year,
+        trace: [],
+        problems: setAside.get(index) ?? [],
+      };
     }
-    const year = activity ? Number(periodDateOf(activity, policy).slice(0, 4)) : (rawYear(raw, policy) ?? wantedYear ?? 0);
-    results.push({
-      id: activity?.id ?? rawText(raw, 'id') ?? `#${index}`,
-      nip: activity?.nip ?? rawText(raw, 'nip') ?? '',
-      jp: 0,
-      convertedJp: 0,
-      counted: false,
-      year,
-      trace: [],
-      problems: setAside.get(index) ?? [],
-    });
-    summaryActivities.push({ nip: activity?.nip ?? rawText(raw, 'nip') ?? '', method: 'pelatihan_teknis' });
-  });
+  }
+  // What the summaries read of each activity; one that did not convert counts 0 JP (its method is not read).
+  const summaryActivities: readonly SummaryActivity[] = allConverted
+    ? (evalActivity as LearningActivity[])
+    : evalActivity.map((a, k) => a ?? { nip: results[k]!.nip, method: 'pelatihan_teknis' });
 
-  const years = wantedYear !== undefined ? [wantedYear] : [...new Set(results.map((r) => r.year).filter((y) => y > 0))].sort();
+  let years: number[];
+  if (wantedYear !== undefined) years = [wantedYear];
+  else {
+    const distinct = new Set<number>();
+    for (const r of results) if (r.year > 0) distinct.add(r.year);
+    years = [...distinct].sort();
+  }
   // Obligations are yearly ([P] art. 19; [K] I.E.16a): each year takes the version in force at its end.
   const byYear = new Map<number, RuleProfile>();
   const profileOfYear = (year: number): RuleProfile => {
@@ -204,15 +261,19 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
     if (!p) byYear.set(year, (p = versionOn(versions.value, `${year}-12-31`)!));
     return p;
   };
-  const summaries = summarize(
-    results.filter((r) => r.nip !== ''),
-    summaryActivities.filter((_, i) => results[i]!.nip !== ''),
-    employees,
-    profileOfYear,
-    years,
-  );
-  const todayDate = options.today ?? today(options.timeZone);
-  const warnings = versions.value.map((v) => expiryWarning(v, todayDate)).filter((w): w is Problem => w !== undefined);
+  const summaries = withoutNip
+    ? summarize(
+        results.filter((r) => r.nip !== ''),
+        summaryActivities.filter((_, i) => results[i]!.nip !== ''),
+        employees,
+        profileOfYear,
+        years,
+      )
+    : summarize(results, summaryActivities, employees, profileOfYear, years);
+  // Today's date is only read for a version with an end date (building the date formatter costs more than a batch).
+  const ending = versions.value.filter((v) => v.effectiveTo !== undefined);
+  const todayDate = ending.length > 0 ? (options.today ?? today(options.timeZone)) : '';
+  const warnings = ending.map((v) => expiryWarning(v, todayDate)).filter((w): w is Problem => w !== undefined);
   const profileId = typeof options.profile === 'string' ? options.profile : (versions.value[0]?.id ?? '');
   return ok({ profile: profileId, results, summaries, warnings, problems });
 }

@@ -1,8 +1,8 @@
-import type { EmployeeKind, LearningActivity, Problem, Result } from '@bangkom/domain';
-import { fail, inclusiveDays, learningMethods, ok, workingDaysBetween as domainWorkingDays } from '@bangkom/domain';
+import type { EmployeeKind, LearningActivity, Problem, Result, Rule } from '@bangkom/domain';
+import { evaluateRules, fail, inclusiveDays, learningMethods, ok, workingDaysBetween as domainWorkingDays } from '@bangkom/domain';
 import type { PolicyParameters } from './policy.js';
 import { roundInternational, roundJp, withDefaults } from './policy.js';
-import type { MethodRule, RuleProfile } from './profile.js';
+import type { JpBasis, MethodRule, RuleProfile } from './profile.js';
 import { inForce, resolveProfiles } from './profile.js';
 import type { TraceStep } from './trace.js';
 import { NO_TRACE, Tracer } from './trace.js';
@@ -108,7 +108,6 @@ export function convertWith(
   const tracer = withTrace ? new Tracer(true) : NO_TRACE;
   const id = (step: string) => `${profile.id}/${a.method}/${step}`;
   const international = a.international === true;
-  const multiplier = rule.internationalMultiplier?.value;
   const label = learningMethods[a.method]?.label;
   tracer.steps?.push({
     rule: id('profile'),
@@ -144,6 +143,7 @@ export function convertWith(
   }
 
   const stated = a.statedJp ?? a.evidence?.statedJp;
+  const context: ConversionContext = { rule, activity: a, days, international, stated, policy, tracer, id };
   let jp: number;
   if (a.override) {
     // The SDM unit's decision replaces the conversion; no input of the basis is needed then.
@@ -175,13 +175,12 @@ export function convertWith(
       value: jp,
     });
   } else {
-    const converted = convertByBasis(rule, a, days, international, stated, policy, tracer, id);
+    const converted = BY_BASIS.get(rule.basis.value)!.evaluate(context);
     if (!converted.ok) return converted;
     jp = converted.value;
   }
 
-  jp = applyActivityCaps(rule, a, days, international, multiplier, jp, policy, tracer, id);
-  jp = roundJp(jp);
+  jp = roundJp(applyActivityCaps(context, jp));
   return ok({ jp, trace: tracer.steps ?? [], profile: profile.id });
 }
 
@@ -193,20 +192,33 @@ function rateFor(rule: MethodRule, international: boolean, policy: PolicyParamet
   return multiplier ? roundInternational(rate.domestic * multiplier, policy.internationalRounding) : rate.domestic;
 }
 
-function convertByBasis(
-  rule: MethodRule,
-  a: ActivityFields,
-  days: number,
-  international: boolean,
-  stated: number | undefined,
-  policy: PolicyParameters,
-  tracer: Tracer,
-  id: (step: string) => string,
-): Result<number> {
-  const basis = rule.basis;
-  const multiplier = rule.internationalMultiplier;
-  switch (basis.value) {
-    case 'certificate': {
+/** What a conversion rule and a cap read: the method's rule in the profile, the activity and the facts derived once from it. */
+export interface ConversionContext {
+  rule: MethodRule;
+  activity: ActivityFields;
+  /** Days that per-day rules and caps use (policy `dayCounting`, after `maxDays`). */
+  days: number;
+  international: boolean;
+  /** JP stated on the activity or its evidence. */
+  stated: number | undefined;
+  policy: PolicyParameters;
+  tracer: Tracer;
+  /** The trace id of a step: `profile/method/step`. */
+  id: (step: string) => string;
+}
+
+/** How a basis of [K] IV.C–D turns an activity into JP (before the caps); `basis` is the profile's `basis` value. */
+export type ConversionRule = Rule<ConversionContext, Result<number>> & { basis: JpBasis };
+
+const CONVERSION_SOURCE = '[K] IV.C–D (Konversi Perhitungan Pemenuhan JP)';
+
+/** One entry per basis a profile may give a method; the trace step of each carries the profile's own citation. */
+export const conversionRules: readonly ConversionRule[] = [
+  {
+    id: 'certificate',
+    basis: 'certificate',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, activity: a, stated, tracer, id }) => {
       const jp = stated ?? a.programmeJp;
       if (jp === undefined) {
         return fail(
@@ -219,14 +231,19 @@ function convertByBasis(
       tracer.steps?.push({
         rule: id('certificate'),
         kind: 'conversion',
-        citation: basis.source,
+        citation: rule.basis.source,
         description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
         inputs: { statedJp: stated, programmeJp: a.programmeJp },
         value: jp,
       });
       return ok(jp);
-    }
-    case 'perDay': {
+    },
+  },
+  {
+    id: 'per-day',
+    basis: 'perDay',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, activity: a, days, international, policy, tracer, id }) => {
       const rate = rateFor(rule, international, policy);
       const byDays = rate * days;
       if (rule.rate!.isMaximum && a.hours !== undefined) {
@@ -257,8 +274,13 @@ function convertByBasis(
         value: roundJp(byDays),
       });
       return ok(byDays);
-    }
-    case 'perSession': {
+    },
+  },
+  {
+    id: 'per-session',
+    basis: 'perSession',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, activity: a, international, policy, tracer, id }) => {
       const sessions = a.sessions ?? rule.sessionsDefault?.value;
       if (sessions === undefined) {
         return fail(missing('sessions', a.method, { id: 'JP dihitung per pertemuan', en: 'JP is counted per session' }));
@@ -277,9 +299,15 @@ function convertByBasis(
         value: roundJp(jp),
       });
       return ok(jp);
-    }
-    case 'perActivity': {
+    },
+  },
+  {
+    id: 'per-activity',
+    basis: 'perActivity',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, international, policy, tracer, id }) => {
       const rate = rateFor(rule, international, policy);
+      const multiplier = rule.internationalMultiplier;
       const citation =
         international && rule.rate!.international === undefined && multiplier
           ? `${rule.rate!.source}; ${multiplier.source}`
@@ -293,8 +321,13 @@ function convertByBasis(
         value: rate,
       });
       return ok(rate);
-    }
-    case 'programme': {
+    },
+  },
+  {
+    id: 'programme',
+    basis: 'programme',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, activity: a, international, stated, policy, tracer, id }) => {
       const programme = a.programmeJp ?? stated;
       if (programme === undefined) {
         return fail(
@@ -304,7 +337,7 @@ function convertByBasis(
       tracer.steps?.push({
         rule: id('programme'),
         kind: 'conversion',
-        citation: basis.source,
+        citation: rule.basis.source,
         description: {
           id: `JP program: ${programme} JP${a.programmeJp === undefined ? ' (diambil dari JP pada bukti dukung)' : ''}`,
           en: `Programme JP: ${programme} JP${a.programmeJp === undefined ? ' (taken from the JP on the evidence)' : ''}`,
@@ -312,14 +345,21 @@ function convertByBasis(
         inputs: { programmeJp: a.programmeJp, statedJp: stated },
         value: programme,
       });
+      const multiplier = rule.internationalMultiplier;
       if (international && multiplier) {
         const jp = roundInternational(programme * multiplier.value, policy.internationalRounding);
         tracer.steps?.push(internationalStep(id, multiplier, programme, jp, policy));
         return ok(jp);
       }
       return ok(programme);
-    }
-    case 'hours': {
+    },
+  },
+  {
+    // Hours studied; a magang without hours counts its days (policy magangJpPerDay).
+    id: 'hours',
+    basis: 'hours',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, activity: a, days, international, policy, tracer, id }) => {
       let jp: number;
       if (a.hours !== undefined) {
         jp = (a.hours * 60) / policy.minutesPerJp;
@@ -327,7 +367,7 @@ function convertByBasis(
         tracer.steps?.push({
           rule: id('hours'),
           kind: 'conversion',
-          citation: basis.source,
+          citation: rule.basis.source,
           description: {
             id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
             en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)`,
@@ -340,7 +380,7 @@ function convertByBasis(
         tracer.steps?.push({
           rule: id('duration'),
           kind: 'conversion',
-          citation: basis.source,
+          citation: rule.basis.source,
           description: {
             id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
             en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)`,
@@ -351,16 +391,17 @@ function convertByBasis(
       } else {
         return fail(missing('hours', a.method, { id: 'JP sesuai jam belajar', en: 'JP follows the hours studied' }));
       }
+      const multiplier = rule.internationalMultiplier;
       if (international && multiplier) {
         const before = jp;
         jp = roundInternational(jp * multiplier.value, policy.internationalRounding);
-        const after = jp;
-        tracer.steps?.push(internationalStep(id, multiplier, before, after, policy));
+        tracer.steps?.push(internationalStep(id, multiplier, before, jp, policy));
       }
       return ok(jp);
-    }
-  }
-}
+    },
+  },
+];
+const BY_BASIS = new Map(conversionRules.map((r) => [r.basis, r]));
 
 const internationalStep = (
   id: (step: string) => string,
@@ -380,57 +421,79 @@ const internationalStep = (
   value: after,
 });
 
-function applyActivityCaps(
-  rule: MethodRule,
-  a: ActivityFields,
-  days: number,
-  international: boolean,
-  multiplier: number | undefined,
-  jp: number,
-  policy: PolicyParameters,
-  tracer: Tracer,
-  id: (step: string) => string,
-): number {
+/** A cap a method's rule sets on one activity: at most `limit` JP. */
+export interface ActivityCap {
+  limit: number;
+  citation: string;
+  what: { id: string; en: string };
+}
+
+/** The caps on one activity's JP, applied in this order after the conversion; undefined when the method has none. */
+export const activityCaps: readonly Rule<ConversionContext, ActivityCap | undefined>[] = [
+  {
+    id: 'max-per-day',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, days, international, policy }) => {
+      if (!rule.maxPerDay) return undefined;
+      const multiplier = rule.internationalMultiplier?.value;
+      const perDay =
+        international && rule.maxPerDay.appliesMultiplier && multiplier
+          ? roundInternational(rule.maxPerDay.value * multiplier, policy.internationalRounding)
+          : rule.maxPerDay.value;
+      return {
+        limit: perDay * days,
+        citation: rule.maxPerDay.source,
+        what: { id: `Paling banyak ${perDay} JP per hari × ${days} hari`, en: `At most ${perDay} JP per day × ${days} days` },
+      };
+    },
+  },
+  {
+    id: 'max-per-activity',
+    source: CONVERSION_SOURCE,
+    evaluate: ({ rule, international }) => {
+      if (!rule.maxPerActivity) return undefined;
+      const limit = international ? rule.maxPerActivity.international : rule.maxPerActivity.domestic;
+      return {
+        limit,
+        citation: rule.maxPerActivity.source,
+        what: { id: `Paling banyak ${limit} JP per kegiatan`, en: `At most ${limit} JP per activity` },
+      };
+    },
+  },
+  {
+    // A bimtek run by the participant's own unit.
+    id: 'max-work-unit',
+    source: '[P] art. 57(7)–(8)',
+    evaluate: ({ rule, activity }) => {
+      if (!rule.maxPerActivityRunByWorkUnit || !activity.runByWorkUnit) return undefined;
+      const limit = rule.maxPerActivityRunByWorkUnit.value;
+      return {
+        limit,
+        citation: rule.maxPerActivityRunByWorkUnit.source,
+        what: { id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`, en: `Run by a work unit: at most ${limit} JP` },
+      };
+    },
+  },
+];
+
+/** Lowers `jp` to each cap in turn that it exceeds, with a trace step for each. */
+function applyActivityCaps(context: ConversionContext, jp: number): number {
   let result = jp;
-  const cap = (step: string, limit: number, citation: string, what: { id: string; en: string }) => {
-    if (result <= limit + 1e-9) return;
+  evaluateRules(activityCaps, context).forEach((cap, k) => {
+    if (!cap || result <= cap.limit + 1e-9) return;
     const before = result;
-    result = limit;
-    tracer.steps?.push({
-      rule: id(step),
+    result = cap.limit;
+    context.tracer.steps?.push({
+      rule: context.id(activityCaps[k]!.id),
       kind: 'cap',
-      citation,
+      citation: cap.citation,
       description: {
-        id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(limit)} JP`,
-        en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(limit)} JP`,
+        id: `${cap.what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(cap.limit)} JP`,
+        en: `${cap.what.en}: ${roundJp(before)} JP capped at ${roundJp(cap.limit)} JP`,
       },
-      inputs: { before: roundJp(before), limit: roundJp(limit) },
-      value: roundJp(limit),
+      inputs: { before: roundJp(before), limit: roundJp(cap.limit) },
+      value: roundJp(cap.limit),
     });
-  };
-  if (rule.maxPerDay) {
-    const perDay =
-      international && rule.maxPerDay.appliesMultiplier && multiplier
-        ? roundInternational(rule.maxPerDay.value * multiplier, policy.internationalRounding)
-        : rule.maxPerDay.value;
-    cap('max-per-day', perDay * days, rule.maxPerDay.source, {
-      id: `Paling banyak ${perDay} JP per hari × ${days} hari`,
-      en: `At most ${perDay} JP per day × ${days} days`,
-    });
-  }
-  if (rule.maxPerActivity) {
-    const limit = international ? rule.maxPerActivity.international : rule.maxPerActivity.domestic;
-    cap('max-per-activity', limit, rule.maxPerActivity.source, {
-      id: `Paling banyak ${limit} JP per kegiatan`,
-      en: `At most ${limit} JP per activity`,
-    });
-  }
-  if (rule.maxPerActivityRunByWorkUnit && a.runByWorkUnit) {
-    const limit = rule.maxPerActivityRunByWorkUnit.value;
-    cap('max-work-unit', limit, rule.maxPerActivityRunByWorkUnit.source, {
-      id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`,
-      en: `Run by a work unit: at most ${limit} JP`,
-    });
-  }
+  });
   return result;
 }

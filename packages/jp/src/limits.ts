@@ -63,21 +63,64 @@ const UNIT_LABEL: Record<LimitUnit, { id: string; en: string }> = {
 const ruleId = (profile: RuleProfile, method: string, step: string) => `${profile.id}/${method}/${step}`;
 
 /**
+ * The trace of every result of a run without traces: one shared empty list (a million results do
+ * not need a million empty arrays), frozen so that nothing can add to it by mistake.
+ */
+const NO_STEPS = Object.freeze([]) as unknown as TraceStep[];
+
+/** The calendar year of an ISO date `yyyy-mm-dd`, read from its digits (no substring per activity). */
+export const yearOfDate = (date: string): number =>
+  (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+const monthOfDate = (date: string): number => (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+
+/**
+ * Converted activities by column, as the bulk path of `computeJp` holds them (no object per
+ * activity): the record, the JP its conversion gave, that conversion's trace (only with
+ * `trace: true`), and per position the profile version that converted it and the employee's kind.
+ */
+export interface LimitColumns {
+  /** `undefined` at a position that did not convert: it gets no result here. */
+  activities: readonly (LimitInput['activity'] | undefined)[];
+  jp: ArrayLike<number>;
+  traces: readonly (readonly TraceStep[])[] | undefined;
+  profileOf: (k: number) => RuleProfile;
+  kindOf: (k: number) => EmployeeKind;
+}
+
+/**
  * Applies the limits that span several records — per month, per year, the PPPK method list —
  * deterministically: activities in order of start date, then id, so earlier activities use a cap
  * first and the trace names the activity that lost JP and the rule that took it.
  */
 export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions): ActivityResult[] {
+  return limitColumns(
+    {
+      activities: inputs.map((i) => i.activity),
+      jp: inputs.map((i) => i.conversion.jp),
+      traces: options.trace ? inputs.map((i) => i.conversion.trace) : undefined,
+      profileOf: (k) => inputs[k]!.profile,
+      kindOf: (k) => inputs[k]!.employeeKind,
+    },
+    options,
+  );
+}
+
+/** `applyLimits` over columns: one result per activity, in the order given. */
+export function limitColumns(columns: LimitColumns, options: LimitOptions): ActivityResult[] {
+  const { activities, jp: convertedJp, traces, profileOf, kindOf } = columns;
+  const n = activities.length;
   // Only activities under a monthly or yearly limit compete for it, so only they need the
   // deterministic order; the sort runs over flat arrays of the keys (cheap comparisons).
   const limited: number[] = [];
   const free: number[] = [];
-  inputs.forEach((input, index) => {
-    const rule = input.profile.methods[input.activity.method as LearningMethod];
-    (rule?.perMonth || rule?.perYear ? limited : free).push(index);
-  });
-  const starts = limited.map((i) => inputs[i]!.activity.startDate);
-  const ids = limited.map((i) => inputs[i]!.activity.id);
+  for (let k = 0; k < n; k++) {
+    const a = activities[k];
+    if (a === undefined) continue;
+    const rule = profileOf(k).methods[a.method as LearningMethod];
+    (rule?.perMonth || rule?.perYear ? limited : free).push(k);
+  }
+  const starts = limited.map((i) => activities[i]!.startDate);
+  const ids = limited.map((i) => activities[i]!.id);
   const sorted = Array.from(limited.keys()).sort((x, y) => {
     const a = starts[x]!;
     const b = starts[y]!;
@@ -86,17 +129,22 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     const q = ids[y]!;
     return p < q ? -1 : p > q ? 1 : 0;
   });
-  const order = [...free, ...sorted.map((k) => limited[k]!)];
-  const used = new Map<string, number>();
-  const results: ActivityResult[] = new Array(inputs.length);
-  for (const index of order) {
-    const input = inputs[index]!;
-    const { activity: a, conversion, profile } = input;
+  /**
+   * Units already used, per employee, under a small number key (method, year, month; month 0 for
+   * the year): no string key built per activity.
+   */
+  const usedByNip = new Map<string, Map<number, number>>();
+  const methodIds = new Map<string, number>();
+  const results: ActivityResult[] = new Array(n);
+  const limitOne = (index: number) => {
+    const a = activities[index]!;
+    const profile = profileOf(index);
+    const conversionJp = convertedJp[index]!;
     const period = periodDateOf(a, options.policy);
-    const year = Number(period.slice(0, 4));
-    const trace = options.trace ? [...conversion.trace] : [];
+    const year = yearOfDate(period);
+    const trace: TraceStep[] = traces ? traces[index]!.slice() : NO_STEPS;
     if (!countsAs(a.status, options)) {
-      if (options.trace) {
+      if (traces) {
         trace.push({
           rule: ruleId(profile, a.method, 'status'),
           kind: 'status',
@@ -110,12 +158,12 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
           activityId: a.id,
         });
       }
-      results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace };
-      continue;
+      results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversionJp, counted: false, year, trace };
+      return;
     }
-    if (input.employeeKind === 'PPPK' && profile.pppkMethods && !profile.pppkMethods.value.includes(a.method as LearningMethod)) {
+    if (profile.pppkMethods && kindOf(index) === 'PPPK' && !profile.pppkMethods.value.includes(a.method as LearningMethod)) {
       const exclude = options.policy.pppkOtherMethods === 'exclude';
-      if (options.trace) {
+      if (traces) {
         trace.push({
           rule: `${profile.id}/pppk-methods`,
           kind: 'pppk',
@@ -136,12 +184,12 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       }
       if (exclude) {
         const limitedBy = [{ rule: `${profile.id}/pppk-methods`, citation: profile.pppkMethods.source }];
-        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversion.jp, counted: false, year, trace, limitedBy };
-        continue;
+        results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversionJp, counted: false, year, trace, limitedBy };
+        return;
       }
     }
     const rule = profile.methods[a.method as LearningMethod]!;
-    let jp = conversion.jp;
+    let jp = conversionJp;
     let counted: boolean | 'reduced' = true;
     // Allocated only for an activity a limit reduces (most are not): the bulk path stays lean.
     let limitedBy: { rule: string; citation: string }[] | undefined;
@@ -150,23 +198,28 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     if (capped) {
       // A profile's monthly and yearly limits of one method count the same unit (checked by loadProfile).
       const units = unitsOf(a, (rule.perMonth ?? rule.perYear)!.unit, rule, options.policy);
+      let used = usedByNip.get(a.nip);
+      if (!used) usedByNip.set(a.nip, (used = new Map()));
+      let methodId = methodIds.get(a.method);
+      if (methodId === undefined) methodIds.set(a.method, (methodId = methodIds.size));
+      const yearKey = (methodId * 10_000 + year) * 13;
       let allowed = units;
       for (let step = 0; step < 2; step++) {
         const limit = step === 0 ? rule.perMonth : rule.perYear;
         if (!limit) continue;
-        const key = step === 0 ? `${a.nip}|${a.method}|${period.slice(0, 7)}` : `${a.nip}|${a.method}|${year}`;
+        const key = step === 0 ? yearKey + monthOfDate(period) : yearKey;
         const already = used.get(key) ?? 0;
         const take = Math.min(allowed, Math.max(0, limit.value - already));
         used.set(key, already + take);
         if (take === allowed) continue;
         const stepName = step === 0 ? 'per-month' : 'per-year';
-        const before = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
+        const before = units === 0 ? 0 : roundJp((conversionJp * allowed) / units);
         const offered = allowed;
         allowed = take;
-        jp = units === 0 ? 0 : roundJp((conversion.jp * allowed) / units);
+        jp = units === 0 ? 0 : roundJp((conversionJp * allowed) / units);
         counted = allowed === 0 ? false : 'reduced';
         (limitedBy ??= []).push({ rule: ruleId(profile, a.method, stepName), citation: limit.source });
-        if (options.trace) {
+        if (traces) {
           const label = UNIT_LABEL[limit.unit];
           const per = step === 0 ? { id: 'bulan', en: 'month' } : { id: 'tahun', en: 'year' };
           trace.push({
@@ -185,9 +238,11 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
       }
     }
     // One object shape for every result (no spread): cheaper to build, hold and serialise.
-    const result: ActivityResult = { id: a.id, nip: a.nip, jp, convertedJp: conversion.jp, counted, year, trace };
+    const result: ActivityResult = { id: a.id, nip: a.nip, jp, convertedJp: conversionJp, counted, year, trace };
     if (limitedBy) result.limitedBy = limitedBy;
     results[index] = result;
-  }
+  };
+  for (const index of free) limitOne(index);
+  for (const k of sorted) limitOne(limited[k]!);
   return results;
 }

@@ -80,20 +80,37 @@ export function summarize(
     return t;
   };
   for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
+  // The totals and categories of the previous row: an employee's records usually come together.
+  let lastNip: string | undefined;
+  let lastYear = -1;
+  let lastTotals: Float64Array | undefined;
+  let categoryYear = -1;
+  let categoryOf: number[] = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     if (!wanted.has(r.year)) continue;
-    const t = totals(r.nip, r.year);
-    if (r.jp === 0) continue;
+    let t: Float64Array;
+    if (r.year === lastYear && r.nip === lastNip) t = lastTotals!;
+    else {
+      t = lastTotals = totals(r.nip, r.year);
+      lastNip = r.nip;
+      lastYear = r.year;
+    }
+    const jp = r.jp;
+    if (jp === 0) continue;
     const a = activities[i]!;
     const m = methodIndex.get(a.method)!;
-    t[0]! += r.jp;
-    t[1 + pathOf[m]!]! += r.jp;
-    t[M + m]! += r.jp;
-    t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += r.jp;
-    const categoryOf = categoriesOf(r.year);
-    if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += r.jp;
+    t[0]! += jp;
+    t[1 + pathOf[m]!]! += jp;
+    t[M + m]! += jp;
+    t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += jp;
+    if (r.year !== categoryYear) {
+      categoryOf = categoriesOf(r.year);
+      categoryYear = r.year;
+    }
+    if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += jp;
   }
+  const typesAndUnspecified = [...competencyTypes, 'unspecified' as const];
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';
@@ -101,30 +118,23 @@ export function summarize(
       const obligation = profileOf(year).obligations[kind];
       const jp = roundJp(t[0]!);
       const byMethod: YearSummary['byMethod'] = {};
-      learningMethodCodes.forEach((method, k) => {
-        if (t[M + k]! > 0) byMethod[method] = roundJp(t[M + k]!);
-      });
+      for (let k = 0; k < learningMethodCodes.length; k++) if (t[M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[M + k]!);
       const byCompetencyType: YearSummary['byCompetencyType'] = {};
-      [...competencyTypes, 'unspecified' as const].forEach((type, k) => {
-        if (t[T + k]! > 0) byCompetencyType[type] = roundJp(t[T + k]!);
-      });
+      for (let k = 0; k < typesAndUnspecified.length; k++)
+        if (t[T + k]! > 0) byCompetencyType[typesAndUnspecified[k]!] = roundJp(t[T + k]!);
       const share = (k: number) => (t[0]! > 0 ? Math.round((t[C + k]! / t[0]!) * 1000) / 1000 : 0);
       const cap = obligation.maxJp;
-      summaries.push({
-        nip,
-        year,
-        kind,
-        jp,
-        required: obligation.requiredJp,
-        ...(cap !== undefined ? { cap } : {}),
-        compliant: jp >= obligation.requiredJp && (cap === undefined || jp <= cap),
-        shortfall: roundJp(Math.max(0, obligation.requiredJp - jp)),
-        source: obligation.source,
-        byPath: { klasikal: roundJp(t[1]!), nonklasikal: roundJp(t[2]!) },
-        byMethod,
-        byCompetencyType,
-        mix: { experiential: share(0), social: share(1), formal: share(2) },
-      });
+      const required = obligation.requiredJp;
+      const compliant = jp >= required && (cap === undefined || jp <= cap);
+      const shortfall = roundJp(Math.max(0, required - jp));
+      const byPath = { klasikal: roundJp(t[1]!), nonklasikal: roundJp(t[2]!) };
+      const mix = { experiential: share(0), social: share(1), formal: share(2) };
+      // Two literals rather than a spread of `cap`: same keys in the same order, no object in between.
+      summaries.push(
+        cap !== undefined
+          ? { nip, year, kind, jp, required, cap, compliant, shortfall, source: obligation.source, byPath, byMethod, byCompetencyType, mix }
+          : { nip, year, kind, jp, required, compliant, shortfall, source: obligation.source, byPath, byMethod, byCompetencyType, mix },
+      );
     }
   }
   return summaries.sort((x, y) => x.year - y.year || (x.nip < y.nip ? -1 : x.nip > y.nip ? 1 : 0));

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { RULE_SOURCE_PATTERN } from '@bangkom/domain';
 import { describe, expect, it } from 'vitest';
 import table from '../cases/criteria.json' with { type: 'json' };
-import { checkEligibility } from './eligibility.js';
+import { checkEligibility, eligibilityCriteria } from './eligibility.js';
 
 /** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
 const HEAVY_TEST_BUDGET_MS = 60_000;
@@ -56,6 +58,44 @@ describe('Tugas Belajar criteria case table (cases/criteria.json)', () => {
       // art28i passes when no recommendation is needed; its fail and unknown come from doctoral cases.
       // The kind of employee is always known (PNS unless stated), so art. 26 is never unknown.
       expect([...statuses].sort(), id).toEqual(id === 'art26.pns_only' ? ['fail', 'pass'] : ['fail', 'pass', 'unknown']);
+    }
+  });
+});
+
+describe('Tugas Belajar criteria table', () => {
+  it('gives every criterion a unique id and a citation of regulation and article', () => {
+    const ids = eligibilityCriteria.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { id, source } of eligibilityCriteria) {
+      expect(id, source).toMatch(/^art\d+\w*\.[a-z_]+$/);
+      expect(source, id).toMatch(RULE_SOURCE_PATTERN);
+      expect(source, id).not.toMatch(/DOMAIN|seeds?\/|\.md\b/);
+    }
+  });
+
+  it('evaluates the table in order: the result lists each criterion once, under its id', () => {
+    expect(check(base.candidate, base.programme).criteria.map((c) => c.id)).toEqual(eligibilityCriteria.map((c) => c.id));
+  });
+
+  it('documents every criterion with its id in the README table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(eligibilityCriteria.filter((c) => !readme.includes(`| \`${c.id}\` |`)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('has a case in cases/criteria.json for every criterion, and every case names one', () => {
+    const exercised = new Set((table.cases as Case[]).map((c) => c.criterion));
+    expect(eligibilityCriteria.map((c) => c.id).filter((id) => !exercised.has(id))).toEqual([]);
+    expect([...exercised].filter((id) => !eligibilityCriteria.some((c) => c.id === id))).toEqual([]);
+  });
+
+  it("cites in each finding the criterion's article or a finer point of it", () => {
+    for (const c of table.cases as Case[]) {
+      const { candidate, programme } = build(c);
+      for (const criterion of check(candidate, programme).criteria) {
+        const rule = eligibilityCriteria.find((r) => r.id === criterion.id)!;
+        // `[P] art. 28b` → `[P] art. 28b.1; PP 11/2017 …`; `[P] art. 31(1)c–d` → `[P] art. 31(1)c.2`.
+        expect(criterion.source.startsWith(rule.source.replace(/[–(].*$/, '')), `${c.name}: ${criterion.source}`).toBe(true);
+      }
     }
   });
 });

@@ -42,9 +42,7 @@ function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): str
   });
   const open = type !== undefined ? `{"type":${JSON.stringify(type)},${body.slice(1, -1)}` : body.slice(0, -1);
   if (trace === 'none') return `${open}}`;
-  const steps = run.traces[i];
-  const text = typeof steps === 'string' ? steps : JSON.stringify(steps ?? []);
-  return `${open},"trace":${text}}`;
+  return `${open},"trace":${run.traces[i] ?? '[]'}}`;
 }
 
 /** Input indices of the rows that have a result (all, or those of `--year`), in input order. */

@@ -4,16 +4,21 @@ import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Io, OutputStream } from '../io.js';
 
-const BUFFER = 1 << 16;
+/** Bytes collected before they are handed on. */
+const CHUNK = 1 << 20;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit: a text of n units fits in 3n bytes. */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Where `bangkom jp` writes its results, piece by piece: stdout (waiting for the reader when it
  * falls behind, so memory does not grow with the output) or `--out FILE`, written next to its
  * destination and renamed into place only when complete — a failed run leaves no half-written file.
+ * Texts are encoded straight into a byte buffer (measured: a third of the CPU of joining strings
+ * and converting them when written).
  */
 export class Output {
-  private buffer: string[] = [];
-  private size = 0;
+  private chunk = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   private readonly stream: OutputStream | undefined;
   /** The `--out` file being written (under its partial name until complete). */
   private readonly fileStream: Writable | undefined;
@@ -44,44 +49,59 @@ export class Output {
   }
 
   /**
-   * Adds text; every 64 KiB it is handed on, and the returned promise makes the caller wait while
-   * the reader catches up (undefined when there is nothing to wait for: no await per row).
+   * Adds text, in order; a full buffer is handed on at once, and the returned promise makes the
+   * caller wait while the reader catches up (undefined when there is nothing to wait for: no
+   * await per row).
    */
   write(text: string): Promise<void> | undefined {
-    this.buffer.push(text);
-    this.size += text.length;
-    return this.size >= BUFFER ? this.drain() : undefined;
+    if (text.length * MAX_BYTES_PER_UNIT <= CHUNK - this.used) {
+      this.used += this.chunk.write(text, this.used);
+      return undefined;
+    }
+    const wait = this.flush();
+    if (text.length * MAX_BYTES_PER_UNIT <= CHUNK) {
+      this.used = this.chunk.write(text, 0);
+      return wait;
+    }
+    // Larger than the buffer: handed on by itself.
+    const more = this.send(Buffer.from(text, 'utf8'));
+    return wait && more ? Promise.all([wait, more]).then(() => undefined) : (wait ?? more);
   }
 
-  private async drain(): Promise<void> {
-    if (this.size === 0) return;
-    const text = this.buffer.join('');
-    this.buffer = [];
-    this.size = 0;
+  /** Hands on what the buffer holds (now, in order) and starts a new one. */
+  private flush(): Promise<void> | undefined {
+    if (this.used === 0) return undefined;
+    const bytes = this.chunk.subarray(0, this.used);
+    // The stream keeps the bytes until written: the next ones go to a new buffer.
+    this.chunk = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+    return this.send(bytes);
+  }
+
+  private send(bytes: Buffer): Promise<void> | undefined {
     if (!this.stream) {
-      this.io.stdout(text);
-      return;
+      this.io.stdout(bytes.toString('utf8'));
+      return undefined;
     }
     const stream = this.stream;
-    if (!stream.write(text)) {
-      await new Promise<void>((resolve, reject) => {
-        const done = () => {
-          stream.off('error', fail);
-          resolve();
-        };
-        const fail = (error?: Error) => {
-          stream.off('drain', done);
-          reject(error ?? new Error('write failed'));
-        };
-        stream.once('drain', done);
-        stream.once('error', fail);
-      });
-    }
+    if (stream.write(bytes)) return undefined;
+    return new Promise<void>((resolve, reject) => {
+      const done = () => {
+        stream.off('error', fail);
+        resolve();
+      };
+      const fail = (error?: Error) => {
+        stream.off('drain', done);
+        reject(error ?? new Error('write failed'));
+      };
+      stream.once('drain', done);
+      stream.once('error', fail);
+    });
   }
 
   /** Writes what is left; a file is closed and moved into place. */
   async close(): Promise<void> {
-    await this.drain();
+    await this.flush();
     if (this.file !== undefined && this.fileStream && this.partial) {
       const stream = this.fileStream;
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

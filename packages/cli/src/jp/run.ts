@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
-import { Employee as EmployeeSchema, LearningActivity as ActivitySchema, employeeId, parseWith } from '@bangkom/domain';
+import { Employee as EmployeeSchema, LearningActivity as ActivitySchema, employeeId, parseWith, today } from '@bangkom/domain';
 import type { ComputeOptions, RuleProfile, TraceStep, YearSummary } from '@bangkom/jp';
 import { computeJp, periodDateOf, withDefaults } from '@bangkom/jp';
 import { csvRecord } from '../io.js';
@@ -72,8 +72,8 @@ export interface JpRun {
   /** 0 does not count, 1 counts, 2 reduced by a limit. */
   counted: Uint8Array;
   year: Uint16Array;
-  /** Per activity: the engine's steps (`full`) or the summary steps already as JSON text, shared between rows (`summary`). */
-  traces: (TraceStep[] | string | undefined)[];
+  /** Per activity, as JSON text: the engine's steps (`full`) or the summary steps, shared between rows (`summary`). */
+  traces: (string | undefined)[];
   summaries: YearSummary[];
   warnings: Problem[];
 }
@@ -231,6 +231,8 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     trusted: true,
     trace: options.trace !== 'none',
     invalid: skipInvalid ? 'report' : 'fail',
+    // Read once for the whole run, not once per batch.
+    today: today(),
   };
   const compact = summaryCompactor();
   const allYears = new Set<number>(options.year !== undefined ? [options.year] : []);
@@ -278,7 +280,8 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
         years.add(r.year);
         if (options.year === undefined) allYears.add(r.year);
       }
-      if (options.trace === 'full') run.traces[i] = r.trace;
+      // As JSON text at once: the steps' objects die young, one string per row lives on (less to collect).
+      if (options.trace === 'full') run.traces[i] = JSON.stringify(r.trace);
       else if (options.trace === 'summary') run.traces[i] = compact(r.trace);
     });
     for (const s of summaries) run.summaries.push(s);

@@ -128,7 +128,7 @@ describe('bangkom jp on batches of employees', () => {
       const { run } = result;
       expect(run.summaries).toEqual(expected.value.summaries);
       expected.value.results.forEach((r, i) => {
-        expect([run.activities[i]!.id, run.jp[i], run.convertedJp[i], run.year[i], run.traces[i]]).toEqual([
+        expect([run.activities[i]!.id, run.jp[i], run.convertedJp[i], run.year[i], JSON.parse(run.traces[i]!)]).toEqual([
           r.id,
           r.jp,
           r.convertedJp,

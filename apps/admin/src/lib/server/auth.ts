@@ -19,6 +19,22 @@ export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
  * guessing them is out of reach at any cost, and creating hundreds of accounts at once stays fast.
  */
 const SCRYPT_GENERATED = { N: 2 ** 14, r: 8, p: 1 } as const;
+/** The cost of new hashes of chosen passwords: `SCRYPT` unless the test setup lowered it. */
+let chosenPasswordCost: { N: number; r: number; p: number } = SCRYPT;
+
+/**
+ * For the app's test suite only (its vitest setup file): hashes chosen passwords with a lower N, since
+ * the suite creates and logs in hundreds of accounts on both databases. Nothing else calls it, and no
+ * setting or environment variable reaches it, so the server always hashes with `SCRYPT`.
+ */
+export function lowerPasswordCostForTests(N: number): void {
+  if (!Number.isInteger(Math.log2(N)) || N < SCRYPT_GENERATED.N || N > SCRYPT.N)
+    throw new RangeError(`scrypt N must be a power of 2 from ${SCRYPT_GENERATED.N} to ${SCRYPT.N}`);
+  chosenPasswordCost = { ...SCRYPT, N };
+}
+
+/** The N new hashes of chosen passwords get (`SCRYPT.N` outside the app's tests). */
+export const chosenPasswordN = (): number => chosenPasswordCost.N;
 const MAXMEM = 256 * 1024 * 1024;
 
 /**
@@ -40,7 +56,7 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
 
 /** scrypt with a per-user random salt: `scrypt$N$r$p$salt$hash` (base64url). */
 export async function hashPassword(password: string, { generated = false } = {}): Promise<string> {
-  const { N, r, p } = generated ? SCRYPT_GENERATED : SCRYPT;
+  const { N, r, p } = generated ? SCRYPT_GENERATED : chosenPasswordCost;
   const salt = randomBytes(16);
   const hash = await limited(() => scrypt(password, salt, 32, { N, r, p, maxmem: MAXMEM }));
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
@@ -71,7 +87,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Whether a stored hash is weaker than today's parameters (it is then replaced at the next login). */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return !parsed || parsed.N < SCRYPT.N;
+  return !parsed || parsed.N < chosenPasswordCost.N;
 }
 
 /** Checked against for an unknown username, so that timing does not tell which usernames exist. */

@@ -1,12 +1,11 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { migrations } from './migrations.js';
+import { migrate } from './migrate.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -92,21 +91,4 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
   return database;
 }
 
-/** Rows of a raw query: PGlite answers `{ rows }`, postgres-js an array. */
-export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
-
-/** Applies the migrations in order, each once, each in a transaction. */
-export async function migrate({ db, runScript }: Pick<Database, 'db' | 'runScript'>): Promise<string[]> {
-  await db.execute(
-    sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  const done = new Set(rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM schema_migrations`)).map((r) => r.name));
-  const applied: string[] = [];
-  for (const { name, sql: text } of migrations) {
-    if (done.has(name)) continue;
-    // The name is ours (a constant), never user input.
-    await runScript(`${text}\nINSERT INTO schema_migrations (name) VALUES ('${name.replaceAll("'", "''")}');`);
-    applied.push(name);
-  }
-  return applied;
-}
+export { migrate, rowsOf } from './migrate.js';

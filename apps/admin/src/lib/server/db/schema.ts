@@ -1,8 +1,21 @@
+/**
+ * The database schema: the single source of the tables, keys, CHECKs and indexes. The SQL
+ * migrations in apps/admin/drizzle/ are generated from this file (`npm run db:generate -w
+ * apps/admin`); `test/migrations.test.ts` fails when this file and the migrations differ.
+ *
+ * Constraint and index names are those the first hand-written migrations (0001_init.sql …
+ * 0005_account_lifecycle.sql) gave them, so that a database created by them and one created by
+ * the generated baseline are the same (see ./migrate.ts).
+ */
+import { activityStatuses, employeeKinds } from '@bangkom/domain';
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,45 +27,84 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 
-/** Typed query layer over migrations/*.sql (the SQL files are the source of the schema). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-export const units = pgTable('units', { id: text('id').primaryKey(), name: text('name').notNull() });
-
-export const employees = pgTable('employees', {
-  id: text('id').primaryKey(),
-  kind: text('kind').$type<'PNS' | 'PPPK' | 'TKK'>().notNull(),
-  name: text('name').notNull(),
-  unitId: text('unit_id').notNull(),
-  supervisorId: text('supervisor_id'),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-});
+/** `'a', 'b'` for a CHECK (column IN (…)): the allowed values come from the code's own lists. */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));
 
 export const roles = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role').$type<Role>().notNull(),
-  employeeId: text('employee_id'),
-  unitId: text('unit_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  disabled: boolean('disabled').notNull().default(false),
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-});
+/** The plan workflow in the app: drafted by the employee, approved by HR on the PPK's behalf ([P] art. 17(4)). */
+export const planStatuses = ['draft', 'approved'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
 
-export const sessions = pgTable('sessions', {
-  idHash: text('id_hash').primaryKey(),
-  userId: integer('user_id').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const units = pgTable('units', { id: text('id').primaryKey(), name: text('name').notNull() });
+
+export const employees = pgTable(
+  'employees',
+  {
+    /** NIP (PNS), NIPPPK (PPPK) or internal id (TKK). */
+    id: text('id').primaryKey(),
+    kind: text('kind').$type<(typeof employeeKinds)[number]>().notNull(),
+    name: text('name').notNull(),
+    unitId: text('unit_id').notNull(),
+    supervisorId: text('supervisor_id'),
+    /** The Employee record of @bangkom/domain. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    check('employees_kind_check', sql`${t.kind} IN (${sqlList(employeeKinds)})`),
+    foreignKey({ name: 'employees_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'employees_supervisor_id_fkey', columns: [t.supervisorId], foreignColumns: [t.id] }),
+    index('employees_unit').on(t.unitId),
+    index('employees_supervisor').on(t.supervisorId),
+    // Employee lists by name (all, or one unit's), paged by (name, id).
+    index('employees_name').on(t.name, t.id),
+    index('employees_unit_name').on(t.unitId, t.name, t.id),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique('users_username_key'),
+    /** scrypt$N$r$p$salt$hash */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    employeeId: text('employee_id'),
+    unitId: text('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    disabled: boolean('disabled').notNull().default(false),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} IN (${sqlList(roles)})`),
+    foreignKey({ name: 'users_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'users_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value; the value itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'sessions_user_id_fkey', columns: [t.userId], foreignColumns: [users.id] }).onDelete('cascade'),
+    index('sessions_user').on(t.userId),
+  ],
+);
 
 export const evidenceFiles = pgTable('evidence_files', {
+  /** Content address. */
   sha256: text('sha256').primaryKey(),
   mediaType: text('media_type').notNull(),
   size: integer('size').notNull(),
@@ -60,24 +112,41 @@ export const evidenceFiles = pgTable('evidence_files', {
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const activities = pgTable('activities', {
-  id: text('id').primaryKey(),
-  employeeId: text('employee_id').notNull(),
-  status: text('status').$type<'draft' | 'submitted' | 'verified' | 'rejected'>().notNull(),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-  evidenceSha256: text('evidence_sha256'),
-  evidenceName: text('evidence_name'),
-  supervisorApproved: boolean('supervisor_approved'),
-  jpOverride: numeric('jp_override', { mode: 'number' }),
-  jpOverrideReason: text('jp_override_reason'),
-  jpOverrideBy: text('jp_override_by'),
-  rejectReason: text('reject_reason'),
-  createdBy: integer('created_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    status: text('status').$type<(typeof activityStatuses)[number]>().notNull(),
+    /** The LearningActivity record of @bangkom/domain. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    evidenceSha256: text('evidence_sha256'),
+    evidenceName: text('evidence_name'),
+    supervisorApproved: boolean('supervisor_approved'),
+    jpOverride: numeric('jp_override', { mode: 'number' }),
+    jpOverrideReason: text('jp_override_reason'),
+    /** Who set the override: the SDM unit's decision ([P] art. 12(2)f) is given to the engine as { jp, reason, by }. */
+    jpOverrideBy: text('jp_override_by'),
+    rejectReason: text('reject_reason'),
+    createdBy: integer('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('activities_status_check', sql`${t.status} IN (${sqlList(activityStatuses)})`),
+    foreignKey({ name: 'activities_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'activities_evidence_sha256_fkey', columns: [t.evidenceSha256], foreignColumns: [evidenceFiles.sha256] }),
+    foreignKey({ name: 'activities_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
+    index('activities_employee').on(t.employeeId),
+    // The activity lists: newest first (all, or one employee's), and the review queue (submitted, oldest first).
+    index('activities_updated').on(t.updatedAt.desc().nullsFirst(), t.id),
+    index('activities_employee_updated').on(t.employeeId, t.updatedAt.desc().nullsFirst(), t.id),
+    index('activities_status_updated').on(t.status, t.updatedAt, t.id),
+  ],
+);
 
 export const settings = pgTable('settings', { key: text('key').primaryKey(), value: jsonb('value').notNull() });
 
+/** Append-only (who, when, what, before/after): UPDATE and DELETE are refused by a trigger (migration 0001). */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -90,47 +159,76 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
 });
 
-export const tubelAssessments = pgTable('tubel_assessments', {
-  id: serial('id').primaryKey(),
-  employeeId: text('employee_id').notNull(),
-  asOf: date('as_of', { mode: 'string' }).notNull(),
-  eligible: boolean('eligible').notNull(),
-  input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
-  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-  createdBy: integer('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Tugas Belajar eligibility assessments as the HR admin saved them: the facts given and the result. */
+export const tubelAssessments = pgTable(
+  'tubel_assessments',
+  {
+    id: serial('id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    eligible: boolean('eligible').notNull(),
+    input: jsonb('input').$type<{ candidate: Record<string, unknown>; programme: Record<string, unknown> }>().notNull(),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'tubel_assessments_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'tubel_assessments_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
+    index('tubel_assessments_employee').on(t.employeeId),
+  ],
+);
 
+/** Individual Development Plans ([P] art. 17): one per employee and year. */
 export const plans = pgTable(
   'plans',
   {
     employeeId: text('employee_id').notNull(),
     year: integer('year').notNull(),
-    status: text('status').$type<'draft' | 'approved'>().notNull(),
+    status: text('status').$type<PlanStatus>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
+  (t) => [
+    primaryKey({ name: 'plans_pkey', columns: [t.employeeId, t.year] }),
+    check('plans_status_check', sql`${t.status} IN (${sqlList(planStatuses)})`),
+    foreignKey({ name: 'plans_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+  ],
 );
 
-/** Stored JP result of each activity (see ../totals.ts). */
+/**
+ * The stored JP result of each activity (../totals.ts): the JP that counts after the limits
+ * (verified only), the JP it is worth on its own, the limits that took JP, the profile. Written in
+ * the transaction of every change to the employee's records.
+ */
 export const activityJp = pgTable(
   'activity_jp',
   {
     activityId: text('activity_id').primaryKey(),
     employeeId: text('employee_id').notNull(),
+    /** The year the activity counts in (its end date). */
     year: integer('year').notNull(),
     jp: numeric('jp', { mode: 'number' }).notNull(),
     convertedJp: numeric('converted_jp', { mode: 'number' }).notNull(),
     counted: text('counted').$type<'true' | 'reduced' | 'false'>().notNull(),
-    limitedBy: jsonb('limited_by'),
-    problems: jsonb('problems'),
+    limitedBy: jsonb('limited_by').$type<{ rule: string; citation: string }[]>(),
+    /** Why no rule could convert the activity. */
+    problems: jsonb('problems').$type<unknown[]>(),
     profile: text('profile').notNull(),
   },
-  (t) => [index('activity_jp_employee_year').on(t.employeeId, t.year), index('activity_jp_year').on(t.year, t.employeeId)],
+  (t) => [
+    check('activity_jp_counted_check', sql`${t.counted} IN ('true', 'reduced', 'false')`),
+    foreignKey({ name: 'activity_jp_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] }).onDelete('cascade'),
+    foreignKey({ name: 'activity_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }).onDelete('cascade'),
+    index('activity_jp_employee_year').on(t.employeeId, t.year),
+    index('activity_jp_year').on(t.year, t.employeeId),
+    index('activity_jp_problems')
+      .on(t.year)
+      .where(sql`${t.problems} IS NOT NULL`),
+  ],
 );
 
-/** Stored JP of each employee and year with activities (see ../totals.ts). */
+/** The stored JP of each employee and year with activities (../totals.ts); dashboards aggregate it. */
 export const employeeYearJp = pgTable(
   'employee_year_jp',
   {
@@ -140,10 +238,18 @@ export const employeeYearJp = pgTable(
     activities: integer('activities').notNull(),
     profile: text('profile').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.employeeId, t.year] })],
+  (t) => [
+    primaryKey({ name: 'employee_year_jp_pkey', columns: [t.employeeId, t.year] }),
+    foreignKey({ name: 'employee_year_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }).onDelete('cascade'),
+    index('employee_year_jp_year').on(t.year, t.employeeId),
+  ],
 );
 
-/** Employees whose stored JP waits for a recomputation (marked by triggers on activities and employees). */
+/**
+ * Employees whose stored JP waits for a recomputation: marked by triggers on activities and
+ * employees (migration stale_marks) for writes outside the app's own path, recomputed before a read
+ * or in the background.
+ */
 export const jpStale = pgTable('jp_stale', {
   employeeId: text('employee_id').primaryKey(),
   since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
