@@ -166,6 +166,8 @@ export async function ensureTotals(db: Db, log: (line: string) => void = () => {
       log(`Menghitung JP tersimpan / Computing stored JP: ${n}/${total} pegawai / employees`);
     }
   });
+  // After a bulk recomputation the planner needs the new row counts (autovacuum may come much later).
+  if (done > TOTALS_CHUNK) await db.execute(sql`ANALYZE activity_jp, employee_year_jp`);
   log(`JP tersimpan siap / Stored JP ready: ${done} pegawai / employees, ${Math.round((Date.now() - started) / 100) / 10} s`);
   return done;
 }
