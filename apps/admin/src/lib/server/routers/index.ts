@@ -3,7 +3,7 @@ import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import {
@@ -131,22 +131,16 @@ const authRouter = router({
   }),
 });
 
-/** Whose records to compute: some employees, one unit, or (no unit) everyone. */
-type Scope = { employeeIds: string[] } | { unitId: string | undefined };
+/**
+ * Whose records to compute live: one employee's (Kartu Data, own progress). A unit's or the
+ * agency's figures are read from the stored JP (../totals.ts), never computed per request.
+ */
+type Scope = { employeeIds: string[] };
 
 /** Employees of the scope and their activities (of `year`, when given), with JP overrides applied. */
 async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
-  const employeeFilter =
-    'employeeIds' in scope ? anyOf(employees.id, scope.employeeIds) : scope.unitId ? eq(employees.unitId, scope.unitId) : undefined;
-  const empRows = await db.select().from(employees).where(employeeFilter);
-  const actRows = await db
-    .select()
-    .from(activities)
-    .where(
-      employeeFilter === undefined
-        ? undefined
-        : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
-    );
+  const empRows = await db.select().from(employees).where(anyOf(employees.id, scope.employeeIds));
+  const actRows = await db.select().from(activities).where(anyOf(activities.employeeId, scope.employeeIds));
   // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
   const list = actRows.map((r) => withOverride({ ...(r.data as unknown as LearningActivity), status: r.status }, r));
   return {
