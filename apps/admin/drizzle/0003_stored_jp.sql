@@ -25,9 +25,9 @@ CREATE TABLE "jp_stale" (
 	"since" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "activity_jp" ADD CONSTRAINT "activity_jp_activity_id_fkey" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "activity_jp" ADD CONSTRAINT "activity_jp_employee_id_fkey" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "employee_year_jp" ADD CONSTRAINT "employee_year_jp_employee_id_fkey" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "activity_jp" ADD CONSTRAINT "activity_jp_activity_id_fkey" FOREIGN KEY ("activity_id") REFERENCES "public"."activities"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "activity_jp" ADD CONSTRAINT "activity_jp_employee_id_fkey" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
+ALTER TABLE "employee_year_jp" ADD CONSTRAINT "employee_year_jp_employee_id_fkey" FOREIGN KEY ("employee_id") REFERENCES "public"."employees"("id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 CREATE INDEX "activity_jp_employee_year" ON "activity_jp" USING btree ("employee_id","year");--> statement-breakpoint
 CREATE INDEX "activity_jp_year" ON "activity_jp" USING btree ("year","employee_id");--> statement-breakpoint
 CREATE INDEX "activity_jp_problems" ON "activity_jp" USING btree ("year") WHERE "activity_jp"."problems" IS NOT NULL;--> statement-breakpoint

@@ -218,8 +218,12 @@ export const activityJp = pgTable(
   },
   (t) => [
     check('activity_jp_counted_check', sql`${t.counted} IN ('true', 'reduced', 'false')`),
-    foreignKey({ name: 'activity_jp_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] }).onDelete('cascade'),
-    foreignKey({ name: 'activity_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }).onDelete('cascade'),
+    foreignKey({ name: 'activity_jp_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    foreignKey({ name: 'activity_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
     index('activity_jp_employee_year').on(t.employeeId, t.year),
     index('activity_jp_year').on(t.year, t.employeeId),
     index('activity_jp_problems')
@@ -240,7 +244,9 @@ export const employeeYearJp = pgTable(
   },
   (t) => [
     primaryKey({ name: 'employee_year_jp_pkey', columns: [t.employeeId, t.year] }),
-    foreignKey({ name: 'employee_year_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }).onDelete('cascade'),
+    foreignKey({ name: 'employee_year_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
     index('employee_year_jp_year').on(t.year, t.employeeId),
   ],
 );
