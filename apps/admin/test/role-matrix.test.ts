@@ -100,6 +100,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     call: (c) => c.admin.setSessionSettings({ idleMinutes: 60, lifetimeHours: 12 }),
   },
   'admin.employees': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employees({}) },
+  'admin.employeePage': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.admin.employeePage({ limit: 10 }) },
   'admin.importEmployees': {
     allowed: ['admin_sdm'],
     call: (c, _t, who) =>

@@ -4,6 +4,7 @@ import { bootstrapAdmin } from './bootstrap.js';
 import type { Database } from './db/index.js';
 import { openDatabase } from './db/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
+import { ensureTotals } from './totals.js';
 
 export interface App {
   database: Database;
@@ -39,6 +40,8 @@ async function start(): Promise<App> {
         `Admin SDM pertama / First HR admin: ${env['BANGKOM_ADMIN']} — kata sandi sekali pakai / one-time password: ${password} (wajib diganti saat masuk / must be changed at login)`,
       );
   }
+  // Stored JP (per activity, per employee and year) made current before the first request.
+  await ensureTotals(database.db, (line) => console.log(line));
   console.log(
     `Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`,
   );

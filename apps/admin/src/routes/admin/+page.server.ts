@@ -10,11 +10,27 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.admin.users()),
     loadOr(event, () => caller.admin.units()),
     loadOr(event, () => caller.admin.profiles()),
-    loadOr(event, () => caller.admin.employees({})),
+    loadOr(event, () =>
+      caller.admin.employeePage({
+        ...(event.url.searchParams.get('q') ? { q: event.url.searchParams.get('q')!.slice(0, 100) } : {}),
+        ...(event.url.searchParams.get('after') ? { after: event.url.searchParams.get('after')!.slice(0, 40) } : {}),
+        limit: 100,
+      }),
+    ),
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
   const importForm = await formOf(event, EmployeeImportForm);
-  return { users, units, profiles, employees, sessionSettings, importForm, me: event.locals.user?.id ?? null };
+  return {
+    users,
+    units,
+    profiles,
+    employees,
+    query: event.url.searchParams.get('q') ?? '',
+    paged: event.url.searchParams.has('after'),
+    sessionSettings,
+    importForm,
+    me: event.locals.user?.id ?? null,
+  };
 };
 
 export const actions: Actions = {

@@ -76,6 +76,9 @@ export const employees = pgTable(
     foreignKey({ name: 'employees_supervisor_id_fkey', columns: [t.supervisorId], foreignColumns: [t.id] }),
     index('employees_unit').on(t.unitId),
     index('employees_supervisor').on(t.supervisorId),
+    // Employee lists by name (all, or one unit's), paged by (name, id).
+    index('employees_name').on(t.name, t.id),
+    index('employees_unit_name').on(t.unitId, t.name, t.id),
   ],
 );
 
@@ -151,6 +154,10 @@ export const activities = pgTable(
     foreignKey({ name: 'activities_evidence_sha256_fkey', columns: [t.evidenceSha256], foreignColumns: [evidenceFiles.sha256] }),
     foreignKey({ name: 'activities_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
     index('activities_employee').on(t.employeeId),
+    // The activity lists: newest first (all, or one employee's), and the review queue (submitted, oldest first).
+    index('activities_updated').on(t.updatedAt.desc().nullsFirst(), t.id),
+    index('activities_employee_updated').on(t.employeeId, t.updatedAt.desc().nullsFirst(), t.id),
+    index('activities_status_updated').on(t.status, t.updatedAt, t.id),
   ],
 );
 
@@ -205,3 +212,68 @@ export const plans = pgTable(
     foreignKey({ name: 'plans_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
   ],
 );
+
+/**
+ * The stored JP result of each activity (../totals.ts): the JP that counts after the limits
+ * (verified only), the JP it is worth on its own, the limits that took JP, the profile. Written in
+ * the transaction of every change to the employee's records.
+ */
+export const activityJp = pgTable(
+  'activity_jp',
+  {
+    activityId: text('activity_id').primaryKey(),
+    employeeId: text('employee_id').notNull(),
+    /** The year the activity counts in (its end date). */
+    year: integer('year').notNull(),
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    convertedJp: numeric('converted_jp', { mode: 'number' }).notNull(),
+    counted: text('counted').$type<'true' | 'reduced' | 'false'>().notNull(),
+    limitedBy: jsonb('limited_by').$type<{ rule: string; citation: string }[]>(),
+    /** Why no rule could convert the activity. */
+    problems: jsonb('problems').$type<unknown[]>(),
+    profile: text('profile').notNull(),
+  },
+  (t) => [
+    check('activity_jp_counted_check', sql`${t.counted} IN ('true', 'reduced', 'false')`),
+    foreignKey({ name: 'activity_jp_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    foreignKey({ name: 'activity_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    index('activity_jp_employee_year').on(t.employeeId, t.year),
+    index('activity_jp_year').on(t.year, t.employeeId),
+    index('activity_jp_problems')
+      .on(t.year)
+      .where(sql`${t.problems} IS NOT NULL`),
+  ],
+);
+
+/** The stored JP of each employee and year with activities (../totals.ts); dashboards aggregate it. */
+export const employeeYearJp = pgTable(
+  'employee_year_jp',
+  {
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    activities: integer('activities').notNull(),
+    profile: text('profile').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'employee_year_jp_pkey', columns: [t.employeeId, t.year] }),
+    foreignKey({ name: 'employee_year_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    index('employee_year_jp_year').on(t.year, t.employeeId),
+  ],
+);
+
+/**
+ * Employees whose stored JP waits for a recomputation: marked by triggers on activities and
+ * employees (migration stale_marks) for writes outside the app's own path, recomputed before a read
+ * or in the background.
+ */
+export const jpStale = pgTable('jp_stale', {
+  employeeId: text('employee_id').primaryKey(),
+  since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -26,6 +26,7 @@ import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '..
 import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
+import { refreshTotals } from '../totals.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -189,6 +190,9 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   };
 }
 
+/** Largest page of the activity list; the page asks for the next one by the last id. */
+export const MAX_PAGE = 200;
+
 export const activitiesRouter = router({
   /** Activities the user may see, newest first, with the JP each is worth on its own. */
   list: authedProcedure
@@ -198,15 +202,23 @@ export const activitiesRouter = router({
           status: z.enum(activityStatuses).optional(),
           employeeId: z.string().max(40).optional(),
           mine: z.boolean().optional(),
+          /** Paging (keyset): the activities after this one in the list's order. */
+          after: z.string().max(60).optional(),
+          limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
         })
-        .default({}),
+        .default({ limit: MAX_PAGE }),
     )
     .query(async ({ ctx, input }) => {
       const visible = visibleCondition(ctx.db, ctx.user, activities.employeeId, input.mine ?? false);
+      // Newest first, then by id; the next page starts after the given activity (its time read in SQL, to the microsecond).
+      const cursor = sql`(SELECT c.updated_at FROM activities c WHERE c.id = ${input.after ?? ''})`;
       const conditions = [
         ...(visible ? [visible] : []),
         ...(input.status ? [eq(activities.status, input.status)] : []),
         ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
+        ...(input.after
+          ? [sql`(${activities.updatedAt} < ${cursor} OR (${activities.updatedAt} = ${cursor} AND ${activities.id} > ${input.after}))`]
+          : []),
       ];
       const rows = await ctx.db
         .select({ activity: activities, employeeName: employees.name })
@@ -214,7 +226,7 @@ export const activitiesRouter = router({
         .innerJoin(employees, eq(employees.id, activities.employeeId))
         .where(and(...conditions))
         .orderBy(desc(activities.updatedAt), activities.id)
-        .limit(500);
+        .limit(input.limit);
       const profile = await ruleProfile(ctx.db);
       return rows.map(({ activity: r, employeeName }) => {
         const converted = convertActivity(activityOf(r), { profile, trace: false });
@@ -336,6 +348,7 @@ export const activitiesRouter = router({
             createdBy: ctx.user.id,
           })
           .returning();
+        await refreshTotals(tx, [employeeId]);
         await audit(tx, ctx.user, 'activity.create', 'activity', id, null, activity);
         return summaryOf(row!);
       });
@@ -361,6 +374,7 @@ export const activitiesRouter = router({
           })
           .where(eq(activities.id, row.id))
           .returning();
+        await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
         return summaryOf(updated!);
       });
@@ -438,6 +452,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted'), isNull(activities.supervisorApproved)))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -481,6 +497,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -519,6 +537,8 @@ export const activitiesRouter = router({
           )
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(
           tx,
           ctx.user,
@@ -548,6 +568,8 @@ export const activitiesRouter = router({
           .where(and(eq(activities.id, row.id), eq(activities.status, row.status), sql`NOT (${activities.data} ? 'conversionApprovedBy')`))
           .returning();
         if (!updated) throw changedMeanwhile();
+        // The stored JP of the employee follows the change in the same transaction.
+        await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.conversion_approved', 'activity', row.id, null, { conversionApprovedBy: ctx.user.username });
         return summaryOf(updated!);
       });
@@ -612,6 +634,7 @@ async function transition(
       .where(and(eq(activities.id, row.id), eq(activities.status, from)))
       .returning();
     if (!updated) throw changedMeanwhile();
+    await refreshTotals(tx, [row.employeeId]);
     await audit(tx, user, action, 'activity', row.id, { status: from }, { status: to, ...recorded });
     return summaryOf(updated);
   });

@@ -1,9 +1,9 @@
 import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
-import { builtInProfiles, computeJp, jpBands, jpDistribution, resolveProfiles, summarizeUnits, versionInForce } from '@bangkom/jp';
+import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { employeeColumns, importCsv } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import {
@@ -19,12 +19,15 @@ import {
   verifyPassword,
 } from '../auth.js';
 import type { Db } from '../db/index.js';
+import { rowsOf } from '../db/index.js';
 import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
+import type { StoredActivity } from '../db/schema.js';
 import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
+import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
@@ -126,22 +129,16 @@ const authRouter = router({
   }),
 });
 
-/** Whose records to compute: some employees, one unit, or (no unit) everyone. */
-type Scope = { employeeIds: string[] } | { unitId: string | undefined };
+/**
+ * Whose records to compute live: one employee's (Kartu Data, own progress). A unit's or the
+ * agency's figures are read from the stored JP (../totals.ts), never computed per request.
+ */
+type Scope = { employeeIds: string[] };
 
 /** Employees of the scope and their activities (of `year`, when given), with JP overrides applied. */
 async function loadOffice(db: Db, scope: Scope, year: number | undefined) {
-  const employeeFilter =
-    'employeeIds' in scope ? anyOf(employees.id, scope.employeeIds) : scope.unitId ? eq(employees.unitId, scope.unitId) : undefined;
-  const empRows = await db.select().from(employees).where(employeeFilter);
-  const actRows = await db
-    .select()
-    .from(activities)
-    .where(
-      employeeFilter === undefined
-        ? undefined
-        : inArray(activities.employeeId, db.select({ id: employees.id }).from(employees).where(employeeFilter)),
-    );
+  const empRows = await db.select().from(employees).where(anyOf(employees.id, scope.employeeIds));
+  const actRows = await db.select().from(activities).where(anyOf(activities.employeeId, scope.employeeIds));
   // A JP set by an admin replaces the conversion ([P] art. 12(2)f); the engine applies it with its reason.
   const list = actRows.map(activityOf);
   return {
@@ -232,6 +229,142 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   };
 }
 
+/** Employees in the below-obligation table of a dashboard; the monitoring export has everyone. */
+export const BELOW_SHOWN = 200;
+
+/**
+ * The obligation of each kind of employee in a year (the profile version in force at its end), as
+ * SQL rows `(kind, required, cap)`: compliance is then decided in SQL, per employee.
+ */
+async function obligationsSql(db: Db, year: number) {
+  const versions = resolveProfiles(await ruleProfile(db));
+  if (!versions.ok)
+    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
+  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+  const kinds = ['PNS', 'PPPK', 'TKK'] as const;
+  return sql.join(
+    kinds.map((k) => sql`(${k}::text, ${profile.obligations[k].requiredJp}::numeric, ${profile.obligations[k].maxJp ?? null}::numeric)`),
+    sql`, `,
+  );
+}
+
+/** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
+async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
+  const obligation = await pnsObligation(db, year);
+  // One row per employee of the scope with the JP that counts in the year (0 without activities).
+  const perEmployee = sql`WITH ob(kind, required, cap) AS (VALUES ${await obligationsSql(db, year)}),
+    s AS (
+      SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required,
+        (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
+      FROM employees e JOIN ob ON ob.kind = e.kind
+      LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${year}
+      ${unitId ? sql`WHERE e.unit_id = ${unitId}` : sql``}
+    )`;
+  const bands = jpBands(obligation.jp);
+  // JP bands as SQL: one count per band, of the employees with an obligation.
+  const bandCounts = sql.join(
+    bands.map(
+      (b, i) =>
+        sql`count(*) FILTER (WHERE required > 0 AND jp >= ${b.from}${b.to === null ? sql`` : sql` AND jp < ${b.to}`}) AS ${sql.raw(`band${i}`)}`,
+    ),
+    sql`, `,
+  );
+  const [unitRows, bandRow, belowRows, uncountedRows, unitNames] = await Promise.all([
+    db
+      .execute(
+        sql`${perEmployee} SELECT unit_id, count(*) FILTER (WHERE required > 0) AS employees,
+          count(*) FILTER (WHERE required > 0 AND compliant) AS compliant,
+          coalesce(sum(jp) FILTER (WHERE required > 0), 0)::float8 AS jp
+        FROM s GROUP BY unit_id`,
+      )
+      .then((r) => rowsOf<{ unit_id: string; employees: string | number; compliant: string | number; jp: number }>(r)),
+    db
+      .execute(sql`${perEmployee} SELECT count(*) AS total, ${bandCounts} FROM s`)
+      .then((r) => rowsOf<Record<string, string | number>>(r)[0]!),
+    db
+      .execute(
+        sql`${perEmployee} SELECT id, name, kind, unit_id, jp::float8 AS jp, required::float8 AS required,
+          greatest(0, required - jp)::float8 AS shortfall, count(*) OVER () AS total
+        FROM s WHERE required > 0 AND NOT compliant
+        ORDER BY greatest(0, required - jp) DESC, name, id LIMIT ${BELOW_SHOWN}`,
+      )
+      .then((r) =>
+        rowsOf<{
+          id: string;
+          name: string;
+          kind: string;
+          unit_id: string;
+          jp: number;
+          required: number;
+          shortfall: number;
+          total: string | number;
+        }>(r),
+      ),
+    db
+      .execute(
+        sql`SELECT j.activity_id, j.employee_id, e.name, a.data->>'title' AS title, j.problems
+        FROM activity_jp j JOIN employees e ON e.id = j.employee_id JOIN activities a ON a.id = j.activity_id
+        WHERE j.problems IS NOT NULL AND j.year = ${year} ${unitId ? sql`AND e.unit_id = ${unitId}` : sql``}
+        ORDER BY j.employee_id, j.activity_id LIMIT 200`,
+      )
+      .then((r) => rowsOf<{ activity_id: string; employee_id: string; name: string; title: string | null; problems: Problem[] }>(r)),
+    db
+      .select()
+      .from(units)
+      .then((rows) => new Map(rows.map((u) => [u.id, u.name]))),
+  ]);
+  const units_ = unitRows
+    .map((u) => {
+      const count = Number(u.employees);
+      const compliant = Number(u.compliant);
+      return {
+        unitId: u.unit_id,
+        name: unitNames.get(u.unit_id) ?? u.unit_id,
+        employees: count,
+        compliant,
+        rate: count === 0 ? 0 : Math.round((compliant / count) * 1000) / 1000,
+        jp: roundJp(Number(u.jp)),
+      };
+    })
+    .sort((a, b) => a.unitId.localeCompare(b.unitId));
+  const employeesObliged = units_.reduce((n, u) => n + u.employees, 0);
+  const compliant = units_.reduce((n, u) => n + u.compliant, 0);
+  const distribution = bands.map((band, i) => ({
+    ...band,
+    range: band.to === null ? `≥ ${band.from}` : `${band.from}–${band.to}`,
+    count: Number(bandRow[`band${i}`] ?? 0),
+  }));
+  return {
+    year,
+    unitId: unitId ?? null,
+    employees: employeesObliged,
+    compliant,
+    rate: employeesObliged ? compliant / employeesObliged : 0,
+    units: units_,
+    below: belowRows.map((b) => ({
+      employeeId: b.id,
+      name: b.name,
+      kind: b.kind as Employee['kind'],
+      unit: unitNames.get(b.unit_id) ?? b.unit_id,
+      jp: roundJp(Number(b.jp)),
+      required: Number(b.required),
+      shortfall: roundJp(Number(b.shortfall)),
+    })),
+    belowTotal: Number(belowRows[0]?.total ?? 0),
+    distribution,
+    obligation,
+    uncounted: uncountedRows.map((u) => ({
+      activityId: u.activity_id,
+      employeeId: u.employee_id,
+      name: u.name,
+      title: u.title ?? u.activity_id,
+      messages: (u.problems ?? []).map((p) => p.message),
+    })),
+    /** Employees whose JP is still being recomputed (after a change of the rule profile). */
+    pending,
+  };
+}
+
 const complianceRouter = router({
   /** The user's own JP progress in a year: what counts now (verified) and with what is still submitted. */
   me: authedProcedure.input(yearInput).query(async ({ ctx, input }) => {
@@ -242,48 +375,18 @@ const complianceRouter = router({
     return { projected: projected.summaries[0] ?? null, verified: verified.summaries[0] ?? null };
   }),
 
-  /** Dashboard of a unit (own unit for admin_unit) or the agency: compliant rate, JP distribution, who is below the obligation. */
+  /**
+   * Dashboard of a unit (own unit for admin_unit) or the agency: compliant rate, JP distribution,
+   * who is below the obligation. Aggregated in SQL over the stored JP of each employee and year
+   * (../totals.ts), never over the raw activities of the scope.
+   */
   dashboard: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, summaries, uncounted } = await computeFor(ctx.db, { unitId }, input.year);
-      const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const obligation = await pnsObligation(ctx.db, input.year);
-      // Unit rates and bands come from @bangkom/jp, as in the CLI: only employees with an obligation count.
-      const units_ = summarizeUnits(
-        summaries,
-        emps.map((e) => ({ ...e.data, unit: e.unitId })),
-        obligation.jp,
-      ).map((u) => ({
-        unitId: u.unit,
-        name: unitNames.get(u.unit) ?? u.unit,
-        employees: u.employees,
-        compliant: u.compliant,
-        rate: u.rate,
-        jp: u.totalJp,
-      }));
-      const names = new Map(emps.map((e) => [e.id, { name: e.name, kind: e.kind, unit: unitNames.get(e.unitId) ?? e.unitId }]));
-      // Employees without an obligation (required 0, e.g. TKK under some profiles) are not counted in the rate.
-      const obliged = summaries.filter((s) => s.required > 0);
-      const below = obliged
-        .filter((s) => !s.compliant)
-        .map((s) => ({ employeeId: s.nip, ...names.get(s.nip)!, jp: s.jp, required: s.required, shortfall: s.shortfall }))
-        .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name));
-      const compliant = obliged.length - below.length;
-      const distribution = jpDistribution(obliged, jpBands(obligation.jp));
-      return {
-        year: input.year,
-        unitId: unitId ?? null,
-        employees: obliged.length,
-        compliant,
-        rate: obliged.length ? compliant / obliged.length : 0,
-        units: units_,
-        below,
-        distribution,
-        obligation,
-        uncounted,
-      };
+      const scope = unitId ? eq(employees.unitId, unitId) : undefined;
+      const { pending } = await freshen(ctx.db, scope);
+      return dashboardOf(ctx.db, input.year, unitId, pending);
     }),
 
   /** Kartu Data view of one employee, for those who may see the employee. */
@@ -317,11 +420,29 @@ const exportsRouter = router({
     .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
     .query(async ({ ctx, input }) => {
       const unitId = unitScope(ctx.user, input.unitId);
-      const { employees: emps, activities: acts } = await computeFor(ctx.db, { unitId }, input.year);
+      await freshen(ctx.db, unitId ? eq(employees.unitId, unitId) : undefined);
+      // The verified activities of the year only (stored year of each activity), not the scope's whole history.
+      const found = rowsOf<{
+        data: StoredActivity;
+        jpOverride: number | null;
+        jpOverrideReason: string | null;
+        jpOverrideBy: string | null;
+        employee: Employee;
+        unit_id: string;
+      }>(
+        // The admin's JP override ([P] art. 12(2)f) goes with each activity, as on every other page.
+        await ctx.db.execute(sql`SELECT a.data, a.jp_override::float8 AS "jpOverride", a.jp_override_reason AS "jpOverrideReason",
+            a.jp_override_by AS "jpOverrideBy", e.data AS employee, e.unit_id
+          FROM activity_jp j JOIN activities a ON a.id = j.activity_id JOIN employees e ON e.id = j.employee_id
+          WHERE j.year = ${input.year} AND a.status = 'verified' ${unitId ? sql`AND e.unit_id = ${unitId}` : sql``}`),
+      );
       const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
+      const people = new Map(
+        found.map((r) => [r.employee && idOf(r.employee), { ...r.employee, unit: unitNames.get(r.unit_id) ?? r.unit_id }]),
+      );
       const rows = monitoringRows(
-        emps.map((e) => ({ ...e.data, unit: unitNames.get(e.unitId) ?? e.unitId })),
-        acts.filter((a) => a.status === 'verified'),
+        [...people.values()],
+        found.map((r) => activityOf({ ...r, status: 'verified' })),
       );
       await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
       return file(
@@ -434,6 +555,8 @@ async function saveEmployees(
       .update(employees)
       .set({ supervisorId: e.supervisorNip ?? null })
       .where(eq(employees.id, idOf(e)));
+  // A change of kind changes limits and obligations ([P] art. 19(3)): their stored JP follows now.
+  await refreshTotals(tx, records.filter((e) => existing.has(idOf(e)) && existing.get(idOf(e))!.kind !== e.kind).map(idOf));
   return { created, updated: records.length - created, changes };
 }
 
@@ -731,6 +854,51 @@ const adminRouter = router({
         .where(unitId ? eq(employees.unitId, unitId) : undefined)
         .orderBy(employees.name);
     }),
+  /**
+   * One page of employees by name (keyset: after the given employee), optionally searched by name
+   * or NIP, with the number found: the admin page at tens of thousands of employees.
+   */
+  employeePage: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
+    .input(
+      z
+        .object({
+          unitId: z.string().max(60).optional(),
+          q: z.string().trim().max(100).optional(),
+          after: z.string().max(40).optional(),
+          limit: z.int().min(1).max(500).default(100),
+        })
+        .default({ limit: 100 }),
+    )
+    .query(async ({ ctx, input }) => {
+      const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
+      const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : undefined;
+      const filter = and(
+        unitId ? eq(employees.unitId, unitId) : undefined,
+        pattern ? sql`(${employees.name} ILIKE ${pattern} OR ${employees.id} LIKE ${pattern})` : undefined,
+      );
+      const [rows, total] = await Promise.all([
+        ctx.db
+          .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
+          .from(employees)
+          .where(
+            and(
+              filter,
+              input.after
+                ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
+                : undefined,
+            ),
+          )
+          .orderBy(employees.name, employees.id)
+          .limit(input.limit + 1),
+        ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(employees)
+          .where(filter)
+          .then((r) => Number(r[0]?.n ?? 0)),
+      ]);
+      const page = rows.slice(0, input.limit);
+      return { rows: page, total, next: rows.length > input.limit ? page.at(-1)!.id : null };
+    }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')
     .input(EmployeeImport)
@@ -783,8 +951,11 @@ const adminRouter = router({
       const before = await ruleProfile(ctx.db);
       await ctx.db.transaction(async (tx) => {
         await tx.update(settings).set({ value: input.profile }).where(eq(settings.key, 'ruleProfile'));
+        // Every stored JP is recomputed under the new profile, in the background (the dashboard shows progress).
+        await markAllStale(tx, input.profile);
         await audit(tx, ctx.user, 'settings.rule_profile', 'settings', 'ruleProfile', before, input.profile);
       });
+      void drainStale(ctx.db).catch((e) => console.error('JP recomputation failed', e));
       return { profile: input.profile };
     }),
 });

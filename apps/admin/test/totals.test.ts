@@ -1,0 +1,166 @@
+import type { Employee } from '@bangkom/domain';
+import { computeJp, summarizeUnits } from '@bangkom/jp';
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Database, Db } from '../src/lib/server/db/index.js';
+import { activities, employees } from '../src/lib/server/db/schema.js';
+import { activityOf, ruleProfile } from '../src/lib/server/routers/activities.js';
+import { seedDemo } from '../src/lib/server/seed.js';
+import { drainStale, staleCount, verifyTotals } from '../src/lib/server/totals.js';
+import { forEachDatabase } from './databases.js';
+import { callerAs, coachingFields, pdfUpload, trainingFields } from './helpers.js';
+
+const YEAR = 2025;
+
+/** A small deterministic generator (mulberry32): the same sequence on every run, a different one per seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The dashboard the way it was computed before results were stored: the engine over every record of the year. */
+async function engineDashboard(db: Db, year: number) {
+  const emps = await db.select().from(employees);
+  const acts = (await db.select().from(activities)).map(activityOf).filter((a) => a.endDate.startsWith(String(year)));
+  const result = computeJp(
+    { employees: emps.map((e) => e.data as unknown as Employee), activities: acts },
+    { profile: await ruleProfile(db), year, trusted: true, trace: false, invalid: 'report' },
+  );
+  if (!result.ok) throw new Error('engine failed');
+  const units = summarizeUnits(
+    result.value.summaries,
+    emps.map((e) => ({ ...(e.data as unknown as Employee), unit: e.unitId })),
+  );
+  const obliged = result.value.summaries.filter((s) => s.required > 0);
+  return {
+    units: units
+      .map((u) => ({ unitId: u.unit, employees: u.employees, compliant: u.compliant, jp: u.totalJp }))
+      .sort((a, b) => a.unitId.localeCompare(b.unitId)),
+    below: obliged.filter((s) => !s.compliant).length,
+    uncounted: result.value.results
+      .filter((r) => r.problems !== undefined)
+      .map((r) => r.id)
+      .sort(),
+  };
+}
+
+forEachDatabase((open) => {
+  let database: Database;
+  let db: Db;
+  beforeEach(async () => {
+    database = await open();
+    db = database.db;
+    await seedDemo(db, { employees: 40, year: YEAR });
+    await drainStale(db);
+  });
+  afterEach(async () => database.close());
+
+  it('after random operations the stored JP equals a recomputation from scratch, and the dashboard equals the engine’s', async () => {
+    const r = random(Number(process.env['TOTALS_SEED'] ?? 19));
+    const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(r() * list.length)];
+    const pegawai = await callerAs(db, 'pegawai');
+    const sdm = await callerAs(db, 'adminsdm');
+    const unitAdmin = await callerAs(db, 'adminunit');
+    const log: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      const rows = await db.select().from(activities);
+      const of = (status: string) => rows.filter((a) => a.status === status && a.employeeId !== sdm.user!.employeeId);
+      const op = Math.floor(r() * 9);
+      const attempt = async (name: string, call: () => Promise<unknown>) => {
+        // A refused step (e.g. superior approval still missing) is part of a random sequence too.
+        const outcome = await call().then(
+          () => 'ok',
+          (e: { code?: string }) => e.code ?? 'error',
+        );
+        log.push(`${name}:${outcome}`);
+      };
+      if (op === 0)
+        await attempt('create', () =>
+          pegawai.caller.activities.create({
+            ...(r() < 0.5 ? trainingFields(YEAR - Math.floor(r() * 2)) : coachingFields(YEAR)),
+            evidence: pdfUpload(),
+          }),
+        );
+      else if (op === 1) {
+        const own = rows.filter((a) => a.employeeId === pegawai.user!.employeeId && a.status === 'draft' && a.evidenceSha256);
+        const a = pick(own);
+        if (a) await attempt('submit', () => pegawai.caller.activities.submit({ id: a.id, declaration: true }));
+      } else if (op === 2 || op === 3) {
+        const a = pick(of('submitted'));
+        if (a)
+          await attempt('verify', () => sdm.caller.activities.verify({ id: a.id, verified: r() < 0.8, reason: 'Bukti tidak terbaca' }));
+      } else if (op === 4) {
+        const a = pick(of('verified'));
+        if (a)
+          await attempt('override', () =>
+            sdm.caller.activities.overrideJp({ id: a.id, jp: r() < 0.8 ? Math.round(r() * 40) : null, reason: 'Sesuai daftar hadir' }),
+          );
+      } else if (op === 5) {
+        const a = pick(rows.filter((x) => x.status === 'submitted'));
+        if (a) await attempt('unit-verify', () => unitAdmin.caller.activities.verify({ id: a.id, verified: true }));
+      } else if (op === 6) {
+        // A change of kind (PNS ↔ PPPK) through the import: limits and obligations change.
+        const e = pick(
+          await db
+            .select()
+            .from(employees)
+            .where(sql`${employees.kind} IN ('PNS', 'PPPK')`),
+        );
+        if (e) {
+          const unit = (await sdm.caller.admin.units()).find((u) => u.id === e.unitId)!;
+          const kind = e.kind === 'PNS' ? 'PPPK' : 'PNS';
+          const csv = `NIP,Nama,Jenis Pegawai,Unit Kerja${e.supervisorId ? ',NIP Atasan' : ''}\n${e.id},${e.name},${kind},${unit.name}${e.supervisorId ? `,${e.supervisorId}` : ''}\n`;
+          await attempt('kind', () => sdm.caller.admin.importEmployees({ csv }));
+        }
+      } else if (op === 7) {
+        // A write outside the app (SQL): the trigger marks the employee, the next read recomputes.
+        const a = pick(of('submitted'));
+        if (a) {
+          await db
+            .update(activities)
+            .set({ status: 'verified', data: { ...a.data, status: 'verified' } })
+            .where(eq(activities.id, a.id));
+          log.push('sql-verify:ok');
+        }
+      } else {
+        const a = pick(rows.filter((x) => x.status === 'verified'));
+        if (a) await attempt('approve', () => sdm.caller.activities.approveConversion({ id: a.id }));
+      }
+      if (step === 25) {
+        await sdm.caller.admin.setProfile({ profile: 'pupr-2023' });
+        await drainStale(db);
+        log.push('profile:ok');
+      }
+    }
+    expect(log.filter((l) => l.endsWith(':ok')).length).toBeGreaterThan(10);
+    // Reading a dashboard recomputes what SQL changed; then nothing is stale and nothing differs.
+    const dashboard = await sdm.caller.compliance.dashboard({ year: YEAR });
+    expect(await staleCount(db)).toBe(0);
+    const check = await verifyTotals(db);
+    expect(check.differences, log.join(' ')).toEqual([]);
+    expect(check.employees).toBe((await db.select({ id: employees.id }).from(employees)).length);
+    const engine = await engineDashboard(db, YEAR);
+    expect(dashboard.units.map((u) => ({ unitId: u.unitId, employees: u.employees, compliant: u.compliant, jp: u.jp }))).toEqual(
+      engine.units,
+    );
+    expect(dashboard.belowTotal).toBe(engine.below);
+    expect(dashboard.uncounted.map((u) => u.activityId).sort()).toEqual(engine.uncounted);
+  }, 120_000);
+
+  it('the check reports a stored total that does not match', async () => {
+    const row = (await db.execute(sql`SELECT employee_id, year FROM employee_year_jp WHERE jp > 0 LIMIT 1`)) as unknown;
+    const first = (Array.isArray(row) ? row : (row as { rows: { employee_id: string; year: number }[] }).rows)[0] as {
+      employee_id: string;
+      year: number;
+    };
+    await db.execute(sql`UPDATE employee_year_jp SET jp = jp + 1 WHERE employee_id = ${first.employee_id} AND year = ${first.year}`);
+    const check = await verifyTotals(db);
+    expect(check.differences.map((d) => d.key)).toEqual([`${first.employee_id}|${first.year}`]);
+  });
+});
