@@ -163,4 +163,13 @@ forEachDatabase((open) => {
     const check = await verifyTotals(db);
     expect(check.differences.map((d) => d.key)).toEqual([`${first.employee_id}|${first.year}`]);
   });
+
+  it('closing the database stops the background recomputation after its chunk, without an error', async () => {
+    const other = await open();
+    await seedDemo(other.db, { employees: 40, year: YEAR });
+    await other.db.execute(sql`INSERT INTO jp_stale (employee_id) SELECT id FROM employees ON CONFLICT DO NOTHING`);
+    const running = drainStale(other.db);
+    await other.close();
+    await expect(running).resolves.toBeTypeOf('number');
+  });
 });

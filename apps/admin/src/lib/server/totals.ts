@@ -2,7 +2,7 @@ import { computeJp } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './db/index.js';
-import { rowsOf } from './db/index.js';
+import { onClose, rowsOf } from './db/index.js';
 import { activities, employees, settings } from './db/schema.js';
 import { appError } from './errors.js';
 import { anyOf } from './access.js';
@@ -107,10 +107,10 @@ export async function staleCount(db: Db): Promise<number> {
 }
 
 /** Recomputes the employees marked stale, a chunk per transaction, until none is left (or `max` were done). */
-async function drainOnce(db: Db, max = Infinity, onProgress?: (done: number) => void): Promise<number> {
+async function drainOnce(db: Db, max = Infinity, onProgress?: (done: number) => void, stop = { requested: false }): Promise<number> {
   let done = 0;
   const profile = await ruleProfile(db);
-  while (done < max) {
+  while (done < max && !stop.requested) {
     const chunk = rowsOf<{ employee_id: string }>(
       await db.execute(sql`SELECT employee_id FROM jp_stale ORDER BY employee_id LIMIT ${TOTALS_CHUNK}`),
     ).map((r) => r.employee_id);
@@ -124,17 +124,28 @@ async function drainOnce(db: Db, max = Infinity, onProgress?: (done: number) => 
   return done;
 }
 
-let draining: Promise<number> | undefined;
+const draining = new WeakMap<Db, Promise<number>>();
 
 /**
- * The background recomputation: drains `jp_stale` (one run at a time). A restart resumes it, since
- * the marks are rows: each chunk replaces its employees' results whole or not at all.
+ * The background recomputation: drains `jp_stale` (one run per database at a time). Closing the
+ * database stops it after the chunk in progress; a restart resumes it, since the marks are rows
+ * and each chunk replaces its employees' results whole or not at all.
  */
 export function drainStale(db: Db, onProgress?: (done: number) => void): Promise<number> {
-  draining ??= drainOnce(db, Infinity, onProgress).finally(() => {
-    draining = undefined;
-  });
-  return draining;
+  let running = draining.get(db);
+  if (!running) {
+    const stop = { requested: false };
+    const forget = onClose(db, async () => {
+      stop.requested = true;
+      await running?.catch(() => {});
+    });
+    running = drainOnce(db, Infinity, onProgress, stop).finally(() => {
+      draining.delete(db);
+      forget();
+    });
+    draining.set(db, running);
+  }
+  return running;
 }
 
 /** Marks every employee stale (the rule profile changed): the background recomputation follows. */

@@ -21,6 +21,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Work to stop before a database closes (the background recomputation): run once, at close. */
+const closeHooks = new WeakMap<Db, Set<() => Promise<void>>>();
+export function onClose(db: Db, hook: () => Promise<void>): () => void {
+  const hooks = closeHooks.get(db) ?? new Set();
+  closeHooks.set(db, hooks.add(hook));
+  return () => hooks.delete(hook);
+}
+async function runCloseHooks(db: Db): Promise<void> {
+  const hooks = [...(closeHooks.get(db) ?? [])];
+  closeHooks.delete(db);
+  await Promise.all(hooks.map((hook) => hook()));
+}
+
 /**
  * Refuses a second process on the same PGlite directory; a lock left by a dead process is taken
  * over. The lock file is created exclusively (`wx`): of two processes starting at once, one wins.
@@ -69,7 +82,10 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
         (await client.begin((tx) => work(async (script) => [...(await tx.unsafe<Record<string, unknown>[]>(script))]))) as Awaited<
           ReturnType<typeof work>
         >,
-      close: () => client.end(),
+      close: async () => {
+        await runCloseHooks(database.db);
+        await client.end();
+      },
     };
   } else {
     const dataDir = options.dataDir ?? 'memory://';
@@ -86,6 +102,7 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
       inTransaction: (work) =>
         client.transaction((tx) => work(async (script) => ((await tx.exec(script)).at(-1)?.rows ?? []) as Record<string, unknown>[])),
       close: async () => {
+        await runCloseHooks(database.db);
         await client.close();
         release();
       },
