@@ -292,6 +292,38 @@ test('the HR admin checks a Tugas Belajar: unanswered facts stay unknown; the sa
   await expect(auditor.locator('#employeeId'), 'the auditor only reads').toHaveCount(0);
 });
 
+test('without JavaScript, a refused Tugas Belajar form shows the error beside its field and keeps the answers', async ({
+  browser,
+  app,
+}) => {
+  const storageState = await pages['adminsdm']!.context().storageState();
+  const page = await (await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID', storageState })).newPage();
+  await page.goto(`${app.url}/tubel`);
+  const employee = await page.locator('#employeeId option:nth-child(2)').getAttribute('value');
+  await page.selectOption('#employeeId', employee!);
+  await page.fill('#programmeName', 'Magister Teknik Sipil');
+  await page.selectOption('#healthCertificate', 'ya');
+  await page.selectOption('#ratingLastYear', 'baik');
+  // A disciplinary punishment answered "yes" without its date.
+  await page.selectOption('#discipline', 'some');
+  await page.click('main form button:has-text("Periksa")');
+  await expect(page.locator('main form [role=alert]')).toBeVisible();
+  await expect(page.locator('#disciplineDate-error')).toBeVisible();
+  await expect(page.locator('#disciplineDate')).toHaveAttribute('aria-describedby', 'disciplineDate-error');
+  await expect(page.locator('#employeeId')).toHaveValue(employee!);
+  await expect(page.locator('#programmeName')).toHaveValue('Magister Teknik Sipil');
+  await expect(page.locator('#healthCertificate')).toHaveValue('ya');
+  await expect(page.locator('#ratingLastYear')).toHaveValue('baik');
+  await expect(page.locator('#discipline')).toHaveValue('some');
+  await expect(page.getByTestId('tubel-verdict')).toHaveCount(0);
+  // Corrected, the same form is checked.
+  await page.fill('#disciplineDate', '2020-01-15');
+  await page.click('main form button:has-text("Periksa")');
+  await expect(page.getByTestId('tubel-verdict')).toContainText('Belum memenuhi syarat');
+  await expect(page.locator('#programmeName')).toHaveValue('Magister Teknik Sipil');
+  await page.context().close();
+});
+
 test('an employee drafts next year’s plan, sees it checked, and HR approves it', async ({ app }) => {
   const page = pages['pegawai']!;
   await page.goto(`${app.url}/plan`);

@@ -1,6 +1,8 @@
 import { learningMethodCodes, LearningActivity } from '@bangkom/domain';
 import { describe, expect, it } from 'vitest';
-import { ActivityFields, ActivityForm, EmployeeImportForm, PasswordForm } from '../src/lib/schemas.js';
+import { TugasBelajarProgramme } from '@bangkom/domain';
+import { ActivityFields, ActivityForm, EmployeeImportForm, PasswordForm, TubelForm } from '../src/lib/schemas.js';
+import { tubelInput } from '../src/lib/server/tubel-form.js';
 import { errorDetails } from '../src/lib/server/errors.js';
 
 describe('form schemas derived from @bangkom/domain', () => {
@@ -43,5 +45,36 @@ describe('form schemas derived from @bangkom/domain', () => {
     const form = { currentPassword: 'lama', newPassword: 'Tepian-Mahakam-2031' };
     expect(PasswordForm.safeParse({ ...form, confirmPassword: 'Tepian-Mahakam-2032' }).error?.issues[0]?.path).toEqual(['confirmPassword']);
     expect(PasswordForm.safeParse({ ...form, confirmPassword: form.newPassword }).success).toBe(true);
+  });
+
+  it('the Tugas Belajar form takes the domain’s choices; unanswered stays out of the assessment, never a silent "no"', () => {
+    expect(TubelForm.shape.level.unwrap().options).toEqual(TugasBelajarProgramme.shape.level.options);
+    const empty = TubelForm.parse({ employeeId: '199001012015011001', asOf: '2026-06-30' });
+    const input = tubelInput(empty);
+    expect(input.candidate).toEqual({});
+    expect(Object.keys(input.programme).sort()).toEqual(['level', 'location', 'normativeDurationMonths', 'selfFunded']);
+    const answered = tubelInput(
+      TubelForm.parse({
+        employeeId: '199001012015011001',
+        asOf: '2026-06-30',
+        healthCertificate: 'tidak',
+        ratingLastYear: 'baik',
+        discipline: 'none',
+        sentence: 'some',
+        sentenceDate: '2020-01-01',
+      }),
+    );
+    expect(answered.candidate).toEqual({
+      healthCertificate: false,
+      performanceRatings: [{ year: 2025, predicate: 'baik' }],
+      disciplinaryPunishments: [],
+      criminalSentences: [{ kind: 'penjara', date: '2020-01-01' }],
+    });
+  });
+
+  it('a history answered "yes" needs its date, refused beside that date', () => {
+    const parsed = TubelForm.safeParse({ employeeId: 'x', discipline: 'some', previous: 'some' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join('.'))).toEqual(['disciplineDate', 'previousEnd']);
   });
 });

@@ -1,4 +1,11 @@
-import { IndividualDevelopmentPlan, JpOverride, LearningActivity, PlanItem } from '@bangkom/domain';
+import {
+  IndividualDevelopmentPlan,
+  JpOverride,
+  LearningActivity,
+  PlanItem,
+  TugasBelajarCandidate,
+  TugasBelajarProgramme,
+} from '@bangkom/domain';
 import { z } from 'zod';
 import { todayIso } from './values.js';
 
@@ -103,3 +110,78 @@ export const PlanHeader = z.object({
 
 /** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
 export const PlanItemForm = PlanItem.omit({ id: true });
+
+const candidate = TugasBelajarCandidate.shape;
+const programme = TugasBelajarProgramme.shape;
+/** A choice the officer may leave open: '' is "not known" and stays out of the assessment, never a silent "no" (the cast only helps the generic type: '' is one of the options). */
+const orUnknown = <T extends string>(options: readonly T[]) => z.enum(['', ...options] as ['', ...T[]]).default('' as never);
+/** A yes/no question answered "ya", "tidak" or not at all. */
+const Answer = orUnknown(['ya', 'tidak']);
+/** A history list: known to be empty ("none"), one entry ("some", from its fields), or not known (''). */
+const History = orUnknown(['none', 'some']);
+const optionalDate = z.union([z.literal(''), z.iso.date()]).default('');
+const disciplinary = candidate.disciplinaryPunishments.unwrap().element.shape;
+const sentence = candidate.criminalSentences.unwrap().element.shape;
+const previous = candidate.previousTugasBelajar.unwrap().element.shape;
+const predicates = candidate.performanceRatings.unwrap().element.shape.predicate.options;
+
+/**
+ * The Tugas Belajar form ([P] art. 28–31), flat as a form posts it; `tubelInput` (server) nests
+ * it into the `tubel.assess` input. The two ratings are those of the two years before the
+ * assessment date ([P] art. 28e), whichever years these are.
+ */
+export const TubelForm = z
+  .object({
+    employeeId: z.string().trim().max(40),
+    asOf: optionalDate,
+    programmeName: z.string().trim().max(200).default(''),
+    university: z.string().trim().max(200).default(''),
+    level: programme.level.default('S2'),
+    normativeDurationMonths: programme.normativeDurationMonths.max(120).default(24),
+    startDate: optionalDate,
+    location: programme.location.default('domestic'),
+    universityType: orUnknown(programme.universityType.unwrap().options),
+    accreditation: orUnknown(programme.accreditation.unwrap().options),
+    ministerApproval: Answer,
+    foreignRecognised: Answer,
+    releasedFromDuty: Answer,
+    selfFunded: z.boolean().default(false),
+    onPriorityList: Answer,
+    fieldFits: Answer,
+    underInvestigation: Answer,
+    servingSentence: Answer,
+    onUnpaidLeave: Answer,
+    temporarilyDismissed: Answer,
+    healthCertificate: Answer,
+    proposedBySecretary: Answer,
+    recommendationLetter: Answer,
+    selectionPassed: Answer,
+    agreementSigned: Answer,
+    ratingYearBeforeLast: orUnknown(predicates),
+    ratingLastYear: orUnknown(predicates),
+    discipline: History,
+    disciplineLevel: disciplinary.level.default('ringan'),
+    disciplineDate: optionalDate,
+    disciplineEnd: optionalDate,
+    sentence: History,
+    sentenceKind: sentence.kind.default('penjara'),
+    sentenceDate: optionalDate,
+    sentenceEnd: optionalDate,
+    previous: History,
+    previousLevel: orUnknown(previous.level.unwrap().options),
+    previousOutcome: previous.outcome.default('completed'),
+    previousEnd: optionalDate,
+    previousJustified: Answer,
+    previousDecision: optionalDate,
+  })
+  .superRefine((form, context) => {
+    // A history entry answered "some" needs its dates (the domain's entry requires them).
+    const required = [
+      ['discipline', 'disciplineDate'],
+      ['sentence', 'sentenceDate'],
+      ['previous', 'previousEnd'],
+    ] as const;
+    for (const [history, date] of required)
+      if (form[history] === 'some' && !form[date])
+        context.addIssue({ code: 'custom', path: [date], params: { code: 'tubel_date_required' } });
+  });

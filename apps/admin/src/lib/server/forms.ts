@@ -7,7 +7,6 @@ import type { $ZodErrorMap } from 'zod/v4/core';
 import type { FormMessage } from '../forms.js';
 import type { Locale, MessageKey } from '../i18n.js';
 import { bilingual, issueText } from '../i18n.js';
-import { parseDecimal } from '../values.js';
 import { errorDetails, isBilingual, isExpected } from './errors.js';
 import { messagesFor } from './messages.js';
 
@@ -94,22 +93,13 @@ export async function attempt<T, F extends SuperValidated<Record<string, unknown
   }
 }
 
-/* Plain readers for the forms not on superforms yet (Tugas Belajar's yes/no/unknown answers, the account forms). */
+/* Plain readers for the forms not on superforms yet (the account forms). */
 
 /** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
 export const text = (form: FormData, name: string): string | undefined => {
   const value = form.get(name);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
-export const number = (form: FormData, name: string): number | undefined => parseDecimal(text(form, name));
-/** "ya" / "tidak" / "" (not known: left out, never a silent "no"). */
-export const yesNo = (form: FormData, name: string): boolean | undefined => {
-  const value = text(form, name);
-  return value === 'ya' ? true : value === 'tidak' ? false : undefined;
-};
-/** The record without its undefined fields (what "not given" means to the schemas). */
-export const defined = <T extends Record<string, unknown>>(record: T): Partial<T> =>
-  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Form values to give back to the form after a refusal (the file cannot be given back). */
 export function valuesOf(form: FormData): Record<string, string> {

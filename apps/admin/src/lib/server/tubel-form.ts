@@ -1,64 +1,70 @@
 /** The Tugas Belajar form as the `tubel.assess` procedure takes it. Unanswered questions stay out: unknown, never a silent "no". */
+import type { z } from 'zod';
+import type { TubelForm } from '../schemas.js';
 import { currentYear } from '../values.js';
-import { defined, number, text, yesNo } from './forms.js';
 
-/** A history list: "none" is known-empty, "some" one entry from its fields, anything else unknown. */
-function history(form: FormData, name: string, entry: () => Record<string, unknown>) {
-  const answer = text(form, name);
-  return answer === 'none' ? [] : answer === 'some' ? [defined(entry())] : undefined;
-}
+type Form = z.output<typeof TubelForm>;
 
-export function tubelFromForm(form: FormData) {
-  const asOf = text(form, 'asOf');
-  const year = asOf ? Number(asOf.slice(0, 4)) : currentYear();
-  const ratings = [year - 2, year - 1].flatMap((y) => {
-    const predicate = text(form, `rating${y}`);
-    return predicate ? [{ year: y, predicate }] : [];
-  });
+/** "ya" / "tidak" / '' (not known: left out). */
+const answer = (value: string) => (value === 'ya' ? true : value === 'tidak' ? false : undefined);
+/** '' (not given) left out. */
+const given = <T extends string>(value: T | '') => (value === '' ? undefined : value);
+/** "none" is known-empty, "some" one entry, '' unknown. */
+const history = <T>(value: string, entry: () => T) => (value === 'none' ? [] : value === 'some' ? [entry()] : undefined);
+/** The record without its undefined fields (what "not given" means to the schemas). */
+const defined = <T extends Record<string, unknown>>(record: T) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+
+export function tubelInput(form: Form) {
+  const year = form.asOf ? Number(form.asOf.slice(0, 4)) : currentYear();
+  const ratings = (
+    [
+      [year - 2, form.ratingYearBeforeLast],
+      [year - 1, form.ratingLastYear],
+    ] as const
+  ).flatMap(([y, predicate]) => (predicate ? [{ year: y, predicate }] : []));
   const candidate = defined({
-    fieldFits: yesNo(form, 'fieldFits'),
-    underInvestigation: yesNo(form, 'underInvestigation'),
-    servingSentence: yesNo(form, 'servingSentence'),
-    onUnpaidLeave: yesNo(form, 'onUnpaidLeave'),
-    temporarilyDismissed: yesNo(form, 'temporarilyDismissed'),
-    disciplinaryPunishments: history(form, 'discipline', () => ({
-      level: text(form, 'disciplineLevel'),
-      date: text(form, 'disciplineDate'),
-      endDate: text(form, 'disciplineEnd'),
-    })),
-    criminalSentences: history(form, 'sentence', () => ({
-      kind: text(form, 'sentenceKind'),
-      date: text(form, 'sentenceDate'),
-      endDate: text(form, 'sentenceEnd'),
-    })),
-    previousTugasBelajar: history(form, 'previous', () => ({
-      level: text(form, 'previousLevel'),
-      outcome: text(form, 'previousOutcome'),
-      endDate: text(form, 'previousEnd'),
-      justified: yesNo(form, 'previousJustified'),
-      decisionDate: text(form, 'previousDecision'),
-    })),
+    fieldFits: answer(form.fieldFits),
+    underInvestigation: answer(form.underInvestigation),
+    servingSentence: answer(form.servingSentence),
+    onUnpaidLeave: answer(form.onUnpaidLeave),
+    temporarilyDismissed: answer(form.temporarilyDismissed),
+    disciplinaryPunishments: history(form.discipline, () =>
+      defined({ level: form.disciplineLevel, date: form.disciplineDate, endDate: given(form.disciplineEnd) }),
+    ),
+    criminalSentences: history(form.sentence, () =>
+      defined({ kind: form.sentenceKind, date: form.sentenceDate, endDate: given(form.sentenceEnd) }),
+    ),
+    previousTugasBelajar: history(form.previous, () =>
+      defined({
+        level: given(form.previousLevel),
+        outcome: form.previousOutcome,
+        endDate: form.previousEnd,
+        justified: answer(form.previousJustified),
+        decisionDate: given(form.previousDecision),
+      }),
+    ),
     performanceRatings: ratings.length ? ratings : undefined,
-    healthCertificate: yesNo(form, 'healthCertificate'),
-    proposedBySecretary: yesNo(form, 'proposedBySecretary'),
-    recommendationLetter: yesNo(form, 'recommendationLetter'),
-    selectionPassed: yesNo(form, 'selectionPassed'),
-    agreementSigned: yesNo(form, 'agreementSigned'),
+    healthCertificate: answer(form.healthCertificate),
+    proposedBySecretary: answer(form.proposedBySecretary),
+    recommendationLetter: answer(form.recommendationLetter),
+    selectionPassed: answer(form.selectionPassed),
+    agreementSigned: answer(form.agreementSigned),
   });
   const programme = defined({
-    name: text(form, 'programmeName'),
-    university: text(form, 'university'),
-    level: text(form, 'level'),
-    normativeDurationMonths: number(form, 'normativeDurationMonths'),
-    startDate: text(form, 'startDate'),
-    location: text(form, 'location'),
-    universityType: text(form, 'universityType'),
-    accreditation: text(form, 'accreditation'),
-    ministerApproval: yesNo(form, 'ministerApproval'),
-    foreignRecognised: yesNo(form, 'foreignRecognised'),
-    releasedFromDuty: yesNo(form, 'releasedFromDuty'),
-    selfFunded: form.get('selfFunded') === 'on',
-    onPriorityList: yesNo(form, 'onPriorityList'),
+    name: given(form.programmeName),
+    university: given(form.university),
+    level: form.level,
+    normativeDurationMonths: form.normativeDurationMonths,
+    startDate: given(form.startDate),
+    location: form.location,
+    universityType: given(form.universityType),
+    accreditation: given(form.accreditation),
+    ministerApproval: answer(form.ministerApproval),
+    foreignRecognised: answer(form.foreignRecognised),
+    releasedFromDuty: answer(form.releasedFromDuty),
+    selfFunded: form.selfFunded,
+    onPriorityList: answer(form.onPriorityList),
   });
-  return { employeeId: text(form, 'employeeId') ?? '', candidate, programme, ...(asOf ? { asOf } : {}) };
+  return { employeeId: form.employeeId, candidate, programme, ...(form.asOf ? { asOf: form.asOf } : {}) };
 }

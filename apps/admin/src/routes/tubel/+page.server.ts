@@ -1,7 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { valuesOf } from '$lib/server/forms';
-import { tubelFromForm } from '$lib/server/tubel-form';
+import { callerFor, loadOr } from '$lib/server/context';
+import { attempt, formOf, postedForm, refused } from '$lib/server/forms';
+import { tubelInput } from '$lib/server/tubel-form';
+import { TubelForm } from '$lib/schemas';
 import { todayIso } from '$lib/values';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,16 +11,22 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.tubel.list()),
     loadOr(event, () => caller.admin.employees({})),
   ]);
-  return { assessments, candidates: employees.filter((e) => e.kind === 'PNS'), today: todayIso() };
+  const today = todayIso();
+  return {
+    assessments,
+    candidates: employees.filter((e) => e.kind === 'PNS'),
+    today,
+    form: await formOf(event, TubelForm, { asOf: today }),
+  };
 };
 
 async function assess(event: Parameters<Actions[string]>[0], save: boolean) {
-  const form = await event.request.formData();
+  const form = await postedForm(event, TubelForm);
+  if (!form.valid) return refused(form);
   const caller = await callerFor(event);
-  // The procedure validates; the form's types are loose on purpose so that errors come back per field.
-  const input = tubelFromForm(form) as unknown as Parameters<typeof caller.tubel.assess>[0];
-  const result = await actionOr(event, () => caller.tubel.assess({ ...input, save }), valuesOf(form));
-  return result.ok ? { assessment: result.value, values: valuesOf(form) } : result.failure;
+  // A history entry's missing date and the like are refused by the procedure, beside the field it names.
+  const result = await attempt(event, form, () => caller.tubel.assess({ ...tubelInput(form.data), save }));
+  return result.ok ? { form, assessment: result.value } : result.failure;
 }
 
 export const actions: Actions = {
