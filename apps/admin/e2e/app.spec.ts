@@ -36,9 +36,10 @@ async function login(
   const context = await browser.newContext({ viewport, locale: 'id-ID' });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
+  // The username field takes focus once the page is live (hydrated): typing earlier can be lost.
+  await expect(page.locator('#username')).toBeFocused();
   if (keyboard) {
-    // The username field has focus on arrival; Tab to the password, Enter submits.
-    await expect(page.locator('#username')).toBeFocused();
+    // Tab to the password, Enter submits.
     await page.keyboard.type(username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(password);
@@ -355,7 +356,13 @@ test('an employee drafts next year’s plan, sees it checked, and HR approves it
   const hr = pages['adminsdm']!;
   await hr.goto(`${app.url}/plans?year=${year}`);
   const name = (await text(page, '[data-testid=who]')).split(' · ')[0]!;
-  await hr.click(`[data-testid=plans-table] a:has-text("${name}")`);
+  // Names repeat: the employee's row is the one with a draft plan.
+  await hr
+    .locator('[data-testid=plans-table] tbody tr')
+    .filter({ hasText: name })
+    .filter({ has: hr.locator('.badge.draft') })
+    .locator('a')
+    .click();
   await hr.click('form[action="?/approve"] button');
   await expect(hr.getByTestId('plan-status')).toHaveText('Disetujui');
   await page.reload();
