@@ -99,7 +99,10 @@ forEachDatabase((open) => {
       expect(await recoverJobs(db, false)).toBe(0);
       expect((await jobRow(db, id)).status).toBe('running');
       // … but one whose heartbeat stopped is queued again (the next start of a PGlite server: all of them).
-      await db.update(jobs).set({ heartbeatAt: sql`now() - interval '1 hour'` }).where(eq(jobs.id, id));
+      await db
+        .update(jobs)
+        .set({ heartbeatAt: sql`now() - interval '1 hour'` })
+        .where(eq(jobs.id, id));
       expect(await recoverJobs(db, false)).toBe(1);
       expect((await jobRow(db, id)).status).toBe('queued');
       await claimJob(db);
@@ -212,9 +215,16 @@ forEachDatabase((open) => {
       const { id } = await caller.jobs.importEmployees({ file: csvFile(employeeCsv(count)) });
       expect(await runNext(db)).toBe('done');
       const job = await caller.jobs.get({ id });
-      expect(job).toMatchObject({ status: 'done', result: { created: count, updated: 0 }, progress: { done: count * 2, total: count * 2 } });
+      expect(job).toMatchObject({
+        status: 'done',
+        result: { created: count, updated: 0 },
+        progress: { done: count * 2, total: count * 2 },
+      });
       expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before + count);
-      const [last] = await db.select().from(employees).where(eq(employees.id, `TKK-IMP-${count - 1}`));
+      const [last] = await db
+        .select()
+        .from(employees)
+        .where(eq(employees.id, `TKK-IMP-${count - 1}`));
       expect(last).toMatchObject({ supervisorId: `TKK-IMP-${count - 2}`, unitId: 'sekretariat', kind: 'TKK' });
       expect(await db.select().from(employeeImportRows)).toEqual([]);
       // The input is not kept once the job has ended.

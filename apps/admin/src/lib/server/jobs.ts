@@ -59,10 +59,7 @@ export async function enqueueJob(
   job: { kind: JobKind; params: Record<string, unknown>; createdBy: number | null; input?: Uint8Array },
 ): Promise<number> {
   const id = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(jobs)
-      .values({ kind: job.kind, params: job.params, createdBy: job.createdBy })
-      .returning({ id: jobs.id });
+    const [row] = await tx.insert(jobs).values({ kind: job.kind, params: job.params, createdBy: job.createdBy }).returning({ id: jobs.id });
     // In the same transaction: the runner never sees the job without its whole input.
     if (job.input) await writePieces(tx as unknown as Db, row!.id, 'input', job.input);
     return row!.id;
@@ -106,7 +103,7 @@ export async function storeJobFile(db: Db, jobId: number, part: 'input' | 'resul
 
 /** A job's file, a piece at a time (keyset on the piece number). */
 export async function* readJobFile(db: Db, jobId: number, part: 'input' | 'result'): AsyncGenerator<Uint8Array> {
-  for (let seq = -1; ; ) {
+  for (let seq = -1; ;) {
     const [piece] = await db
       .select({ seq: jobFiles.seq, bytes: jobFiles.bytes })
       .from(jobFiles)
@@ -161,7 +158,14 @@ export async function claimJob(db: Db): Promise<JobRow | null> {
       RETURNING id`),
   );
   if (!row) return null;
-  return (await db.select().from(jobs).where(eq(jobs.id, Number(row.id))))[0] ?? null;
+  return (
+    (
+      await db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.id, Number(row.id)))
+    )[0] ?? null
+  );
 }
 
 /** Runs one claimed job to its end: done, failed, cancelled, or queued again at shutdown. */
@@ -169,7 +173,12 @@ export async function runJob(db: Db, job: JobRow, handler: JobHandler, stopping:
   let completed = false;
   const running = and(eq(jobs.id, job.id), eq(jobs.status, 'running'));
   const heartbeat = setInterval(
-    () => void db.update(jobs).set({ heartbeatAt: sql`now()` }).where(running).catch(() => {}),
+    () =>
+      void db
+        .update(jobs)
+        .set({ heartbeatAt: sql`now()` })
+        .where(running)
+        .catch(() => {}),
     HEARTBEAT_MS,
   );
   heartbeat.unref?.();
@@ -213,10 +222,16 @@ export async function runJob(db: Db, job: JobRow, handler: JobHandler, stopping:
         .where(running);
       status = 'queued';
     } else if (e instanceof JobStopped) {
-      await db.update(jobs).set({ status: 'cancelled', finishedAt: sql`now()` }).where(running);
+      await db
+        .update(jobs)
+        .set({ status: 'cancelled', finishedAt: sql`now()` })
+        .where(running);
       status = 'cancelled';
     } else {
-      await db.update(jobs).set({ status: 'failed', finishedAt: sql`now()`, error: failureOf(e, job) }).where(running);
+      await db
+        .update(jobs)
+        .set({ status: 'failed', finishedAt: sql`now()`, error: failureOf(e, job) })
+        .where(running);
       status = 'failed';
     }
   } finally {

@@ -442,7 +442,10 @@ async function saveEmployees(
 ): Promise<{ created: number; updated: number; changes: { id: string; before: unknown; after: unknown }[] }> {
   const context = await importContext(tx);
   const unitIdOf = context.unitIdOf;
-  const existingRows = await tx.select().from(employees).where(anyOf(employees.id, records.map(idOf)));
+  const existingRows = await tx
+    .select()
+    .from(employees)
+    .where(anyOf(employees.id, records.map(idOf)));
   const existing = new Map(existingRows.map((e) => [e.id, e]));
   const problems = employeeProblems(records, context);
   if (problems.length) throw refusedBatch(problems);

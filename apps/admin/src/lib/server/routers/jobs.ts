@@ -32,8 +32,8 @@ const view = (row: JobRow) => ({
   result: row.result,
   error: row.error,
   cancelRequested: row.cancelRequested,
-  createdAt: row.createdAt,
-  finishedAt: row.finishedAt,
+  createdAt: row.createdAt.toISOString(),
+  finishedAt: row.finishedAt?.toISOString() ?? null,
 });
 export type JobView = ReturnType<typeof view>;
 
@@ -116,8 +116,7 @@ export const jobsRouter = router({
     .query(async ({ ctx, input }) => {
       const row = await ownJob(ctx, input.id);
       const result = row.result as { filename?: string; mediaType?: string; bytes?: number } | null;
-      if (row.status !== 'done' || !result?.filename)
-        throw appError('CONFLICT', 'Berkas belum siap', 'The file is not ready yet');
+      if (row.status !== 'done' || !result?.filename) throw appError('CONFLICT', 'Berkas belum siap', 'The file is not ready yet');
       await audit(ctx.db, ctx.user, 'job.download', 'job', String(row.id), null, { filename: result.filename });
       return { id: row.id, filename: result.filename, mediaType: result.mediaType ?? 'application/octet-stream', bytes: result.bytes ?? 0 };
     }),
