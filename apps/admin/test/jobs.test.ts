@@ -9,6 +9,7 @@ import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
 import type { JobHandler, JobRun } from '../src/lib/server/jobs.js';
 import { claimJob, enqueueJob, readJobFile, recoverJobs, runJob } from '../src/lib/server/jobs.js';
 import { seedDemo } from '../src/lib/server/seed.js';
+import { ensureTotals, staleCount, verifyTotals } from '../src/lib/server/totals.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs } from './helpers.js';
 
@@ -130,6 +131,20 @@ forEachDatabase((open) => {
       expect((await jobRow(db, id)).status).toBe('cancelled');
       expect(reached).toBe(2);
     });
+  });
+
+  it('at start the stored JP is recomputed in the background while pages already answer', async () => {
+    await seedDemo(db, { employees: 60, year: YEAR });
+    // As after an upgrade to another profile: every stored result is out of date.
+    await db.update(settings).set({ value: { profile: 'an-earlier-profile' } }).where(eq(settings.key, 'jpTotals'));
+    const recomputation = ensureTotals(db);
+    const { caller } = await callerAs(db, 'adminsdm');
+    // The page answers without waiting for the start-up's recomputation to end.
+    const dashboard = await caller.compliance.dashboard({ year: YEAR });
+    expect(dashboard.employees).toBe(60);
+    await recomputation;
+    expect(await staleCount(db)).toBe(0);
+    expect((await verifyTotals(db)).differences).toEqual([]);
   });
 
   describe('the monitoring export', () => {
