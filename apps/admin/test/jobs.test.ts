@@ -136,7 +136,10 @@ forEachDatabase((open) => {
   it('at start the stored JP is recomputed in the background while pages already answer', async () => {
     await seedDemo(db, { employees: 60, year: YEAR });
     // As after an upgrade to another profile: every stored result is out of date.
-    await db.update(settings).set({ value: { profile: 'an-earlier-profile' } }).where(eq(settings.key, 'jpTotals'));
+    await db
+      .update(settings)
+      .set({ value: { profile: 'an-earlier-profile' } })
+      .where(eq(settings.key, 'jpTotals'));
     const recomputation = ensureTotals(db);
     const { caller } = await callerAs(db, 'adminsdm');
     // The page answers without waiting for the start-up's recomputation to end.
