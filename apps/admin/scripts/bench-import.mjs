@@ -103,7 +103,10 @@ async function startServer() {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  child.on('exit', (code, signal) => {
+    exited = true;
+    output += `\n[server exited: code ${code}, signal ${signal}]\n`;
+  });
   const rss = { peak: 0 };
   const sampler = setInterval(() => {
     try {
@@ -152,15 +155,24 @@ async function login(origin, username) {
   return cookie;
 }
 
-/** N employees in the import template: PNS with 18-digit NIPs, the first of each unit everyone's superior there. */
+/**
+ * N employees in the import template: PNS with valid 18-digit NIPs (birth date, TMT 2005-01, gender,
+ * serial 001–999: the NIP layout the import checks), the first of each unit
+ * everyone's superior there.
+ */
 function employeeFile() {
   const lines = ['NIP,Nama,Jenis Pegawai,Jabatan,Unit Kerja,Tanggal Lahir,Jenis Kelamin,NIP Atasan'];
-  const nip = (i) => String(198001012005011000n + BigInt(i));
+  const person = (i) => {
+    const birth = new Date(Date.UTC(1975, 0, 1 + Math.floor(i / 999))).toISOString().slice(0, 10);
+    return { birth, nip: `${birth.replaceAll('-', '')}2005011${String(1 + (i % 999)).padStart(3, '0')}` };
+  };
   for (let i = 0; i < N; i++) {
     const unit = i % U;
-    const head = unit; // employee `unit` (0 … U-1) heads unit `unit`
+    const { birth, nip } = person(i);
+    // Employee number `unit` (0 … U-1) heads that unit.
+    const head = i === unit ? '' : person(unit).nip;
     lines.push(
-      `${nip(i)},Pegawai Impor ${String(i).padStart(6, '0')},PNS,Analis,Unit Kerja ${String(unit + 1).padStart(3, '0')},1980-01-01,${i % 2 ? 'P' : 'L'},${i === head ? '' : nip(head)}`,
+      `${nip},Pegawai Impor ${String(i).padStart(6, '0')},PNS,Analis,Unit Kerja ${String(unit + 1).padStart(3, '0')},${birth},L,${head}`,
     );
   }
   return lines.join('\r\n') + '\r\n';
@@ -177,11 +189,17 @@ async function importOnce(server, cookie, file, label) {
   const { origin } = server;
   const probes = [];
   let probing = true;
+  let probeError = null;
   const prober = (async () => {
     while (probing) {
       const t = performance.now();
-      const response = await fetch(`${origin}/api/trpc/auth.me`, { headers: { cookie } });
-      await response.arrayBuffer();
+      try {
+        const response = await fetch(`${origin}/api/trpc/auth.me`, { headers: { cookie } });
+        await response.arrayBuffer();
+      } catch (e) {
+        probing = false;
+        probeError = e;
+      }
       probes.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -200,6 +218,7 @@ async function importOnce(server, cookie, file, label) {
   if (upload.status >= 400) throw new Error(`Upload refused: ${upload.status}`);
   let job;
   for (;;) {
+    if (probeError) throw probeError;
     [job] = await trpcGet(origin, cookie, 'jobs.list', { kind: 'employee_import', limit: 1 });
     if (job && !['queued', 'running'].includes(job.status)) break;
     await new Promise((r) => setTimeout(r, 500));
