@@ -31,7 +31,7 @@ export async function startApp(kind: 'pglite' | 'postgres') {
     HOST: '127.0.0.1',
     ORIGIN: url,
     BANGKOM_DEMO: '1',
-    BODY_SIZE_LIMIT: '8M',
+    BODY_SIZE_LIMIT: '50M',
     // As `npm start` runs it: production mode (no stack traces or SQL in errors).
     NODE_ENV: 'production',
   };

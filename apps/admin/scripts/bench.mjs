@@ -152,7 +152,7 @@ async function startServer() {
     PORT: String(port),
     HOST: '127.0.0.1',
     BANGKOM_DEMO: '0',
-    BODY_SIZE_LIMIT: '8M',
+    BODY_SIZE_LIMIT: '50M',
     ...(pglite ? { BANGKOM_DATA_DIR: dataDir, DATABASE_URL: '' } : { DATABASE_URL: databaseUrl }),
   };
   const started = performance.now();

@@ -49,7 +49,7 @@ const env = {
   BANGKOM_DEMO: process.env.BANGKOM_DEMO ?? '1',
   BANGKOM_DATA_DIR: settings.dataDir,
   // Evidence files are up to 5 MiB (base64 and form overhead on top).
-  BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '8M',
+  BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '50M',
 };
 const server = spawn(process.execPath, [join(app, 'build', 'index.js')], { cwd: app, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -5,6 +5,8 @@ import type { Role } from '../src/lib/server/db/schema.js';
 import { activities, employees, roles, users } from '../src/lib/server/db/schema.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
+import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
+import { claimJob, runJob } from '../src/lib/server/jobs.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
 import { callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
@@ -19,6 +21,8 @@ type Who = Role | 'anonymous';
 const ALL: Role[] = [...roles];
 const STAFF: Role[] = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm'];
 const YEAR = 2025;
+/** Who may start and follow background jobs (exports; imports are admin SDM's). */
+const JOB_ROLES: Role[] = ['admin_unit', 'admin_sdm', 'auditor'];
 
 interface Targets {
   /** A draft of the caller's own (with evidence). */
@@ -34,6 +38,8 @@ interface Targets {
   /** Accounts an admin SDM may change (not the caller's own). */
   auditorUser: number;
   spareUser: number;
+  /** A finished export of the caller's own (0 for roles that cannot start one). */
+  ownFinishedJob: number;
 }
 
 const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: Targets, who: Who) => Promise<unknown> }> = {
@@ -112,6 +118,19 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
   'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
+  'jobs.exportMonitoring': { allowed: JOB_ROLES, call: (c) => c.jobs.exportMonitoring({ year: YEAR }) },
+  'jobs.importEmployees': {
+    allowed: ['admin_sdm'],
+    call: (c, _t, who) =>
+      c.jobs.importEmployees({
+        file: new File([`Nama,Jenis Pegawai,ID Internal,Unit Kerja\nPegawai ${who},TKK,TKK-JOB-${who},Sekretariat\n`], 'pegawai.csv'),
+      }),
+  },
+  // The caller's own job (started in the same call): a job is seen only by who started it.
+  'jobs.get': { allowed: JOB_ROLES, call: async (c) => c.jobs.get(await c.jobs.exportMonitoring({ year: YEAR })) },
+  'jobs.list': { allowed: JOB_ROLES, call: (c) => c.jobs.list({}) },
+  'jobs.cancel': { allowed: JOB_ROLES, call: async (c) => c.jobs.cancel(await c.jobs.exportMonitoring({ year: YEAR })) },
+  'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
 };
 
 const usernameOf: Record<Role, string> = {
@@ -171,6 +190,7 @@ forEachDatabase((open) => {
           ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),
           auditorUser: 0,
           spareUser: 0,
+          ownFinishedJob: 0,
           tubelAssessment: (
             await (
               await callerAs(db, 'adminsdm')
@@ -178,6 +198,11 @@ forEachDatabase((open) => {
           ).id!,
         };
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
+        if (role !== 'anonymous' && JOB_ROLES.includes(role)) {
+          targets.ownFinishedJob = (await caller.jobs.exportMonitoring({ year: YEAR })).id;
+          const job = (await claimJob(db))!;
+          expect(await runJob(db, job, JOB_HANDLERS[job.kind], () => false)).toBe('done');
+        }
         await db.insert(users).values({ username: 'cadangan', passwordHash: 'x', role: 'auditor' });
         targets.auditorUser = (await db.select().from(users).where(eq(users.username, 'auditor')))[0]!.id;
         targets.spareUser = (await db.select().from(users).where(eq(users.username, 'cadangan')))[0]!.id;

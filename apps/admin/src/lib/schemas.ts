@@ -93,8 +93,13 @@ export const PasswordForm = PasswordChange.extend({ confirmPassword: z.string().
 
 /** An employee CSV (MyASN columns, [K] III.C), as text. */
 export const EmployeeImport = z.object({ csv: z.string().min(1).max(5_000_000) });
-/** The import form: the CSV file as uploaded (at most as large as the text the procedure takes). */
-export const EmployeeImportForm = z.object({ file: z.file().min(1).max(EmployeeImport.shape.csv.maxLength!) });
+/**
+ * Largest employee file the import job takes (100,000 employees in the template are about 20 MB);
+ * the deployment's BODY_SIZE_LIMIT must be above it (README).
+ */
+export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
+/** The import form: the CSV file as uploaded; it is applied by a background job. */
+export const EmployeeImportForm = z.object({ file: z.file().min(1).max(MAX_IMPORT_BYTES) });
 
 const plan = IndividualDevelopmentPlan.shape;
 

@@ -4,7 +4,10 @@ import { bootstrapAdmin } from './bootstrap.js';
 import type { Database } from './db/index.js';
 import { openDatabase } from './db/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
+import { JOB_HANDLERS } from './job-handlers.js';
+import { startJobRunner, stopJobRunner } from './jobs.js';
 import { ensureTotals } from './totals.js';
+import { isDev } from './trpc.js';
 
 export interface App {
   database: Database;
@@ -40,12 +43,19 @@ async function start(): Promise<App> {
         `Admin SDM pertama / First HR admin: ${env['BANGKOM_ADMIN']} — kata sandi sekali pakai / one-time password: ${password} (wajib diganti saat masuk / must be changed at login)`,
       );
   }
-  // Stored JP (per activity, per employee and year) made current before the first request.
-  await ensureTotals(database.db, (line) => console.log(line));
+  // Stored JP (per activity, per employee and year) made current in the background: the server
+  // answers at once; until the recomputation ends, pages read the stored results and say how many
+  // employees are still pending (a small scope is recomputed before it is read).
+  void ensureTotals(database.db, (line) => console.log(line)).catch((e) => console.error('JP recomputation failed', e));
+  startJobRunner(database.db, JOB_HANDLERS, { kind: database.kind });
   console.log(
     `Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`,
   );
-  // adapter-node emits this on SIGINT/SIGTERM once requests are done: close the database and its lock.
+  // At SIGINT/SIGTERM the job in progress stops at its next checkpoint at once (queued again, to run
+  // from the start next time) while adapter-node waits for open requests; once they are done it
+  // emits sveltekit:shutdown: the background recomputation stops after its chunk, the database closes.
+  // (Under `vite dev` the dev server owns the signals: a listener here would keep Ctrl-C from exiting.)
+  if (!isDev) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopJobRunner(database.db));
   process.once('sveltekit:shutdown' as 'exit', () => void database.close());
   return { database, limiter: new LoginLimiter() };
 }

@@ -23,6 +23,7 @@ export async function contextFor(event: RequestEvent): Promise<Context> {
     sessionToken: event.cookies.get(SESSION_COOKIE),
     limiter: app.limiter,
     requestId: event.locals.requestId,
+    signal: event.request.signal,
     setSession: (token, expiresAt) => {
       if (token)
         event.cookies.set(SESSION_COOKIE, token, {

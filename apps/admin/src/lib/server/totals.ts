@@ -160,7 +160,8 @@ export async function markAllStale(tx: Db, profile: string): Promise<void> {
 /**
  * At start: the stored results are made current — all employees when the results were computed
  * under another profile (or never), else those marked stale (e.g. rows written by SQL). Logged
- * with progress; the server answers once they are done.
+ * with progress. The server does not wait for it: meanwhile a read recomputes its own scope
+ * first when few are stale (`freshen`), else shows the stored figures and how many are pending.
  */
 export async function ensureTotals(db: Db, log: (line: string) => void = () => {}): Promise<number> {
   const profile = await ruleProfile(db);

@@ -26,6 +26,8 @@ export interface Context {
   limiter: LoginLimiter;
   /** Shown to the user with an unexpected error and written to the server log with its details. */
   requestId?: string;
+  /** Aborted when the client gives up (the connection closes): long work stops between its steps. */
+  signal?: AbortSignal;
 }
 
 /** Stack traces only under `vite dev`; a production (or test) server never sends them. */

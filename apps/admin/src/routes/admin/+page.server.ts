@@ -20,6 +20,11 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
   const importForm = await formOf(event, EmployeeImportForm);
+  // The admin SDM's latest import in the background (its progress, result or problems).
+  const importJob =
+    event.locals.user?.role === 'admin_sdm'
+      ? ((await loadOr(event, () => caller.jobs.list({ kind: 'employee_import', limit: 1 })))[0] ?? null)
+      : null;
   return {
     users,
     units,
@@ -29,9 +34,16 @@ export const load: PageServerLoad = async (event) => {
     paged: event.url.searchParams.has('after'),
     sessionSettings,
     importForm,
+    importJob,
     me: event.locals.user?.id ?? null,
   };
 };
+
+/**
+ * Files up to this size (about 1,500 employees) are applied in the request, with the result or
+ * the problems beside the form at once; larger ones by a background job with progress.
+ */
+const IMPORT_IN_REQUEST_BYTES = 256 * 1024;
 
 export const actions: Actions = {
   createUser: async (event) => {
@@ -58,12 +70,24 @@ export const actions: Actions = {
   importEmployees: async (event) => {
     const form = await postedForm(event, EmployeeImportForm);
     if (!form.valid) return refused(form);
+    const caller = await callerFor(event);
+    if (form.data.file.size > IMPORT_IN_REQUEST_BYTES) {
+      // A large file: stored and applied by a background job; the page follows its progress.
+      const file = form.data.file;
+      const started = await attempt(event, form, () => caller.jobs.importEmployees({ file }));
+      return started.ok ? removeFiles({ importForm: form, importJob: started.value.id }) : started.failure;
+    }
     // A byte order mark (Excel's "CSV UTF-8") is not part of the first column's name.
     const csv = (await form.data.file.text()).replace(/^\uFEFF/, '');
-    const caller = await callerFor(event);
     const result = await attempt(event, form, () => caller.admin.importEmployees({ csv }));
     // Files are not sent back (they cannot be serialized).
     return result.ok ? removeFiles({ importForm: form, imported: result.value }) : result.failure;
+  },
+  cancelJob: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.jobs.cancel({ id: Number(form.get('jobId')) }));
+    return result.ok ? { cancelled: result.value.id } : result.failure;
   },
   updateUser: async (event) => {
     const form = await event.request.formData();

@@ -12,6 +12,7 @@ import { activityStatuses, employeeKinds } from '@bangkom/domain';
 import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -277,3 +278,88 @@ export const jpStale = pgTable('jp_stale', {
   employeeId: text('employee_id').primaryKey(),
   since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** What a background job can be (../jobs.ts). */
+export const jobKinds = ['monitoring_export', 'employee_import'] as const;
+export type JobKind = (typeof jobKinds)[number];
+export const jobStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+/**
+ * Background jobs (../jobs.ts): the queue is this table, polled by every server; a server claims
+ * a queued job with `FOR UPDATE SKIP LOCKED` and keeps `heartbeat_at` current while it runs it.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').$type<JobKind>().notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<JobStatus>().notNull().default('queued'),
+    progressDone: integer('progress_done').notNull().default(0),
+    /** Null while the size of the work is not known yet (e.g. the file is still being read). */
+    progressTotal: integer('progress_total'),
+    /** What a finished job gives: counts, or the stored file's name, media type and size. */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    /** Why it failed: a message in both languages and, for an import, the rows' problems. */
+    error: jsonb('error').$type<{ message: { id: string; en: string }; problems?: unknown[] }>(),
+    /** Asked by the user who started it; the runner stops at its next checkpoint. */
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    /** Starts so far: a job interrupted too often (a server dying on it) fails instead of running again. */
+    attempts: integer('attempts').notNull().default(0),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('jobs_kind_check', sql`${t.kind} IN (${sqlList(jobKinds)})`),
+    check('jobs_status_check', sql`${t.status} IN (${sqlList(jobStatuses)})`),
+    foreignKey({ name: 'jobs_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }).onDelete('set null'),
+    // The runner's poll: the oldest queued job first; stale running jobs for recovery.
+    index('jobs_status_id').on(t.status, t.id),
+    index('jobs_created_by').on(t.createdBy, t.id),
+  ],
+);
+
+/**
+ * Files of a job in pieces of at most 1 MiB (`part` 'input': an uploaded import; 'result': an
+ * export): written and read a piece at a time, so neither side holds the whole file.
+ */
+export const jobFiles = pgTable(
+  'job_files',
+  {
+    jobId: bigint('job_id', { mode: 'number' }).notNull(),
+    part: text('part').$type<'input' | 'result'>().notNull(),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'job_files_pkey', columns: [t.jobId, t.part, t.seq] }),
+    check('job_files_part_check', sql`${t.part} IN ('input', 'result')`),
+    foreignKey({ name: 'job_files_job_id_fkey', columns: [t.jobId], foreignColumns: [jobs.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Employees of an import job, validated and waiting to be applied (../employee-import.ts): filled
+ * a chunk per transaction, then moved into `employees` in one transaction (all or nothing).
+ */
+export const employeeImportRows = pgTable(
+  'employee_import_rows',
+  {
+    jobId: bigint('job_id', { mode: 'number' }).notNull(),
+    seq: integer('seq').notNull(),
+    id: text('id').notNull(),
+    kind: text('kind').$type<(typeof employeeKinds)[number]>().notNull(),
+    name: text('name').notNull(),
+    unitId: text('unit_id').notNull(),
+    supervisorId: text('supervisor_id'),
+    data: jsonb('data').$type<Employee>().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'employee_import_rows_pkey', columns: [t.jobId, t.seq] }),
+    foreignKey({ name: 'employee_import_rows_job_id_fkey', columns: [t.jobId], foreignColumns: [jobs.id] }).onDelete('cascade'),
+  ],
+);

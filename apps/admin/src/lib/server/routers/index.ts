@@ -1,8 +1,8 @@
 import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
-import { employeeColumns, importCsv } from '@bangkom/myasn';
-import { kartuData, kartuDataPdf, kartuDataXlsx, monitoringRows, monitoringXlsx } from '@bangkom/myasn/documents';
+import { employeeColumns } from '@bangkom/myasn';
+import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -21,13 +21,15 @@ import {
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
 import { activities, employees, roles, settings, units, users } from '../db/schema.js';
-import type { StoredActivity } from '../db/schema.js';
 import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
+import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
+import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
+import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
@@ -416,41 +418,17 @@ const exportsRouter = router({
         ? file(`kartu-data-${employee.id}.xlsx`, XLSX, await kartuDataXlsx(card))
         : file(`kartu-data-${employee.id}.pdf`, 'application/pdf', await kartuDataPdf(card));
     }),
-  /** The monitoring sheet of a unit or the agency: one row per verified activity. */
+  /**
+   * The monitoring sheet of a unit or the agency: one row per verified activity of the year. In
+   * the request — meant for one unit; the whole agency goes through `jobs.exportMonitoring`.
+   */
   monitoring: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
-    .input(yearInput.extend({ unitId: z.string().max(60).optional() }))
+    .input(yearInput.extend({ unitId: z.string().max(60).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }))
     .query(async ({ ctx, input }) => {
-      const unitId = unitScope(ctx.user, input.unitId);
-      await freshen(ctx.db, unitId ? eq(employees.unitId, unitId) : undefined);
-      // The verified activities of the year only (stored year of each activity), not the scope's whole history.
-      const found = rowsOf<{
-        data: StoredActivity;
-        jpOverride: number | null;
-        jpOverrideReason: string | null;
-        jpOverrideBy: string | null;
-        employee: Employee;
-        unit_id: string;
-      }>(
-        // The admin's JP override ([P] art. 12(2)f) goes with each activity, as on every other page.
-        await ctx.db.execute(sql`SELECT a.data, a.jp_override::float8 AS "jpOverride", a.jp_override_reason AS "jpOverrideReason",
-            a.jp_override_by AS "jpOverrideBy", e.data AS employee, e.unit_id
-          FROM activity_jp j JOIN activities a ON a.id = j.activity_id JOIN employees e ON e.id = j.employee_id
-          WHERE j.year = ${input.year} AND a.status = 'verified' ${unitId ? sql`AND e.unit_id = ${unitId}` : sql``}`),
-      );
-      const unitNames = new Map((await ctx.db.select().from(units)).map((u) => [u.id, u.name]));
-      const people = new Map(
-        found.map((r) => [r.employee && idOf(r.employee), { ...r.employee, unit: unitNames.get(r.unit_id) ?? r.unit_id }]),
-      );
-      const rows = monitoringRows(
-        [...people.values()],
-        found.map((r) => activityOf({ ...r, status: 'verified' })),
-      );
-      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', unitId ?? null, null, { year: input.year });
-      return file(
-        `monitoring-${unitId ?? 'semua-unit'}-${input.year}.xlsx`,
-        XLSX,
-        await monitoringXlsx(rows, `MONITORING PENGEMBANGAN KOMPETENSI ${input.year}`),
-      );
+      const scope = { year: input.year, unitId: unitScope(ctx.user, input.unitId) ?? null };
+      const bytes = await monitoringBytes(ctx.db, scope, input.format, ctx.signal);
+      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', scope.unitId, null, { year: input.year, format: input.format });
+      return file(monitoringFilename(scope, input.format), MEDIA_TYPES[input.format], bytes);
     }),
 });
 
@@ -463,77 +441,15 @@ async function saveEmployees(
   tx: Db,
   records: Employee[],
 ): Promise<{ created: number; updated: number; changes: { id: string; before: unknown; after: unknown }[] }> {
-  const unitRows = await tx.select().from(units);
-  const unitIdOf = new Map<string, string>([
-    ...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const),
-    ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const),
-  ]);
-  const batchIds = new Set(records.map(idOf));
-  const existingRows = await tx.select().from(employees);
+  const context = await importContext(tx);
+  const unitIdOf = context.unitIdOf;
+  const existingRows = await tx
+    .select()
+    .from(employees)
+    .where(anyOf(employees.id, records.map(idOf)));
   const existing = new Map(existingRows.map((e) => [e.id, e]));
-  // Superiors after the import: the file's, over the ones already stored.
-  const superiorOf = new Map<string, string | null>(existingRows.map((e) => [e.id, e.supervisorId]));
-  for (const e of records) superiorOf.set(idOf(e), e.supervisorNip ?? null);
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  records.forEach((e, i) => {
-    const id = idOf(e);
-    const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
-    if (seen.has(id))
-      problems.push({
-        path: ['employees', i, 'nip'],
-        code: 'employee.duplicate',
-        message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` },
-      });
-    seen.add(id);
-    for (const [field, value, max] of lengthLimits(e))
-      if (value.length > max)
-        problems.push({
-          path: ['employees', i, field],
-          code: 'employee.too_long',
-          message: {
-            id: `${where.id.slice(0, 120)}: isian ${field} lebih dari ${max} karakter`,
-            en: `${where.en.slice(0, 120)}: field ${field} is longer than ${max} characters`,
-          },
-        });
-    if (e.supervisorNip === id)
-      problems.push({
-        path: ['employees', i, 'supervisorNip'],
-        code: 'employee.own_superior',
-        message: { id: `${where.id}: tidak boleh menjadi atasan dirinya sendiri`, en: `${where.en}: cannot be their own superior` },
-      });
-    else {
-      const cycle = superiorCycle(id, superiorOf);
-      if (cycle)
-        problems.push({
-          path: ['employees', i, 'supervisorNip'],
-          code: 'employee.superior_cycle',
-          message: {
-            id: `${where.id}: rantai atasan berputar (${cycle.join(' → ')})`,
-            en: `${where.en}: the chain of superiors is a cycle (${cycle.join(' → ')})`,
-          },
-        });
-    }
-    if (!e.unit || !unitIdOf.has(e.unit.toLowerCase()))
-      problems.push({
-        path: ['employees', i, 'unit'],
-        code: 'employee.unknown_unit',
-        message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` },
-      });
-    if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !existing.has(e.supervisorNip))
-      problems.push({
-        path: ['employees', i, 'supervisorNip'],
-        code: 'employee.unknown_supervisor',
-        message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` },
-      });
-  });
-  if (problems.length)
-    throw appError(
-      'BAD_REQUEST',
-      `${problems.length} masalah; tidak ada yang disimpan`,
-      `${problems.length} problems; nothing was saved`,
-      problems,
-    );
+  const problems = employeeProblems(records, context);
+  if (problems.length) throw refusedBatch(problems);
   let created = 0;
   const changes: { id: string; before: unknown; after: unknown }[] = [];
   // Superiors first is not needed: rows go in without superiors, then superiors are set.
@@ -563,34 +479,6 @@ async function saveEmployees(
 
 /** Accounts made by one `createAccounts` call (hashing takes a moment each): call again for the rest. */
 const MAX_ACCOUNTS_AT_ONCE = 500;
-
-/** Longest accepted values of an imported employee: identifiers (an 18-digit NIP, internal ids) and names. */
-const MAX_ID = 40;
-const MAX_NAME = 200;
-const MAX_TEXT = 500;
-function lengthLimits(e: Employee): [string, string, number][] {
-  const limits: [string, string, number][] = [];
-  for (const [field, value] of Object.entries(e)) {
-    if (typeof value !== 'string') continue;
-    const max = ['nip', 'nipppk', 'internalId', 'supervisorNip', 'nik'].includes(field) ? MAX_ID : field === 'name' ? MAX_NAME : MAX_TEXT;
-    limits.push([field, value, max]);
-  }
-  return limits;
-}
-
-/** The cycle an employee's chain of superiors runs into (ids in order), or null when it ends. */
-function superiorCycle(start: string, superiorOf: Map<string, string | null>): string[] | null {
-  const chain = [start];
-  const seen = new Set(chain);
-  for (let id = superiorOf.get(start); id; id = superiorOf.get(id)) {
-    if (id === start) return [...chain, id];
-    // A cycle further up that does not come back here is reported on its own members.
-    if (seen.has(id)) return null;
-    chain.push(id);
-    seen.add(id);
-  }
-  return null;
-}
 
 /** The employee import template: the header row of the columns @bangkom/myasn reads. */
 export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
@@ -904,15 +792,9 @@ const adminRouter = router({
   importEmployees: roleProcedure('admin_sdm')
     .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
-      const parsed = importCsv(input.csv, 'employees');
-      if (!parsed.ok)
-        throw appError(
-          'BAD_REQUEST',
-          `Berkas tidak dapat diimpor (${parsed.problems.length} masalah); tidak ada yang disimpan`,
-          `The file cannot be imported (${parsed.problems.length} problems); nothing was saved`,
-          parsed.problems,
-        );
-      const records = parsed.value as Employee[];
+      const parsed = parseEmployeeFile(new TextEncoder().encode(input.csv));
+      if (!parsed.ok) throw unreadableFile(parsed.problems);
+      const records = parsed.records;
       return ctx.db.transaction(async (tx) => {
         const { changes, ...result } = await saveEmployees(tx, records);
         await audit(tx, ctx.user, 'employee.import', 'employee', null, null, { ...result, ids: records.map(idOf) });
@@ -970,5 +852,6 @@ export const appRouter = router({
   tubel: tubelRouter,
   admin: adminRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
 });
 export type AppRouter = typeof appRouter;

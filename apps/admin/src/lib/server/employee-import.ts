@@ -1,0 +1,245 @@
+import type { Employee, Problem } from '@bangkom/domain';
+import { employeeId as idOf } from '@bangkom/domain';
+import { importCsv } from '@bangkom/myasn';
+import { eq, sql } from 'drizzle-orm';
+import type { SessionUser } from './auth.js';
+import type { Db } from './db/index.js';
+import { rowsOf } from './db/index.js';
+import { employeeImportRows, units, users } from './db/schema.js';
+import { appError } from './errors.js';
+import type { JobRun } from './jobs.js';
+import { jobInput } from './jobs.js';
+import { drainStale } from './totals.js';
+
+/**
+ * The employee import: one place reads an uploaded file into Employee records
+ * (`parseEmployeeFile`), one place checks them against the database (`employeeProblems`); the
+ * request-sized path (`admin.importEmployees`) and the background job (`employeeImportJob`,
+ * any size) both use them.
+ */
+
+/** Rows per multi-row statement of the import job (one bind parameter each: a JSON array). */
+export const IMPORT_CHUNK = 1000;
+/** Problems kept with a failed import job (the message gives the full count). */
+const MAX_PROBLEMS_KEPT = 1000;
+
+/** Reads an uploaded employee file (the CSV import template) into records, or its problems. */
+export function parseEmployeeFile(bytes: Uint8Array): { ok: true; records: Employee[] } | { ok: false; problems: Problem[] } {
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const parsed = importCsv(text, 'employees');
+  return parsed.ok ? { ok: true, records: parsed.value as Employee[] } : { ok: false, problems: [...parsed.problems] };
+}
+
+/** The refusal of a file that cannot be read; nothing is saved. */
+export const unreadableFile = (problems: readonly Problem[]) =>
+  appError(
+    'BAD_REQUEST',
+    `Berkas tidak dapat diimpor (${problems.length} masalah); tidak ada yang disimpan`,
+    `The file cannot be imported (${problems.length} problems); nothing was saved`,
+    problems.slice(0, MAX_PROBLEMS_KEPT),
+  );
+
+/** Longest accepted values of an imported employee: identifiers (an 18-digit NIP, internal ids) and names. */
+const MAX_ID = 40;
+const MAX_NAME = 200;
+const MAX_TEXT = 500;
+function lengthLimits(e: Employee): [string, string, number][] {
+  const limits: [string, string, number][] = [];
+  for (const [field, value] of Object.entries(e)) {
+    if (typeof value !== 'string') continue;
+    const max = ['nip', 'nipppk', 'internalId', 'supervisorNip', 'nik'].includes(field) ? MAX_ID : field === 'name' ? MAX_NAME : MAX_TEXT;
+    limits.push([field, value, max]);
+  }
+  return limits;
+}
+
+/** The cycle an employee's chain of superiors runs into (ids in order), or null when it ends. */
+function superiorCycle(start: string, superiorOf: Map<string, string | null>): string[] | null {
+  const chain = [start];
+  const seen = new Set(chain);
+  for (let id = superiorOf.get(start); id; id = superiorOf.get(id)) {
+    if (id === start) return [...chain, id];
+    // A cycle further up that does not come back here is reported on its own members.
+    if (seen.has(id)) return null;
+    chain.push(id);
+    seen.add(id);
+  }
+  return null;
+}
+
+/** What the database knows that an import is checked against. */
+export interface ImportContext {
+  /** Unit id by lower-case name or id. */
+  unitIdOf: Map<string, string>;
+  /** Superior of every stored employee (the key set: who exists). */
+  storedSuperiorOf: Map<string, string | null>;
+}
+
+export async function importContext(db: Db): Promise<ImportContext> {
+  const unitRows = await db.select().from(units);
+  const stored = rowsOf<{ id: string; supervisor_id: string | null }>(await db.execute(sql`SELECT id, supervisor_id FROM employees`));
+  return {
+    unitIdOf: new Map<string, string>([
+      ...unitRows.map((u) => [u.name.toLowerCase(), u.id] as const),
+      ...unitRows.map((u) => [u.id.toLowerCase(), u.id] as const),
+    ]),
+    storedSuperiorOf: new Map(stored.map((e) => [e.id, e.supervisor_id])),
+  };
+}
+
+/**
+ * The problems of a batch, each with the employee it concerns: an id twice, a value too long,
+ * an unknown unit, a superior who does not exist (stored or in the batch), or a chain of
+ * superiors that runs in a circle once the batch is in.
+ */
+export function employeeProblems(records: readonly Employee[], context: ImportContext): Problem[] {
+  const batchIds = new Set(records.map(idOf));
+  // Superiors after the import: the file's, over the ones already stored.
+  const superiorOf = new Map(context.storedSuperiorOf);
+  for (const e of records) superiorOf.set(idOf(e), e.supervisorNip ?? null);
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  records.forEach((e, i) => {
+    const id = idOf(e);
+    const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
+    if (seen.has(id))
+      problems.push({
+        path: ['employees', i, 'nip'],
+        code: 'employee.duplicate',
+        message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` },
+      });
+    seen.add(id);
+    for (const [field, value, max] of lengthLimits(e))
+      if (value.length > max)
+        problems.push({
+          path: ['employees', i, field],
+          code: 'employee.too_long',
+          message: {
+            id: `${where.id.slice(0, 120)}: isian ${field} lebih dari ${max} karakter`,
+            en: `${where.en.slice(0, 120)}: field ${field} is longer than ${max} characters`,
+          },
+        });
+    if (e.supervisorNip === id)
+      problems.push({
+        path: ['employees', i, 'supervisorNip'],
+        code: 'employee.own_superior',
+        message: { id: `${where.id}: tidak boleh menjadi atasan dirinya sendiri`, en: `${where.en}: cannot be their own superior` },
+      });
+    else {
+      const cycle = superiorCycle(id, superiorOf);
+      if (cycle)
+        problems.push({
+          path: ['employees', i, 'supervisorNip'],
+          code: 'employee.superior_cycle',
+          message: {
+            id: `${where.id}: rantai atasan berputar (${cycle.join(' → ')})`,
+            en: `${where.en}: the chain of superiors is a cycle (${cycle.join(' → ')})`,
+          },
+        });
+    }
+    if (!e.unit || !context.unitIdOf.has(e.unit.toLowerCase()))
+      problems.push({
+        path: ['employees', i, 'unit'],
+        code: 'employee.unknown_unit',
+        message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` },
+      });
+    if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !context.storedSuperiorOf.has(e.supervisorNip))
+      problems.push({
+        path: ['employees', i, 'supervisorNip'],
+        code: 'employee.unknown_supervisor',
+        message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` },
+      });
+  });
+  return problems;
+}
+
+/** The refusal of a batch with problems; nothing is saved. */
+export const refusedBatch = (problems: readonly Problem[]) =>
+  appError(
+    'BAD_REQUEST',
+    `${problems.length} masalah; tidak ada yang disimpan`,
+    `${problems.length} problems; nothing was saved`,
+    problems.slice(0, MAX_PROBLEMS_KEPT),
+  );
+
+const json = (rows: unknown[]) => sql.param(JSON.stringify(rows));
+
+/**
+ * The import job. The file is read and checked first (nothing written), then the records are
+ * staged in `employee_import_rows` a chunk per statement (other requests run between chunks, on
+ * PGlite too), then moved into `employees` in ONE transaction of multi-row upserts — all or
+ * nothing; a cancel or a shutdown before its commit leaves the employees as they were.
+ */
+export async function employeeImportJob(run: JobRun): Promise<void> {
+  const { db, job } = run;
+  const parsed = parseEmployeeFile(await jobInput(db, job.id));
+  if (!parsed.ok) throw unreadableFile(parsed.problems);
+  const records = parsed.records;
+  const total = records.length;
+  // Progress: staging counts the first half, applying the second.
+  await run.progress(0, total * 2);
+  await run.checkpoint();
+  const context = await importContext(db);
+  const problems = employeeProblems(records, context);
+  if (problems.length) throw refusedBatch(problems);
+  await run.checkpoint();
+
+  await db.delete(employeeImportRows).where(eq(employeeImportRows.jobId, job.id));
+  for (let at = 0; at < total; at += IMPORT_CHUNK) {
+    const chunk = records.slice(at, at + IMPORT_CHUNK).map((e, i) => ({
+      seq: at + i,
+      id: idOf(e),
+      kind: e.kind,
+      name: e.name,
+      unit_id: context.unitIdOf.get(e.unit!.toLowerCase())!,
+      supervisor_id: e.supervisorNip ?? null,
+      data: { ...e },
+    }));
+    await db.execute(sql`INSERT INTO employee_import_rows (job_id, seq, id, kind, name, unit_id, supervisor_id, data)
+      SELECT ${job.id}, seq, id, kind, name, unit_id, supervisor_id, data
+      FROM jsonb_to_recordset(${json(chunk)}::jsonb) AS x(seq integer, id text, kind text, name text, unit_id text, supervisor_id text, data jsonb)`);
+    await run.progress(Math.min(at + IMPORT_CHUNK, total));
+    await run.checkpoint();
+  }
+
+  const creator = job.createdBy ? (await db.select().from(users).where(eq(users.id, job.createdBy)))[0] : undefined;
+  const who: SessionUser | null = creator
+    ? { id: creator.id, username: creator.username, role: creator.role, employeeId: creator.employeeId, unitId: creator.unitId }
+    : null;
+  await db.transaction(async (txDb) => {
+    const tx = txDb as unknown as Db;
+    let created = 0;
+    const range = (at: number) => sql`s.job_id = ${job.id} AND s.seq >= ${at} AND s.seq < ${at + IMPORT_CHUNK}`;
+    for (let at = 0; at < total; at += IMPORT_CHUNK) {
+      // The audit log keeps what changed: before and after of every updated employee.
+      await tx.execute(sql`INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after)
+        SELECT ${who?.id ?? null}::integer, ${who?.username ?? null}::text, 'employee.update', 'employee', s.id,
+          jsonb_build_object('unitId', e.unit_id, 'data', e.data), jsonb_build_object('unitId', s.unit_id, 'data', s.data)
+        FROM employee_import_rows s JOIN employees e ON e.id = s.id
+        WHERE ${range(at)} AND (e.data IS DISTINCT FROM s.data OR e.unit_id IS DISTINCT FROM s.unit_id)
+        ORDER BY s.seq`);
+      // New employees come in without superiors (a superior may be later in the file); superiors follow below.
+      const inserted = rowsOf<{ inserted: boolean }>(
+        await tx.execute(sql`INSERT INTO employees (id, kind, name, unit_id, supervisor_id, data)
+          SELECT s.id, s.kind, s.name, s.unit_id, NULL, s.data FROM employee_import_rows s WHERE ${range(at)} ORDER BY s.seq
+          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit_id = excluded.unit_id, data = excluded.data
+          RETURNING (xmax = 0) AS inserted`),
+      );
+      created += inserted.filter((r) => r.inserted === true || String(r.inserted) === 'true').length;
+      // Progress from outside the transaction: on PGlite it is written once the transaction ends.
+      void run.progress(total + Math.min(at + IMPORT_CHUNK, total)).catch(() => {});
+      await run.checkpoint(tx);
+    }
+    await tx.execute(sql`UPDATE employees e SET supervisor_id = s.supervisor_id FROM employee_import_rows s
+      WHERE s.job_id = ${job.id} AND e.id = s.id AND e.supervisor_id IS DISTINCT FROM s.supervisor_id`);
+    const result = { created, updated: total - created };
+    await tx.execute(sql`INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after)
+      SELECT ${who?.id ?? null}::integer, ${who?.username ?? null}::text, 'employee.import', 'employee', NULL, NULL,
+        jsonb_build_object('created', ${created}::integer, 'updated', ${total - created}::integer, 'job', ${job.id}::bigint,
+          'ids', (SELECT jsonb_agg(id ORDER BY seq) FROM employee_import_rows WHERE job_id = ${job.id}))`);
+    await tx.delete(employeeImportRows).where(eq(employeeImportRows.jobId, job.id));
+    await run.complete(tx, result);
+  });
+  // A change of kind changes limits and obligations ([P] art. 19(3)): the triggers marked those employees; recomputed now.
+  void drainStale(db).catch((e) => console.error('JP recomputation failed', e));
+}
