@@ -67,6 +67,8 @@ test('a wrong password is refused with a message; the demo logins are shown', as
 });
 
 test('every role logs in and sees the menu of its role', async ({ browser, app }) => {
+  // Five logins, each a deliberately slow password hash on the server.
+  test.slow();
   const menus = {
     pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
     atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { startApp } from './server.js';
+import { START_BUDGET_MS, startApp } from './server.js';
 
 export interface AppOptions {
   /** The database the app runs on in this project. */
@@ -23,7 +23,7 @@ export const test = base.extend<object, AppOptions & { app: App }>({
       await use(app);
       await app.stop();
     },
-    { scope: 'worker', timeout: 180_000 },
+    { scope: 'worker', timeout: START_BUDGET_MS + 30_000 },
   ],
 });
 

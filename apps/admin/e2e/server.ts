@@ -22,6 +22,9 @@ const freePort = () =>
  * Starts the built app with the demo office on a fresh database: embedded PGlite in a temporary
  * directory, or a new PostgreSQL database (dropped on stop).
  */
+/** How long a start may take before the tests give up (the worker fixture allows a little more). */
+export const START_BUDGET_MS = 270_000;
+
 export async function startApp(kind: 'pglite' | 'postgres') {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -50,14 +53,17 @@ export async function startApp(kind: 'pglite' | 'postgres') {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  for (let i = 0; ; i++) {
+  // A fresh start migrates and seeds the demo office: seconds when idle, over a minute on a
+  // 2-core machine that is also building and testing everything else.
+  const deadline = Date.now() + START_BUDGET_MS;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited:\n${output}`);
     try {
       if ((await fetch(`${url}/login`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (i > 300) throw new Error(`the app did not start:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the app did not start in ${START_BUDGET_MS / 1000} s:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
