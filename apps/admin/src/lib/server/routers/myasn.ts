@@ -4,7 +4,7 @@ import { fromSiasn, reconcile, siasnReference } from '@bangkom/myasn';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { anyOf, canSee, ensureVisible, unitScope } from '../access.js';
+import { anyOf, canSee, ensureVisible, inUnit, unitScope } from '../access.js';
 import { audit } from '../audit.js';
 import type { Db } from '../db/index.js';
 import { storedActivity } from '../db/records.js';
@@ -421,6 +421,26 @@ export const myasnRouter = router({
       const localById = new Map(local.map((r) => [r.activity.id, r.activity]));
       const siasnById = new Map(inYear.map((a) => [a.id, a]));
       const recordId = (id: string) => String(siasnById.get(id)?.['siasnId'] ?? id);
+      // A SIASN record already linked to an activity here (imported and waiting for verification, or
+      // marked on an activity of another year) is not missing locally.
+      const linked = new Set(
+        (
+          await ctx.db
+            .select({ siasnId: myasnUploads.siasnId })
+            .from(myasnUploads)
+            .innerJoin(activities, eq(activities.id, myasnUploads.activityId))
+            .where(
+              and(
+                anyOf(
+                  myasnUploads.siasnId,
+                  result.missingLocally.map((m) => recordId(m.id)),
+                ),
+                inUnit(ctx.db, activities.employeeId, unitId),
+              ),
+            )
+        ).map((r) => r.siasnId),
+      );
+      result.missingLocally = result.missingLocally.filter((m) => !linked.has(recordId(m.id)));
       type Item = typeof siasnReconciliationItems.$inferInsert;
       const line = (kind: ReconciliationItemKind, fields: Omit<Item, 'kind' | 'reconciliationId'>) => ({ kind, ...fields });
       const items = [
