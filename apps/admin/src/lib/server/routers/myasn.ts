@@ -1,6 +1,6 @@
 import type { LearningActivity, Problem } from '@bangkom/domain';
 import { isValidIsoDate } from '@bangkom/domain';
-import { fromSiasn, reconcile, siasnReference } from '@bangkom/myasn';
+import { fromSiasn, myAsnFormFields, reconcile, siasnReference } from '@bangkom/myasn';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -204,6 +204,8 @@ export const myasnRouter = router({
       excluded,
       convertible: jp !== null,
       form: entry?.form ?? null,
+      /** The nine fields in the order of the MyASN form. */
+      formFields: myAsnFormFields,
       payload: entry?.payload ?? null,
       payloadJson: entry?.payload ? payloadJson(entry.payload) : null,
       problems: entry?.problems.map((p) => p.message) ?? [],
