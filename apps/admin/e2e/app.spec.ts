@@ -72,9 +72,9 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   const menus = {
     pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
     atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],
-    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan'],
-    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
-    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
+    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN'],
+    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi'],
+    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi', 'Log audit'],
   };
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import type { Role } from '../src/lib/server/db/schema.js';
-import { activities, employees, roles, users } from '../src/lib/server/db/schema.js';
+import { activities, employees, myasnUploads, roles, users } from '../src/lib/server/db/schema.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
@@ -23,6 +23,7 @@ const STAFF: Role[] = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm'];
 const YEAR = 2025;
 /** Who may start and follow background jobs (exports; imports are admin SDM's). */
 const JOB_ROLES: Role[] = ['admin_unit', 'admin_sdm', 'auditor'];
+const EMPTY_HISTORY = JSON.stringify({ diklat: [], kursus: [] });
 
 interface Targets {
   /** A draft of the caller's own (with evidence). */
@@ -35,6 +36,12 @@ interface Targets {
   pegawaiEmployee: string;
   ownEmployee: string;
   tubelAssessment: number;
+  /** A verified activity of the pegawai, not marked as uploaded; another one marked. */
+  verifiedActivity: string;
+  markedActivity: string;
+  /** A reconciliation of the pegawai's SIASN history (bina-marga) and one of its lines. */
+  reconciliation: number;
+  reconciliationLine: number;
   /** Accounts an admin SDM may change (not the caller's own). */
   auditorUser: number;
   spareUser: number;
@@ -88,6 +95,39 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   },
   'tubel.list': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.tubel.list() },
   'tubel.get': { allowed: ['admin_sdm', 'auditor'], call: (c, t) => c.tubel.get({ id: t.tubelAssessment }) },
+  'myasn.activity': { allowed: ALL, call: (c, t) => c.myasn.activity({ id: t.verifiedActivity }) },
+  'myasn.mark': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) => c.myasn.mark({ id: t.verifiedActivity, uploadedOn: `${YEAR}-12-01`, siasnId: 'rw-matrix' }),
+  },
+  'myasn.unmark': { allowed: ['admin_sdm'], call: (c, t) => c.myasn.unmark({ id: t.markedActivity, reason: 'Salah tandai' }) },
+  'myasn.unit': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.myasn.unit({ unitId: 'bina-marga', year: YEAR }) },
+  'myasn.exportZip': {
+    allowed: ['admin_unit', 'admin_sdm', 'auditor'],
+    call: (c) => c.myasn.exportZip({ unitId: 'bina-marga', year: YEAR }),
+  },
+  'myasn.exportForm': {
+    allowed: ['admin_unit', 'admin_sdm', 'auditor'],
+    call: (c) => c.myasn.exportForm({ unitId: 'bina-marga', year: YEAR }),
+  },
+  'myasn.reconcile': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) =>
+      c.myasn.reconcile({ unitId: 'bina-marga', year: YEAR, employeeId: t.pegawaiEmployee, fileName: 'rw.json', content: EMPTY_HISTORY }),
+  },
+  'myasn.reconciliations': {
+    allowed: ['admin_unit', 'admin_sdm', 'auditor'],
+    call: (c) => c.myasn.reconciliations({ unitId: 'bina-marga', year: YEAR }),
+  },
+  'myasn.reconciliation': {
+    allowed: ['admin_unit', 'admin_sdm', 'auditor'],
+    call: (c, t) => c.myasn.reconciliation({ id: t.reconciliation }),
+  },
+  'myasn.resolve': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) => c.myasn.resolve({ itemId: t.reconciliationLine, action: 'ignore', reason: 'Diunggah pekan depan' }),
+  },
+  'myasn.markAgreeing': { allowed: ['admin_unit', 'admin_sdm'], call: (c, t) => c.myasn.markAgreeing({ id: t.reconciliation }) },
   'admin.users': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.admin.users() },
   'admin.createUser': {
     allowed: ['admin_sdm'],
@@ -144,7 +184,7 @@ const usernameOf: Record<Role, string> = {
 async function insertActivity(
   db: Db,
   employeeId: string,
-  status: 'draft' | 'submitted',
+  status: 'draft' | 'submitted' | 'verified',
   fields: ReturnType<typeof trainingFields> | ReturnType<typeof coachingFields>,
   key: string,
 ) {
@@ -188,6 +228,10 @@ forEachDatabase((open) => {
           ownEmployee,
           // The pegawai's plan for next year, waiting for approval.
           ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),
+          verifiedActivity: await insertActivity(db, pegawai.employeeId!, 'verified', trainingFields(YEAR), 'verified'),
+          markedActivity: await insertActivity(db, pegawai.employeeId!, 'verified', trainingFields(YEAR), 'marked'),
+          reconciliation: 0,
+          reconciliationLine: 0,
           auditorUser: 0,
           spareUser: 0,
           ownFinishedJob: 0,
@@ -197,6 +241,20 @@ forEachDatabase((open) => {
             ).caller.tubel.assess({ employeeId: pegawai.employeeId!, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true })
           ).id!,
         };
+        await db.insert(myasnUploads).values({ activityId: targets.markedActivity, uploadedOn: `${YEAR}-11-01`, source: 'manual' });
+        const sdm = (await callerAs(db, 'adminsdm')).caller;
+        targets.reconciliation = (
+          await sdm.myasn.reconcile({
+            unitId: 'bina-marga',
+            year: YEAR,
+            employeeId: pegawai.employeeId!,
+            fileName: 'rw.json',
+            content: EMPTY_HISTORY,
+          })
+        ).id;
+        targets.reconciliationLine = (await sdm.myasn.reconciliation({ id: targets.reconciliation })).items.find(
+          (i) => i.activityId === targets.verifiedActivity,
+        )!.id;
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
         if (role !== 'anonymous' && JOB_ROLES.includes(role)) {
           targets.ownFinishedJob = (await caller.jobs.exportMonitoring({ year: YEAR })).id;

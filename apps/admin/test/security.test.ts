@@ -213,6 +213,55 @@ forEachDatabase((open) => {
     });
   });
 
+  describe('MyASN/SIASN: exports and comparisons stay within their unit and their site', () => {
+    it('a cross-site request for the ZIP is refused unlogged; a unit admin cannot open or settle another unit’s comparison', async () => {
+      const adminunit = (await db.select().from(users).where(eq(users.username, 'adminunit')))[0]!;
+      const context = async () => ({
+        ...contextOf(db),
+        user: {
+          id: adminunit.id,
+          username: adminunit.username,
+          role: adminunit.role,
+          employeeId: adminunit.employeeId,
+          unitId: adminunit.unitId,
+        },
+      });
+      const url = `${ORIGIN}/api/trpc/myasn.exportZip?input=${encodeURIComponent(JSON.stringify({ year: YEAR }))}`;
+      const crossSite = await handleApi(new Request(url, { headers: { 'sec-fetch-site': 'cross-site' } }), appRouter, context);
+      expect(crossSite.status).toBe(403);
+      expect(await auditCount(db, 'export.myasn_zip')).toBe(0);
+
+      const sdm = await callerAs(db, 'adminsdm');
+      const other = (await db.select().from(employees).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!;
+      const compared = await sdm.caller.myasn.reconcile({
+        unitId: 'sekretariat',
+        year: YEAR,
+        employeeId: other.id,
+        fileName: 'rw.json',
+        content: JSON.stringify({ diklat: [], kursus: [] }),
+      });
+      const line = (await sdm.caller.myasn.reconciliation({ id: compared.id })).items[0];
+      const unit = await callerAs(db, 'adminunit');
+      expect(await outcome(() => unit.caller.myasn.reconciliation({ id: compared.id }))).toBe('FORBIDDEN');
+      expect(await outcome(() => unit.caller.myasn.markAgreeing({ id: compared.id }))).toBe('FORBIDDEN');
+      if (line)
+        expect(await outcome(() => unit.caller.myasn.resolve({ itemId: line.id, action: 'ignore', reason: 'bukan unit saya' }))).toBe(
+          'FORBIDDEN',
+        );
+      // Nor compare a file for another unit's employee from the own unit.
+      expect(
+        await outcome(() =>
+          unit.caller.myasn.reconcile({
+            year: YEAR,
+            employeeId: other.id,
+            fileName: 'rw.json',
+            content: JSON.stringify({ diklat: [], kursus: [] }),
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('Low 9: audit gaps', () => {
     it('logout, evidence downloads, refused calls and employees changed by an import leave rows', async () => {
       const pegawai = await callerAs(db, 'pegawai');

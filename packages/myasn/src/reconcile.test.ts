@@ -108,4 +108,20 @@ describe('reconcile', () => {
     const result = reconcileWithSiasn({ activities: [local.activities[0]] }, changed);
     expect(result.ok && result.value.different[0]?.differences).toEqual([{ field: 'number', local: 'S-1', siasn: 'S-1-REV' }]);
   });
+
+  it('matches an activity marked with a SIASN record id to that record, even when number and dates differ', () => {
+    const renumbered = { kursus: [{ ...siasn.kursus[0]!, noSertipikat: 'LAIN-1', tanggalKursus: '01-03-2025' }] };
+    const marked = { activities: [{ ...local.activities[0], siasnId: 'K1' }] };
+    const result = reconcileWithSiasn(marked, renumbered);
+    expect(result.ok && result.value.missingInSiasn).toEqual([]);
+    expect(result.ok && result.value.different[0]).toMatchObject({ localId: 'L1', siasnId: 'siasn-kursus-K1' });
+    // Without the link the same records do not match.
+    const unlinked = reconcileWithSiasn({ activities: [local.activities[0]] }, renumbered);
+    expect(unlinked.ok && unlinked.value.missingInSiasn.map((m) => m.id)).toEqual(['L1']);
+  });
+
+  it('lists the records that agree', () => {
+    const result = reconcileWithSiasn(local, siasn);
+    expect(result.ok && result.value.agreeing).toEqual([{ localId: 'L1', siasnId: 'siasn-kursus-K1', nip: NIP }]);
+  });
 });

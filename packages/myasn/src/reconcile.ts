@@ -14,13 +14,20 @@ export interface Reconciliation {
   /** Matched records whose JP, dates or certificate number differ. */
   different: { localId: string; siasnId: string; nip: string; differences: FieldDifference[] }[];
   matched: number;
+  /** The matched records that agree (`matched` of them): local id and SIASN id, to mark as uploaded. */
+  agreeing: { localId: string; siasnId: string; nip: string }[];
 }
+
+/** The SIASN record id an activity is known by: one marked as uploaded with it, or one read from SIASN (`fromSiasn`). */
+const siasnRecordId = (a: LearningActivity) => (typeof a['siasnId'] === 'string' && a['siasnId'] !== '' ? a['siasnId'] : null);
 
 const normalise = (n: string | undefined | null) => (n ? n.replace(/\s+/g, '').toUpperCase() : null);
 
 /**
- * Compares local activities with what SIASN holds (as `fromSiasn` reads it). Records match on NIP and
- * certificate number, or — when a number is missing or differs — on NIP, SIASN jenis and start date.
+ * Compares local activities with what SIASN holds (as `fromSiasn` reads it). An activity that carries
+ * the SIASN record id it was uploaded as (`siasnId`) matches that record whatever else differs; the
+ * others match on NIP and certificate number, or — when a number is missing or differs — on NIP,
+ * SIASN jenis and start date.
  * `localJp` gives the JP to compare with SIASN's `jumlahJam` (the converted JP of each activity).
  */
 export function reconcile(
@@ -33,10 +40,20 @@ export function reconcile(
 ): Reconciliation {
   const verified = local.filter((a) => a.status === 'verified' && sentToSiasn(a));
   const unmatched = new Set(siasn.map((_, i) => i));
-  const result: Reconciliation = { missingInSiasn: [], missingLocally: [], different: [], matched: 0 };
+  const result: Reconciliation = { missingInSiasn: [], missingLocally: [], different: [], matched: 0, agreeing: [] };
   const pairs: [LearningActivity, LearningActivity][] = [];
   const remaining: LearningActivity[] = [];
+  const notLinked: LearningActivity[] = [];
   for (const a of verified) {
+    const id = siasnRecordId(a);
+    const index = id === null ? undefined : [...unmatched].find((i) => siasn[i]!.nip === a.nip && siasnRecordId(siasn[i]!) === id);
+    if (index === undefined) notLinked.push(a);
+    else {
+      unmatched.delete(index);
+      pairs.push([a, siasn[index]!]);
+    }
+  }
+  for (const a of notLinked) {
     const number = normalise(a.evidence?.number);
     const index = [...unmatched].find(
       (i) => siasn[i]!.nip === a.nip && number !== null && normalise(siasn[i]!.evidence?.number) === number,
@@ -65,7 +82,10 @@ export function reconcile(
     if (normalise(a.evidence?.number) !== normalise(s.evidence?.number))
       differences.push({ field: 'number', local: a.evidence?.number ?? null, siasn: s.evidence?.number ?? null });
     if (differences.length > 0) result.different.push({ localId: a.id, siasnId: s.id, nip: a.nip, differences });
-    else result.matched++;
+    else {
+      result.matched++;
+      result.agreeing.push({ localId: a.id, siasnId: s.id, nip: a.nip });
+    }
   }
   for (const i of [...unmatched].sort((x, y) => x - y)) {
     const s = siasn[i]!;

@@ -363,3 +363,107 @@ export const employeeImportRows = pgTable(
     foreignKey({ name: 'employee_import_rows_job_id_fkey', columns: [t.jobId], foreignColumns: [jobs.id] }).onDelete('cascade'),
   ],
 );
+
+/** Where an activity's "uploaded to MyASN/SIASN" mark came from: an officer, a reconciliation, or a record imported from SIASN. */
+export const myasnUploadSources = ['manual', 'reconciliation', 'siasn_import'] as const;
+export type MyasnUploadSource = (typeof myasnUploadSources)[number];
+
+/**
+ * Verified activities entered in MyASN/SIASN ([K] III.C), one row each: the Kartu Data column
+ * "Telah diupload pada MyASN" ([K] III.B) reads it. Undoing a mark deletes the row; the audit log
+ * keeps what it was and why it was undone.
+ */
+export const myasnUploads = pgTable(
+  'myasn_uploads',
+  {
+    activityId: text('activity_id').primaryKey(),
+    /** The day it was entered in MyASN/SIASN, as the officer states it. */
+    uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
+    /** The SIASN record id (`rwDiklatId`/`rwKursusId`), when known. */
+    siasnId: text('siasn_id'),
+    source: text('source').$type<MyasnUploadSource>().notNull(),
+    recordedBy: integer('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('myasn_uploads_source_check', sql`${t.source} IN (${sqlList(myasnUploadSources)})`),
+    foreignKey({ name: 'myasn_uploads_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    foreignKey({ name: 'myasn_uploads_recorded_by_fkey', columns: [t.recordedBy], foreignColumns: [users.id] }),
+    index('myasn_uploads_siasn_id').on(t.siasnId),
+  ],
+);
+
+/** A SIASN history file (rw-diklat/rw-kursus) compared with a unit's verified activities of a year. */
+export const siasnReconciliations = pgTable(
+  'siasn_reconciliations',
+  {
+    id: serial('id').primaryKey(),
+    unitId: text('unit_id').notNull(),
+    year: integer('year').notNull(),
+    /** Set when the file was one employee's history; the comparison then covers that employee only. */
+    employeeId: text('employee_id'),
+    fileName: text('file_name').notNull(),
+    /** SIASN records of the year in the file, and of other years (left out of the comparison). */
+    siasnRecords: integer('siasn_records').notNull(),
+    otherYears: integer('other_years').notNull(),
+    matched: integer('matched').notNull(),
+    uploadedBy: integer('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'siasn_reconciliations_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'siasn_reconciliations_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }).onUpdate(
+      'cascade',
+    ),
+    foreignKey({ name: 'siasn_reconciliations_uploaded_by_fkey', columns: [t.uploadedBy], foreignColumns: [users.id] }),
+    index('siasn_reconciliations_unit_year').on(t.unitId, t.year, t.id),
+  ],
+);
+
+export const reconciliationItemKinds = ['missing_in_siasn', 'missing_locally', 'different', 'agreeing'] as const;
+export type ReconciliationItemKind = (typeof reconciliationItemKinds)[number];
+export const reconciliationResolutions = ['marked', 'imported', 'ignored'] as const;
+export type ReconciliationResolution = (typeof reconciliationResolutions)[number];
+
+/** One line of a reconciliation and what was done about it. */
+export const siasnReconciliationItems = pgTable(
+  'siasn_reconciliation_items',
+  {
+    id: serial('id').primaryKey(),
+    reconciliationId: integer('reconciliation_id').notNull(),
+    kind: text('kind').$type<ReconciliationItemKind>().notNull(),
+    employeeId: text('employee_id').notNull(),
+    /** The local activity (missing in SIASN, different, agreeing). */
+    activityId: text('activity_id'),
+    /** The SIASN record id (missing locally, different, agreeing). */
+    siasnId: text('siasn_id'),
+    title: text('title').notNull(),
+    number: text('number'),
+    differences: jsonb('differences').$type<{ field: string; local: string | number | null; siasn: string | number | null }[]>(),
+    /** The SIASN record as an activity (`fromSiasn`), kept to import it. */
+    siasnActivity: jsonb('siasn_activity').$type<LearningActivity>(),
+    resolution: text('resolution').$type<ReconciliationResolution>(),
+    note: text('note'),
+    resolvedBy: integer('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('siasn_reconciliation_items_kind_check', sql`${t.kind} IN (${sqlList(reconciliationItemKinds)})`),
+    check(
+      'siasn_reconciliation_items_resolution_check',
+      sql`${t.resolution} IS NULL OR ${t.resolution} IN (${sqlList(reconciliationResolutions)})`,
+    ),
+    foreignKey({
+      name: 'siasn_reconciliation_items_reconciliation_id_fkey',
+      columns: [t.reconciliationId],
+      foreignColumns: [siasnReconciliations.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'siasn_reconciliation_items_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] }).onUpdate(
+      'cascade',
+    ),
+    foreignKey({ name: 'siasn_reconciliation_items_resolved_by_fkey', columns: [t.resolvedBy], foreignColumns: [users.id] }),
+    index('siasn_reconciliation_items_reconciliation').on(t.reconciliationId, t.kind, t.id),
+  ],
+);

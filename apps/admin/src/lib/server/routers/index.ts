@@ -20,7 +20,8 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
-import { activities, employees, roles, settings, units, users } from '../db/schema.js';
+import { activities, employees, myasnUploads, roles, settings, units, users } from '../db/schema.js';
+import type { StoredActivity } from '../db/schema.js';
 import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
@@ -31,6 +32,7 @@ import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unrea
 import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
+import { myasnRouter } from './myasn.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 import { auditRouter } from './audit.js';
@@ -206,7 +208,22 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
   const resultOf = new Map(computed.results.map((r) => [r.id, r]));
-  const verified = computed.activities.filter((a) => a.status === 'verified');
+  // The Kartu Data column "Telah diupload pada MyASN" ([K] III.B) follows the upload marks.
+  const uploads = new Map(
+    (
+      await db
+        .select({ activityId: myasnUploads.activityId, uploadedOn: myasnUploads.uploadedOn, siasnId: myasnUploads.siasnId })
+        .from(myasnUploads)
+        .innerJoin(activities, eq(activities.id, myasnUploads.activityId))
+        .where(eq(activities.employeeId, employee.id))
+    ).map((u) => [u.activityId, u]),
+  );
+  const verified = computed.activities
+    .filter((a) => a.status === 'verified')
+    .map((a) => {
+      const upload = uploads.get(a.id);
+      return upload ? { ...a, uploadedToMyAsn: true, ...(upload.siasnId ? { siasnId: upload.siasnId } : {}) } : a;
+    });
   const yearlyTotals = computed.summaries
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
@@ -226,6 +243,7 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   });
   return {
     card,
+    uploads: Object.fromEntries(uploads),
     uncounted: computed.uncounted,
     yearlyTotals,
     activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id),
@@ -850,6 +868,7 @@ export const appRouter = router({
   exports: exportsRouter,
   plans: plansRouter,
   tubel: tubelRouter,
+  myasn: myasnRouter,
   admin: adminRouter,
   audit: auditRouter,
   jobs: jobsRouter,

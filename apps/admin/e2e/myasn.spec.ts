@@ -1,0 +1,182 @@
+// MyASN/SIASN in a real browser: the unit admin opens a verified activity's MyASN entry and SIASN
+// body, marks it uploaded (the employee's page and Kartu Data follow), then uploads the employee's
+// SIASN history, reads the differences and settles them.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { expect, test } from './fixtures.js';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const PASSWORD = 'bangkom-demo';
+const SIASN_ID = 'e2e-rw-0001';
+
+test.describe.configure({ mode: 'serial' });
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-myasn-${name}.png`), fullPage: true });
+
+const state: { page?: Page; activityId?: string; nip?: string; body?: Record<string, string | number> } = {};
+
+async function login(browser: Browser, url: string, username: string) {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
+  await page.goto(`${url}/login`);
+  // The username field takes focus once the page is live (hydrated): typing earlier can be lost.
+  await expect(page.locator('#username')).toBeFocused();
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${url}/`);
+  return page;
+}
+
+test('the unit admin marks a verified activity as uploaded; the employee page and the Kartu Data show it', async ({ browser, app }) => {
+  const page = await login(browser, app.url, 'adminunit');
+  state.page = page;
+  await page.getByRole('link', { name: 'MyASN/SIASN' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unggah ke MyASN/SIASN');
+  await expect(page.getByTestId('myasn-progress')).toContainText('0 dari');
+  await page.selectOption('#filter', 'pending');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  const first = page.getByTestId('myasn-list').locator('tbody tr').first();
+  state.nip = (await first.locator('td').first().locator('small').textContent())!.trim();
+  await first.locator('td').nth(1).getByRole('link').click();
+  await page.waitForURL(/\/myasn\/activities\//);
+  state.activityId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+
+  // The nine MyASN fields and the SIASN body, downloadable as JSON.
+  await expect(page.getByTestId('myasn-form')).toContainText('Durasi (Jam)');
+  await expect(page.getByTestId('myasn-status')).toHaveText('Belum diunggah');
+  const download = await page.request.get(`${app.url}/myasn/activities/${state.activityId}/siasn`);
+  expect(download.status()).toBe(200);
+  const json = (await download.json()) as {
+    endpoint: string;
+    body: Record<string, string | number>;
+    uploadDocument: { id_ref_dokumen: string };
+  };
+  expect(json.endpoint).toMatch(/^\/apisiasn\/1\.0\/(diklat|kursus)\/save$/);
+  expect(await page.getByTestId('siasn-body').textContent()).toContain(`"endpoint": "${json.endpoint}"`);
+  state.body = { ...json.body, endpoint: json.endpoint };
+  await shot(page, 'entry');
+
+  await page.fill('#siasnId', SIASN_ID);
+  await page.getByRole('button', { name: 'Tandai sudah diunggah' }).click();
+  await expect(page.getByTestId('myasn-status')).toContainText('Sudah diunggah');
+  await expect(page.getByTestId('myasn-status')).toContainText(SIASN_ID);
+  await shot(page, 'marked');
+
+  await page.goto(`${app.url}/employees/${state.nip}`);
+  await expect(page.getByTestId(`myasn-${state.activityId}`)).toContainText('Sudah diunggah');
+  const kartu = await page.request.get(`${app.url}/employees/${state.nip}/kartu?format=xlsx`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await kartu.body()) as unknown as ArrayBuffer);
+  const uploadedColumn: string[] = [];
+  wb.worksheets[0]!.eachRow((row) => {
+    if (typeof row.getCell(1).value === 'number') uploadedColumn.push(String(row.getCell(11).value));
+  });
+  expect(uploadedColumn).toContain('Ya');
+});
+
+test('an uploaded SIASN history is compared: a broken file is refused with its place, differences are listed and settled', async ({
+  app,
+}) => {
+  const page = state.page!;
+  const body = state.body!;
+  const kursus = String(body['endpoint']).endsWith('kursus/save');
+  // SIASN holds the marked activity with 2 JP more, and a course Bangkom does not hold.
+  const held = kursus
+    ? {
+        kursus: [
+          {
+            id: SIASN_ID,
+            nipBaru: state.nip,
+            jenisDiklatId: body['jenisDiklatId'],
+            namaKursus: body['namaKursus'],
+            noSertipikat: body['nomorSertipikat'],
+            tanggalKursus: body['tanggalKursus'],
+            tanggalSelesaiKursus: body['tanggalSelesaiKursus'],
+            jumlahJam: Number(body['jumlahJam']) + 2,
+            institusiPenyelenggara: body['institusiPenyelenggara'],
+          },
+        ],
+      }
+    : {
+        diklat: [
+          {
+            id: SIASN_ID,
+            nipBaru: state.nip,
+            latihanStrukturalId: body['latihanStrukturalId'],
+            nomor: body['nomor'],
+            tanggal: body['tanggal'],
+            tanggalSelesai: body['tanggalSelesai'],
+            jumlahJam: Number(body['jumlahJam']) + 2,
+            institusiPenyelenggara: body['institusiPenyelenggara'],
+          },
+        ],
+      };
+  const year = new Date().getUTCFullYear();
+  const elearning = {
+    id: 'e2e-rw-0002',
+    nipBaru: state.nip,
+    jenisDiklatId: '16',
+    namaKursus: 'E-Learning Etika ASN (dari SIASN)',
+    noSertipikat: 'E2E/EL/1',
+    tanggalKursus: `02-01-${year}`,
+    tanggalSelesaiKursus: `02-01-${year}`,
+    jumlahJam: 3,
+  };
+  const history = { diklat: [], kursus: [], ...held };
+  history.kursus = [...history.kursus, elearning] as never;
+
+  await page.goto(`${app.url}/myasn`);
+  // A broken file: refused, with the record and field at fault.
+  await page.setInputFiles('#history-file', {
+    name: 'rusak.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ kursus: [{ ...elearning, tanggalKursus: '31-02-2025' }] })),
+  });
+  await page.fill('#employeeId', state.nip!);
+  await page.getByRole('button', { name: 'Cocokkan' }).click();
+  await expect(page.getByRole('alert')).toContainText('kursus ke-1, tanggalKursus');
+  await expect(page.getByRole('alert')).toContainText('tidak ada yang disimpan');
+  await shot(page, 'refused');
+
+  await page.setInputFiles('#history-file', {
+    name: `rw-${state.nip}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(history)),
+  });
+  await page.fill('#employeeId', state.nip!);
+  await page.getByRole('button', { name: 'Cocokkan' }).click();
+  await page.waitForURL(/\/myasn\/reconciliations\/\d+/);
+  await expect(page.getByTestId('rec-summary')).toContainText('2 catatan SIASN');
+
+  const different = page.getByTestId('lines-different').locator('tbody tr');
+  await expect(different).toHaveCount(1);
+  await expect(different.first()).toContainText(`SIASN ${Number(body['jumlahJam']) + 2}`);
+  const missing = page.getByTestId('lines-missing_locally').locator('tbody tr');
+  await expect(missing.first()).toContainText('E-Learning Etika ASN (dari SIASN)');
+  await shot(page, 'reconciliation');
+
+  await missing.first().getByRole('button', { name: 'Impor untuk diverifikasi' }).click();
+  await expect(page.getByTestId('lines-missing_locally').locator('tbody tr').first()).toContainText('Diimpor untuk diverifikasi');
+  await page.getByTestId('lines-different').locator('tbody tr').first().getByRole('button', { name: 'Tandai sudah diunggah' }).click();
+  await expect(page.getByTestId('lines-different').locator('tbody tr').first()).toContainText('Ditandai sudah diunggah');
+
+  // Another verified activity of the employee not in SIASN: ignored with a reason, when there is one.
+  const notInSiasn = page.getByTestId('lines-missing_in_siasn').locator('tbody tr');
+  if ((await notInSiasn.count()) > 0) {
+    const line = notInSiasn.first();
+    await line.getByText('Abaikan').first().click();
+    await line.locator('textarea').fill('Diunggah pegawai pekan ini');
+    await line.locator('details form button[type=submit]').click();
+    await expect(page.getByTestId('lines-missing_in_siasn').locator('tbody tr').first()).toContainText('Diunggah pegawai pekan ini');
+  }
+  await shot(page, 'settled');
+
+  // The imported record waits for verification like any submitted activity.
+  await page.goto(`${app.url}/activities/siasn-kursus-e2e-rw-0002`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('E-Learning Etika ASN (dari SIASN)');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Diajukan');
+});
