@@ -21,7 +21,6 @@ import {
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
 import { activities, employees, myasnUploads, roles, settings, units, users } from '../db/schema.js';
-import type { StoredActivity } from '../db/schema.js';
 import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
