@@ -130,6 +130,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'jobs.list': { allowed: JOB_ROLES, call: (c) => c.jobs.list({}) },
   'jobs.cancel': { allowed: JOB_ROLES, call: async (c) => c.jobs.cancel(await c.jobs.exportMonitoring({ year: YEAR })) },
   'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
+  'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
 };
 
 const usernameOf: Record<Role, string> = {
