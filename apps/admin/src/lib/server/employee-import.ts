@@ -276,6 +276,8 @@ export async function employeeImportJob(run: JobRun): Promise<void> {
     await run.checkpoint();
   }
 
+  // Fresh statistics for the joins below (a staging table the planner has never seen reads as empty).
+  await db.execute(sql`ANALYZE employee_import_rows`);
   const creator = job.createdBy ? (await db.select().from(users).where(eq(users.id, job.createdBy)))[0] : undefined;
   const who: SessionUser | null = creator
     ? { id: creator.id, username: creator.username, role: creator.role, employeeId: creator.employeeId, unitId: creator.unitId }
@@ -304,8 +306,14 @@ export async function employeeImportJob(run: JobRun): Promise<void> {
       void run.progress(2 * total + Math.min(at + IMPORT_CHUNK, total)).catch(() => {});
       await run.checkpoint(tx);
     }
-    await tx.execute(sql`UPDATE employees e SET supervisor_id = s.supervisor_id FROM employee_import_rows s
-      WHERE s.job_id = ${job.id} AND e.id = s.id AND e.supervisor_id IS DISTINCT FROM s.supervisor_id`);
+    // The rows just written count for the planner (ANALYZE sees the transaction's own rows):
+    // otherwise it takes `employees` for small and joins by scanning it once per staged row.
+    await tx.execute(sql`ANALYZE employees`);
+    for (let at = 0; at < total; at += IMPORT_CHUNK) {
+      await tx.execute(sql`UPDATE employees e SET supervisor_id = s.supervisor_id FROM employee_import_rows s
+        WHERE ${range(at)} AND e.id = s.id AND e.supervisor_id IS DISTINCT FROM s.supervisor_id`);
+      await run.checkpoint(tx);
+    }
     const result = { created, updated: total - created };
     await tx.execute(sql`INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after)
       SELECT ${who?.id ?? null}::integer, ${who?.username ?? null}::text, 'employee.import', 'employee', NULL, NULL,
