@@ -3,7 +3,7 @@ import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { employeeColumns } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import {
