@@ -13,7 +13,7 @@
 // dropped and created again). PGlite: a data folder under apps/admin/.bench/.
 import { spawn } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -205,17 +205,29 @@ async function importOnce(server, cookie, file, label) {
     }
   })();
   const started = performance.now();
-  const form = new FormData();
-  form.set('file', new Blob([file], { type: 'text/csv' }), 'pegawai.csv');
-  const upload = await fetch(`${origin}/admin?/importEmployees`, {
-    method: 'POST',
-    headers: { cookie, origin },
-    body: form,
-    redirect: 'manual',
+  // The upload as a browser sends it (multipart); curl streams the file from disk.
+  const status = await new Promise((resolve, reject) => {
+    const curl = spawn('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '-H',
+      `origin: ${origin}`,
+      '-H',
+      `cookie: ${cookie}`,
+      '-F',
+      `file=@${file};type=text/csv`,
+      `${origin}/admin?/importEmployees`,
+    ]);
+    let out = '';
+    curl.stdout.on('data', (d) => (out += d));
+    curl.on('error', reject);
+    curl.on('exit', () => resolve(Number(out)));
   });
-  await upload.arrayBuffer();
   const uploaded = performance.now() - started;
-  if (upload.status >= 400) throw new Error(`Upload refused: ${upload.status}`);
+  if (!(status >= 200 && status < 400)) throw new Error(`Upload refused: ${status}`);
   let job;
   for (;;) {
     if (probeError) throw probeError;
@@ -246,8 +258,10 @@ await withRaw(async (exec) => {
   await exec(`INSERT INTO units (id, name) SELECT 'U' || lpad(u::text, 3, '0'), 'Unit Kerja ' || lpad(u::text, 3, '0') FROM generate_series(1, ${U}) u;
     INSERT INTO users (username, password_hash, role) VALUES ('benchadmin', '${hash(PASSWORD)}', 'admin_sdm');`);
 });
-const file = employeeFile();
-log(`  file: ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
+const file = join(pglite ? dataDir : join(app, '.bench'), `employees-${N}.csv`);
+mkdirSync(join(file, '..'), { recursive: true });
+writeFileSync(file, employeeFile());
+log(`  file: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB`);
 server = await startServer();
 try {
   const cookie = await login(server.origin, 'benchadmin');

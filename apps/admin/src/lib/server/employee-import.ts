@@ -1,6 +1,6 @@
 import type { Employee, Problem } from '@bangkom/domain';
-import { employeeId as idOf } from '@bangkom/domain';
-import { importCsv } from '@bangkom/myasn';
+import { employeeId as idOf, parseCsv } from '@bangkom/domain';
+import { importCsv, importRows } from '@bangkom/myasn';
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from './auth.js';
 import type { Db } from './db/index.js';
@@ -23,11 +23,77 @@ export const IMPORT_CHUNK = 1000;
 /** Problems kept with a failed import job (the message gives the full count). */
 const MAX_PROBLEMS_KEPT = 1000;
 
-/** Reads an uploaded employee file (the CSV import template) into records, or its problems. */
-export function parseEmployeeFile(bytes: Uint8Array): { ok: true; records: Employee[] } | { ok: false; problems: Problem[] } {
+/** Rows converted per step of `parseEmployeeFile` (a few milliseconds each). */
+const PARSE_STEP = 2000;
+
+/**
+ * The records of a CSV text a piece at a time: each piece ends at a line break outside quotes
+ * after about `rows` lines (a quoted cell may hold line breaks), so each piece parses on its own.
+ * `firstLine` is the file's line number of the piece's first line.
+ */
+function* csvPieces(text: string, rows: number): Generator<{ text: string; firstLine: number }> {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = start;
+    let lines = 0;
+    let quotes = 0;
+    for (;;) {
+      const next = text.indexOf('\n', end);
+      const stop = next === -1 ? text.length : next + 1;
+      for (let q = text.indexOf('"', end); q !== -1 && q < stop; q = text.indexOf('"', q + 1)) quotes++;
+      end = stop;
+      lines++;
+      if (stop === text.length || (quotes % 2 === 0 && lines >= rows)) break;
+    }
+    yield { text: text.slice(start, end), firstLine: line };
+    line += lines;
+    start = end;
+  }
+}
+
+/**
+ * Reads an uploaded employee file (the CSV import template) into records, or its problems.
+ * The file is parsed, converted and checked a piece at a time, and `between(done, total)` runs
+ * after each piece: the import job yields there, so 100,000 rows (seconds of work) never hold
+ * the event loop for more than one piece. Problems keep the file's line numbers.
+ */
+export async function parseEmployeeFile(
+  bytes: Uint8Array,
+  between: (done: number, total: number) => Promise<void> = async () => {},
+): Promise<{ ok: true; records: Employee[] } | { ok: false; problems: Problem[] }> {
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const parsed = importCsv(text, 'employees');
-  return parsed.ok ? { ok: true, records: parsed.value as Employee[] } : { ok: false, problems: [...parsed.problems] };
+  const headerText = csvPieces(text, 1).next().value?.text ?? '';
+  const header = parseCsv(headerText).header;
+  if (header.length === 0) {
+    const empty = importCsv(text, 'employees');
+    return empty.ok ? { ok: true, records: [] } : { ok: false, problems: [...empty.problems] };
+  }
+  const body = text.slice(headerText.length);
+  // Lines after the header: the progress total (a quoted line break makes it a little high).
+  const total = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+  const records: Employee[] = [];
+  const problems: Problem[] = [];
+  let done = 0;
+  for (const piece of csvPieces(body, PARSE_STEP)) {
+    // Each piece parses with the header line before it (line 1); its lines are then numbered as in the file.
+    const rows = parseCsv(headerText + piece.text).rows.map((r) => ({ ...r, line: r.line - 1 + piece.firstLine }));
+    const step = importRows(header, rows, 'employees');
+    if (step.ok) records.push(...(step.value as Employee[]));
+    else {
+      problems.push(...step.problems);
+      // A problem with the header row (a missing or unknown column) is the same in every piece.
+      if (step.problems.some((p) => p.row === 1)) break;
+    }
+    done += rows.length;
+    await between(Math.min(done, total), total);
+  }
+  // A header without any row: the template's own checks (e.g. a missing column) still apply.
+  if (done === 0 && problems.length === 0) {
+    const empty = importRows(header, [], 'employees');
+    if (!empty.ok) problems.push(...empty.problems);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, records };
 }
 
 /** The refusal of a file that cannot be read; nothing is saved. */
@@ -92,14 +158,20 @@ export async function importContext(db: Db): Promise<ImportContext> {
  * an unknown unit, a superior who does not exist (stored or in the batch), or a chain of
  * superiors that runs in a circle once the batch is in.
  */
-export function employeeProblems(records: readonly Employee[], context: ImportContext): Problem[] {
+export async function employeeProblems(
+  records: readonly Employee[],
+  context: ImportContext,
+  between: () => Promise<void> = async () => {},
+): Promise<Problem[]> {
   const batchIds = new Set(records.map(idOf));
   // Superiors after the import: the file's, over the ones already stored.
   const superiorOf = new Map(context.storedSuperiorOf);
   for (const e of records) superiorOf.set(idOf(e), e.supervisorNip ?? null);
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  records.forEach((e, i) => {
+  for (const [i, e] of records.entries()) {
+    // The job yields to other requests every few thousand employees.
+    if (i > 0 && i % PARSE_STEP === 0) await between();
     const id = idOf(e);
     const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
     if (seen.has(id))
@@ -149,7 +221,7 @@ export function employeeProblems(records: readonly Employee[], context: ImportCo
         code: 'employee.unknown_supervisor',
         message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` },
       });
-  });
+  }
   return problems;
 }
 
@@ -172,15 +244,17 @@ const json = (rows: unknown[]) => sql.param(JSON.stringify(rows));
  */
 export async function employeeImportJob(run: JobRun): Promise<void> {
   const { db, job } = run;
-  const parsed = parseEmployeeFile(await jobInput(db, job.id));
+  // Progress in thirds: reading the rows, staging them, applying them.
+  const parsed = await parseEmployeeFile(await jobInput(db, job.id), async (done, rows) => {
+    await run.progress(done, rows * 3);
+    await run.checkpoint();
+  });
   if (!parsed.ok) throw unreadableFile(parsed.problems);
   const records = parsed.records;
   const total = records.length;
-  // Progress: staging counts the first half, applying the second.
-  await run.progress(0, total * 2);
-  await run.checkpoint();
+  await run.progress(total, total * 3);
   const context = await importContext(db);
-  const problems = employeeProblems(records, context);
+  const problems = await employeeProblems(records, context, () => run.checkpoint());
   if (problems.length) throw refusedBatch(problems);
   await run.checkpoint();
 
@@ -198,10 +272,12 @@ export async function employeeImportJob(run: JobRun): Promise<void> {
     await db.execute(sql`INSERT INTO employee_import_rows (job_id, seq, id, kind, name, unit_id, supervisor_id, data)
       SELECT ${job.id}, seq, id, kind, name, unit_id, supervisor_id, data
       FROM jsonb_to_recordset(${json(chunk)}::jsonb) AS x(seq integer, id text, kind text, name text, unit_id text, supervisor_id text, data jsonb)`);
-    await run.progress(Math.min(at + IMPORT_CHUNK, total));
+    await run.progress(total + Math.min(at + IMPORT_CHUNK, total));
     await run.checkpoint();
   }
 
+  // Fresh statistics for the joins below (a staging table the planner has never seen reads as empty).
+  await db.execute(sql`ANALYZE employee_import_rows`);
   const creator = job.createdBy ? (await db.select().from(users).where(eq(users.id, job.createdBy)))[0] : undefined;
   const who: SessionUser | null = creator
     ? { id: creator.id, username: creator.username, role: creator.role, employeeId: creator.employeeId, unitId: creator.unitId }
@@ -227,11 +303,17 @@ export async function employeeImportJob(run: JobRun): Promise<void> {
       );
       created += inserted.filter((r) => r.inserted === true || String(r.inserted) === 'true').length;
       // Progress from outside the transaction: on PGlite it is written once the transaction ends.
-      void run.progress(total + Math.min(at + IMPORT_CHUNK, total)).catch(() => {});
+      void run.progress(2 * total + Math.min(at + IMPORT_CHUNK, total)).catch(() => {});
       await run.checkpoint(tx);
     }
-    await tx.execute(sql`UPDATE employees e SET supervisor_id = s.supervisor_id FROM employee_import_rows s
-      WHERE s.job_id = ${job.id} AND e.id = s.id AND e.supervisor_id IS DISTINCT FROM s.supervisor_id`);
+    // The rows just written count for the planner (ANALYZE sees the transaction's own rows):
+    // otherwise it takes `employees` for small and joins by scanning it once per staged row.
+    await tx.execute(sql`ANALYZE employees`);
+    for (let at = 0; at < total; at += IMPORT_CHUNK) {
+      await tx.execute(sql`UPDATE employees e SET supervisor_id = s.supervisor_id FROM employee_import_rows s
+        WHERE ${range(at)} AND e.id = s.id AND e.supervisor_id IS DISTINCT FROM s.supervisor_id`);
+      await run.checkpoint(tx);
+    }
     const result = { created, updated: total - created };
     await tx.execute(sql`INSERT INTO audit_log (user_id, username, action, entity, entity_id, before, after)
       SELECT ${who?.id ?? null}::integer, ${who?.username ?? null}::text, 'employee.import', 'employee', NULL, NULL,

@@ -465,7 +465,7 @@ async function saveEmployees(
     .from(employees)
     .where(anyOf(employees.id, records.map(idOf)));
   const existing = new Map(existingRows.map((e) => [e.id, e]));
-  const problems = employeeProblems(records, context);
+  const problems = await employeeProblems(records, context);
   if (problems.length) throw refusedBatch(problems);
   let created = 0;
   const changes: { id: string; before: unknown; after: unknown }[] = [];
@@ -809,7 +809,7 @@ const adminRouter = router({
   importEmployees: roleProcedure('admin_sdm')
     .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
-      const parsed = parseEmployeeFile(new TextEncoder().encode(input.csv));
+      const parsed = await parseEmployeeFile(new TextEncoder().encode(input.csv));
       if (!parsed.ok) throw unreadableFile(parsed.problems);
       const records = parsed.records;
       return ctx.db.transaction(async (tx) => {
