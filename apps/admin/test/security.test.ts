@@ -121,7 +121,8 @@ forEachDatabase((open) => {
       await db.insert(users).values({ username: 'adminbesar', passwordHash: 'x', role: 'admin_unit', unitId: 'besar' });
       const admin = await callerAs(db, 'adminbesar');
       expect(await admin.caller.activities.list({})).toEqual([]);
-      expect(await admin.caller.activities.queue()).toEqual([]);
+      expect((await admin.caller.activities.queue()).rows).toEqual([]);
+      expect((await admin.caller.activities.attention()).toDecide).toBe(0);
       expect((await admin.caller.plans.overview({ year: YEAR + 1 })).employees).toHaveLength(40_000);
       const sdm = await callerAs(db, 'adminsdm');
       expect((await sdm.caller.plans.overview({ year: YEAR + 1 })).employees.length).toBe(40_030);

@@ -52,10 +52,10 @@ forEachDatabase((open) => {
     expect(await outcome(() => admin.caller.activities.verify({ id: draft.id, verified: true }))).toBe('CONFLICT');
 
     const atasan = await callerAs(db, 'atasan');
-    expect((await atasan.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    expect((await atasan.caller.activities.queue()).rows.map((a) => a.id)).toContain(draft.id);
     await atasan.caller.activities.review({ id: draft.id, approve: true });
-    expect((await atasan.caller.activities.queue()).map((a) => a.id)).not.toContain(draft.id);
-    expect((await admin.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    expect((await atasan.caller.activities.queue()).rows.map((a) => a.id)).not.toContain(draft.id);
+    expect((await admin.caller.activities.queue()).rows.map((a) => a.id)).toContain(draft.id);
     const verified = await admin.caller.activities.verify({ id: draft.id, verified: true });
     expect(verified.status).toBe('verified');
 

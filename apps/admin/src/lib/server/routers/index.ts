@@ -30,6 +30,7 @@ import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
+import { teamRouter } from './team.js';
 import { tubelRouter } from './tubel.js';
 
 const tooMany = () =>
@@ -972,6 +973,7 @@ export const appRouter = router({
   compliance: complianceRouter,
   exports: exportsRouter,
   plans: plansRouter,
+  team: teamRouter,
   tubel: tubelRouter,
   admin: adminRouter,
   audit: auditRouter,
