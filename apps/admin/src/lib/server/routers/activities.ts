@@ -357,7 +357,7 @@ export const activitiesRouter = router({
         .select({
           n: count(),
           overdue:
-            sql<number>`count(*) FILTER (WHERE coalesce(${activities.submittedAt}, ${activities.updatedAt}) < ${overdueSince})`.mapWith(
+            sql<number>`count(*) FILTER (WHERE coalesce(${activities.submittedAt}, ${activities.updatedAt}) < ${overdueSince.toISOString()}::timestamptz)`.mapWith(
               Number,
             ),
         })
