@@ -111,6 +111,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
+  'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
   'activities.attention': { allowed: ALL, call: (c) => c.activities.attention() },
   'team.list': { allowed: ['atasan'], call: (c) => c.team.list({}) },
   // Last: a bulk decision may decide the targets (an item the caller may not decide is reported as skipped, not refused).
