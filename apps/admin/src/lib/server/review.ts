@@ -3,12 +3,12 @@ import { learningMethodCodes, learningMethods } from '@bangkom/domain';
 import type { RuleProfile } from '@bangkom/jp';
 import { requiresSupervisorApproval, resolveProfiles, versionOn } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from './auth.js';
 import type { Db } from './db/index.js';
 import { rowsOf } from './db/index.js';
 import { activities, auditLog, employees, users } from './db/schema.js';
-import { canSee } from './access.js';
+import { anyOf, canSee } from './access.js';
 
 /** The day after an ISO date. */
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -98,7 +98,10 @@ const candidateColumns = () => ({
 export function hasDuplicateSql(): SQL<boolean> {
   const c = candidateColumns();
   const d = duplicateCondition(c);
-  return sql<boolean>`EXISTS (SELECT 1 FROM activities o WHERE o.id <> ${c.id} AND o.status <> 'rejected' AND (${d.overlap} OR ${d.certificate} OR ${d.file}))`;
+  // One EXISTS per reason, so that each finds its rows by its own index (employee, certificate number, file).
+  const exists = (condition: SQL) =>
+    sql`EXISTS (SELECT 1 FROM activities o WHERE o.id <> ${c.id} AND o.status <> 'rejected' AND ${condition})`;
+  return sql<boolean>`(${exists(d.overlap)} OR ${exists(d.certificate)} OR ${exists(d.file)})`;
 }
 
 export interface Duplicate {
@@ -181,7 +184,7 @@ export async function decisionHistory(db: Db, activityId: string) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .leftJoin(employees, eq(employees.id, users.employeeId))
-    .where(and(eq(auditLog.entity, 'activity'), eq(auditLog.entityId, activityId), inArray(auditLog.action, [...DECISION_ACTIONS])))
+    .where(and(eq(auditLog.entity, 'activity'), eq(auditLog.entityId, activityId), anyOf(auditLog.action, DECISION_ACTIONS)))
     .orderBy(asc(auditLog.id));
   return rows.map((r) => {
     const after = (r.after ?? {}) as { reason?: unknown };
