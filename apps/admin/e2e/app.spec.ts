@@ -202,7 +202,7 @@ test('an employee records coaching; the direct superior approves it ([K] III.D.5
 
   const atasan = pages['atasan']!;
   await atasan.goto(`${app.url}/review`);
-  await atasan.click('text=Coaching Penyusunan RAB E2E');
+  await atasan.getByRole('link', { name: 'Coaching Penyusunan RAB E2E' }).click();
   await atasan.waitForURL(state.coachingUrl);
   await atasan.click('button[formaction="?/approve"]');
   // The confirmation says what happens next; the reviewer moves on to the next item (or back to the queue).
