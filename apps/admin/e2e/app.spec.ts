@@ -71,7 +71,7 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   test.slow();
   const menus = {
     pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
-    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],
+    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Tim saya'],
     adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN'],
     adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi'],
     auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi', 'Log audit'],
@@ -204,10 +204,12 @@ test('an employee records coaching; the direct superior approves it ([K] III.D.5
 
   const atasan = pages['atasan']!;
   await atasan.goto(`${app.url}/review`);
-  await atasan.click('text=Coaching Penyusunan RAB E2E');
+  await atasan.getByRole('link', { name: 'Coaching Penyusunan RAB E2E' }).click();
   await atasan.waitForURL(state.coachingUrl);
   await atasan.click('button[formaction="?/approve"]');
-  await expect(atasan.locator('p.ok[role=status]')).toBeVisible();
+  // The confirmation says what happens next; the reviewer moves on to the next item (or back to the queue).
+  await expect(atasan.getByTestId('decided')).toContainText('Disetujui; menunggu verifikasi');
+  await atasan.goto(state.coachingUrl);
   await expect(atasan.locator('dl.facts')).toContainText('Disetujui');
   await shot(atasan, 'coaching-approved');
 });
@@ -217,6 +219,8 @@ test('the unit admin verifies both, and the dashboard changes', async ({ app }) 
   for (const url of [state.trainingUrl!, state.coachingUrl!]) {
     await page.goto(url);
     await page.click('button[formaction="?/verify"]');
+    await expect(page.getByTestId('decided')).toContainText('Diverifikasi');
+    await page.goto(url);
     await expect(page.locator('h1 .badge')).toHaveText('Terverifikasi');
   }
   await page.goto(`${app.url}/dashboard`);

@@ -171,6 +171,13 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'jobs.list': { allowed: JOB_ROLES, call: (c) => c.jobs.list({}) },
   'jobs.cancel': { allowed: JOB_ROLES, call: async (c) => c.jobs.cancel(await c.jobs.exportMonitoring({ year: YEAR })) },
   'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
+  'activities.attention': { allowed: ALL, call: (c) => c.activities.attention() },
+  'team.list': { allowed: ['atasan'], call: (c) => c.team.list({}) },
+  // Last: a bulk decision may decide the targets (an item the caller may not decide is reported as skipped, not refused).
+  'activities.decideMany': {
+    allowed: ['atasan', 'admin_unit', 'admin_sdm'],
+    call: (c, t) => c.activities.decideMany({ ids: [t.subordinateTraining], decision: 'reject', reason: 'Sertifikat tidak terbaca' }),
+  },
 };
 
 const usernameOf: Record<Role, string> = {

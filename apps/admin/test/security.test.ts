@@ -121,7 +121,8 @@ forEachDatabase((open) => {
       await db.insert(users).values({ username: 'adminbesar', passwordHash: 'x', role: 'admin_unit', unitId: 'besar' });
       const admin = await callerAs(db, 'adminbesar');
       expect(await admin.caller.activities.list({})).toEqual([]);
-      expect(await admin.caller.activities.queue()).toEqual([]);
+      expect((await admin.caller.activities.queue()).rows).toEqual([]);
+      expect((await admin.caller.activities.attention()).toDecide).toBe(0);
       expect((await admin.caller.plans.overview({ year: YEAR + 1 })).employees).toHaveLength(40_000);
       const sdm = await callerAs(db, 'adminsdm');
       expect((await sdm.caller.plans.overview({ year: YEAR + 1 })).employees.length).toBe(40_030);
@@ -299,12 +300,21 @@ forEachDatabase((open) => {
   });
 
   describe('Low 11–12: dates and lengths', () => {
-    it('refuses activity dates in year 0000, 9999 or after today', async () => {
+    it('refuses activity dates in year 0000, 9999 or after next year; one not ended yet stays a draft', async () => {
       const { caller } = await callerAs(db, 'pegawai');
-      for (const date of ['0000-01-01', '9999-12-31', `${new Date().getUTCFullYear() + 1}-01-15`]) {
+      for (const date of ['0000-01-01', '9999-12-31', `${new Date().getUTCFullYear() + 2}-01-15`]) {
         const refused = await errorOf(() => caller.activities.create({ ...trainingFields(YEAR), startDate: date, endDate: date }));
         expect(refused.code).toBe('BAD_REQUEST');
       }
+      const nextYear = `${new Date().getUTCFullYear() + 1}-01-15`;
+      const planned = await caller.activities.create({
+        ...trainingFields(YEAR),
+        startDate: nextYear,
+        endDate: nextYear,
+        certificateDate: undefined,
+        evidence: pdfUpload(),
+      });
+      expect((await errorOf(() => caller.activities.submit({ id: planned.id, declaration: true }))).code).toBe('BAD_REQUEST');
     });
 
     it('refuses imported ids and names that are too long', async () => {

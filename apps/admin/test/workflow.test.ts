@@ -52,10 +52,10 @@ forEachDatabase((open) => {
     expect(await outcome(() => admin.caller.activities.verify({ id: draft.id, verified: true }))).toBe('CONFLICT');
 
     const atasan = await callerAs(db, 'atasan');
-    expect((await atasan.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    expect((await atasan.caller.activities.queue()).rows.map((a) => a.id)).toContain(draft.id);
     await atasan.caller.activities.review({ id: draft.id, approve: true });
-    expect((await atasan.caller.activities.queue()).map((a) => a.id)).not.toContain(draft.id);
-    expect((await admin.caller.activities.queue()).map((a) => a.id)).toContain(draft.id);
+    expect((await atasan.caller.activities.queue()).rows.map((a) => a.id)).not.toContain(draft.id);
+    expect((await admin.caller.activities.queue()).rows.map((a) => a.id)).toContain(draft.id);
     const verified = await admin.caller.activities.verify({ id: draft.id, verified: true });
     expect(verified.status).toBe('verified');
 
@@ -95,8 +95,9 @@ forEachDatabase((open) => {
     expect(refused.cause?.problems?.[0]?.path).toEqual(['reason']);
     const rejected = await admin.caller.activities.verify({ id: draft.id, verified: false, reason: 'Sertifikat tidak terbaca' });
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'Sertifikat tidak terbaca' });
-    // A rejected activity can no longer be withdrawn or submitted.
-    expect(await outcome(() => pegawai.caller.activities.submit({ id: draft.id, declaration: true }))).toBe('CONFLICT');
+    // A rejected activity is not withdrawn (nothing is pending); it goes back to its owner, who may fix and resubmit it.
+    expect(await outcome(() => pegawai.caller.activities.withdraw({ id: draft.id }))).toBe('CONFLICT');
+    expect((await pegawai.caller.activities.get({ id: draft.id })).can).toMatchObject({ edit: true, submit: true });
   });
 
   it('only drafts are edited; withdrawing returns a submission to draft', async () => {

@@ -12,27 +12,30 @@ import { todayIso } from './values.js';
 /**
  * The app's input schemas, derived from the domain's: a field keeps the domain's type and rules
  * (method codes, positive numbers, ISO dates…) and the app adds only what a form needs on top
- * (lengths a person may type, dates not in the future). The procedures validate with these and
+ * (lengths a person may type, dates in a sensible range). The procedures validate with these and
  * the forms (sveltekit-superforms) read the same objects, so a rule is written once.
  */
 const domain = LearningActivity.shape;
 
 /**
  * Earliest date an activity may carry (policy parameter): older records are typing errors such as
- * 0000-01-01, not training an employee in service today attended. The latest is today (in the
- * agency's calendar): an activity is recorded once it took place.
+ * 0000-01-01, not training an employee in service today attended. An activity may be recorded
+ * ahead as a draft up to the end of next year; it is submitted once it has ended (the procedure
+ * checks that against the agency's calendar). A certificate's date is never in the future.
  */
 export const EARLIEST_ACTIVITY_DATE = '1960-01-01';
-const pastDate = domain.startDate
-  .refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
-    params: {
-      code: 'date_too_early',
-      message: { id: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE}`, en: `Date before ${EARLIEST_ACTIVITY_DATE}` },
-    },
-  })
-  .refine((d) => d <= todayIso(), {
-    params: { code: 'date_future', message: { id: 'Tanggal di masa depan', en: 'Date in the future' } },
-  });
+const notTooEarly = domain.startDate.refine((d) => d >= EARLIEST_ACTIVITY_DATE, {
+  params: {
+    code: 'date_too_early',
+    message: { id: `Tanggal sebelum ${EARLIEST_ACTIVITY_DATE}`, en: `Date before ${EARLIEST_ACTIVITY_DATE}` },
+  },
+});
+const activityDate = notTooEarly.refine((d) => d <= `${Number(todayIso().slice(0, 4)) + 1}-12-31`, {
+  params: { code: 'date_too_late', message: { id: 'Tanggal setelah akhir tahun depan', en: 'Date after the end of next year' } },
+});
+const pastDate = notTooEarly.refine((d) => d <= todayIso(), {
+  params: { code: 'date_future', message: { id: 'Tanggal di masa depan', en: 'Date in the future' } },
+});
 
 /** The fields an employee fills in: MyASN "Riwayat Diklat" ([K] III.C) plus what the JP rules need. */
 export const ActivityFields = z.object({
@@ -40,8 +43,8 @@ export const ActivityFields = z.object({
   title: domain.title.min(3).max(200),
   organizer: domain.organizer.unwrap().min(2).max(200),
   international: domain.international,
-  startDate: pastDate,
-  endDate: pastDate,
+  startDate: activityDate,
+  endDate: activityDate,
   days: domain.days.unwrap().max(366).optional(),
   sessions: domain.sessions.unwrap().max(1000).optional(),
   hours: domain.hours.unwrap().max(10_000).optional(),
@@ -70,6 +73,40 @@ export const Reason = z.string().trim().min(3).max(500);
 
 /** A review decision's form: the reason, optional when approving (the procedure asks for it when rejecting). */
 export const Decision = z.object({ reason: Reason.optional() });
+
+/** Submitting (or resubmitting) an activity: the employee declares the data true ([K] III.C). */
+export const SubmitForm = z.object({ declaration: z.boolean().default(false) });
+/** Withdrawing a submission: nothing but the button. */
+export const WithdrawForm = z.object({});
+
+/** Most activities decided at once: one page of the review queue, at most. */
+export const MAX_BULK = 100;
+/** One decision on several activities: accept (approve or verify, by the reviewer's role) or reject with one reason. */
+export const BulkDecision = z.object({
+  ids: z.array(z.string().max(60)).min(1).max(MAX_BULK),
+  decision: z.enum(['accept', 'reject']),
+  reason: Reason.optional(),
+});
+/** The bulk form of the review queue: the ticked rows (as the form posts them) and one reason. */
+export const BulkForm = z.object({
+  ids: z.array(z.string().max(60)).max(MAX_BULK).default([]),
+  reason: Reason.optional(),
+});
+
+/** Rows of the review queue on one page. */
+export const QUEUE_PAGE = 50;
+/**
+ * The review queue as the URL asks for it: what the viewer can decide now, or what waits for
+ * someone else; search by name or NIP; filters by unit and method; a page (offset).
+ */
+export const QueueQuery = z.object({
+  tab: z.enum(['now', 'waiting']).default('now'),
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().max(60).optional(),
+  method: LearningActivity.shape.method.optional(),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(QUEUE_PAGE).default(QUEUE_PAGE),
+});
 
 /** The SDM unit's JP in place of the conversion ([P] art. 12(2)f); none (null) removes it. */
 export const JpOverrideInput = z.object({

@@ -8,12 +8,10 @@ export const load: PageServerLoad = async (event) => {
   if (!user) redirect(303, '/login');
   const caller = await callerFor(event);
   const year = currentYear();
-  const [progress, recent, queue] = await Promise.all([
+  const [progress, recent, attention] = await Promise.all([
     loadOr(event, () => caller.compliance.me({ year })),
-    user.employeeId ? loadOr(event, () => caller.activities.list({ mine: true })) : Promise.resolve([]),
-    user.role === 'atasan' || user.role === 'admin_unit' || user.role === 'admin_sdm'
-      ? loadOr(event, () => caller.activities.queue())
-      : Promise.resolve(null),
+    user.employeeId ? loadOr(event, () => caller.activities.list({ mine: true, limit: 5 })) : Promise.resolve([]),
+    loadOr(event, () => caller.activities.attention()),
   ]);
-  return { year, progress, recent: recent.slice(0, 5), queueCount: queue?.length ?? null };
+  return { year, progress, recent, attention };
 };

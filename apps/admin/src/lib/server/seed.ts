@@ -109,7 +109,7 @@ function methodInputs(method: LearningMethod, r: () => number): Partial<Learning
   }
 }
 
-/** The one certificate every demo activity carries as evidence: a real PDF that says it is a sample. */
+/** The sample certificate the demo activities carry as evidence: a real PDF that says it is a sample. */
 function demoCertificate(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', info: { Title: 'Sertifikat contoh', CreationDate: new Date(Date.UTC(2025, 0, 1)) } });
@@ -133,7 +133,13 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
   const year = options.year ?? new Date().getUTCFullYear();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const certificate = await demoCertificate();
-  const certificateSha = createHash('sha256').update(certificate).digest('hex');
+  // Each activity its own file (the sample with the activity's id in a trailing PDF comment): one
+  // file on two records is what the duplicate warning flags, and demo records are no duplicates.
+  const certificateOf = (id: string) => {
+    const content = new Uint8Array([...certificate, ...new TextEncoder().encode(`\n% ${id}\n`)]);
+    return { content, sha256: createHash('sha256').update(content).digest('hex') };
+  };
+  const files: (typeof evidenceFiles.$inferInsert)[] = [];
   const people: { employee: Employee; id: string; unitId: string; supervisorId: string | null }[] = [];
   const heads = new Map<string, string>();
   for (let i = 0; i < count; i++) {
@@ -238,27 +244,29 @@ export async function seedDemo(db: Db, options: { employees?: number; year?: num
           ...methodInputs(method, r),
         };
         // Drafts may still lack their file; whatever was submitted carries the sample certificate.
-        const withFile = status !== 'draft';
-        if (withFile)
+        const file = status !== 'draft' ? certificateOf(id) : null;
+        if (file) {
+          files.push({ sha256: file.sha256, mediaType: 'application/pdf', size: file.content.length, content: file.content });
           data.evidence = {
             ...data.evidence!,
-            file: { name: 'sertifikat.pdf', sha256: certificateSha, size: certificate.length, mediaType: 'application/pdf' },
+            file: { name: 'sertifikat.pdf', sha256: file.sha256, size: file.content.length, mediaType: 'application/pdf' },
           };
+        }
         rows.push({
           id,
           employeeId: p.id,
           status,
           data: storedActivity(data),
-          evidenceSha256: withFile ? certificateSha : null,
-          evidenceName: withFile ? 'sertifikat.pdf' : null,
+          evidenceSha256: file?.sha256 ?? null,
+          evidenceName: file ? 'sertifikat.pdf' : null,
           supervisorApproved: status === 'verified' ? true : null,
+          // Submitted a few days after the end (never in the future): the review queue's date and age.
+          submittedAt: status === 'draft' ? null : new Date(Math.min(Date.parse(`${end}T02:00:00Z`) + 3 * 86_400_000, Date.now())),
           rejectReason: status === 'rejected' ? 'Bukti dukung tidak sesuai / Evidence does not match' : null,
         });
       }
     }
-    await tx
-      .insert(evidenceFiles)
-      .values({ sha256: certificateSha, mediaType: 'application/pdf', size: certificate.length, content: certificate });
+    for (let i = 0; i < files.length; i += 100) await tx.insert(evidenceFiles).values(files.slice(i, i + 100));
     for (let i = 0; i < rows.length; i += 100) await tx.insert(activities).values(rows.slice(i, i + 100));
     const bina = people.filter((p) => p.unitId === 'bina-marga');
     const head = bina.find((p) => p.supervisorId === null)!;

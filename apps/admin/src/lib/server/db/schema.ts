@@ -146,6 +146,8 @@ export const activities = pgTable(
     /** Who set the override: the SDM unit's decision ([P] art. 12(2)f) is given to the engine as { jp, reason, by }. */
     jpOverrideBy: text('jp_override_by'),
     rejectReason: text('reject_reason'),
+    /** When it was last submitted (or resubmitted after a rejection): the review queue's date and age. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdBy: integer('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -159,23 +161,31 @@ export const activities = pgTable(
     index('activities_updated').on(t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_employee_updated').on(t.employeeId, t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_status_updated').on(t.status, t.updatedAt, t.id),
+    // Duplicate warnings: the same evidence file, or the same certificate number (case aside), on another record.
+    index('activities_evidence_sha256').on(t.evidenceSha256),
+    index('activities_certificate_number').on(sql`upper(${t.data}->'evidence'->>'number')`),
   ],
 );
 
 export const settings = pgTable('settings', { key: text('key').primaryKey(), value: jsonb('value').notNull() });
 
 /** Append-only (who, when, what, before/after): UPDATE and DELETE are refused by a trigger (migration 0001). */
-export const auditLog = pgTable('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  userId: integer('user_id'),
-  username: text('username'),
-  action: text('action').notNull(),
-  entity: text('entity').notNull(),
-  entityId: text('entity_id'),
-  before: jsonb('before'),
-  after: jsonb('after'),
-});
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id'),
+    username: text('username'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  // The history of one record (an activity's decisions), oldest first.
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId, t.id)],
+);
 
 /** Tugas Belajar eligibility assessments as the HR admin saved them: the facts given and the result. */
 export const tubelAssessments = pgTable(

@@ -11,22 +11,25 @@ import {
 import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { recordOf, storedActivity } from '../db/records.js';
 import type { StoredActivity } from '../db/schema.js';
-import { activities, employees, evidenceFiles, settings } from '../db/schema.js';
+import { activities, activityJp, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
-import { appError, forbidden } from '../errors.js';
+import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
-import { ActivityFields, EvidenceFile, JpOverrideInput, Reason } from '../../schemas.js';
+import { ActivityFields, BulkDecision, EvidenceFile, JpOverrideInput, QUEUE_PAGE, QueueQuery, Reason } from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 import { refreshTotals } from '../totals.js';
+import { decisionHistory, duplicatesOf, hasDuplicateSql, needsSupervisorSql } from '../review.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -179,15 +182,50 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   const subordinate = user.role === 'atasan' && (await isSubordinate(db, user, row.employeeId));
   const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
   const needsSuperior = await superiorApproval(db);
+  // A rejected activity goes back to its owner: fixed (fields, new evidence) and submitted again.
+  const revisable = row.status === 'draft' || row.status === 'rejected';
   return {
-    edit: own && row.status === 'draft' && user.role !== 'auditor',
-    submit: own && row.status === 'draft' && user.role !== 'auditor',
+    edit: own && revisable && user.role !== 'auditor',
+    submit: own && revisable && user.role !== 'auditor',
     withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
     review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
     overrideJp: staff,
     approveConversion: user.role === 'admin_sdm' && !own && row.data.conversionApprovedBy === undefined,
   };
+}
+
+/**
+ * Days after which a submission still undecided is shown as overdue (policy parameter of the app:
+ * the rules set no deadline for the verification).
+ */
+export const OVERDUE_DAYS = 14;
+
+/**
+ * The review queue's conditions (on `activities` joined with `employees`): submitted, in the
+ * user's scope, not the user's own, and on tab `now` decidable by the user now, on tab `waiting`
+ * waiting for someone else. One rule for the queue, its counts and the home page.
+ */
+function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now' | 'waiting'): SQL[] {
+  const needsSuperior = needsSupervisorSql(profileId);
+  const conditions: SQL[] = [eq(activities.status, 'submitted')];
+  if (user.employeeId) conditions.push(ne(activities.employeeId, user.employeeId));
+  if (user.role === 'atasan') {
+    conditions.push(subordinateCondition(db, user, activities.employeeId));
+    // The superior decides the approvals; afterwards the item waits for the admin's verification.
+    conditions.push(
+      tab === 'now'
+        ? and(needsSuperior, isNull(activities.supervisorApproved))!
+        : sql`NOT (${and(needsSuperior, isNull(activities.supervisorApproved))})`,
+    );
+    return conditions;
+  }
+  const scope = visibleCondition(db, user, activities.employeeId);
+  if (scope) conditions.push(scope);
+  // Waiting for the superior: needs the approval, not given yet, and the employee has a superior to give it.
+  const waitingForSuperior = sql`(${needsSuperior} AND ${activities.supervisorApproved} IS NOT TRUE AND ${employees.supervisorId} IS NOT NULL)`;
+  conditions.push(tab === 'now' ? sql`NOT ${waitingForSuperior}` : waitingForSuperior);
+  return conditions;
 }
 
 /** Largest page of the activity list; the page asks for the next one by the last id. */
@@ -239,42 +277,141 @@ export const activitiesRouter = router({
       });
     }),
 
-  /** Work waiting for the user: the superior's non-classical approvals, the admins' verifications. */
-  queue: roleProcedure('atasan', 'admin_unit', 'admin_sdm').query(async ({ ctx }) => {
-    const scope =
-      ctx.user.role === 'atasan'
-        ? subordinateCondition(ctx.db, ctx.user, activities.employeeId)
-        : visibleCondition(ctx.db, ctx.user, activities.employeeId);
-    const rows = await ctx.db
-      .select({ activity: activities, employeeName: employees.name })
-      .from(activities)
-      .innerJoin(employees, eq(employees.id, activities.employeeId))
-      .where(
-        and(
-          eq(activities.status, 'submitted'),
-          ...(scope ? [scope] : []),
-          ...(ctx.user.role === 'atasan' ? [isNull(activities.supervisorApproved)] : []),
-        ),
-      )
-      .orderBy(activities.updatedAt, activities.id)
-      .limit(500);
-    const needsSuperior = await superiorApproval(ctx.db);
-    return rows
-      .filter(({ activity }) => (ctx.user.role === 'atasan' ? needsSuperior(activity) : !isOwner(ctx.user, activity)))
-      .map(({ activity, employeeName }) => ({ ...summaryOf(activity), employeeName }));
+  /**
+   * The review queue, a page at a time: on tab `now` what the user can decide now (the superior:
+   * subordinates' activities that need the superior's approval, [K] III.D.5; the admins: submitted
+   * activities of their scope that need no approval or have it), on tab `waiting` the submitted
+   * activities of the same scope that wait for someone else. Oldest submission first.
+   */
+  queue: roleProcedure('atasan', 'admin_unit', 'admin_sdm')
+    .input(QueueQuery.default({ tab: 'now', offset: 0, limit: QUEUE_PAGE }))
+    .query(async ({ ctx, input }) => {
+      const conditions = queueConditions(ctx.db, ctx.user, await ruleProfile(ctx.db), input.tab);
+      if (input.q) {
+        const pattern = `%${input.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+        conditions.push(or(sql`${employees.name} ILIKE ${pattern}`, sql`${employees.id} LIKE ${pattern}`)!);
+      }
+      if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
+      if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
+      const where = and(...conditions);
+      const [rows, totals] = await Promise.all([
+        ctx.db
+          .select({
+            activity: activities,
+            employeeName: employees.name,
+            unitName: units.name,
+            jp: activityJp.convertedJp,
+            duplicate: hasDuplicateSql(),
+          })
+          .from(activities)
+          .innerJoin(employees, eq(employees.id, activities.employeeId))
+          .leftJoin(units, eq(units.id, employees.unitId))
+          .leftJoin(activityJp, eq(activityJp.activityId, activities.id))
+          .where(where)
+          .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
+          .offset(input.offset)
+          .limit(input.limit),
+        ctx.db.select({ n: count() }).from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(where),
+      ]);
+      const now = Date.now();
+      return {
+        tab: input.tab,
+        offset: input.offset,
+        total: totals[0]?.n ?? 0,
+        rows: rows.map(({ activity, employeeName, unitName, jp, duplicate }) => {
+          const submittedAt = activity.submittedAt ?? activity.updatedAt;
+          return {
+            ...summaryOf(activity),
+            employeeName,
+            unitName,
+            jp,
+            duplicate: Boolean(duplicate),
+            submittedAt,
+            ageDays: Math.max(0, Math.floor((now - submittedAt.getTime()) / 86_400_000)),
+            canDecide: input.tab === 'now',
+          };
+        }),
+      };
+    }),
+
+  /** What needs the user's attention, with counts: own rejections and drafts, decisions waiting, plans to approve, overdue items. */
+  attention: authedProcedure.query(async ({ ctx }) => {
+    const user = ctx.user;
+    const own = user.employeeId;
+    const ownCount = async (status: Row['status']) =>
+      own
+        ? ((
+            await ctx.db
+              .select({ n: count() })
+              .from(activities)
+              .where(and(eq(activities.employeeId, own), eq(activities.status, status)))
+          )[0]?.n ?? 0)
+        : 0;
+    const reviewer = user.role === 'atasan' || user.role === 'admin_unit' || user.role === 'admin_sdm';
+    let toDecide = 0;
+    let overdue = 0;
+    if (reviewer) {
+      const conditions = queueConditions(ctx.db, user, await ruleProfile(ctx.db), 'now');
+      const overdueSince = new Date(Date.now() - OVERDUE_DAYS * 86_400_000);
+      const [row] = await ctx.db
+        .select({
+          n: count(),
+          overdue:
+            sql<number>`count(*) FILTER (WHERE coalesce(${activities.submittedAt}, ${activities.updatedAt}) < ${overdueSince.toISOString()}::timestamptz)`.mapWith(
+              Number,
+            ),
+        })
+        .from(activities)
+        .innerJoin(employees, eq(employees.id, activities.employeeId))
+        .where(and(...conditions));
+      toDecide = row?.n ?? 0;
+      overdue = row?.overdue ?? 0;
+    }
+    let plansToApprove = 0;
+    if (user.role === 'admin_sdm') {
+      const year = Number(todayIso(await agencyTimeZone(ctx.db)).slice(0, 4));
+      const [row] = await ctx.db
+        .select({ n: count() })
+        .from(plans)
+        .where(and(eq(plans.year, year), eq(plans.status, 'draft'), ...(own ? [ne(plans.employeeId, own)] : [])));
+      plansToApprove = row?.n ?? 0;
+    }
+    return {
+      rejected: await ownCount('rejected'),
+      drafts: await ownCount('draft'),
+      toDecide,
+      overdue,
+      overdueDays: OVERDUE_DAYS,
+      plansToApprove,
+    };
   }),
 
   /** One activity with its JP explanation ("why N JP?") and what the user may do with it. */
   get: authedProcedure.input(z.object({ id: z.string().max(60) })).query(async ({ ctx, input }) => {
     const row = await load(ctx.db, ctx.user, input.id);
     const employee = (
-      await ctx.db.select({ name: employees.name, unitId: employees.unitId }).from(employees).where(eq(employees.id, row.employeeId))
+      await ctx.db
+        .select({ name: employees.name, unitId: employees.unitId, supervisorId: employees.supervisorId })
+        .from(employees)
+        .where(eq(employees.id, row.employeeId))
     )[0];
+    // Whose decision a submitted activity waits for: the superior's approval first where it is needed ([K] III.D.5), then the admin's verification.
+    const waitsFor =
+      row.status !== 'submitted'
+        ? null
+        : (await superiorApproval(ctx.db))(row) && employee?.supervisorId && row.supervisorApproved === null
+          ? ('superior' as const)
+          : ('admin' as const);
     const conversion = convertActivity(activityOf(row), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
       data: recordOf(row),
       employeeName: employee?.name ?? row.employeeId,
+      waitsFor,
+      history: await decisionHistory(ctx.db, row.id),
+      duplicates: await duplicatesOf(ctx.db, ctx.user, candidateOf(row)),
+      // Submitting waits until the activity has ended (the submit procedure refuses it before).
+      notEnded: row.data.endDate > todayIso(await agencyTimeZone(ctx.db)),
       conversion: conversion.ok
         ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile }
         : { ok: false as const, problems: conversion.problems },
@@ -350,7 +487,7 @@ export const activitiesRouter = router({
           .returning();
         await refreshTotals(tx, [employeeId]);
         await audit(tx, ctx.user, 'activity.create', 'activity', id, null, activity);
-        return summaryOf(row!);
+        return { ...summaryOf(row!), duplicates: await duplicatesOf(tx, ctx.user, candidateOf(row!)) };
       });
     }),
 
@@ -359,8 +496,9 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
-      if (row.status !== 'draft') throw conflict('Hanya draf yang dapat diubah', 'Only drafts can be edited');
-      let activity = toActivity(row.id, row.employeeId, input.fields, 'draft', row.data);
+      if (row.status !== 'draft' && row.status !== 'rejected')
+        throw conflict('Hanya draf atau kegiatan yang ditolak yang dapat diubah', 'Only drafts and rejected activities can be edited');
+      let activity = toActivity(row.id, row.employeeId, input.fields, row.status, row.data);
       await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
         const file = input.evidence ? await storeEvidence(tx, input.evidence) : null;
@@ -372,11 +510,13 @@ export const activitiesRouter = router({
             ...(file ? { evidenceSha256: file.sha256, evidenceName: file.name } : {}),
             updatedAt: new Date(),
           })
-          .where(eq(activities.id, row.id))
+          // Only in the state the owner edited: a concurrent review or submission wins.
+          .where(and(eq(activities.id, row.id), eq(activities.status, row.status)))
           .returning();
+        if (!updated) throw changedMeanwhile();
         await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
-        return summaryOf(updated!);
+        return { ...summaryOf(updated), duplicates: await duplicatesOf(tx, ctx.user, candidateOf(updated)) };
       });
     }),
 
@@ -408,8 +548,37 @@ export const activitiesRouter = router({
             },
           ],
         );
+      // Evidence of an activity exists once it has ended ([K] III.C: the certificate is recorded with its dates).
+      const today = todayIso(await agencyTimeZone(ctx.db));
+      if (row.data.endDate > today)
+        throw appError(
+          'BAD_REQUEST',
+          'Kegiatan yang belum selesai belum dapat diajukan; simpan sebagai draf dan ajukan setelah tanggal selesainya',
+          'An activity that has not ended yet cannot be submitted; keep it as a draft and submit it after its end date',
+          [
+            {
+              path: ['endDate'],
+              code: 'activity.not_ended',
+              message: {
+                id: `Tanggal selesai ${row.data.endDate} belum lewat`,
+                en: `The end date ${row.data.endDate} has not passed yet`,
+              },
+            },
+          ],
+        );
       await ensureConvertible(ctx.db, recordOf(row));
-      return transition(ctx.db, ctx.user, row, 'draft', 'submitted', 'activity.submit', {}, { declaration: true });
+      // A fixed rejection starts its review afresh: the superior and the admin decide again (the earlier decisions stay in the history).
+      const resubmit = row.status === 'rejected';
+      return transition(
+        ctx.db,
+        ctx.user,
+        row,
+        resubmit ? 'rejected' : 'draft',
+        'submitted',
+        resubmit ? 'activity.resubmit' : 'activity.submit',
+        { submittedAt: new Date(), supervisorApproved: null, rejectReason: null },
+        { declaration: true },
+      );
     }),
 
   withdraw: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
@@ -423,93 +592,40 @@ export const activitiesRouter = router({
   /** The direct superior approves or rejects a subordinate's non-classical activity ([K] III.D.5). */
   review: roleProcedure('atasan')
     .input(z.object({ id: z.string().max(60), approve: z.boolean(), reason: Reason.optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const row = await load(ctx.db, ctx.user, input.id);
-      // Never the own activity, even when an import made someone their own superior.
-      if (isOwner(ctx.user, row) || !(await isSubordinate(ctx.db, ctx.user, row.employeeId))) throw forbidden();
-      if (!(await superiorApproval(ctx.db))(row))
-        throw conflict(
-          'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
-          'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
-        );
-      if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
-      if (row.supervisorApproved !== null) throw conflict('Kegiatan sudah dinilai atasan', 'The activity was already reviewed');
-      if (!input.approve && !input.reason) throw reasonRequired();
-      return ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(activities)
-          .set(
-            input.approve
-              ? { supervisorApproved: true, updatedAt: new Date() }
-              : {
-                  supervisorApproved: false,
-                  status: 'rejected',
-                  rejectReason: input.reason ?? null,
-                  updatedAt: new Date(),
-                },
-          )
-          // Only while still submitted and not yet reviewed: a concurrent second review changes nothing.
-          .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted'), isNull(activities.supervisorApproved)))
-          .returning();
-        if (!updated) throw changedMeanwhile();
-        // The stored JP of the employee follows the change in the same transaction.
-        await refreshTotals(tx, [row.employeeId]);
-        await audit(
-          tx,
-          ctx.user,
-          input.approve ? 'activity.approve' : 'activity.reject',
-          'activity',
-          row.id,
-          { status: row.status, supervisorApproved: row.supervisorApproved },
-          { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: input.reason ?? null },
-        );
-        return summaryOf(updated!);
-      });
-    }),
+    .mutation(({ ctx, input }) => reviewOne(ctx.db, ctx.user, input.id, input.approve, input.reason)),
 
   /** The unit admin (or SDM) checks the evidence: submitted → verified, or rejected with a reason. */
   verify: roleProcedure('admin_unit', 'admin_sdm')
     .input(z.object({ id: z.string().max(60), verified: z.boolean(), reason: Reason.optional() }))
+    .mutation(({ ctx, input }) => verifyOne(ctx.db, ctx.user, input.id, input.verified, input.reason)),
+
+  /**
+   * One decision on several activities with one reason: each is authorized and decided on its own
+   * (as by `review` or `verify`, in its own transaction and audit entry); the answer names exactly
+   * which were decided and which were skipped, and why.
+   */
+  decideMany: roleProcedure('atasan', 'admin_unit', 'admin_sdm')
+    .input(BulkDecision)
     .mutation(async ({ ctx, input }) => {
-      const row = await load(ctx.db, ctx.user, input.id);
-      if (isOwner(ctx.user, row))
-        throw appError('FORBIDDEN', 'Kegiatan sendiri diverifikasi oleh admin lain', 'Your own activity is verified by another admin');
-      if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
-      if (!input.verified && !input.reason) throw reasonRequired();
-      const employee = (
-        await ctx.db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId))
-      )[0];
-      if (input.verified && (await superiorApproval(ctx.db))(row) && employee?.supervisorId && row.supervisorApproved !== true) {
-        throw conflict(
-          'Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)',
-          'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)',
-        );
+      const accept = input.decision === 'accept';
+      if (!accept && !input.reason) throw reasonRequired();
+      const done: { id: string; status: Row['status'] }[] = [];
+      const skipped: { id: string; message: { id: string; en: string } }[] = [];
+      for (const id of new Set(input.ids)) {
+        try {
+          const decided =
+            ctx.user.role === 'atasan'
+              ? await reviewOne(ctx.db, ctx.user, id, accept, input.reason)
+              : await verifyOne(ctx.db, ctx.user, id, accept, input.reason);
+          done.push({ id, status: decided.status });
+        } catch (error) {
+          if (!(error instanceof TRPCError) || !isExpected(error)) throw error;
+          const messages = errorDetails(error.cause).messages;
+          if (error.code === 'FORBIDDEN') await audit(ctx.db, ctx.user, 'access.refused', 'activity', id, null, { bulk: true });
+          skipped.push({ id, message: messages ?? { id: error.message, en: error.message } });
+        }
       }
-      const status = input.verified ? 'verified' : 'rejected';
-      return ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(activities)
-          .set({
-            status,
-            rejectReason: input.verified ? null : (input.reason ?? null),
-            updatedAt: new Date(),
-          })
-          .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
-          .returning();
-        if (!updated) throw changedMeanwhile();
-        // The stored JP of the employee follows the change in the same transaction.
-        await refreshTotals(tx, [row.employeeId]);
-        await audit(
-          tx,
-          ctx.user,
-          `activity.${status}`,
-          'activity',
-          row.id,
-          { status: row.status },
-          { status, reason: input.reason ?? null },
-        );
-        return summaryOf(updated!);
-      });
+      return { done, skipped };
     }),
 
   /** Sets (or clears with `jp: null`) the JP of an activity by hand; the reason is recorded. */
@@ -585,6 +701,90 @@ export const activitiesRouter = router({
   }),
 });
 
+/** The superior's decision on one activity ([K] III.D.5); the checks of the single and the bulk decision. */
+async function reviewOne(db: Db, user: SessionUser, id: string, approve: boolean, reason: string | undefined) {
+  const row = await load(db, user, id);
+  // Never the own activity, even when an import made someone their own superior.
+  if (isOwner(user, row) || !(await isSubordinate(db, user, row.employeeId))) throw forbidden();
+  if (!(await superiorApproval(db))(row))
+    throw conflict(
+      'Hanya kegiatan nonklasikal yang dinilai atasan ([K] III.D.5)',
+      'Only non-classical activities are reviewed by the superior ([K] III.D.5)',
+    );
+  if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
+  if (row.supervisorApproved !== null) throw conflict('Kegiatan sudah dinilai atasan', 'The activity was already reviewed');
+  if (!approve && !reason) throw reasonRequired();
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(activities)
+      .set(
+        approve
+          ? { supervisorApproved: true, updatedAt: new Date() }
+          : {
+              supervisorApproved: false,
+              status: 'rejected',
+              rejectReason: reason ?? null,
+              updatedAt: new Date(),
+            },
+      )
+      // Only while still submitted and not yet reviewed: a concurrent second review changes nothing.
+      .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted'), isNull(activities.supervisorApproved)))
+      .returning();
+    if (!updated) throw changedMeanwhile();
+    // The stored JP of the employee follows the change in the same transaction.
+    await refreshTotals(tx, [row.employeeId]);
+    await audit(
+      tx,
+      user,
+      approve ? 'activity.approve' : 'activity.reject',
+      'activity',
+      row.id,
+      { status: row.status, supervisorApproved: row.supervisorApproved },
+      { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: reason ?? null },
+    );
+    return summaryOf(updated!);
+  });
+}
+
+/** The admin's verification of one activity ([K] III.D); the checks of the single and the bulk decision. */
+async function verifyOne(db: Db, user: SessionUser, id: string, verified: boolean, reason: string | undefined) {
+  const row = await load(db, user, id);
+  if (isOwner(user, row))
+    throw appError('FORBIDDEN', 'Kegiatan sendiri diverifikasi oleh admin lain', 'Your own activity is verified by another admin');
+  if (row.status !== 'submitted') throw conflict('Kegiatan belum diajukan', 'The activity is not submitted');
+  if (!verified && !reason) throw reasonRequired();
+  // Legacy records submitted before the end-date check: nothing that has not ended is counted ([K] III.C).
+  if (verified && row.data.endDate > todayIso(await agencyTimeZone(db)))
+    throw conflict(
+      'Kegiatan belum selesai; verifikasi setelah tanggal selesainya',
+      'The activity has not ended yet; verify it after its end date',
+    );
+  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+  if (verified && (await superiorApproval(db))(row) && employee?.supervisorId && row.supervisorApproved !== true) {
+    throw conflict(
+      'Kegiatan nonklasikal perlu persetujuan atasan langsung lebih dahulu ([K] III.D.5)',
+      'A non-classical activity needs the direct superior’s approval first ([K] III.D.5)',
+    );
+  }
+  const status = verified ? 'verified' : 'rejected';
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(activities)
+      .set({
+        status,
+        rejectReason: verified ? null : (reason ?? null),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(activities.id, row.id), eq(activities.status, 'submitted')))
+      .returning();
+    if (!updated) throw changedMeanwhile();
+    // The stored JP of the employee follows the change in the same transaction.
+    await refreshTotals(tx, [row.employeeId]);
+    await audit(tx, user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: reason ?? null });
+    return summaryOf(updated!);
+  });
+}
+
 const changedMeanwhile = () =>
   conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');
 
@@ -592,6 +792,17 @@ const reasonRequired = () =>
   appError('BAD_REQUEST', 'Alasan penolakan wajib diisi', 'A reason is required to reject', [
     { path: ['reason'], code: 'reason.required', message: { id: 'Alasan wajib diisi', en: 'A reason is required' } },
   ]);
+
+/** The values a duplicate check compares (see ../review.ts). */
+const candidateOf = (r: Pick<Row, 'id' | 'employeeId' | 'data' | 'evidenceSha256'>) => ({
+  id: r.id,
+  employeeId: r.employeeId,
+  method: r.data.method,
+  startDate: r.data.startDate,
+  endDate: r.data.endDate,
+  certificateNumber: r.data.evidence?.number,
+  evidenceSha256: r.evidenceSha256,
+});
 
 /** What lists and mutations return: the row without internal columns. */
 function summaryOf(r: Row) {

@@ -33,6 +33,7 @@ import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
 import { plansRouter } from './plans.js';
+import { teamRouter } from './team.js';
 import { tubelRouter } from './tubel.js';
 import { auditRouter } from './audit.js';
 
@@ -866,6 +867,7 @@ export const appRouter = router({
   compliance: complianceRouter,
   exports: exportsRouter,
   plans: plansRouter,
+  team: teamRouter,
   tubel: tubelRouter,
   myasn: myasnRouter,
   admin: adminRouter,
