@@ -29,6 +29,7 @@ import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
+import { ipasnRouter } from './ipasn.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
 
@@ -973,6 +974,7 @@ export const appRouter = router({
   exports: exportsRouter,
   plans: plansRouter,
   tubel: tubelRouter,
+  ipasn: ipasnRouter,
   admin: adminRouter,
   audit: auditRouter,
 });
