@@ -67,11 +67,11 @@ test('a wrong password is refused with a message; the demo logins are shown', as
 
 test('every role logs in and sees the menu of its role', async ({ browser, app }) => {
   const menus = {
-    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
-    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan'],
-    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan'],
-    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'Administrasi'],
-    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'Tugas Belajar', 'Administrasi', 'Log audit'],
+    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'IP ASN'],
+    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'IP ASN'],
+    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'IP ASN'],
+    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'Tugas Belajar', 'IP ASN', 'Administrasi'],
+    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'Tugas Belajar', 'IP ASN', 'Administrasi', 'Log audit'],
   };
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });
@@ -492,7 +492,7 @@ test('English on a phone-width screen, without sideways scrolling', async ({ bro
   const page = await login(browser, app.url, 'atasan', { viewport: { width: 375, height: 800 } });
   await page.click('text=English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals']);
+  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals', 'IP ASN']);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow(), 'the page is wider than the screen').toBeLessThanOrEqual(1);
   await shot(page, 'phone-english');

@@ -40,6 +40,7 @@ it('Bahasa Indonesia and English have the same keys and the same parameters', ()
     'dashboard_band',
     'dashboard_band_open',
     'card_nip',
+    'ipasn_nav',
   ]);
   const untranslated = keys.filter((key) => !same.has(key) && JSON.stringify(catalogue.id[key]) === JSON.stringify(catalogue.en[key]));
   expect(untranslated).toEqual([]);
