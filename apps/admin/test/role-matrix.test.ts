@@ -170,6 +170,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: ['admin_unit', 'admin_sdm', 'auditor'],
     call: (c) => c.ipasn.document({ unitId: RECAP_UNIT, year: YEAR, kind: 'coverLetter' }),
   },
+  'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
 };
 
 /** The unit of the demo admin unit (and of the pegawai), whose IP ASN recap the matrix acts on. */
