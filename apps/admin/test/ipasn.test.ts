@@ -51,8 +51,10 @@ async function officeInput(db: Db, unitId: string, year: number) {
   return {
     employees: people.map((p) => {
       const f = factOf.get(p.id);
+      // An entered position kind replaces the record's; its level (of the old kind) is left out.
+      const { positionLevel: _level, ...data } = p.data;
       return {
-        ...p.data,
+        ...(f?.positionKind ? data : p.data),
         ...(f?.education ? { education: f.education } : {}),
         ...(f?.positionKind ? { positionKind: f.positionKind } : {}),
       } as Employee;

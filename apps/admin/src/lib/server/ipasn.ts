@@ -250,7 +250,6 @@ export async function ipasnReport(db: Db, year: number, unitId: string | undefin
       if (s.score.missing.length > 0) incomplete++;
       // The trace is dropped: a report of 50,000 keeps totals and dimensions only.
       slim.push({ ...s.score, trace: [], missing: [], unit: s.employee.unitId });
-      if (s.score.total <= 60 || slim.length <= LOWEST) names.set(s.employee.id, s.employee.name);
     }
   }
   const unitNames = new Map((await db.select().from(units)).map((u) => [u.id, u.name]));
@@ -261,7 +260,11 @@ export async function ipasnReport(db: Db, year: number, unitId: string | undefin
   // Names of the lowest are looked up only for the few listed.
   const lowestIds = new Set<string>();
   const byUnit = new Map<string, IpAsnScore[]>();
-  for (const s of slim) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
+  for (const s of slim) {
+    const list = byUnit.get(s.unit);
+    if (list) list.push(s);
+    else byUnit.set(s.unit, [s]);
+  }
   for (const list of [slim, ...byUnit.values()])
     for (const l of groupReport('', list, profile, LOWEST).lowest) if (!names.has(l.nip)) lowestIds.add(l.nip);
   if (lowestIds.size > 0)
