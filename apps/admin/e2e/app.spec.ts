@@ -70,11 +70,11 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   // Five logins, each a deliberately slow password hash on the server.
   test.slow();
   const menus = {
-    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)'],
-    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Tim saya'],
-    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN'],
-    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi'],
-    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'Administrasi', 'Log audit'],
+    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'IP ASN'],
+    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Tim saya', 'IP ASN'],
+    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'IP ASN'],
+    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'IP ASN', 'Administrasi'],
+    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'IP ASN', 'Administrasi', 'Log audit'],
   };
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });
@@ -523,7 +523,7 @@ test('English on a phone-width screen, without sideways scrolling', async ({ bro
   const page = await login(browser, app.url, 'atasan', { viewport: { width: 375, height: 800 } });
   await page.click('text=English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals']);
+  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals', 'IP ASN']);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow(), 'the page is wider than the screen').toBeLessThanOrEqual(1);
   await shot(page, 'phone-english');

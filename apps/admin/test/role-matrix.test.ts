@@ -157,6 +157,65 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
+  'ipasn.employee': { allowed: ALL, call: (c, t) => c.ipasn.employee({ employeeId: t.pegawaiEmployee, year: YEAR }) },
+  'ipasn.saveFacts': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) =>
+      c.ipasn.saveFacts({
+        employeeId: t.pegawaiEmployee,
+        year: YEAR,
+        education: 'S1',
+        educationSource: 'Ijazah S1',
+        positionKind: null,
+        positionKindSource: null,
+        performancePredicate: 'baik',
+        performanceSource: `SKP ${YEAR}`,
+        punishments: [],
+        disciplineSource: 'Tidak ada SK hukuman disiplin',
+      }),
+  },
+  'ipasn.importFacts': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) =>
+      c.ipasn.importFacts({
+        year: YEAR,
+        file: csvUpload(`NIP,Predikat Kinerja,Sumber Kinerja\n${t.pegawaiEmployee},Sangat Baik,SKP ${YEAR}\n`),
+      }),
+  },
+  'ipasn.importSiasn': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c, t) =>
+      c.ipasn.importSiasn({
+        year: YEAR,
+        file: csvUpload(`NIP,Kualifikasi,Kompetensi,Kinerja,Disiplin,Total\n${t.pegawaiEmployee},15,20,25,5,65\n`),
+      }),
+  },
+  'ipasn.report': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.ipasn.report({ year: YEAR }) },
+  'ipasn.openCycle': { allowed: ['admin_sdm'], call: (c) => c.ipasn.openCycle({ year: YEAR, startedOn: `${YEAR}-11-03` }) },
+  'ipasn.overview': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.ipasn.overview({ year: YEAR }) },
+  'ipasn.recap': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.ipasn.recap({ unitId: RECAP_UNIT, year: YEAR }) },
+  // Each recap action has a recap of its own year in the status it starts from (set up below).
+  'ipasn.submitRecap': {
+    allowed: ['admin_unit'],
+    call: (c) => c.ipasn.submitRecap({ unitId: RECAP_UNIT, year: YEAR + 1, letterNumber: '800/1/BM/2026' }),
+  },
+  'ipasn.returnRecap': {
+    allowed: ['admin_sdm'],
+    call: (c) => c.ipasn.returnRecap({ unitId: RECAP_UNIT, year: YEAR, note: 'Data pendidikan dua pegawai belum ada' }),
+  },
+  'ipasn.acceptRecap': { allowed: ['admin_sdm'], call: (c) => c.ipasn.acceptRecap({ unitId: RECAP_UNIT, year: YEAR - 1 }) },
+  'ipasn.recordUpload': {
+    allowed: ['admin_sdm'],
+    call: (c) => c.ipasn.recordUpload({ unitId: RECAP_UNIT, year: YEAR - 2, uploadedOn: `${YEAR}-12-10`, result: pdfUpload('hasil.pdf') }),
+  },
+  'ipasn.completeStep': {
+    allowed: ['admin_unit', 'admin_sdm'],
+    call: (c) => c.ipasn.completeStep({ unitId: RECAP_UNIT, year: YEAR, step: 1, doneOn: `${YEAR}-11-04` }),
+  },
+  'ipasn.document': {
+    allowed: ['admin_unit', 'admin_sdm', 'auditor'],
+    call: (c) => c.ipasn.document({ unitId: RECAP_UNIT, year: YEAR, kind: 'coverLetter' }),
+  },
   'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
   'jobs.exportMonitoring': { allowed: JOB_ROLES, call: (c) => c.jobs.exportMonitoring({ year: YEAR }) },
   'jobs.importEmployees': {
@@ -179,6 +238,19 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     call: (c, t) => c.activities.decideMany({ ids: [t.subordinateTraining], decision: 'reject', reason: 'Sertifikat tidak terbaca' }),
   },
 };
+
+/** The unit of the demo admin unit (and of the pegawai), whose IP ASN recap the matrix acts on. */
+const RECAP_UNIT = 'bina-marga';
+const csvUpload = (text: string) => new File([text], 'data.csv', { type: 'text/csv' });
+
+/** Recaps in the status each action starts from: submitted (YEAR, YEAR − 1), accepted (YEAR − 2); the cycle of YEAR opened. */
+async function prepareRecaps(db: Db) {
+  const unitAdmin = (await callerAs(db, 'adminunit')).caller;
+  const hr = (await callerAs(db, 'adminsdm')).caller;
+  await hr.ipasn.openCycle({ year: YEAR, startedOn: `${YEAR}-11-03` });
+  for (const y of [YEAR, YEAR - 1, YEAR - 2]) await unitAdmin.ipasn.submitRecap({ unitId: RECAP_UNIT, year: y, letterNumber: `800/${y}` });
+  await hr.ipasn.acceptRecap({ unitId: RECAP_UNIT, year: YEAR - 2 });
+}
 
 const usernameOf: Record<Role, string> = {
   pegawai: 'pegawai',
@@ -262,6 +334,7 @@ forEachDatabase((open) => {
         targets.reconciliationLine = (await sdm.myasn.reconciliation({ id: targets.reconciliation })).items.find(
           (i) => i.activityId === targets.verifiedActivity,
         )!.id;
+        await prepareRecaps(db);
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
         if (role !== 'anonymous' && JOB_ROLES.includes(role)) {
           targets.ownFinishedJob = (await caller.jobs.exportMonitoring({ year: YEAR })).id;

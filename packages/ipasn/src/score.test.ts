@@ -207,3 +207,23 @@ describe('IP ASN scoring rule table', () => {
     }
   });
 });
+
+describe('JP computed by the caller (options.counted)', () => {
+  it('scores the same as the raw activities when given their counted JP', () => {
+    const activities = [
+      activity(0, { method: 'pelatihan_teknis', statedJp: 24, competencyType: 'teknis' }),
+      activity(1, { method: 'seminar', competencyType: 'teknis' }),
+    ];
+    const parsed = InputSchema.parse({ ...base, activities });
+    const counted = countedActivities(parsed, 2025, { year: 2025 });
+    if (!counted.ok) throw new Error('fixture');
+    expect(counted.value.length).toBe(2);
+    const fromRaw = score({ activities });
+    const fromCounted = scoreEmployee({ ...base, activities: [] }, { year: 2025, counted: counted.value });
+    if (!fromCounted.ok) throw new Error(JSON.stringify(fromCounted.problems));
+    expect(fromCounted.value.dimensions).toEqual(fromRaw.dimensions);
+    expect(fromCounted.value.total).toBe(fromRaw.total);
+    // Without them the kompetensi items are not met: the counted JP is what made the difference.
+    expect(score({}).dimensions.kompetensi.score).toBeLessThan(fromRaw.dimensions.kompetensi.score);
+  });
+});

@@ -44,6 +44,11 @@ export interface ScoreOptions {
   jpProfile?: string | RuleProfile;
   /** Policy parameters of the JP engine for the training history (e.g. `pppkOtherMethods`). */
   jpPolicy?: Partial<PolicyParameters>;
+  /**
+   * Activities whose JP the caller has already computed (e.g. an application's stored JP totals),
+   * counted as they are; the input's `activities` are then only those still to convert.
+   */
+  counted?: ScoreContext['counted'];
 }
 
 const GOOD_TO_POOR = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
@@ -309,9 +314,10 @@ export function scoreParsed(e: IpAsnInput, profile: ScoringProfile, options: Sco
   const { year } = options;
   const notMeasured = notMeasuredReason(e.kind, profile, year);
   if (notMeasured) return fail(notMeasured);
-  const counted = countedActivities(e, year, options);
-  if (!counted.ok) return counted;
-  const { scores, trace, missing } = runScoringRules({ employee: e, year, profile, counted: counted.value });
+  const converted = countedActivities(e, year, options);
+  if (!converted.ok) return converted;
+  const counted = [...(options.counted ?? []), ...converted.value];
+  const { scores, trace, missing } = runScoringRules({ employee: e, year, profile, counted });
   const { kualifikasi, kompetensi, kinerja, disiplin } = scores;
   const d = profile.dimensions;
 

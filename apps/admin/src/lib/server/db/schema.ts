@@ -8,7 +8,7 @@
  * the generated baseline are the same (see ./migrate.ts).
  */
 import type { Employee, IndividualDevelopmentPlan, LearningActivity, TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
-import { activityStatuses, employeeKinds } from '@bangkom/domain';
+import { activityStatuses, educationLevels, employeeKinds, performancePredicates, positionKinds } from '@bangkom/domain';
 import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';
 import {
@@ -475,5 +475,134 @@ export const siasnReconciliationItems = pgTable(
     ),
     foreignKey({ name: 'siasn_reconciliation_items_resolved_by_fkey', columns: [t.resolvedBy], foreignColumns: [users.id] }),
     index('siasn_reconciliation_items_reconciliation').on(t.reconciliationId, t.kind, t.id),
+  ],
+);
+
+/** A disciplinary punishment as the IP ASN disiplin dimension reads it (PermenPANRB 38/2018: dimensi disiplin). */
+export interface IpAsnPunishment {
+  level: 'ringan' | 'sedang' | 'berat';
+  date: string;
+}
+
+/**
+ * The IP ASN facts of an employee and year that the app does not hold otherwise (PermenPANRB
+ * 38/2018: kualifikasi, kinerja, disiplin): each with where it was read from (e.g. "SKP 2025",
+ * "SK Hukuman Disiplin 800/12/2025", "ijazah"). A null fact is unknown and scores nothing.
+ */
+export const ipasnFacts = pgTable(
+  'ipasn_facts',
+  {
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    education: text('education').$type<(typeof educationLevels)[number]>(),
+    educationSource: text('education_source'),
+    positionKind: text('position_kind').$type<(typeof positionKinds)[number]>(),
+    positionKindSource: text('position_kind_source'),
+    performancePredicate: text('performance_predicate').$type<(typeof performancePredicates)[number]>(),
+    performanceSource: text('performance_source'),
+    /** [] = no punishment; null = not known. */
+    punishments: jsonb('punishments').$type<IpAsnPunishment[]>(),
+    disciplineSource: text('discipline_source'),
+    updatedBy: integer('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'ipasn_facts_pkey', columns: [t.employeeId, t.year] }),
+    check('ipasn_facts_education_check', sql`${t.education} IN (${sqlList(educationLevels)})`),
+    check('ipasn_facts_position_kind_check', sql`${t.positionKind} IN (${sqlList(positionKinds)})`),
+    check('ipasn_facts_performance_check', sql`${t.performancePredicate} IN (${sqlList(performancePredicates)})`),
+    foreignKey({ name: 'ipasn_facts_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    foreignKey({ name: 'ipasn_facts_updated_by_fkey', columns: [t.updatedBy], foreignColumns: [users.id] }),
+    index('ipasn_facts_year').on(t.year, t.employeeId),
+  ],
+);
+
+/** The scores SIASN returns (`nilaiipasn`) as imported from a file, to compare with the app's own. */
+export const ipasnSiasnScores = pgTable(
+  'ipasn_siasn_scores',
+  {
+    employeeId: text('employee_id').notNull(),
+    year: integer('year').notNull(),
+    kualifikasi: numeric('kualifikasi', { mode: 'number' }).notNull(),
+    kompetensi: numeric('kompetensi', { mode: 'number' }).notNull(),
+    kinerja: numeric('kinerja', { mode: 'number' }).notNull(),
+    disiplin: numeric('disiplin', { mode: 'number' }).notNull(),
+    total: numeric('total', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    importedBy: integer('imported_by'),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'ipasn_siasn_scores_pkey', columns: [t.employeeId, t.year] }),
+    foreignKey({ name: 'ipasn_siasn_scores_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+    foreignKey({ name: 'ipasn_siasn_scores_imported_by_fkey', columns: [t.importedBy], foreignColumns: [users.id] }),
+    index('ipasn_siasn_scores_year').on(t.year, t.employeeId),
+  ],
+);
+
+/** The yearly IP ASN recap cycle: opened by HR when the reconciliation letter arrives ([D] SOP 68/2023 step 1). */
+export const ipasnCycles = pgTable('ipasn_cycles', {
+  year: integer('year').primaryKey(),
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  openedBy: integer('opened_by'),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Where a unit's recap stands: assembled by the unit, checked by HR, uploaded to BKN ([S] C.1–4). */
+export const recapStatuses = ['draft', 'submitted', 'returned', 'accepted', 'uploaded'] as const;
+export type RecapStatus = (typeof recapStatuses)[number];
+
+/** One entry of a recap's history: who did what, when, with which note. */
+export interface RecapEvent {
+  at: string;
+  by: string;
+  action: 'submit' | 'return' | 'accept' | 'upload';
+  note?: string;
+}
+
+/** A unit's IP ASN recap of a year: the recap as submitted (a snapshot), HR's decision and the upload to BKN. */
+export const ipasnRecaps = pgTable(
+  'ipasn_recaps',
+  {
+    unitId: text('unit_id').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').$type<RecapStatus>().notNull(),
+    letterNumber: text('letter_number'),
+    /** The recap as last submitted: summary and one row per employee. */
+    snapshot: jsonb('snapshot'),
+    returnNote: text('return_note'),
+    history: jsonb('history').$type<RecapEvent[]>().notNull().default([]),
+    uploadedOn: date('uploaded_on', { mode: 'string' }),
+    resultSha256: text('result_sha256'),
+    resultName: text('result_name'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'ipasn_recaps_pkey', columns: [t.unitId, t.year] }),
+    check('ipasn_recaps_status_check', sql`${t.status} IN (${sqlList(recapStatuses)})`),
+    foreignKey({ name: 'ipasn_recaps_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'ipasn_recaps_result_sha256_fkey', columns: [t.resultSha256], foreignColumns: [evidenceFiles.sha256] }),
+  ],
+);
+
+/** The date each step of the SOP was completed for a unit's recap ([D] SOP 68.SOP/OT.03/SDL.4/2023). */
+export const ipasnRecapSteps = pgTable(
+  'ipasn_recap_steps',
+  {
+    unitId: text('unit_id').notNull(),
+    year: integer('year').notNull(),
+    step: integer('step').notNull(),
+    doneOn: date('done_on', { mode: 'string' }).notNull(),
+    doneBy: integer('done_by'),
+  },
+  (t) => [
+    primaryKey({ name: 'ipasn_recap_steps_pkey', columns: [t.unitId, t.year, t.step] }),
+    check('ipasn_recap_steps_step_check', sql`${t.step} BETWEEN 1 AND 12`),
+    foreignKey({ name: 'ipasn_recap_steps_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'ipasn_recap_steps_done_by_fkey', columns: [t.doneBy], foreignColumns: [users.id] }),
   ],
 );

@@ -141,7 +141,7 @@ async function ensureConvertible(db: Db, activity: LearningActivity): Promise<vo
 }
 
 /** Checks the file by its content and stores it by hash; the caller's transaction makes it all-or-nothing. */
-async function storeEvidence(tx: Tx, upload: File): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
+export async function storeEvidence(tx: Tx, upload: File): Promise<{ name: string; sha256: string; size: number; mediaType: string }> {
   // A file too large is refused before it is read: its size is known from the multipart part.
   const refused = sizeRefusal(upload.size);
   if (refused)

@@ -32,6 +32,7 @@ import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
+import { ipasnRouter } from './ipasn.js';
 import { plansRouter } from './plans.js';
 import { teamRouter } from './team.js';
 import { tubelRouter } from './tubel.js';
@@ -870,6 +871,7 @@ export const appRouter = router({
   team: teamRouter,
   tubel: tubelRouter,
   myasn: myasnRouter,
+  ipasn: ipasnRouter,
   admin: adminRouter,
   audit: auditRouter,
   jobs: jobsRouter,

@@ -1,0 +1,96 @@
+// The yearly IP ASN recap in a real browser: HR opens the cycle, the unit admin submits the recap,
+// HR returns it with notes, the unit resubmits, HR accepts it and records the upload to BKN.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const PASSWORD = 'bangkom-demo';
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+test.describe.configure({ mode: 'serial' });
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-ipasn-${name}.png`), fullPage: true });
+
+async function login(browser: Browser, url: string, username: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await expect(page.locator('#username')).toBeFocused();
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${url}/`);
+  return page;
+}
+
+const pages: Record<string, Page> = {};
+
+test('a unit recap is submitted, returned, resubmitted, accepted and its upload recorded', async ({ browser, app }) => {
+  const hr = (pages['adminsdm'] = await login(browser, app.url, 'adminsdm'));
+  await hr.click('header nav >> text=IP ASN');
+  await expect(hr.locator('h1')).toContainText('Rekap IP ASN tahun');
+  await hr.click('text=Buka siklus');
+  await expect(hr.locator('#cycle-title')).toContainText('Siklus dimulai');
+  await shot(hr, 'overview-opened');
+
+  const unit = (pages['adminunit'] = await login(browser, app.url, 'adminunit'));
+  await unit.click('header nav >> text=IP ASN');
+  await expect(unit.locator('h1')).toContainText('Rekap IP ASN Bidang Bina Marga');
+  await expect(unit.getByTestId('recap-status')).toHaveText('Belum dikirim');
+  await unit.fill('#letterNumber', '800/101/BM');
+  await unit.getByTestId('recap-submit').click();
+  await expect(unit.getByTestId('recap-status')).toHaveText('Dikirim, menunggu pemeriksaan');
+  await shot(unit, 'submitted');
+
+  await hr.click('text=Bidang Bina Marga');
+  await expect(hr.getByTestId('recap-status')).toHaveText('Dikirim, menunggu pemeriksaan');
+  await hr.fill('#note', 'Pendidikan tiga pegawai belum diisi');
+  await hr.getByTestId('recap-return').click();
+  await expect(hr.getByTestId('recap-status')).toHaveText('Dikembalikan untuk diperbaiki');
+  await shot(hr, 'returned');
+
+  await unit.reload();
+  await expect(unit.getByTestId('recap-return-note')).toContainText('Pendidikan tiga pegawai belum diisi');
+  await unit.fill('#letterNumber', '800/102/BM');
+  await unit.getByTestId('recap-submit').click();
+  await expect(unit.getByTestId('recap-status')).toHaveText('Dikirim, menunggu pemeriksaan');
+  await shot(unit, 'resubmitted');
+
+  await hr.reload();
+  await hr.getByTestId('recap-accept').click();
+  await expect(hr.getByTestId('recap-status')).toHaveText('Diterima');
+  await shot(hr, 'accepted');
+  await hr.setInputFiles('#result', { name: 'hasil-unggah-bkn.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await hr.getByTestId('recap-upload').click();
+  await expect(hr.getByTestId('recap-status')).toHaveText('Sudah diunggah ke BKN');
+  await expect(hr.getByTestId('recap-history').locator('li')).toHaveCount(5);
+  await shot(hr, 'uploaded');
+
+  // The cover letter is a real PDF.
+  const letter = await hr.request.get(`${app.url}${await hr.locator('text=Surat pengantar (PDF)').getAttribute('href')}`);
+  expect(letter.status()).toBe(200);
+  expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  await hr.click('header nav >> text=IP ASN');
+  await expect(hr.getByTestId('ipasn-overview').locator('tr', { hasText: 'Bidang Bina Marga' })).toContainText('Sudah diunggah ke BKN');
+  await shot(hr, 'overview-after');
+});
+
+test('an employee sees the own score with its trace, name and NIP', async ({ browser, app }) => {
+  const page = await login(browser, app.url, 'pegawai');
+  await page.click('header nav >> text=IP ASN');
+  await expect(page.locator('h1')).toContainText('IP ASN');
+  await expect(page.getByTestId('ipasn-nip')).toContainText('NIP');
+  await expect(page.getByTestId('ipasn-trace')).toBeVisible();
+  // Rule ids stay behind the "detail aturan" toggle.
+  await expect(page.locator('details code').first()).toBeHidden();
+  await page.click('text=Detail aturan');
+  await expect(page.locator('details code').first()).toBeVisible();
+  await shot(page, 'employee');
+});
