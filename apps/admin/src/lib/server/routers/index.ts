@@ -26,6 +26,7 @@ import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
+import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
@@ -968,6 +969,7 @@ const auditRouter = router({
 
 export const appRouter = router({
   auth: authRouter,
+  events: eventsRouter,
   activities: activitiesRouter,
   compliance: complianceRouter,
   exports: exportsRouter,
