@@ -13,7 +13,13 @@ export const init: ServerInit = async () => {
 };
 
 /** Downloads that write an audit entry: never started by another site (a link or an image elsewhere). */
-const EXPORTS = [/^\/employees\/[^/]+\/kartu$/, /^\/dashboard\/monitoring$/, /^\/activities\/[^/]+\/evidence$/];
+const EXPORTS = [
+  /^\/employees\/[^/]+\/kartu$/,
+  /^\/dashboard\/monitoring$/,
+  /^\/activities\/[^/]+\/evidence$/,
+  /^\/penyelenggaraan\/[^/]+\/unduh$/,
+  /^\/penyelenggaraan\/sertifikat$/,
+];
 /** What a user who must change the password may still open. */
 const BEFORE_PASSWORD_CHANGE = ['/account/password', '/logout', '/language'];
 
