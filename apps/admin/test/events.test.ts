@@ -4,38 +4,14 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, certificates, employees, signingKeys, users } from '../src/lib/server/db/schema.js';
-import type { EventFields } from '../src/lib/server/routers/events.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { decryptJwk, keyEncryptionKey, publishedJwks, rotateSigningKey, signingKey } from '../src/lib/server/signing.js';
 import { freshen } from '../src/lib/server/totals.js';
 import { checkCertificate, maskName, VerificationLimiter } from '../src/lib/server/verification.js';
 import { forEachDatabase } from './databases.js';
-import { callerAs, outcome } from './helpers.js';
+import { bimtek, callerAs, outcome } from './helpers.js';
 
 const YEAR = 2025;
-// The key-encryption key from the environment, as a deployment sets it (no file under the data folder).
-process.env['BANGKOM_SIGNING_SECRET'] ??= Buffer.alloc(32, 3).toString('base64');
-
-/** A three-day bimtek of 24 JP, one session a day. */
-export const bimtek = (overrides: Partial<EventFields> = {}): EventFields => ({
-  title: 'Bimbingan Teknis Penyusunan Dokumen Lelang Konstruksi',
-  theme: 'Penyusunan dokumen pemilihan penyedia jasa konstruksi',
-  objective: 'Pegawai mampu menyusun dokumen pemilihan sesuai ketentuan terbaru',
-  problemAddressed: 'Banyak dokumen lelang dikembalikan karena persyaratan tidak sesuai',
-  method: 'bimbingan_teknis',
-  competencyType: 'teknis',
-  organizer: 'Sekretariat DPUPR',
-  runByWorkUnit: false,
-  startDate: `${YEAR}-07-14`,
-  endDate: `${YEAR}-07-16`,
-  sessions: [{ date: `${YEAR}-07-14` }, { date: `${YEAR}-07-15` }, { date: `${YEAR}-07-16` }],
-  programmeJp: 24,
-  facilitators: [{ name: 'Ir. Bambang Sutrisno, M.T.', institution: 'Balai Jasa Konstruksi' }],
-  location: { mode: 'offline', venue: 'Aula DPUPR' },
-  minimumAttendance: 1,
-  signatory: { name: 'Dr. Ir. Hartono', nip: '196801011990031001', position: 'Kepala Dinas' },
-  ...overrides,
-});
 
 const stored = async (db: Db, employeeId: string) =>
   Number(
@@ -188,7 +164,7 @@ forEachDatabase((open) => {
     });
     // Someone not invited cannot evaluate.
     const { caller: atasan } = await callerAs(db, 'atasan');
-    expect(await outcome(() => atasan.events.evaluate({ eventId: id, relevance: 1, facilitator: 1, material: 1 }))).toBe('NOT_FOUND');
+    expect(await outcome(() => atasan.events.evaluate({ eventId: id, relevance: 1, facilitator: 1, material: 1 }))).toBe('FORBIDDEN');
   });
 
   it('the signing key is stored encrypted; after rotation old credentials still verify', async () => {

@@ -387,7 +387,9 @@ async function loadCertificate(db: Db, user: SessionUser, number: string) {
   const row = (await db.select().from(certificates).where(eq(certificates.number, number)))[0];
   if (!row) throw appError('NOT_FOUND', 'Sertifikat tidak ditemukan', 'Certificate not found');
   const own = user.employeeId !== null && user.employeeId === row.employeeId;
-  if (!own) await loadEvent(db, user, row.eventId, 'read');
+  if (own) return row;
+  const event = (await db.select({ unitId: trainingEvents.unitId }).from(trainingEvents).where(eq(trainingEvents.id, row.eventId)))[0];
+  if (!event || !mayRead(user, event)) throw forbidden();
   return row;
 }
 
@@ -897,7 +899,8 @@ export const eventsRouter = router({
           .from(eventParticipants)
           .where(and(eq(eventParticipants.eventId, input.eventId), eq(eventParticipants.employeeId, ctx.user.employeeId)))
       )[0];
-      if (!participant) throw notFound();
+      // Only those invited evaluate an event.
+      if (!participant) throw forbidden();
       const evaluation: EventEvaluation = {
         relevance: input.relevance,
         facilitator: input.facilitator,
