@@ -64,16 +64,21 @@ export const actions: Actions = {
   add: (event) => run(event, (c, f, id) => c.events.addParticipants({ eventId: id, employeeIds: f.getAll('employeeId').map(String) })),
   addMatching: (event) => run(event, (c, f, id) => c.events.addMatching({ eventId: id, ...filtersOf((name) => text(f, name)) })),
   remove: (event) => run(event, (c, f, id) => c.events.removeParticipant({ eventId: id, employeeId: text(f, 'employeeId') ?? '' })),
-  /** The page's grid: each listed participant's ticked sessions (an unticked box is an absence). */
+  /**
+   * The page's grid: each listed participant's ticked sessions (an unticked box is an absence).
+   * "Everyone present" ticks every session of every participant on the page.
+   */
   attendance: (event) =>
-    run(event, (c, f, id) =>
-      c.events.setAttendance({
+    run(event, async (c, f, id) => {
+      const all = f.get('all') === '1' ? (await c.events.get({ id })).data.sessions.map((s) => s.id) : null;
+      return c.events.setAttendance({
         eventId: id,
-        rows: f
-          .getAll('row')
-          .map((employeeId) => ({ employeeId: String(employeeId), attended: f.getAll(`att:${employeeId}`).map(String) })),
-      }),
-    ),
+        rows: f.getAll('row').map((employeeId) => ({
+          employeeId: String(employeeId),
+          attended: all ?? f.getAll(`att:${employeeId}`).map(String),
+        })),
+      });
+    }),
   close: (event) => run(event, (c, _f, id) => c.events.close({ eventId: id })),
   revoke: (event) => run(event, (c, f) => c.events.revoke({ number: text(f, 'number') ?? '', reason: text(f, 'reason') ?? '' })),
 };
