@@ -39,7 +39,7 @@ async function verifiedJp(page: Page, url: string): Promise<number> {
 }
 
 test('a bimtek from creation to verifiable certificates', async ({ browser, app }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   // Three days ending a week ago, this year (when today is early January the dates are last year's; the JP check follows).
   const start = day(9);
   const end = day(7);
