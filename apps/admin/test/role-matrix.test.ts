@@ -124,6 +124,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
+  'audit.recordExport': { allowed: ['auditor'], call: (c) => c.audit.recordExport({ filter: {}, format: 'csv' }) },
   'events.list': { allowed: ORGANISERS_AND_AUDITOR, call: (c) => c.events.list({ limit: 10 }) },
   'events.get': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.get({ id: t.openEvent }) },
   'events.participants': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.participants({ eventId: t.openEvent, limit: 10 }) },
