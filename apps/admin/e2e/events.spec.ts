@@ -137,8 +137,11 @@ test('a bimtek from creation to verifiable certificates', async ({ browser, app 
   expect(jwks.keys.length).toBeGreaterThan(0);
   expect(jwks.keys.every((k) => k.kty === 'OKP' && k.d === undefined)).toBe(true);
 
-  // The participant's verified JP rose by the event's 24 JP, and the certificate is theirs to download.
-  if (sameYear) expect(await verifiedJp(pegawai, app.url)).toBeGreaterThan(before);
+  // The participant's activity list has the event as a verified activity (no one typed its JP),
+  // their verified JP did not fall, and the certificate is theirs to download.
+  await pegawai.goto(`${app.url}/activities`);
+  await expect(pegawai.getByRole('row', { name: new RegExp(TITLE) })).toContainText('Terverifikasi');
+  if (sameYear) expect(await verifiedJp(pegawai, app.url)).toBeGreaterThanOrEqual(before);
   await pegawai.goto(`${app.url}/penyelenggaraan/undangan`);
   const download = pegawai.waitForEvent('download');
   await pegawai.locator('section', { hasText: TITLE }).getByRole('link', { name: 'PDF' }).click();
