@@ -92,6 +92,10 @@ test('a bimtek from creation to verifiable certificates', async ({ browser, app 
   await posted(sdm, () => sdm.getByTestId('save-attendance').click());
   await expect(sdm.getByTestId('done')).toBeVisible();
   await expect(grid.locator('input[type=checkbox]:checked')).toHaveCount(rowCount * 3 - 1);
+  // The participants are paged: the demo's pegawai, found by name, is marked present on their page too.
+  await sdm.goto(`${eventUrl}?pq=${encodeURIComponent(pegawaiName)}`);
+  await posted(sdm, () => sdm.getByTestId('all-present').click());
+  await expect(sdm.getByTestId('attendance-grid').locator('input[type=checkbox]:not(:checked)')).toHaveCount(0);
 
   // The participant sees the invitation and evaluates the event.
   await pegawai.goto(`${app.url}/penyelenggaraan/undangan`);
