@@ -95,6 +95,7 @@ test('a bimtek from creation to verifiable certificates', async ({ browser, app 
   // The participants are paged: the demo's pegawai, found by name, is marked present on their page too.
   await sdm.goto(`${eventUrl}?pq=${encodeURIComponent(pegawaiName)}`);
   await posted(sdm, () => sdm.getByTestId('all-present').click());
+  await sdm.goto(`${eventUrl}?pq=${encodeURIComponent(pegawaiName)}`);
   await expect(sdm.getByTestId('attendance-grid').locator('input[type=checkbox]:not(:checked)')).toHaveCount(0);
 
   // The participant sees the invitation and evaluates the event.
