@@ -10,6 +10,6 @@ export default mergeConfig(
   shared,
   defineConfig({
     plugins: [paraglideVitePlugin(paraglideOptions)],
-    test: { hookTimeout: 120_000, testTimeout: 120_000, setupFiles: ['test/setup-password-cost.ts'] },
+    test: { hookTimeout: 120_000, testTimeout: 120_000, setupFiles: ['test/setup-password-cost.ts', 'test/setup-signing-secret.ts'] },
   }),
 );

@@ -70,11 +70,44 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   // Five logins, each a deliberately slow password hash on the server.
   test.slow();
   const menus = {
-    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'IP ASN'],
-    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Tim saya', 'IP ASN'],
-    adminunit: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'IP ASN'],
-    adminsdm: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'IP ASN', 'Administrasi'],
-    auditor: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Kepatuhan', 'MyASN/SIASN', 'Tugas Belajar', 'IP ASN', 'Administrasi', 'Log audit'],
+    pegawai: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'IP ASN', 'Undangan saya'],
+    atasan: ['Beranda', 'Kegiatan', 'Rencana (IDP)', 'Persetujuan', 'Tim saya', 'IP ASN', 'Undangan saya'],
+    adminunit: [
+      'Beranda',
+      'Kegiatan',
+      'Rencana (IDP)',
+      'Persetujuan',
+      'Kepatuhan',
+      'MyASN/SIASN',
+      'IP ASN',
+      'Undangan saya',
+      'Penyelenggaraan',
+    ],
+    adminsdm: [
+      'Beranda',
+      'Kegiatan',
+      'Rencana (IDP)',
+      'Persetujuan',
+      'Kepatuhan',
+      'MyASN/SIASN',
+      'Tugas Belajar',
+      'IP ASN',
+      'Undangan saya',
+      'Penyelenggaraan',
+      'Administrasi',
+    ],
+    auditor: [
+      'Beranda',
+      'Kegiatan',
+      'Rencana (IDP)',
+      'Kepatuhan',
+      'MyASN/SIASN',
+      'Tugas Belajar',
+      'IP ASN',
+      'Penyelenggaraan',
+      'Administrasi',
+      'Log audit',
+    ],
   };
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });

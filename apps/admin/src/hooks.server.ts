@@ -13,7 +13,18 @@ export const init: ServerInit = async () => {
 };
 
 /** Downloads that write an audit entry: never started by another site (a link or an image elsewhere). */
-const EXPORTS = [/^\/employees\/[^/]+\/kartu$/, /^\/dashboard\/monitoring$/, /^\/activities\/[^/]+\/evidence$/, /^\/jobs\/[^/]+\/file$/];
+const EXPORTS = [
+  /^\/employees\/[^/]+\/kartu$/,
+  /^\/dashboard\/monitoring$/,
+  /^\/activities\/[^/]+\/evidence$/,
+  /^\/jobs\/[^/]+\/file$/,
+  /^\/penyelenggaraan\/[^/]+\/unduh$/,
+  /^\/penyelenggaraan\/sertifikat$/,
+  /^\/audit\/export$/,
+  /^\/myasn\/export$/,
+  /^\/myasn\/activities\/[^/]+\/siasn$/,
+  /^\/ipasn\/rekap\/[^/]+\/dokumen$/,
+];
 /** What a user who must change the password may still open. */
 const BEFORE_PASSWORD_CHANGE = ['/account/password', '/logout', '/language'];
 

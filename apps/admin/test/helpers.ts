@@ -4,6 +4,7 @@ import { LoginLimiter } from '../src/lib/server/auth.js';
 import type { Db } from '../src/lib/server/db/index.js';
 import { activities, users } from '../src/lib/server/db/schema.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
+import type { EventFields } from '../src/lib/server/routers/events.js';
 import { createCallerFactory } from '../src/lib/server/trpc.js';
 
 const createCaller = createCallerFactory(appRouter);
@@ -142,4 +143,25 @@ export const planInput = (year: number) => ({
       budget: 0,
     },
   ],
+});
+
+/** A three-day bimtek of 24 JP, one session a day. */
+export const bimtek = (overrides: Partial<EventFields> = {}, year = 2025): EventFields => ({
+  title: 'Bimbingan Teknis Penyusunan Dokumen Lelang Konstruksi',
+  theme: 'Penyusunan dokumen pemilihan penyedia jasa konstruksi',
+  objective: 'Pegawai mampu menyusun dokumen pemilihan sesuai ketentuan terbaru',
+  problemAddressed: 'Banyak dokumen lelang dikembalikan karena persyaratan tidak sesuai',
+  method: 'bimbingan_teknis',
+  competencyType: 'teknis',
+  organizer: 'Sekretariat DPUPR',
+  runByWorkUnit: false,
+  startDate: `${year}-07-14`,
+  endDate: `${year}-07-16`,
+  sessions: [{ date: `${year}-07-14` }, { date: `${year}-07-15` }, { date: `${year}-07-16` }],
+  programmeJp: 24,
+  facilitators: [{ name: 'Ir. Bambang Sutrisno, M.T.', institution: 'Balai Jasa Konstruksi' }],
+  location: { mode: 'offline', venue: 'Aula DPUPR' },
+  minimumAttendance: 1,
+  signatory: { name: 'Dr. Ir. Hartono', nip: '196801011990031001', position: 'Kepala Dinas' },
+  ...overrides,
 });

@@ -9,7 +9,7 @@ import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
 import { claimJob, runJob } from '../src/lib/server/jobs.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
-import { callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
+import { bimtek, callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 /**
  * The role matrix of the app (issue: pegawai, atasan, admin unit, admin SDM, auditor): which roles may
@@ -24,6 +24,9 @@ const YEAR = 2025;
 /** Who may start and follow background jobs (exports; imports are admin SDM's). */
 const JOB_ROLES: Role[] = ['admin_unit', 'admin_sdm', 'auditor'];
 const EMPTY_HISTORY = JSON.stringify({ diklat: [], kursus: [] });
+/** Who organises events (Penyelenggaraan): admin SDM, and admin unit for their own unit. */
+const ORGANISERS: Role[] = ['admin_unit', 'admin_sdm'];
+const ORGANISERS_AND_AUDITOR: Role[] = [...ORGANISERS, 'auditor'];
 
 interface Targets {
   /** A draft of the caller's own (with evidence). */
@@ -42,6 +45,16 @@ interface Targets {
   /** A reconciliation of the pegawai's SIASN history (bina-marga) and one of its lines. */
   reconciliation: number;
   reconciliationLine: number;
+  /** Events of the admin unit's unit (Bidang Bina Marga): open with the pegawai, empty, ready to close, closed. */
+  openEvent: string;
+  pickEvent: string;
+  closingEvent: string;
+  /** The pegawai's certificate of the closed event. */
+  certificate: string;
+  /** Employees of that unit: a participant to remove, one to invite, one to find by the picker's filter. */
+  spareParticipant: string;
+  invitee: string;
+  matchingInvitee: string;
   /** Accounts an admin SDM may change (not the caller's own). */
   auditorUser: number;
   spareUser: number;
@@ -236,6 +249,38 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'activities.decideMany': {
     allowed: ['atasan', 'admin_unit', 'admin_sdm'],
     call: (c, t) => c.activities.decideMany({ ids: [t.subordinateTraining], decision: 'reject', reason: 'Sertifikat tidak terbaca' }),
+  'events.list': { allowed: ORGANISERS_AND_AUDITOR, call: (c) => c.events.list({ limit: 10 }) },
+  'events.get': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.get({ id: t.openEvent }) },
+  'events.participants': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.participants({ eventId: t.openEvent, limit: 10 }) },
+  'events.create': { allowed: ORGANISERS, call: (c) => c.events.create(bimtek()) },
+  'events.candidates': { allowed: ORGANISERS, call: (c, t) => c.events.candidates({ eventId: t.openEvent, limit: 10 }) },
+  'events.addParticipants': {
+    allowed: ORGANISERS,
+    call: (c, t) => c.events.addParticipants({ eventId: t.pickEvent, employeeIds: [t.invitee] }),
+  },
+  'events.addMatching': { allowed: ORGANISERS, call: (c, t) => c.events.addMatching({ eventId: t.pickEvent, q: t.matchingInvitee }) },
+  'events.removeParticipant': {
+    allowed: ORGANISERS,
+    call: (c, t) => c.events.removeParticipant({ eventId: t.openEvent, employeeId: t.spareParticipant }),
+  },
+  'events.setAttendance': {
+    allowed: ORGANISERS,
+    call: (c, t) => c.events.setAttendance({ eventId: t.openEvent, rows: [{ employeeId: t.pegawaiEmployee, attended: ['s1'] }] }),
+  },
+  'events.close': { allowed: ORGANISERS, call: (c, t) => c.events.close({ eventId: t.closingEvent }) },
+  'events.revoke': { allowed: ORGANISERS, call: (c, t) => c.events.revoke({ number: t.certificate, reason: 'Peserta keliru' }) },
+  'events.certificate': {
+    allowed: ['pegawai', ...ORGANISERS_AND_AUDITOR],
+    call: (c, t) => c.events.certificate({ number: t.certificate, format: 'json' }),
+  },
+  'events.document': {
+    allowed: ORGANISERS_AND_AUDITOR,
+    call: (c, t) => c.events.document({ eventId: t.openEvent, kind: 'participants', format: 'xlsx' }),
+  },
+  'events.mine': { allowed: ALL, call: (c) => c.events.mine() },
+  'events.evaluate': {
+    allowed: ['pegawai'],
+    call: (c, t) => c.events.evaluate({ eventId: t.openEvent, relevance: 5, facilitator: 4, material: 4 }),
   },
 };
 
@@ -278,6 +323,38 @@ async function insertActivity(
   return id;
 }
 
+/** The events the matrix calls on, prepared by the admin SDM for the admin unit's unit. */
+async function eventTargets(db: Db, pegawaiEmployee: string) {
+  const { caller: sdm } = await callerAs(db, 'adminsdm');
+  const accounts = (await db.select({ employeeId: users.employeeId }).from(users)).map((u) => u.employeeId);
+  const [spareParticipant, invitee, matchingInvitee] = (
+    await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, 'bina-marga')).orderBy(employees.id)
+  )
+    .map((e) => e.id)
+    .filter((id) => !accounts.includes(id));
+  const unitEvent = async () => (await sdm.events.create(bimtek({ unitId: 'bina-marga' }))).id;
+  const openEvent = await unitEvent();
+  await sdm.events.addParticipants({ eventId: openEvent, employeeIds: [pegawaiEmployee, spareParticipant!] });
+  const full = [{ employeeId: pegawaiEmployee, attended: ['s1', 's2', 's3'] }];
+  const closingEvent = await unitEvent();
+  await sdm.events.addParticipants({ eventId: closingEvent, employeeIds: [pegawaiEmployee] });
+  await sdm.events.setAttendance({ eventId: closingEvent, rows: full });
+  const closedEvent = await unitEvent();
+  await sdm.events.addParticipants({ eventId: closedEvent, employeeIds: [pegawaiEmployee] });
+  await sdm.events.setAttendance({ eventId: closedEvent, rows: full });
+  await sdm.events.close({ eventId: closedEvent });
+  const certificate = (await sdm.events.participants({ eventId: closedEvent })).rows[0]!.certificate!;
+  return {
+    openEvent,
+    pickEvent: await unitEvent(),
+    closingEvent,
+    certificate,
+    spareParticipant: spareParticipant!,
+    invitee: invitee!,
+    matchingInvitee: matchingInvitee!,
+  };
+}
+
 it('the matrix names every procedure of the router', () => {
   expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(matrix).sort());
 });
@@ -311,6 +388,7 @@ forEachDatabase((open) => {
           markedActivity: await insertActivity(db, pegawai.employeeId!, 'verified', trainingFields(YEAR), 'marked'),
           reconciliation: 0,
           reconciliationLine: 0,
+          ...(await eventTargets(db, pegawai.employeeId!)),
           auditorUser: 0,
           spareUser: 0,
           ownFinishedJob: 0,

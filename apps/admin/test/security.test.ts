@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import type { Context } from '../src/lib/server/trpc.js';
 import { publicProcedure, router } from '../src/lib/server/trpc.js';
 import { forEachDatabase } from './databases.js';
-import { callerAs, coachingFields, outcome, pdfUpload, trainingFields } from './helpers.js';
+import { bimtek, callerAs, coachingFields, outcome, pdfUpload, trainingFields } from './helpers.js';
 
 const YEAR = 2025;
 const auditCount = async (db: Db, action: string) =>
@@ -260,6 +260,26 @@ forEachDatabase((open) => {
           }),
         ),
       ).toBe('FORBIDDEN');
+  describe('Medium 7 (events): a certificate download is not started by another site', () => {
+    it('refuses a cross-site request for a certificate and writes no audit entry', async () => {
+      const sdm = await callerAs(db, 'adminsdm');
+      const { id } = await sdm.caller.events.create(bimtek());
+      const pegawai = (await db.select().from(users).where(eq(users.username, 'pegawai')))[0]!;
+      await sdm.caller.events.addParticipants({ eventId: id, employeeIds: [pegawai.employeeId!] });
+      await sdm.caller.events.setAttendance({ eventId: id, rows: [{ employeeId: pegawai.employeeId!, attended: ['s1', 's2', 's3'] }] });
+      await sdm.caller.events.close({ eventId: id });
+      const number = (await sdm.caller.events.participants({ eventId: id })).rows[0]!.certificate!;
+      const context = async () => ({
+        ...contextOf(db),
+        user: { id: pegawai.id, username: pegawai.username, role: pegawai.role, employeeId: pegawai.employeeId, unitId: pegawai.unitId },
+      });
+      const url = `${ORIGIN}/api/trpc/events.certificate?input=${encodeURIComponent(JSON.stringify({ number, format: 'pdf' }))}`;
+      const crossSite = await handleApi(new Request(url, { headers: { 'sec-fetch-site': 'cross-site' } }), appRouter, context);
+      expect(crossSite.status).toBe(403);
+      expect(await auditCount(db, 'certificate.download')).toBe(0);
+      const sameOrigin = await handleApi(new Request(url, { headers: { 'sec-fetch-site': 'same-origin' } }), appRouter, context);
+      expect(sameOrigin.status).toBe(200);
+      expect(await auditCount(db, 'certificate.download')).toBe(1);
     });
   });
 
@@ -359,6 +379,28 @@ forEachDatabase((open) => {
       expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
       expect(await auditCount(db, 'activity.conversion_approved')).toBe(1);
       void activities;
+    });
+
+    it('an event is closed once: two closings at once issue one set of certificates and activities', async () => {
+      const sdm = await callerAs(db, 'adminsdm');
+      const unit = await callerAs(db, 'adminunit');
+      const { id } = await sdm.caller.events.create(bimtek({ unitId: 'bina-marga' }));
+      await sdm.caller.events.addMatching({ eventId: id, unitId: 'bina-marga' });
+      const people = (await sdm.caller.events.participants({ eventId: id, limit: 200 })).rows;
+      await sdm.caller.events.setAttendance({
+        eventId: id,
+        rows: people.map((p) => ({ employeeId: p.employeeId, attended: ['s1', 's2', 's3'] })),
+      });
+      const outcomes = await Promise.all([
+        outcome(() => sdm.caller.events.close({ eventId: id })),
+        outcome(() => unit.caller.events.close({ eventId: id })),
+      ]);
+      expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
+      expect(await auditCount(db, 'certificate.issue')).toBe(people.length);
+      const created = rowsOf<{ n: number }>(
+        await db.execute(sql`SELECT count(*)::int AS n FROM activities WHERE id LIKE ${`EVT-${id}-%`}`),
+      );
+      expect(created[0]!.n).toBe(people.length);
     });
   });
 

@@ -13,6 +13,7 @@ export type {
   IdentityObject,
   Issuer,
   IssuerKey,
+  JWK,
   OpenBadgeCredential,
   VerifiedCredential,
   VerifyOptions,

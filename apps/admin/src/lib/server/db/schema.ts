@@ -9,6 +9,8 @@
  */
 import type { Employee, IndividualDevelopmentPlan, LearningActivity, TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
 import { activityStatuses, educationLevels, employeeKinds, performancePredicates, positionKinds } from '@bangkom/domain';
+import { activityStatuses, employeeKinds } from '@bangkom/domain';
+import type { TrainingEvent } from '@bangkom/events';
 import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';
 import {
@@ -28,6 +30,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -606,3 +609,108 @@ export const ipasnRecapSteps = pgTable(
     foreignKey({ name: 'ipasn_recap_steps_done_by_fkey', columns: [t.doneBy], foreignColumns: [users.id] }),
   ],
 );
+/** An event the agency runs itself (Penyelenggaraan): open while participants and attendance are recorded, then closed. */
+export const eventStatuses = ['open', 'closed'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+/** Who signs the certificates of an event. */
+export interface EventSignatory {
+  name: string;
+  nip?: string;
+  position: string;
+}
+
+/** A participant's evaluation of an event: scores 1–5 and free text ([E] item 2: evaluasi penyelenggaraan). */
+export interface EventEvaluation {
+  relevance: number;
+  facilitator: number;
+  material: number;
+  comment?: string;
+}
+
+export const trainingEvents = pgTable(
+  'training_events',
+  {
+    id: text('id').primaryKey(),
+    /** The TrainingEvent of @bangkom/events, as checked by `checkEvent`. */
+    data: jsonb('data').$type<TrainingEvent>().notNull(),
+    /** The organising unit for an admin unit's event (participants from that unit only); null: organised by HR for the agency. */
+    unitId: text('unit_id'),
+    status: text('status').$type<EventStatus>().notNull(),
+    /** Share of sessions a participant must attend to pass (0..1; [P] art. 66(3): default every session). */
+    minimumAttendance: numeric('minimum_attendance', { mode: 'number' }).notNull().default(1),
+    signatory: jsonb('signatory').$type<EventSignatory>().notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('training_events_status_check', sql`${t.status} IN (${sqlList(eventStatuses)})`),
+    check('training_events_minimum_attendance_check', sql`${t.minimumAttendance} >= 0 AND ${t.minimumAttendance} <= 1`),
+    foreignKey({ name: 'training_events_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+    foreignKey({ name: 'training_events_created_by_fkey', columns: [t.createdBy], foreignColumns: [users.id] }),
+    index('training_events_created').on(t.createdAt.desc(), t.id),
+    index('training_events_unit').on(t.unitId),
+  ],
+);
+
+export const eventParticipants = pgTable(
+  'event_participants',
+  {
+    eventId: text('event_id').notNull(),
+    employeeId: text('employee_id').notNull(),
+    /** Ids of the sessions attended. */
+    attended: jsonb('attended').$type<string[]>().notNull().default([]),
+    evaluation: jsonb('evaluation').$type<EventEvaluation>(),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'event_participants_pkey', columns: [t.eventId, t.employeeId] }),
+    foreignKey({ name: 'event_participants_event_id_fkey', columns: [t.eventId], foreignColumns: [trainingEvents.id] }).onDelete('cascade'),
+    foreignKey({ name: 'event_participants_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    index('event_participants_employee').on(t.employeeId),
+  ],
+);
+
+/** Certificates issued when an event closes: number, JP, the signed Open Badges 3.0 credential, revocation. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    number: text('number').primaryKey(),
+    /** The year of the sequence the number belongs to (it restarts each year). */
+    year: integer('year').notNull(),
+    eventId: text('event_id').notNull(),
+    employeeId: text('employee_id').notNull(),
+    /** The verified learning activity the certificate credits. */
+    activityId: text('activity_id').notNull(),
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    /** The OB3 credential as a JWT-VC (EdDSA). */
+    credential: text('credential').notNull(),
+    kid: text('kid').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [
+    unique('certificates_event_employee_key').on(t.eventId, t.employeeId),
+    foreignKey({ name: 'certificates_event_id_fkey', columns: [t.eventId], foreignColumns: [trainingEvents.id] }),
+    foreignKey({ name: 'certificates_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
+    foreignKey({ name: 'certificates_activity_id_fkey', columns: [t.activityId], foreignColumns: [activities.id] }),
+    index('certificates_year').on(t.year),
+    index('certificates_employee').on(t.employeeId),
+  ],
+);
+
+/**
+ * The agency's Ed25519 keys that sign credentials. The private key is encrypted (AES-256-GCM) with a
+ * key from the environment; a retired key stays so that credentials it signed still verify.
+ */
+export const signingKeys = pgTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+  /** base64(iv | tag | ciphertext) of the private JWK. */
+  privateJwkEncrypted: text('private_jwk_encrypted').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});

@@ -25,6 +25,7 @@ import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
+import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
@@ -864,6 +865,7 @@ const adminRouter = router({
 
 export const appRouter = router({
   auth: authRouter,
+  events: eventsRouter,
   activities: activitiesRouter,
   compliance: complianceRouter,
   exports: exportsRouter,
