@@ -7,7 +7,7 @@ import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
-import { callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
+import { callerAs, coachingFields, evidenceForm, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 /**
  * The role matrix of the app (issue: pegawai, atasan, admin unit, admin SDM, auditor): which roles may
@@ -54,6 +54,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: STAFF,
     call: (c, t) => c.activities.update({ id: t.ownDraft, fields: { ...trainingFields(YEAR), title: 'Judul yang diperbaiki' } }),
   },
+  'activities.attachEvidence': { allowed: STAFF, call: (c, t) => c.activities.attachEvidence(evidenceForm(t.ownDraft)) },
   'activities.submit': { allowed: STAFF, call: (c, t) => c.activities.submit({ id: t.ownDraft, declaration: true }) },
   'activities.withdraw': { allowed: STAFF, call: (c, t) => c.activities.withdraw({ id: t.ownSubmitted }) },
   'activities.review': { allowed: ['atasan'], call: (c, t) => c.activities.review({ id: t.subordinateCoaching, approve: true }) },

@@ -62,6 +62,17 @@ export const ActivityFields = z.object({
  */
 export const EvidenceFile = z.file();
 
+/** An activity's id as the procedures take it. */
+export const ActivityId = z.string().max(60);
+
+/** An evidence upload through the API: the activity and the file. */
+export const EvidenceUpload = z.object({ id: ActivityId, file: EvidenceFile });
+/** The same as the multipart body (`FormData`) an API client sends. */
+export const EvidenceUploadData = z
+  .instanceof(FormData)
+  .transform((data) => ({ id: data.get('id'), file: data.get('file') }))
+  .pipe(EvidenceUpload);
+
 /** The activity form: the fields, and optionally a file (on edit: only to replace the attached one). */
 export const ActivityForm = ActivityFields.extend({ evidence: EvidenceFile.optional() });
 
