@@ -104,6 +104,15 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await page.click('form[action="?/createUser"] button');
   await expect(page.locator('p.ok[role=status]')).toBeVisible();
   await expect(page.locator('table').first()).toContainText('e2e-pegawai');
+
+  // The same username again: refused beside the field, what was typed kept (not the password).
+  await page.fill('#username', 'e2e-pegawai');
+  await page.fill('#password', NEW_PASSWORD);
+  await page.click('form[action="?/createUser"] button');
+  await expect(page.locator('section[aria-labelledby=new-user] [role=alert]')).toContainText('Nama pengguna: Nama pengguna sudah dipakai');
+  await expect(page.locator('#username')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#username')).toHaveValue('e2e-pegawai');
+  await expect(page.locator('#password')).toHaveValue('');
 });
 
 test('the HR admin imports employees: a bad file saves nothing, a good one reports what it did', async ({ app }) => {

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
 import { attempt, formOf, postedForm, refused, submitted } from '$lib/server/forms';
 import { ROW_FORM } from '$lib/forms';
+import { roles } from '$lib/server/db/schema';
 import {
   AccountBatch,
   AccountChange,
@@ -52,6 +53,7 @@ export const load: PageServerLoad = async (event) => {
     sessionsForm,
     profileForm,
     timeZoneForm,
+    roles,
     me: event.locals.user?.id ?? null,
   };
 };
