@@ -105,9 +105,11 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await expect(page.locator('p.ok[role=status]')).toBeVisible();
   await expect(page.locator('table').first()).toContainText('e2e-pegawai');
 
-  // The same username again: refused beside the field, what was typed kept (not the password).
+  // The same username again (the form was emptied after the success): refused beside the field,
+  // what was typed kept (not the password).
   await page.fill('#username', 'e2e-pegawai');
   await page.fill('#password', NEW_PASSWORD);
+  await page.fill('#employeeId', state.belowNip!);
   await page.click('form[action="?/createUser"] button');
   await expect(page.locator('section[aria-labelledby=new-user] [role=alert]')).toContainText('Nama pengguna: Nama pengguna sudah dipakai');
   await expect(page.locator('#username')).toHaveAttribute('aria-invalid', 'true');
