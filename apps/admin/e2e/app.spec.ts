@@ -37,10 +37,9 @@ async function login(
   const context = await browser.newContext({ viewport, locale: 'id-ID' });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
-  // The username field takes focus once the page is live (hydrated): typing earlier can be lost.
-  await expect(page.locator('#username')).toBeFocused();
   if (keyboard) {
-    // Tab to the password, Enter submits.
+    // Typing goes to the username field, which takes focus once the page is live; Tab to the password, Enter submits.
+    await expect(page.locator('#username')).toBeFocused();
     await page.keyboard.type(username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(password);
@@ -140,6 +139,17 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await page.click('form[action="?/createUser"] button');
   await expect(page.locator('p.ok[role=status]')).toBeVisible();
   await expect(page.locator('table').first()).toContainText('e2e-pegawai');
+
+  // The same username again (the form was emptied after the success): refused beside the field,
+  // what was typed kept (not the password).
+  await page.fill('#username', 'e2e-pegawai');
+  await page.fill('#password', NEW_PASSWORD);
+  await page.fill('#employeeId', state.belowNip!);
+  await page.click('form[action="?/createUser"] button');
+  await expect(page.locator('section[aria-labelledby=new-user] [role=alert]')).toContainText('Nama pengguna: Nama pengguna sudah dipakai');
+  await expect(page.locator('#username')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#username')).toHaveValue('e2e-pegawai');
+  await expect(page.locator('#password')).toHaveValue('');
 });
 
 test('the HR admin imports employees: a bad file saves nothing, a good one reports what it did', async ({ app }) => {

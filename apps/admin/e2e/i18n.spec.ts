@@ -13,8 +13,6 @@ async function login(browser: Browser, url: string, username: string) {
   const context = await browser.newContext({ locale: 'id-ID' });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
-  // The username field takes focus once the page is live (hydrated): typing earlier can be lost.
-  await expect(page.locator('#username')).toBeFocused();
   await page.fill('#username', username);
   await page.fill('#password', PASSWORD);
   await page.click('main button[type=submit]');

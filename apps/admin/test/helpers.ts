@@ -45,6 +45,14 @@ export const PDF = new TextEncoder().encode(
 export const pdfUpload = (name = 'sertifikat.pdf', bytes: Uint8Array = PDF) =>
   new File([bytes as BlobPart], name, { type: 'application/pdf' });
 
+/** An evidence upload as an API client sends it (`activities.attachEvidence`): a multipart body. */
+export function evidenceForm(id: string, file: File = pdfUpload()) {
+  const form = new FormData();
+  form.set('id', id);
+  form.set('file', file);
+  return form;
+}
+
 /** A coaching activity (non-classical: [K] I.E.15.b) as the form sends it. */
 export const coachingFields = (year: number) => ({
   method: 'coaching' as const,

@@ -9,7 +9,7 @@ import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
 import { claimJob, runJob } from '../src/lib/server/jobs.js';
 import { forEachDatabase } from './databases.js';
 import type { Caller } from './helpers.js';
-import { bimtek, callerAs, coachingFields, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
+import { bimtek, callerAs, coachingFields, evidenceForm, outcome, pdfUpload, planInput, trainingFields, tubelFacts } from './helpers.js';
 
 /**
  * The role matrix of the app (issue: pegawai, atasan, admin unit, admin SDM, auditor): which roles may
@@ -80,6 +80,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: STAFF,
     call: (c, t) => c.activities.update({ id: t.ownDraft, fields: { ...trainingFields(YEAR), title: 'Judul yang diperbaiki' } }),
   },
+  'activities.attachEvidence': { allowed: STAFF, call: (c, t) => c.activities.attachEvidence(evidenceForm(t.ownDraft)) },
   'activities.submit': { allowed: STAFF, call: (c, t) => c.activities.submit({ id: t.ownDraft, declaration: true }) },
   'activities.withdraw': { allowed: STAFF, call: (c, t) => c.activities.withdraw({ id: t.ownSubmitted }) },
   'activities.review': { allowed: ['atasan'], call: (c, t) => c.activities.review({ id: t.subordinateCoaching, approve: true }) },

@@ -1,7 +1,17 @@
 import { learningMethodCodes, LearningActivity } from '@bangkom/domain';
 import { describe, expect, it } from 'vitest';
 import { TugasBelajarProgramme } from '@bangkom/domain';
-import { ActivityFields, ActivityForm, EmployeeImportForm, PasswordForm, TubelForm } from '../src/lib/schemas.js';
+import {
+  AccountChange,
+  ActivityFields,
+  ActivityForm,
+  EmployeeImportForm,
+  EvidenceUploadData,
+  NewAccount,
+  PasswordForm,
+  SessionSettings,
+  TubelForm,
+} from '../src/lib/schemas.js';
 import { tubelInput } from '../src/lib/server/tubel-form.js';
 import { errorDetails } from '../src/lib/server/errors.js';
 
@@ -79,5 +89,38 @@ describe('form schemas derived from @bangkom/domain', () => {
     const parsed = TubelForm.safeParse({ employeeId: 'x', discipline: 'some', previous: 'some' });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join('.'))).toEqual(['disciplineDate', 'previousEnd']);
+  });
+});
+
+describe('the account and settings forms', () => {
+  const posted = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return form;
+  };
+
+  it('a username against the rule is refused beside its field with the catalogue’s message; case does not matter', () => {
+    const account = { username: 'Budi Santoso', password: 'Tepian-Mahakam-2031', role: 'pegawai' };
+    const refused = NewAccount.safeParse(account).error?.issues ?? [];
+    expect(refused.map((i) => [i.path.join('.'), (i as { params?: { code?: string } }).params?.code])).toEqual([
+      ['username', 'admin_username_rule'],
+    ]);
+    expect(NewAccount.parse({ ...account, username: ' Budi.Santoso ' }).username).toBe('budi.santoso');
+  });
+
+  it('session limits are whole numbers in their ranges; a role is one of the database’s', () => {
+    const sessions = SessionSettings.safeParse({ idleMinutes: 2, lifetimeHours: 1.5 }).error?.issues ?? [];
+    expect(sessions.map((i) => i.path.join('.')).sort()).toEqual(['idleMinutes', 'lifetimeHours']);
+    expect(AccountChange.safeParse({ userId: 7, role: 'superuser' }).error?.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['role', 'invalid_value'],
+    ]);
+  });
+
+  it('an evidence upload through the API is a multipart body with the activity id and a file', () => {
+    const form = posted({ id: 'ACT-1' });
+    expect(EvidenceUploadData.safeParse(form).error?.issues.map((i) => i.path.join('.'))).toEqual(['file']);
+    form.set('file', new File(['%PDF-'], 'bukti.pdf'));
+    expect(EvidenceUploadData.parse(form)).toMatchObject({ id: 'ACT-1', file: { name: 'bukti.pdf' } });
+    expect(EvidenceUploadData.safeParse({ id: 'ACT-1' }).success).toBe(false);
   });
 });

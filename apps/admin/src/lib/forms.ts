@@ -16,3 +16,9 @@ export function lastErrors(errors: Record<string, unknown>): Record<string, stri
   }
   return result;
 }
+
+/**
+ * The id of the forms a page repeats on every row (an account's buttons): they have no store each,
+ * and their refusal shows once, above the list.
+ */
+export const ROW_FORM = 'row';

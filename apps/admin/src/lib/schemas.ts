@@ -7,6 +7,7 @@ import {
   TugasBelajarProgramme,
 } from '@bangkom/domain';
 import { z } from 'zod';
+import { roles } from './server/db/schema.js';
 import { todayIso } from './values.js';
 
 /**
@@ -64,6 +65,17 @@ export const ActivityFields = z.object({
  * real type (by its first bytes) are checked by the procedure that stores it.
  */
 export const EvidenceFile = z.file();
+
+/** An activity's id as the procedures take it. */
+export const ActivityId = z.string().max(60);
+
+/** An evidence upload through the API: the activity and the file. */
+export const EvidenceUpload = z.object({ id: ActivityId, file: EvidenceFile });
+/** The same as the multipart body (`FormData`) an API client sends. */
+export const EvidenceUploadData = z
+  .instanceof(FormData)
+  .transform((data) => ({ id: data.get('id'), file: data.get('file') }))
+  .pipe(EvidenceUpload);
 
 /** The activity form: the fields, and optionally a file (on edit: only to replace the attached one). */
 export const ActivityForm = ActivityFields.extend({ evidence: EvidenceFile.optional() });
@@ -138,6 +150,36 @@ export const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 /** The import form: the CSV file as uploaded; it is applied by a background job. */
 export const EmployeeImportForm = z.object({ file: z.file().min(1).max(MAX_IMPORT_BYTES) });
 
+/** A username: lower case letters, digits, dot, dash, underscore; 3 to 40 characters (case does not matter when logging in). */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((name) => /^[a-z0-9._-]{3,40}$/.test(name), { params: { code: 'admin_username_rule' } });
+const AccountId = z.int().positive();
+/** An account's role and what it is linked to (which of them a role needs is checked by the procedure). */
+const AccountLinks = z.object({
+  role: z.enum(roles),
+  employeeId: z.string().trim().max(40).optional(),
+  unitId: z.string().max(60).optional(),
+});
+/** A new account; the rules its password follows are checked by the procedure (they need the username). */
+export const NewAccount = AccountLinks.extend({ username: Username, password: z.string().max(200) });
+/** Another role, employee or unit for an account. */
+export const AccountChange = AccountLinks.extend({ userId: AccountId });
+/** One account (its password reset). */
+export const AccountRef = z.object({ userId: AccountId });
+/** Disabling an account, or enabling it again. */
+export const AccountDisabling = AccountRef.extend({ disabled: z.boolean() });
+/** Accounts for every employee without one, in one unit or all. */
+export const AccountBatch = z.object({ unitId: z.string().max(60).optional() });
+/** How long a session lasts: idle minutes and hours in all. */
+export const SessionSettings = z.object({ idleMinutes: z.int().min(5).max(1440), lifetimeHours: z.int().min(1).max(720) });
+/** The rule profile the agency converts JP with (one of the built-in profiles, checked by the procedure). */
+export const RuleProfileChoice = z.object({ profile: z.string().trim().min(1).max(100) });
+/** The agency's time zone (an IANA name, checked by the procedure). */
+export const TimeZoneChoice = z.object({ timeZone: z.string().trim().min(1).max(64) });
+
 const plan = IndividualDevelopmentPlan.shape;
 
 /** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"), with lengths a person may type. */
@@ -149,6 +191,13 @@ export const PlanHeader = z.object({
   cannotLeaveWorkplace: plan.cannotLeaveWorkplace,
   budgetAvailable: plan.budgetAvailable.unwrap().max(1e12).optional(),
 });
+
+/** A plan's year: plans are made for the coming year ([P] art. 17(4)). */
+export const PlanYear = z.int().min(2000).max(2100);
+/** Approving an employee's plan of a year ([P] art. 17(4)). */
+export const PlanApproval = z.object({ employeeId: z.string().max(40), year: PlanYear });
+/** Removing a planned activity: its position in the plan. */
+export const PlanItemRemoval = z.object({ index: z.int().min(0).max(1000) });
 
 /** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
 export const PlanItemForm = PlanItem.omit({ id: true });

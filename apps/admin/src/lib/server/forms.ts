@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { fail, superValidate, type InferIn, type SuperValidated } from 'sveltekit-superforms';
+import { fail, superValidate, type Infer, type InferIn, type SuperValidated } from 'sveltekit-superforms';
 import { zod4, type ZodValidationSchema } from 'sveltekit-superforms/adapters';
 import type { $ZodErrorMap } from 'zod/v4/core';
 import type { FormMessage } from '../forms.js';
@@ -43,9 +43,12 @@ export function adapter<T extends ZodValidationSchema>(schema: T, locale: Locale
 export const formOf = <T extends ZodValidationSchema>(event: RequestEvent, schema: T, data?: Partial<InferIn<T, 'zod4'>>) =>
   superValidate(data ?? null, adapter(schema, event.locals.locale), { errors: false });
 
-/** The posted form (multipart or urlencoded), validated with the schema; files stay files. */
-export const postedForm = <T extends ZodValidationSchema>(event: RequestEvent, schema: T) =>
-  superValidate(event.request, adapter(schema, event.locals.locale));
+/**
+ * The posted form (multipart or urlencoded), validated with the schema; files stay files. `id`
+ * names a form of which a page has many (a button on every row), shown in one place.
+ */
+export const postedForm = <T extends ZodValidationSchema>(event: RequestEvent, schema: T, id?: string) =>
+  superValidate(event.request, adapter(schema, event.locals.locale), id ? { id } : undefined);
 
 /** Sends the form back with its errors (files are never sent back). */
 export function refused<F extends SuperValidated<Record<string, unknown>, FormMessage>>(form: F, status = 400, message?: FormMessage) {
@@ -93,17 +96,18 @@ export async function attempt<T, F extends SuperValidated<Record<string, unknown
   }
 }
 
-/* Plain readers for the forms not on superforms yet (the account forms). */
-
-/** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
-export const text = (form: FormData, name: string): string | undefined => {
-  const value = form.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
-
-/** Form values to give back to the form after a refusal (the file cannot be given back). */
-export function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
-  return values;
+/**
+ * A posted form run through a procedure: an invalid form comes back with its field errors, a
+ * refusal beside its field (`attempt`); otherwise the form and what the procedure returned.
+ */
+export async function submitted<T extends ZodValidationSchema, R>(
+  event: RequestEvent,
+  schema: T,
+  call: (data: Infer<T, 'zod4'>) => Promise<R>,
+  id?: string,
+) {
+  const form = await postedForm(event, schema, id);
+  if (!form.valid) return { ok: false as const, form, failure: refused(form) };
+  const result = await attempt(event, form, () => call(form.data));
+  return { ...result, form };
 }

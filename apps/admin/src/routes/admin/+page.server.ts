@@ -1,7 +1,19 @@
 import type { Actions, PageServerLoad } from './$types';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { attempt, formOf, postedForm, refused, text, valuesOf } from '$lib/server/forms';
-import { EmployeeImportForm } from '$lib/schemas';
+import { attempt, formOf, postedForm, refused, submitted } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { roles } from '$lib/server/db/schema';
+import {
+  AccountBatch,
+  AccountChange,
+  AccountDisabling,
+  AccountRef,
+  EmployeeImportForm,
+  NewAccount,
+  RuleProfileChoice,
+  SessionSettings,
+  TimeZoneChoice,
+} from '$lib/schemas';
 import { removeFiles } from 'sveltekit-superforms';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +31,14 @@ export const load: PageServerLoad = async (event) => {
     ),
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
-  const importForm = await formOf(event, EmployeeImportForm);
+  const [importForm, newAccountForm, batchForm, sessionsForm, profileForm, timeZoneForm] = await Promise.all([
+    formOf(event, EmployeeImportForm),
+    formOf(event, NewAccount, { role: 'pegawai' }),
+    formOf(event, AccountBatch),
+    formOf(event, SessionSettings, sessionSettings),
+    formOf(event, RuleProfileChoice, { profile: profiles.current }),
+    formOf(event, TimeZoneChoice, { timeZone: profiles.timeZone }),
+  ]);
   // The admin SDM's latest import in the background (its progress, result or problems).
   const importJob =
     event.locals.user?.role === 'admin_sdm'
@@ -35,6 +54,12 @@ export const load: PageServerLoad = async (event) => {
     sessionSettings,
     importForm,
     importJob,
+    newAccountForm,
+    batchForm,
+    sessionsForm,
+    profileForm,
+    timeZoneForm,
+    roles,
     me: event.locals.user?.id ?? null,
   };
 };
@@ -47,25 +72,11 @@ const IMPORT_IN_REQUEST_BYTES = 256 * 1024;
 
 export const actions: Actions = {
   createUser: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const employeeId = text(form, 'employeeId');
-    const unitId = text(form, 'unitId');
-    const values = valuesOf(form);
-    delete values['password'];
-    const result = await actionOr(
-      event,
-      () =>
-        caller.admin.createUser({
-          username: String(form.get('username') ?? ''),
-          password: String(form.get('password') ?? ''),
-          role: String(form.get('role') ?? '') as 'pegawai',
-          ...(employeeId ? { employeeId } : {}),
-          ...(unitId ? { unitId } : {}),
-        }),
-      values,
-    );
-    return result.ok ? { created: result.value.username } : result.failure;
+    const result = await submitted(event, NewAccount, (account) => caller.admin.createUser(account));
+    // The password never goes back to the page.
+    result.form.data.password = '';
+    return result.ok ? { form: result.form, created: result.value.username } : result.failure;
   },
   importEmployees: async (event) => {
     const form = await postedForm(event, EmployeeImportForm);
@@ -89,61 +100,41 @@ export const actions: Actions = {
     const result = await actionOr(event, () => caller.jobs.cancel({ id: Number(form.get('jobId')) }));
     return result.ok ? { cancelled: result.value.id } : result.failure;
   },
+  // The buttons of each account row: one form id for all (see ROW_FORM).
   updateUser: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const employeeId = text(form, 'employeeId');
-    const unitId = text(form, 'unitId');
-    const result = await actionOr(event, () =>
-      caller.admin.updateUser({
-        userId: Number(form.get('userId')),
-        role: String(form.get('role') ?? '') as 'pegawai',
-        ...(employeeId ? { employeeId } : {}),
-        ...(unitId ? { unitId } : {}),
-      }),
-    );
-    return result.ok ? { updated: result.value.id } : result.failure;
+    const result = await submitted(event, AccountChange, (change) => caller.admin.updateUser(change), ROW_FORM);
+    return result.ok ? { form: result.form, updated: result.value.id } : result.failure;
   },
   setDisabled: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () =>
-      caller.admin.setDisabled({ userId: Number(form.get('userId')), disabled: form.get('disabled') === 'ya' }),
-    );
-    return result.ok ? { updated: result.value.id } : result.failure;
+    const result = await submitted(event, AccountDisabling, (change) => caller.admin.setDisabled(change), ROW_FORM);
+    return result.ok ? { form: result.form, updated: result.value.id } : result.failure;
   },
   resetPassword: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.admin.resetPassword({ userId: Number(form.get('userId')) }));
+    const result = await submitted(event, AccountRef, (account) => caller.admin.resetPassword(account), ROW_FORM);
     // The one-time password is in this response only; it is never stored in clear.
-    return result.ok ? { reset: result.value } : result.failure;
+    return result.ok ? { form: result.form, reset: result.value } : result.failure;
   },
   createAccounts: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const unitId = text(form, 'unitId');
-    const result = await actionOr(event, () => caller.admin.createAccounts(unitId ? { unitId } : {}));
-    return result.ok ? { accounts: result.value.accounts, more: result.value.more } : result.failure;
+    const result = await submitted(event, AccountBatch, (batch) => caller.admin.createAccounts(batch));
+    return result.ok ? { form: result.form, accounts: result.value.accounts, more: result.value.more } : result.failure;
   },
   setSessionSettings: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () =>
-      caller.admin.setSessionSettings({ idleMinutes: Number(form.get('idleMinutes')), lifetimeHours: Number(form.get('lifetimeHours')) }),
-    );
-    return result.ok ? { sessionsSet: true } : result.failure;
+    const result = await submitted(event, SessionSettings, (settings) => caller.admin.setSessionSettings(settings));
+    return result.ok ? { form: result.form, sessionsSet: true } : result.failure;
   },
   setProfile: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.admin.setProfile({ profile: String(form.get('profile') ?? '') }));
-    return result.ok ? { profileSet: result.value.profile } : result.failure;
+    const result = await submitted(event, RuleProfileChoice, (choice) => caller.admin.setProfile(choice));
+    return result.ok ? { form: result.form, profileSet: result.value.profile } : result.failure;
   },
   setTimeZone: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.admin.setTimeZone({ timeZone: String(form.get('timeZone') ?? '') }));
-    return result.ok ? { timeZoneSet: result.value.timeZone } : result.failure;
+    const result = await submitted(event, TimeZoneChoice, (choice) => caller.admin.setTimeZone(choice));
+    return result.ok ? { form: result.form, timeZoneSet: result.value.timeZone } : result.failure;
   },
 };

@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { SuperValidated } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { attempt, formOf, postedForm, refused } from '$lib/server/forms';
+import { callerFor, loadOr } from '$lib/server/context';
+import { attempt, formOf, postedForm, refused, submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
-import type { FormMessage } from '$lib/forms';
-import { PlanHeader, PlanItemForm } from '$lib/schemas';
+import { ROW_FORM, type FormMessage } from '$lib/forms';
+import { PlanHeader, PlanItemForm, PlanItemRemoval } from '$lib/schemas';
 
 /** Plans are made for the coming year ([P] art. 17(4): approved by mid-year before it). */
 const yearOf = (url: URL) => yearParam(url, 1);
@@ -82,10 +82,15 @@ export const actions: Actions = {
     const form = await postedForm(event, PlanItemForm);
     return changeWith(event, form, (plan) => ({ items: [...plan.items, form.data] }));
   },
+  // A button on every row of the plan: one form id for all (see ROW_FORM).
   removeItem: async (event) => {
-    const index = Number((await event.request.formData()).get('index'));
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => change(caller, event, (plan) => ({ items: plan.items.filter((_, i) => i !== index) })));
-    return result.ok ? { saved: true } : result.failure;
+    const result = await submitted(
+      event,
+      PlanItemRemoval,
+      ({ index }) => change(caller, event, (plan) => ({ items: plan.items.filter((_, i) => i !== index) })),
+      ROW_FORM,
+    );
+    return result.ok ? { form: result.form, saved: true } : result.failure;
   },
 };

@@ -25,7 +25,7 @@ import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
 import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
-import { ActivityFields, BulkDecision, EvidenceFile, JpOverrideInput, QUEUE_PAGE, QueueQuery, Reason } from '../../schemas.js';
+import { ActivityFields, BulkDecision, EvidenceFile, EvidenceUploadData, JpOverrideInput, QUEUE_PAGE, QueueQuery, Reason } from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 import { refreshTotals } from '../totals.js';
@@ -517,6 +517,32 @@ export const activitiesRouter = router({
         await refreshTotals(tx, [row.employeeId]);
         await audit(tx, ctx.user, 'activity.update', 'activity', row.id, row.data, activity);
         return { ...summaryOf(updated), duplicates: await duplicatesOf(tx, ctx.user, candidateOf(updated)) };
+      });
+    }),
+
+  /**
+   * Attaches (or replaces) the evidence file of a draft: for API clients, which send it as a
+   * multipart body (`FormData` with `id` and `file`), never base64 in JSON. Same checks as the
+   * activity form: the owner's draft only, the size, and the real type by the file's first bytes.
+   */
+  attachEvidence: roleProcedure('pegawai', 'atasan', 'admin_unit', 'admin_sdm')
+    .input(EvidenceUploadData)
+    .mutation(async ({ ctx, input }) => {
+      const row = await load(ctx.db, ctx.user, input.id);
+      if (!isOwner(ctx.user, row)) throw forbidden();
+      if (row.status !== 'draft') throw conflict('Hanya draf yang dapat diubah', 'Only drafts can be edited');
+      return ctx.db.transaction(async (tx) => {
+        const file = await storeEvidence(tx, input.file);
+        const activity = withFile(recordOf(row), file);
+        const [updated] = await tx
+          .update(activities)
+          .set({ data: storedActivity(activity), evidenceSha256: file.sha256, evidenceName: file.name, updatedAt: new Date() })
+          // Only while still a draft: a submission in between is not changed underneath.
+          .where(and(eq(activities.id, row.id), eq(activities.status, 'draft')))
+          .returning();
+        if (!updated) throw changedMeanwhile();
+        await audit(tx, ctx.user, 'activity.evidence_upload', 'activity', row.id, row.data.evidence?.file ?? null, file);
+        return summaryOf(updated);
       });
     }),
 

@@ -20,8 +20,21 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
-import { activities, employees, myasnUploads, roles, settings, units, users } from '../db/schema.js';
-import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
+import { activities, employees, myasnUploads, settings, units, users } from '../db/schema.js';
+import type { Role, StoredActivity } from '../db/schema.js';
+import {
+  AccountBatch,
+  AccountChange,
+  AccountDisabling,
+  AccountRef,
+  EmployeeImport,
+  Login,
+  NewAccount,
+  PasswordChange,
+  RuleProfileChoice,
+  SessionSettings,
+  TimeZoneChoice,
+} from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
@@ -503,17 +516,8 @@ const MAX_ACCOUNTS_AT_ONCE = 500;
 /** The employee import template: the header row of the columns @bangkom/myasn reads. */
 export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
 
-const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/);
-
 /** What an account needs for its role: an employee for pegawai and atasan, a unit for admin_unit (else it would see every unit). */
-async function checkAccountLinks(
-  db: Db,
-  input: { role: (typeof roles)[number]; employeeId?: string | undefined; unitId?: string | undefined },
-) {
+async function checkAccountLinks(db: Db, input: { role: Role; employeeId?: string | undefined; unitId?: string | undefined }) {
   if (input.employeeId && !(await db.select({ id: employees.id }).from(employees).where(eq(employees.id, input.employeeId)))[0])
     throw appError('BAD_REQUEST', 'Pegawai tidak ditemukan', 'Employee not found', [
       { path: ['employeeId'], code: 'employee.unknown', message: { id: 'NIP tidak dikenal', en: 'Unknown NIP' } },
@@ -562,15 +566,7 @@ const adminRouter = router({
       .orderBy(users.username),
   ),
   createUser: roleProcedure('admin_sdm')
-    .input(
-      z.object({
-        username: usernameSchema,
-        password: z.string().max(200),
-        role: z.enum(roles),
-        employeeId: z.string().max(40).optional(),
-        unitId: z.string().max(60).optional(),
-      }),
-    )
+    .input(NewAccount)
     .mutation(async ({ ctx, input }) => {
       const existing = (await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)))[0];
       await checkAccountLinks(ctx.db, input);
@@ -602,14 +598,7 @@ const adminRouter = router({
     }),
   /** Changes an account's role, unit or employee; its sessions end (the new rights apply at the next login). */
   updateUser: roleProcedure('admin_sdm')
-    .input(
-      z.object({
-        userId: z.int().positive(),
-        role: z.enum(roles),
-        employeeId: z.string().max(40).optional(),
-        unitId: z.string().max(60).optional(),
-      }),
-    )
+    .input(AccountChange)
     .mutation(async ({ ctx, input }) => {
       notOwnAccount(ctx, input.userId);
       const before = await accountOf(ctx.db, input.userId);
@@ -632,7 +621,7 @@ const adminRouter = router({
     }),
   /** Disables (or enables again) an account; a disabled account's open sessions stop working at once. */
   setDisabled: roleProcedure('admin_sdm')
-    .input(z.object({ userId: z.int().positive(), disabled: z.boolean() }))
+    .input(AccountDisabling)
     .mutation(async ({ ctx, input }) => {
       notOwnAccount(ctx, input.userId);
       const before = await accountOf(ctx.db, input.userId);
@@ -653,7 +642,7 @@ const adminRouter = router({
     }),
   /** Sets a one-time password (shown once, here only); the user must change it at the next login. Sessions end. */
   resetPassword: roleProcedure('admin_sdm')
-    .input(z.object({ userId: z.int().positive() }))
+    .input(AccountRef)
     .mutation(async ({ ctx, input }) => {
       notOwnAccount(ctx, input.userId);
       const account = await accountOf(ctx.db, input.userId);
@@ -678,7 +667,7 @@ const adminRouter = router({
    * (to hand out or download as CSV) and never stored in clear; it must be changed at first login.
    */
   createAccounts: roleProcedure('admin_sdm')
-    .input(z.object({ unitId: z.string().max(60).optional() }).default({}))
+    .input(AccountBatch.default({}))
     .mutation(async ({ ctx, input }) => {
       const candidates = await ctx.db
         .select({
@@ -741,7 +730,7 @@ const adminRouter = router({
   sessionSettings: roleProcedure('admin_sdm', 'auditor').query(({ ctx }) => sessionSettings(ctx.db)),
   /** The idle timeout (5 minutes – 24 hours) and the absolute lifetime (1 hour – 30 days) of sessions. */
   setSessionSettings: roleProcedure('admin_sdm')
-    .input(z.object({ idleMinutes: z.int().min(5).max(1440), lifetimeHours: z.int().min(1).max(720) }))
+    .input(SessionSettings)
     .mutation(async ({ ctx, input }) => {
       const before = await sessionSettings(ctx.db);
       await ctx.db.transaction(async (tx) => {
@@ -830,7 +819,7 @@ const adminRouter = router({
   })),
   /** The agency's time zone (IANA name, e.g. Asia/Makassar for WITA): "today" and timestamps follow it. */
   setTimeZone: roleProcedure('admin_sdm')
-    .input(z.object({ timeZone: z.string().trim().min(1).max(64) }))
+    .input(TimeZoneChoice)
     .mutation(async ({ ctx, input }) => {
       if (!isTimeZone(input.timeZone))
         throw appError('BAD_REQUEST', `Zona waktu tidak dikenal: ${input.timeZone}`, `Unknown time zone: ${input.timeZone}`, [
@@ -847,7 +836,7 @@ const adminRouter = router({
       return { timeZone: input.timeZone };
     }),
   setProfile: roleProcedure('admin_sdm')
-    .input(z.object({ profile: z.string() }))
+    .input(RuleProfileChoice)
     .mutation(async ({ ctx, input }) => {
       if (!builtInProfiles.some((p) => p.id === input.profile))
         throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);

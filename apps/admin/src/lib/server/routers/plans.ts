@@ -1,6 +1,6 @@
 import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { PlanItem } from '@bangkom/domain';
-import { PlanHeader } from '../../schemas.js';
+import { PlanApproval, PlanHeader, PlanYear } from '../../schemas.js';
 import { validatePlan, validatePlans } from '@bangkom/idp';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, inUnit, unitScope } from '../access.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
 
-const yearInput = z.int().min(2000).max(2100);
+const yearInput = PlanYear;
 type Row = typeof plans.$inferSelect;
 
 /** The plan as @bangkom/idp reads it: identity (a) from the employee record, the rest as saved. */
@@ -93,7 +93,7 @@ export const plansRouter = router({
 
   /** The PPK's approval ([P] art. 17(4)), given by the HR admin on the PPK's behalf; only a plan without errors. */
   approve: roleProcedure('admin_sdm')
-    .input(z.object({ employeeId: z.string().max(40), year: yearInput }))
+    .input(PlanApproval)
     .mutation(async ({ ctx, input }) => {
       const { employee, row, plan } = await load(ctx.db, ctx.user, input.employeeId, input.year);
       if (!row) throw appError('NOT_FOUND', 'Pegawai belum menyusun rencana untuk tahun ini', 'The employee has no plan for this year');
