@@ -324,7 +324,7 @@ forEachDatabase((open) => {
         siasnId: '8f0c1d2e-0004-4a1b-9c3d-000000000004',
       });
       // It waits for verification like any submitted activity.
-      expect((await unit.caller.activities.queue()).map((a) => a.id)).toContain(activity.id);
+      expect((await unit.caller.activities.queue({})).rows.map((a) => a.id)).toContain(activity.id);
 
       const workshop = byKind('missing_in_siasn')[0]!;
       expect((await errorOf(() => unit.caller.myasn.resolve({ itemId: workshop.id, action: 'ignore' }))).code).toBe('BAD_REQUEST');

@@ -246,10 +246,6 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
   'activities.attention': { allowed: ALL, call: (c) => c.activities.attention() },
   'team.list': { allowed: ['atasan'], call: (c) => c.team.list({}) },
-  // Last: a bulk decision may decide the targets (an item the caller may not decide is reported as skipped, not refused).
-  'activities.decideMany': {
-    allowed: ['atasan', 'admin_unit', 'admin_sdm'],
-    call: (c, t) => c.activities.decideMany({ ids: [t.subordinateTraining], decision: 'reject', reason: 'Sertifikat tidak terbaca' }),
   'events.list': { allowed: ORGANISERS_AND_AUDITOR, call: (c) => c.events.list({ limit: 10 }) },
   'events.get': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.get({ id: t.openEvent }) },
   'events.participants': { allowed: ORGANISERS_AND_AUDITOR, call: (c, t) => c.events.participants({ eventId: t.openEvent, limit: 10 }) },
@@ -282,6 +278,10 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'events.evaluate': {
     allowed: ['pegawai'],
     call: (c, t) => c.events.evaluate({ eventId: t.openEvent, relevance: 5, facilitator: 4, material: 4 }),
+  }, // Last: a bulk decision may decide the targets (an item the caller may not decide is reported as skipped, not refused).
+  'activities.decideMany': {
+    allowed: ['atasan', 'admin_unit', 'admin_sdm'],
+    call: (c, t) => c.activities.decideMany({ ids: [t.subordinateTraining], decision: 'reject', reason: 'Sertifikat tidak terbaca' }),
   },
 };
 

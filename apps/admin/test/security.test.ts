@@ -260,6 +260,9 @@ forEachDatabase((open) => {
           }),
         ),
       ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('Medium 7 (events): a certificate download is not started by another site', () => {
     it('refuses a cross-site request for a certificate and writes no audit entry', async () => {
       const sdm = await callerAs(db, 'adminsdm');

@@ -9,7 +9,6 @@
  */
 import type { Employee, IndividualDevelopmentPlan, LearningActivity, TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
 import { activityStatuses, educationLevels, employeeKinds, performancePredicates, positionKinds } from '@bangkom/domain';
-import { activityStatuses, employeeKinds } from '@bangkom/domain';
 import type { TrainingEvent } from '@bangkom/events';
 import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';

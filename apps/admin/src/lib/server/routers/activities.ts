@@ -25,7 +25,16 @@ import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
 import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
-import { ActivityFields, BulkDecision, EvidenceFile, EvidenceUploadData, JpOverrideInput, QUEUE_PAGE, QueueQuery, Reason } from '../../schemas.js';
+import {
+  ActivityFields,
+  BulkDecision,
+  EvidenceFile,
+  EvidenceUploadData,
+  JpOverrideInput,
+  QUEUE_PAGE,
+  QueueQuery,
+  Reason,
+} from '../../schemas.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 import { refreshTotals } from '../totals.js';

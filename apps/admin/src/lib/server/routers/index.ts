@@ -21,7 +21,7 @@ import {
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
 import { activities, employees, myasnUploads, settings, units, users } from '../db/schema.js';
-import type { Role, StoredActivity } from '../db/schema.js';
+import type { Role } from '../db/schema.js';
 import {
   AccountBatch,
   AccountChange,
