@@ -146,7 +146,9 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await page.fill('#password', NEW_PASSWORD);
   await page.fill('#employeeId', state.belowNip!);
   await page.click('form[action="?/createUser"] button');
-  await expect(page.locator('section[aria-labelledby=new-user] [role=alert]')).toContainText('Nama pengguna: Nama pengguna sudah dipakai');
+  await expect(page.locator('section[aria-labelledby=new-user] [role=alert]')).toContainText(
+    /Nama pengguna:\s*Nama pengguna sudah dipakai/,
+  );
   await expect(page.locator('#username')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#username')).toHaveValue('e2e-pegawai');
   await expect(page.locator('#password')).toHaveValue('');
