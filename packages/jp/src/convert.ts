@@ -61,7 +61,7 @@ export const workingDaysBetween = (start: string, end: string): number => domain
 export const countDays = (a: Pick<LearningActivity, 'days' | 'startDate' | 'endDate'>, policy: PolicyParameters): number =>
   policy.dayCounting === 'workingDays'
     ? Math.max(1, workingDaysBetween(a.startDate, a.endDate))
-    : (a.days ?? inclusiveDays(a.startDate, a.endDate));
+    : (a.days ?? (a.startDate === a.endDate ? 1 : inclusiveDays(a.startDate, a.endDate)));
 
 /** The profile version in force on `date`, from the versions given. */
 export function versionInForce(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
@@ -110,7 +110,7 @@ export function convertWith(
   }
   const tracer = withTrace === false || withTrace === 'none' ? NO_TRACE : new Tracer(withTrace);
   const method = a.method;
-  const id = tracer.steps ? (step: string) => ruleIdOf(profile, method, step) : noRuleId;
+  const id = tracer.steps ? stepIdsOf(profile, method) : noRuleId;
   const international = a.international === true;
   if (tracer.steps) {
     tracer.add(id('profile'), 'profile', profileCitation(profile), undefined, () => {
@@ -187,17 +187,29 @@ export function convertWith(
 /** The rule id of a step when no trace is built: never read. */
 const noRuleId = (): string => '';
 
-/** Rule ids `profile/method/step` by profile, method and step: built once, one string shared by every trace that names it. */
-const ruleIds = new WeakMap<RuleProfile, Map<string, Map<string, string>>>();
-export function ruleIdOf(profile: RuleProfile, method: string, step: string): string {
+/**
+ * Rule ids `profile/method/step` of one profile version and method, by step: each built once, one
+ * string shared by every trace that names it (a summary trace is then found by its strings).
+ */
+const ruleIds = new WeakMap<RuleProfile, Map<string, (step: string) => string>>();
+function stepIdsOf(profile: RuleProfile, method: string): (step: string) => string {
   let byMethod = ruleIds.get(profile);
   if (!byMethod) ruleIds.set(profile, (byMethod = new Map()));
-  let bySteps = byMethod.get(method);
-  if (!bySteps) byMethod.set(method, (bySteps = new Map()));
-  let ruleId = bySteps.get(step);
-  if (ruleId === undefined) bySteps.set(step, (ruleId = `${profile.id}/${method}/${step}`));
-  return ruleId;
+  let idOf = byMethod.get(method);
+  if (!idOf) {
+    const bySteps = new Map<string, string>();
+    idOf = (step) => {
+      let ruleId = bySteps.get(step);
+      if (ruleId === undefined) bySteps.set(step, (ruleId = `${profile.id}/${method}/${step}`));
+      return ruleId;
+    };
+    byMethod.set(method, idOf);
+  }
+  return idOf;
 }
+
+/** The rule id of a step of an activity by `method` under a profile version (`profile/method/step`). */
+export const ruleIdOf = (profile: RuleProfile, method: string, step: string): string => stepIdsOf(profile, method)(step);
 
 /** The citation of a profile version's own document (its mark and number), built once per version. */
 const profileCitations = new WeakMap<RuleProfile, string>();
