@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -369,23 +370,47 @@ test('an employee drafts next year’s plan, sees it checked, and HR approves it
   await expect(page.locator('form[action="?/addItem"]'), 'an approved plan is no longer edited').toHaveCount(0);
 });
 
-test('the auditor reads the audit log', async ({ app }) => {
+test('the auditor reads the audit log in plain words, filters it and downloads what is shown', async ({ app }) => {
   const page = pages['auditor']!;
   await page.goto(`${app.url}/audit`);
   const log = page.getByTestId('audit-table');
   for (const expected of [
-    'activity.verified',
-    'activity.approve',
-    'activity.submit',
-    'user.create',
-    'employee.import',
-    'tubel.assess',
-    'plan.save',
-    'plan.approve',
+    'Kegiatan diverifikasi',
+    'Kegiatan disetujui',
+    'Kegiatan diajukan',
+    'Akun dibuat',
+    'Data pegawai diimpor',
+    'Kelayakan tugas belajar dinilai',
+    'Rencana disimpan',
+    'Rencana disetujui',
     'adminunit',
   ])
     await expect(log).toContainText(expected);
   await shot(page, 'audit');
+
+  // Only the approvals of the plan, by the address a bookmark keeps.
+  await page.selectOption('#audit-action', 'plan.approve');
+  await page.click('[data-testid=audit-filter] button[type=submit]');
+  await expect(page).toHaveURL(/action=plan.approve/);
+  await expect(page.getByTestId('audit-range')).toContainText('1–1 dari 1');
+  await expect(log.locator('tbody tr')).toHaveCount(1);
+
+  // The same filter as CSV (what is shown, in full) and as XLSX (opens as a workbook).
+  const csv = await page.request.get(`${app.url}/audit/export?format=csv&action=plan.approve`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('plan.approve');
+  const xlsx = await page.request.get(`${app.url}/audit/export?format=xlsx&action=plan.`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await xlsx.body()) as unknown as ArrayBuffer);
+  const actions = workbook.worksheets[0]!.getColumn(5).values.slice(2);
+  expect(actions).toContain('plan.approve');
+  expect(actions).toContain('plan.save');
+
+  // The downloads themselves are in the log.
+  await page.goto(`${app.url}/audit?action=export.audit_log`);
+  await expect(page.getByTestId('audit-range')).toContainText('dari 2');
 });
 
 test('HR resets a password (sessions end, the user must change it) and disables an account (its open session stops at once)', async ({

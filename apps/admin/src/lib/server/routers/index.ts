@@ -20,7 +20,7 @@ import {
 } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { rowsOf } from '../db/index.js';
-import { activities, auditLog, employees, roles, settings, units, users } from '../db/schema.js';
+import { activities, employees, roles, settings, units, users } from '../db/schema.js';
 import type { StoredActivity } from '../db/schema.js';
 import { EmployeeImport, Login, PasswordChange } from '../../schemas.js';
 import { todayIso } from '../../values.js';
@@ -31,6 +31,7 @@ import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { plansRouter } from './plans.js';
 import { tubelRouter } from './tubel.js';
+import { auditRouter } from './audit.js';
 
 const tooMany = () =>
   appError(
@@ -958,12 +959,6 @@ const adminRouter = router({
       void drainStale(ctx.db).catch((e) => console.error('JP recomputation failed', e));
       return { profile: input.profile };
     }),
-});
-
-const auditRouter = router({
-  list: roleProcedure('auditor')
-    .input(z.object({ limit: z.int().min(1).max(500).default(100) }).default({ limit: 100 }))
-    .query(async ({ ctx, input }) => ctx.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(input.limit)),
 });
 
 export const appRouter = router({

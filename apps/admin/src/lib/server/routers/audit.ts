@@ -1,0 +1,110 @@
+import { isoDate } from '@bangkom/domain';
+import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../audit.js';
+import type { Db } from '../db/index.js';
+import { auditLog } from '../db/schema.js';
+import { roleProcedure, router } from '../trpc.js';
+import { agencyTimeZone } from './activities.js';
+
+/** What the auditor narrows the log to; every field is optional and they combine with AND. */
+export const AuditFilter = z.object({
+  /** Part of the account name. */
+  who: z.string().trim().max(100).optional(),
+  /** One action (`activity.approve`) or a family of them (`activity.`). */
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_]+\.?[a-z_]*$/)
+    .optional(),
+  /** The object: its kind (`activity`, `user`, …) and optionally its id. */
+  entity: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[a-z_]+$/)
+    .optional(),
+  entityId: z.string().trim().max(100).optional(),
+  /** Days in the agency's time zone, both inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+export const AUDIT_PAGE_SIZE = 50;
+
+function conditions(filter: AuditFilter, timeZone: string): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (filter.who) parts.push(ilike(auditLog.username, `%${filter.who.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.action)
+    parts.push(filter.action.endsWith('.') ? sql`starts_with(${auditLog.action}, ${filter.action})` : eq(auditLog.action, filter.action));
+  if (filter.entity) parts.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) parts.push(eq(auditLog.entityId, filter.entityId));
+  // A day is the agency's day: 00:00 in its zone up to 00:00 of the next.
+  if (filter.from) parts.push(sql`${auditLog.at} >= (${filter.from}::date::timestamp at time zone ${timeZone})`);
+  if (filter.to) parts.push(sql`${auditLog.at} < ((${filter.to}::date + 1)::timestamp at time zone ${timeZone})`);
+  return and(...parts);
+}
+
+/** One page of the log, newest first, and how many entries match in all. */
+export async function auditPage(db: Db, filter: AuditFilter, before: number | undefined, limit: number) {
+  const timeZone = await agencyTimeZone(db);
+  const where = conditions(filter, timeZone);
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(and(where, before === undefined ? undefined : lt(auditLog.id, before)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1);
+  const more = entries.length > limit;
+  const page = more ? entries.slice(0, limit) : entries;
+  const total = (await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0;
+  // Where this page starts in the whole list ("51–100 of 779"): the matching entries newer than it.
+  const skipped =
+    before === undefined
+      ? 0
+      : ((
+          await db
+            .select({ n: count() })
+            .from(auditLog)
+            .where(and(where, gte(auditLog.id, before)))
+        )[0]?.n ?? 0);
+  return { entries: page, next: more ? page.at(-1)!.id : null, total, skipped, timeZone };
+}
+
+export const auditRouter = router({
+  /** The log, paged by id (keyset: stable while new entries arrive), filtered. */
+  list: roleProcedure('auditor')
+    .input(
+      AuditFilter.extend({
+        before: z.int().positive().optional(),
+        limit: z.int().min(1).max(1000).default(AUDIT_PAGE_SIZE),
+      }).default({ limit: AUDIT_PAGE_SIZE }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { before, limit, ...filter } = input;
+      return auditPage(ctx.db, filter, before, limit);
+    }),
+  /** Who exported which part of the log is itself kept in the log. */
+  recordExport: roleProcedure('auditor')
+    .input(z.object({ filter: AuditFilter, format: z.enum(['csv', 'xlsx']) }))
+    .mutation(async ({ ctx, input }) => {
+      await audit(ctx.db, ctx.user, 'export.audit_log', 'audit_log', null, null, input);
+      return { recorded: true };
+    }),
+});
+
+/** Entries that match, page by page (for exports that stream). */
+export async function* auditEntries(
+  list: (input: AuditFilter & { before?: number; limit: number }) => Promise<Awaited<ReturnType<typeof auditPage>>>,
+  filter: AuditFilter,
+) {
+  let before: number | undefined;
+  for (;;) {
+    const page = await list({ ...filter, limit: 1000, ...(before === undefined ? {} : { before }) });
+    yield page;
+    if (page.next === null) return;
+    before = page.next;
+  }
+}
