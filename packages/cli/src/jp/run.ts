@@ -226,7 +226,7 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     const batchEmployees = nips.map((nip) => employeeById.get(nip)).filter((e): e is Employee => e !== undefined);
     // A batch holding a record that failed the schema goes through the engine's own validation,
     // which sets that record aside exactly as one call over the whole file would.
-    const untrusted = indices.some((i) => rejected.has(i));
+    const untrusted = rejected.size > 0 && indices.some((i) => rejected.has(i));
     const rows = indices.map((i) => activities.get(i) ?? rejected.get(i));
     const result = computeJp({ employees: batchEmployees, activities: rows }, { ...engineOptions, trusted: !untrusted });
     const atInput = (p: Problem): Problem | undefined => {
