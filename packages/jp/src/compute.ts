@@ -21,6 +21,7 @@ import { expiryWarning, resolveProfiles, versionOn } from './profile.js';
 import type { SummaryActivity, YearSummary } from './summary.js';
 import { summarize } from './summary.js';
 import type { TraceStep } from './trace.js';
+import { traceLevelOf } from './trace.js';
 
 /** Input of `computeJp` and `bangkom jp`: employees are optional (an unknown `nip` is taken as a PNS). */
 export const JpInput = z
@@ -86,7 +87,8 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
   const versions = resolveProfiles(options.profile);
   if (!versions.ok) return versions;
   const policy = withDefaults(options.policy);
-  const withTrace = options.trace ?? true;
+  const traceLevel = traceLevelOf(options.trace);
+  const withTrace = traceLevel !== 'none';
   const report = options.invalid === 'report';
   const wantedYear = options.year;
 
@@ -193,7 +195,7 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
   let allConverted = true;
   for (let k = 0; k < n; k++) {
     const a = evalActivity[k];
-    const conversion = a ? convertWith(versions.value, a, policy, withTrace) : undefined;
+    const conversion = a ? convertWith(versions.value, a, policy, traceLevel) : undefined;
     if (!conversion?.ok) {
       if (conversion) reject(inputIndex(k), conversion.problems);
       if (allConverted) converted = evalActivity.slice();
@@ -216,7 +218,7 @@ export function computeJp(input: unknown, options: ComputeOptions = {}): Result<
       profileOf: single ? () => single : (k) => convertedProfiles![k]!,
       kindOf: (k) => kinds.get(converted[k]!.nip) ?? 'PNS',
     },
-    { policy, projected: options.projected ?? false, trace: withTrace },
+    { policy, projected: options.projected ?? false, trace: options.trace ?? true },
   );
   // Each activity that did not convert gets its result here: 0 JP, does not count, its problems.
   const results = limited as ActivityResult[];

@@ -1,11 +1,11 @@
 import type { EmployeeKind, LearningActivity, Problem, Result, Rule } from '@bangkom/domain';
-import { evaluateRules, fail, inclusiveDays, learningMethods, ok, workingDaysBetween as domainWorkingDays } from '@bangkom/domain';
+import { fail, inclusiveDays, learningMethods, ok, workingDaysBetween as domainWorkingDays } from '@bangkom/domain';
 import type { PolicyParameters } from './policy.js';
 import { roundInternational, roundJp, withDefaults } from './policy.js';
 import type { JpBasis, MethodRule, RuleProfile } from './profile.js';
 import { inForce, resolveProfiles } from './profile.js';
-import type { TraceStep } from './trace.js';
-import { NO_TRACE, Tracer } from './trace.js';
+import type { TraceLevel, TraceStep } from './trace.js';
+import { NO_TRACE, Tracer, traceLevelOf } from './trace.js';
 
 export interface Conversion {
   jp: number;
@@ -20,8 +20,11 @@ export interface ConvertOptions {
   policy?: Partial<PolicyParameters>;
   /** Kind of the employee; affects nothing in conversion itself but is recorded for limits. Default PNS. */
   employeeKind?: EmployeeKind;
-  /** Build the explanation. Default true; bulk callers turn it off for speed. */
-  trace?: boolean;
+  /**
+   * Build the explanation. Default true; bulk callers turn it off for speed. `summary`: each step
+   * with its rule, kind, citation and value only (an empty description, no inputs).
+   */
+  trace?: boolean | 'summary';
 }
 
 type ActivityFields = Pick<
@@ -58,7 +61,7 @@ export const workingDaysBetween = (start: string, end: string): number => domain
 export const countDays = (a: Pick<LearningActivity, 'days' | 'startDate' | 'endDate'>, policy: PolicyParameters): number =>
   policy.dayCounting === 'workingDays'
     ? Math.max(1, workingDaysBetween(a.startDate, a.endDate))
-    : (a.days ?? inclusiveDays(a.startDate, a.endDate));
+    : (a.days ?? (a.startDate === a.endDate ? 1 : inclusiveDays(a.startDate, a.endDate)));
 
 /** The profile version in force on `date`, from the versions given. */
 export function versionInForce(versions: readonly RuleProfile[], date: string): RuleProfile | undefined {
@@ -71,7 +74,7 @@ export function versionInForce(versions: readonly RuleProfile[], date: string): 
 export function convertActivity(activity: ActivityFields, options: ConvertOptions = {}): Result<Conversion> {
   const versions = resolveProfiles(options.profile);
   if (!versions.ok) return versions;
-  return convertWith(versions.value, activity, withDefaults(options.policy), options.trace ?? true);
+  return convertWith(versions.value, activity, withDefaults(options.policy), traceLevelOf(options.trace));
 }
 
 /** Conversion against already-resolved profile versions and policy (the hot path of bulk runs). */
@@ -79,7 +82,7 @@ export function convertWith(
   versions: readonly RuleProfile[],
   a: ActivityFields,
   policy: PolicyParameters,
-  withTrace: boolean,
+  withTrace: boolean | TraceLevel,
 ): Result<Conversion> {
   const date = periodDateOf(a, policy);
   const profile = versionInForce(versions, date);
@@ -105,40 +108,41 @@ export function convertWith(
       },
     });
   }
-  const tracer = withTrace ? new Tracer(true) : NO_TRACE;
-  const id = (step: string) => `${profile.id}/${a.method}/${step}`;
+  const tracer = withTrace === false || withTrace === 'none' ? NO_TRACE : new Tracer(withTrace);
+  const method = a.method;
+  const id = tracer.steps ? stepIdsOf(profile, method) : noRuleId;
   const international = a.international === true;
-  const label = learningMethods[a.method]?.label;
-  tracer.steps?.push({
-    rule: id('profile'),
-    kind: 'profile',
-    citation: `${profile.document.mark} ${profile.document.number}`,
-    description: {
-      id: `Aturan ${profile.title} berlaku pada ${date}; metode ${label?.id ?? a.method}, ${international ? 'luar negeri' : 'dalam negeri'}`,
-      en: `Rules of ${profile.title} in force on ${date}; method ${label?.en ?? a.method}, ${international ? 'international' : 'domestic'}`,
-    },
-    inputs: { profile: profile.id, date, method: a.method, international },
-  });
+  if (tracer.steps) {
+    tracer.add(id('profile'), 'profile', profileCitation(profile), undefined, () => {
+      const label = learningMethods[method]?.label;
+      return {
+        description: {
+          id: `Aturan ${profile.title} berlaku pada ${date}; metode ${label?.id ?? method}, ${international ? 'luar negeri' : 'dalam negeri'}`,
+          en: `Rules of ${profile.title} in force on ${date}; method ${label?.en ?? method}, ${international ? 'international' : 'domestic'}`,
+        },
+        inputs: { profile: profile.id, date, method, international },
+      };
+    });
+  }
 
   let days = countDays(a, policy);
   if (rule.maxDays && days > rule.maxDays.value) {
     const maxDays = rule.maxDays.value;
     const capped = policy.excessDays === 'cap';
-    tracer.steps?.push({
-      rule: id('max-days'),
-      kind: 'days',
-      citation: rule.maxDays!.source,
-      description: capped
-        ? {
-            id: `${days} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`,
-            en: `${days} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)`,
-          }
-        : {
-            id: `Perhatian: ${days} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`,
-            en: `Note: ${days} days exceed the ${maxDays}-day duration (policy excessDays=warn)`,
-          },
-      inputs: { days, maxDays },
-    });
+    const given = days;
+    if (tracer.steps)
+      tracer.add(id('max-days'), 'days', rule.maxDays.source, undefined, () => ({
+        description: capped
+          ? {
+              id: `${given} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`,
+              en: `${given} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)`,
+            }
+          : {
+              id: `Perhatian: ${given} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`,
+              en: `Note: ${given} days exceed the ${maxDays}-day duration (policy excessDays=warn)`,
+            },
+        inputs: { days: given, maxDays },
+      }));
     if (capped) days = maxDays;
   }
 
@@ -147,33 +151,29 @@ export function convertWith(
   let jp: number;
   if (a.override) {
     // The SDM unit's decision replaces the conversion; no input of the basis is needed then.
-    jp = a.override.jp;
+    const override = a.override;
+    const set = override.jp;
+    jp = set;
     const caps = policy.overrideCaps === 'apply';
-    tracer.steps?.push({
-      rule: id('override'),
-      kind: 'override',
-      citation: '[P] art. 12(2)f',
-      description: {
-        id: `JP ditetapkan oleh unit SDM (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; batas tetap berlaku (kebijakan overrideCaps=apply)' : ' (kebijakan overrideCaps=ignore)'}`,
-        en: `JP set by the HR unit (${a.override.by}): ${jp} JP — ${a.override.reason}${caps ? '; limits still apply (policy overrideCaps=apply)' : ' (policy overrideCaps=ignore)'}`,
-      },
-      inputs: { jp, reason: a.override.reason, by: a.override.by, overrideCaps: policy.overrideCaps },
-      value: jp,
-    });
+    if (tracer.steps)
+      tracer.add(id('override'), 'override', '[P] art. 12(2)f', set, () => ({
+        description: {
+          id: `JP ditetapkan oleh unit SDM (${override.by}): ${set} JP — ${override.reason}${caps ? '; batas tetap berlaku (kebijakan overrideCaps=apply)' : ' (kebijakan overrideCaps=ignore)'}`,
+          en: `JP set by the HR unit (${override.by}): ${set} JP — ${override.reason}${caps ? '; limits still apply (policy overrideCaps=apply)' : ' (policy overrideCaps=ignore)'}`,
+        },
+        inputs: { jp: set, reason: override.reason, by: override.by, overrideCaps: policy.overrideCaps },
+      }));
     if (!caps) return ok({ jp: roundJp(jp), trace: tracer.steps ?? [], profile: profile.id });
   } else if (rule.statedFirst?.value && stated !== undefined) {
     jp = stated;
-    tracer.steps?.push({
-      rule: id('stated-jp'),
-      kind: 'stated',
-      citation: rule.statedFirst!.source,
-      description: {
-        id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`,
-        en: `JP stated on the evidence: ${stated} JP; no conversion applies`,
-      },
-      inputs: { statedJp: stated },
-      value: jp,
-    });
+    if (tracer.steps)
+      tracer.add(id('stated-jp'), 'stated', rule.statedFirst.source, stated, () => ({
+        description: {
+          id: `JP tercantum pada bukti dukung: ${stated} JP; konversi tidak diterapkan`,
+          en: `JP stated on the evidence: ${stated} JP; no conversion applies`,
+        },
+        inputs: { statedJp: stated },
+      }));
   } else {
     const converted = BY_BASIS.get(rule.basis.value)!.evaluate(context);
     if (!converted.ok) return converted;
@@ -182,6 +182,41 @@ export function convertWith(
 
   jp = roundJp(applyActivityCaps(context, jp));
   return ok({ jp, trace: tracer.steps ?? [], profile: profile.id });
+}
+
+/** The rule id of a step when no trace is built: never read. */
+const noRuleId = (): string => '';
+
+/**
+ * Rule ids `profile/method/step` of one profile version and method, by step: each built once, one
+ * string shared by every trace that names it (a summary trace is then found by its strings).
+ */
+const ruleIds = new WeakMap<RuleProfile, Map<string, (step: string) => string>>();
+function stepIdsOf(profile: RuleProfile, method: string): (step: string) => string {
+  let byMethod = ruleIds.get(profile);
+  if (!byMethod) ruleIds.set(profile, (byMethod = new Map()));
+  let idOf = byMethod.get(method);
+  if (!idOf) {
+    const bySteps = new Map<string, string>();
+    idOf = (step) => {
+      let ruleId = bySteps.get(step);
+      if (ruleId === undefined) bySteps.set(step, (ruleId = `${profile.id}/${method}/${step}`));
+      return ruleId;
+    };
+    byMethod.set(method, idOf);
+  }
+  return idOf;
+}
+
+/** The rule id of a step of an activity by `method` under a profile version (`profile/method/step`). */
+export const ruleIdOf = (profile: RuleProfile, method: string, step: string): string => stepIdsOf(profile, method)(step);
+
+/** The citation of a profile version's own document (its mark and number), built once per version. */
+const profileCitations = new WeakMap<RuleProfile, string>();
+function profileCitation(profile: RuleProfile): string {
+  let citation = profileCitations.get(profile);
+  if (citation === undefined) profileCitations.set(profile, (citation = `${profile.document.mark} ${profile.document.number}`));
+  return citation;
 }
 
 function rateFor(rule: MethodRule, international: boolean, policy: PolicyParameters): number {
@@ -228,14 +263,11 @@ export const conversionRules: readonly ConversionRule[] = [
           }),
         );
       }
-      tracer.steps?.push({
-        rule: id('certificate'),
-        kind: 'conversion',
-        citation: rule.basis.source,
-        description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
-        inputs: { statedJp: stated, programmeJp: a.programmeJp },
-        value: jp,
-      });
+      if (tracer.steps)
+        tracer.add(id('certificate'), 'conversion', rule.basis.source, jp, () => ({
+          description: { id: `JP sesuai sertifikat/program: ${jp} JP`, en: `JP as on the certificate/programme: ${jp} JP` },
+          inputs: { statedJp: stated, programmeJp: a.programmeJp },
+        }));
       return ok(jp);
     },
   },
@@ -249,30 +281,24 @@ export const conversionRules: readonly ConversionRule[] = [
       if (rule.rate!.isMaximum && a.hours !== undefined) {
         const byHours = (a.hours * 60) / policy.minutesPerJp;
         const jp = Math.min(byHours, byDays);
-        tracer.steps?.push({
-          rule: id('per-day'),
-          kind: 'conversion',
-          citation: rule.rate!.source,
-          description: {
-            id: `${a.hours} jam = ${roundJp(byHours)} JP (${policy.minutesPerJp} menit/JP), paling banyak ${rate} JP × ${days} hari = ${byDays} JP → ${roundJp(jp)} JP`,
-            en: `${a.hours} hours = ${roundJp(byHours)} JP (${policy.minutesPerJp} min/JP), at most ${rate} JP × ${days} days = ${byDays} JP → ${roundJp(jp)} JP`,
-          },
-          inputs: { hours: a.hours, days, rate, minutesPerJp: policy.minutesPerJp },
-          value: roundJp(jp),
-        });
+        if (tracer.steps)
+          tracer.add(id('per-day'), 'conversion', rule.rate!.source, roundJp(jp), () => ({
+            description: {
+              id: `${a.hours} jam = ${roundJp(byHours)} JP (${policy.minutesPerJp} menit/JP), paling banyak ${rate} JP × ${days} hari = ${byDays} JP → ${roundJp(jp)} JP`,
+              en: `${a.hours} hours = ${roundJp(byHours)} JP (${policy.minutesPerJp} min/JP), at most ${rate} JP × ${days} days = ${byDays} JP → ${roundJp(jp)} JP`,
+            },
+            inputs: { hours: a.hours, days, rate, minutesPerJp: policy.minutesPerJp },
+          }));
         return ok(jp);
       }
-      tracer.steps?.push({
-        rule: id('per-day'),
-        kind: 'conversion',
-        citation: rule.rate!.source,
-        description: {
-          id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`,
-          en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP`,
-        },
-        inputs: { days, rate },
-        value: roundJp(byDays),
-      });
+      if (tracer.steps)
+        tracer.add(id('per-day'), 'conversion', rule.rate!.source, roundJp(byDays), () => ({
+          description: {
+            id: `${rate} JP per hari × ${days} hari = ${roundJp(byDays)} JP`,
+            en: `${rate} JP per day × ${days} days = ${roundJp(byDays)} JP`,
+          },
+          inputs: { days, rate },
+        }));
       return ok(byDays);
     },
   },
@@ -287,17 +313,14 @@ export const conversionRules: readonly ConversionRule[] = [
       }
       const rate = rateFor(rule, international, policy);
       const jp = rate * sessions;
-      tracer.steps?.push({
-        rule: id('per-session'),
-        kind: 'conversion',
-        citation: rule.rate!.source,
-        description: {
-          id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`,
-          en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP`,
-        },
-        inputs: { sessions, rate, ...(a.sessions === undefined ? { sessionsDefault: rule.sessionsDefault?.source } : {}) },
-        value: roundJp(jp),
-      });
+      if (tracer.steps)
+        tracer.add(id('per-session'), 'conversion', rule.rate!.source, roundJp(jp), () => ({
+          description: {
+            id: `${rate} JP per pertemuan × ${sessions} pertemuan = ${roundJp(jp)} JP`,
+            en: `${rate} JP per session × ${sessions} sessions = ${roundJp(jp)} JP`,
+          },
+          inputs: { sessions, rate, ...(a.sessions === undefined ? { sessionsDefault: rule.sessionsDefault?.source } : {}) },
+        }));
       return ok(jp);
     },
   },
@@ -312,14 +335,11 @@ export const conversionRules: readonly ConversionRule[] = [
         international && rule.rate!.international === undefined && multiplier
           ? `${rule.rate!.source}; ${multiplier.source}`
           : rule.rate!.source;
-      tracer.steps?.push({
-        rule: id('per-activity'),
-        kind: 'conversion',
-        citation,
-        description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
-        inputs: { rate, international },
-        value: rate,
-      });
+      if (tracer.steps)
+        tracer.add(id('per-activity'), 'conversion', citation, rate, () => ({
+          description: { id: `1 kegiatan = ${rate} JP`, en: `1 activity = ${rate} JP` },
+          inputs: { rate, international },
+        }));
       return ok(rate);
     },
   },
@@ -334,21 +354,18 @@ export const conversionRules: readonly ConversionRule[] = [
           missing('programmeJp', a.method, { id: 'JP sesuai jam pelajaran dalam program', en: 'JP follows the programme hours' }),
         );
       }
-      tracer.steps?.push({
-        rule: id('programme'),
-        kind: 'conversion',
-        citation: rule.basis.source,
-        description: {
-          id: `JP program: ${programme} JP${a.programmeJp === undefined ? ' (diambil dari JP pada bukti dukung)' : ''}`,
-          en: `Programme JP: ${programme} JP${a.programmeJp === undefined ? ' (taken from the JP on the evidence)' : ''}`,
-        },
-        inputs: { programmeJp: a.programmeJp, statedJp: stated },
-        value: programme,
-      });
+      if (tracer.steps)
+        tracer.add(id('programme'), 'conversion', rule.basis.source, programme, () => ({
+          description: {
+            id: `JP program: ${programme} JP${a.programmeJp === undefined ? ' (diambil dari JP pada bukti dukung)' : ''}`,
+            en: `Programme JP: ${programme} JP${a.programmeJp === undefined ? ' (taken from the JP on the evidence)' : ''}`,
+          },
+          inputs: { programmeJp: a.programmeJp, statedJp: stated },
+        }));
       const multiplier = rule.internationalMultiplier;
       if (international && multiplier) {
         const jp = roundInternational(programme * multiplier.value, policy.internationalRounding);
-        tracer.steps?.push(internationalStep(id, multiplier, programme, jp, policy));
+        if (tracer.steps) internationalStep(tracer, id, multiplier, programme, jp, policy);
         return ok(jp);
       }
       return ok(programme);
@@ -364,30 +381,24 @@ export const conversionRules: readonly ConversionRule[] = [
       if (a.hours !== undefined) {
         jp = (a.hours * 60) / policy.minutesPerJp;
         const value = roundJp(jp);
-        tracer.steps?.push({
-          rule: id('hours'),
-          kind: 'conversion',
-          citation: rule.basis.source,
-          description: {
-            id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
-            en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)`,
-          },
-          inputs: { hours: a.hours, minutesPerJp: policy.minutesPerJp },
-          value,
-        });
+        if (tracer.steps)
+          tracer.add(id('hours'), 'conversion', rule.basis.source, value, () => ({
+            description: {
+              id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
+              en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)`,
+            },
+            inputs: { hours: a.hours, minutesPerJp: policy.minutesPerJp },
+          }));
       } else if (a.method === 'magang') {
         jp = days * policy.magangJpPerDay;
-        tracer.steps?.push({
-          rule: id('duration'),
-          kind: 'conversion',
-          citation: rule.basis.source,
-          description: {
-            id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
-            en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)`,
-          },
-          inputs: { days, magangJpPerDay: policy.magangJpPerDay },
-          value: jp,
-        });
+        if (tracer.steps)
+          tracer.add(id('duration'), 'conversion', rule.basis.source, jp, () => ({
+            description: {
+              id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
+              en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)`,
+            },
+            inputs: { days, magangJpPerDay: policy.magangJpPerDay },
+          }));
       } else {
         return fail(missing('hours', a.method, { id: 'JP sesuai jam belajar', en: 'JP follows the hours studied' }));
       }
@@ -395,7 +406,7 @@ export const conversionRules: readonly ConversionRule[] = [
       if (international && multiplier) {
         const before = jp;
         jp = roundInternational(jp * multiplier.value, policy.internationalRounding);
-        tracer.steps?.push(internationalStep(id, multiplier, before, jp, policy));
+        if (tracer.steps) internationalStep(tracer, id, multiplier, before, jp, policy);
       }
       return ok(jp);
     },
@@ -404,28 +415,27 @@ export const conversionRules: readonly ConversionRule[] = [
 const BY_BASIS = new Map(conversionRules.map((r) => [r.basis, r]));
 
 const internationalStep = (
+  tracer: Tracer,
   id: (step: string) => string,
   multiplier: { value: number; source: string },
   before: number,
   after: number,
   policy: PolicyParameters,
-): TraceStep => ({
-  rule: id('international'),
-  kind: 'international',
-  citation: multiplier.source,
-  description: {
-    id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (pembulatan: ${policy.internationalRounding})`,
-    en: `International: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (rounding: ${policy.internationalRounding})`,
-  },
-  inputs: { multiplier: multiplier.value, internationalRounding: policy.internationalRounding },
-  value: after,
-});
+): void =>
+  tracer.add(id('international'), 'international', multiplier.source, after, () => ({
+    description: {
+      id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (pembulatan: ${policy.internationalRounding})`,
+      en: `International: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (rounding: ${policy.internationalRounding})`,
+    },
+    inputs: { multiplier: multiplier.value, internationalRounding: policy.internationalRounding },
+  }));
 
 /** A cap a method's rule sets on one activity: at most `limit` JP. */
 export interface ActivityCap {
   limit: number;
   citation: string;
-  what: { id: string; en: string };
+  /** What the cap says, for the trace (built only when a trace shows it). */
+  what: () => { id: string; en: string };
 }
 
 /** The caps on one activity's JP, applied in this order after the conversion; undefined when the method has none. */
@@ -443,7 +453,7 @@ export const activityCaps: readonly Rule<ConversionContext, ActivityCap | undefi
       return {
         limit: perDay * days,
         citation: rule.maxPerDay.source,
-        what: { id: `Paling banyak ${perDay} JP per hari × ${days} hari`, en: `At most ${perDay} JP per day × ${days} days` },
+        what: () => ({ id: `Paling banyak ${perDay} JP per hari × ${days} hari`, en: `At most ${perDay} JP per day × ${days} days` }),
       };
     },
   },
@@ -456,7 +466,7 @@ export const activityCaps: readonly Rule<ConversionContext, ActivityCap | undefi
       return {
         limit,
         citation: rule.maxPerActivity.source,
-        what: { id: `Paling banyak ${limit} JP per kegiatan`, en: `At most ${limit} JP per activity` },
+        what: () => ({ id: `Paling banyak ${limit} JP per kegiatan`, en: `At most ${limit} JP per activity` }),
       };
     },
   },
@@ -470,7 +480,7 @@ export const activityCaps: readonly Rule<ConversionContext, ActivityCap | undefi
       return {
         limit,
         citation: rule.maxPerActivityRunByWorkUnit.source,
-        what: { id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`, en: `Run by a work unit: at most ${limit} JP` },
+        what: () => ({ id: `Diselenggarakan unit kerja: paling banyak ${limit} JP`, en: `Run by a work unit: at most ${limit} JP` }),
       };
     },
   },
@@ -479,21 +489,24 @@ export const activityCaps: readonly Rule<ConversionContext, ActivityCap | undefi
 /** Lowers `jp` to each cap in turn that it exceeds, with a trace step for each. */
 function applyActivityCaps(context: ConversionContext, jp: number): number {
   let result = jp;
-  evaluateRules(activityCaps, context).forEach((cap, k) => {
-    if (!cap || result <= cap.limit + 1e-9) return;
+  // The table in order, as `evaluateRules` runs it, without a list of outcomes per activity.
+  for (const capRule of activityCaps) {
+    const cap = capRule.evaluate(context);
+    if (!cap || result <= cap.limit + 1e-9) continue;
     const before = result;
     result = cap.limit;
-    context.tracer.steps?.push({
-      rule: context.id(activityCaps[k]!.id),
-      kind: 'cap',
-      citation: cap.citation,
-      description: {
-        id: `${cap.what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(cap.limit)} JP`,
-        en: `${cap.what.en}: ${roundJp(before)} JP capped at ${roundJp(cap.limit)} JP`,
-      },
-      inputs: { before: roundJp(before), limit: roundJp(cap.limit) },
-      value: roundJp(cap.limit),
-    });
-  });
+    const tracer = context.tracer;
+    if (tracer.steps)
+      tracer.add(context.id(capRule.id), 'cap', cap.citation, roundJp(cap.limit), () => {
+        const what = cap.what();
+        return {
+          description: {
+            id: `${what.id}: ${roundJp(before)} JP dibatasi menjadi ${roundJp(cap.limit)} JP`,
+            en: `${what.en}: ${roundJp(before)} JP capped at ${roundJp(cap.limit)} JP`,
+          },
+          inputs: { before: roundJp(before), limit: roundJp(cap.limit) },
+        };
+      });
+  }
   return result;
 }

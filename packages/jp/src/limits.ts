@@ -1,10 +1,11 @@
 import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod, Problem } from '@bangkom/domain';
 import type { Conversion } from './convert.js';
-import { countDays, periodDateOf } from './convert.js';
+import { countDays, periodDateOf, ruleIdOf as ruleId } from './convert.js';
 import type { PolicyParameters } from './policy.js';
 import { roundJp } from './policy.js';
 import type { LimitUnit, MethodRule, RuleProfile } from './profile.js';
 import type { TraceStep } from './trace.js';
+import { addStep, traceLevelOf } from './trace.js';
 
 /** One activity after cross-record limits. */
 export interface ActivityResult {
@@ -42,7 +43,8 @@ export interface LimitOptions {
   policy: PolicyParameters;
   /** Count `submitted` activities too (policy `projectedIncludesSubmitted`). */
   projected: boolean;
-  trace: boolean;
+  /** `summary`: limit steps with their rule, citation and value only (see `ComputeOptions.trace`). */
+  trace: boolean | 'summary';
 }
 
 const countsAs = (status: ActivityStatus, options: LimitOptions): boolean =>
@@ -60,7 +62,13 @@ const UNIT_LABEL: Record<LimitUnit, { id: string; en: string }> = {
   activity: { id: 'kegiatan', en: 'activities' },
 };
 
-const ruleId = (profile: RuleProfile, method: string, step: string) => `${profile.id}/${method}/${step}`;
+/** The rule id of the PPPK method list of a profile version, built once per version. */
+const pppkRuleIds = new WeakMap<RuleProfile, string>();
+function pppkRuleId(profile: RuleProfile): string {
+  let id = pppkRuleIds.get(profile);
+  if (id === undefined) pppkRuleIds.set(profile, (id = `${profile.id}/pppk-methods`));
+  return id;
+}
 
 /**
  * The trace of every result of a run without traces: one shared empty list (a million results do
@@ -97,7 +105,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
     {
       activities: inputs.map((i) => i.activity),
       jp: inputs.map((i) => i.conversion.jp),
-      traces: options.trace ? inputs.map((i) => i.conversion.trace) : undefined,
+      traces: options.trace !== false ? inputs.map((i) => i.conversion.trace) : undefined,
       profileOf: (k) => inputs[k]!.profile,
       kindOf: (k) => inputs[k]!.employeeKind,
     },
@@ -108,6 +116,7 @@ export function applyLimits(inputs: readonly LimitInput[], options: LimitOptions
 /** `applyLimits` over columns: one result per activity, in the order given. */
 export function limitColumns(columns: LimitColumns, options: LimitOptions): ActivityResult[] {
   const { activities, jp: convertedJp, traces, profileOf, kindOf } = columns;
+  const full = traceLevelOf(options.trace) === 'full';
   const n = activities.length;
   // Only activities under a monthly or yearly limit compete for it, so only they need the
   // deterministic order; the sort runs over flat arrays of the keys (cheap comparisons).
@@ -144,46 +153,52 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
     const year = yearOfDate(period);
     const trace: TraceStep[] = traces ? traces[index]!.slice() : NO_STEPS;
     if (!countsAs(a.status, options)) {
-      if (traces) {
-        trace.push({
-          rule: ruleId(profile, a.method, 'status'),
-          kind: 'status',
-          citation: '[K] III.C.7; [P] art. 12(2)f',
-          description: {
-            id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
-            en: `Status ${a.status}: not verified, does not count`,
-          },
-          inputs: { status: a.status, projected: options.projected },
-          value: 0,
-          activityId: a.id,
-        });
-      }
+      if (traces)
+        addStep(
+          trace,
+          full,
+          ruleId(profile, a.method, 'status'),
+          'status',
+          '[K] III.C.7; [P] art. 12(2)f',
+          0,
+          () => ({
+            description: {
+              id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
+              en: `Status ${a.status}: not verified, does not count`,
+            },
+            inputs: { status: a.status, projected: options.projected },
+          }),
+          a.id,
+        );
       results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversionJp, counted: false, year, trace };
       return;
     }
     if (profile.pppkMethods && kindOf(index) === 'PPPK' && !profile.pppkMethods.value.includes(a.method as LearningMethod)) {
       const exclude = options.policy.pppkOtherMethods === 'exclude';
-      if (traces) {
-        trace.push({
-          rule: `${profile.id}/pppk-methods`,
-          kind: 'pppk',
-          citation: profile.pppkMethods.source,
-          description: exclude
-            ? {
-                id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`,
-                en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)`,
-              }
-            : {
-                id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`,
-                en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)`,
-              },
-          inputs: { method: a.method, employeeKind: 'PPPK' },
-          ...(exclude ? { value: 0 } : {}),
-          activityId: a.id,
-        });
-      }
+      if (traces)
+        addStep(
+          trace,
+          full,
+          pppkRuleId(profile),
+          'pppk',
+          profile.pppkMethods.source,
+          exclude ? 0 : undefined,
+          () => ({
+            description: exclude
+              ? {
+                  id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`,
+                  en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)`,
+                }
+              : {
+                  id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`,
+                  en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)`,
+                },
+            inputs: { method: a.method, employeeKind: 'PPPK' },
+          }),
+          a.id,
+        );
       if (exclude) {
-        const limitedBy = [{ rule: `${profile.id}/pppk-methods`, citation: profile.pppkMethods.source }];
+        const limitedBy = [{ rule: pppkRuleId(profile), citation: profile.pppkMethods.source }];
         results[index] = { id: a.id, nip: a.nip, jp: 0, convertedJp: conversionJp, counted: false, year, trace, limitedBy };
         return;
       }
@@ -220,20 +235,27 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
         counted = allowed === 0 ? false : 'reduced';
         (limitedBy ??= []).push({ rule: ruleId(profile, a.method, stepName), citation: limit.source });
         if (traces) {
-          const label = UNIT_LABEL[limit.unit];
-          const per = step === 0 ? { id: 'bulan', en: 'month' } : { id: 'tahun', en: 'year' };
-          trace.push({
-            rule: ruleId(profile, a.method, stepName),
-            kind: 'limit',
-            citation: limit.source,
-            description: {
-              id: `Kegiatan ${a.id}: paling banyak ${limit.value} ${label.id} per ${per.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${jp} JP`,
-              en: `Activity ${a.id}: at most ${limit.value} ${label.en} per ${per.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${jp} JP`,
+          const after = jp;
+          addStep(
+            trace,
+            full,
+            ruleId(profile, a.method, stepName),
+            'limit',
+            limit.source,
+            after,
+            () => {
+              const label = UNIT_LABEL[limit.unit];
+              const per = step === 0 ? { id: 'bulan', en: 'month' } : { id: 'tahun', en: 'year' };
+              return {
+                description: {
+                  id: `Kegiatan ${a.id}: paling banyak ${limit.value} ${label.id} per ${per.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${after} JP`,
+                  en: `Activity ${a.id}: at most ${limit.value} ${label.en} per ${per.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${after} JP`,
+                },
+                inputs: { limit: limit.value, unit: limit.unit, alreadyUsed: already, units: offered, counted: take },
+              };
             },
-            inputs: { limit: limit.value, unit: limit.unit, alreadyUsed: already, units: offered, counted: take },
-            value: jp,
-            activityId: a.id,
-          });
+            a.id,
+          );
         }
       }
     }

@@ -31,6 +31,27 @@ export interface SummaryActivity {
   competencyType?: CompetencyType | undefined;
 }
 
+/** Lookups shared by every call (bulk callers summarise in many small batches). */
+const METHOD_INDEX = new Map<string, number>(learningMethodCodes.map((m, i) => [m, i]));
+const TYPE_INDEX = new Map<string, number>(competencyTypes.map((t, i) => [t, i]));
+const CATEGORIES = ['experiential', 'social', 'formal'] as const;
+const PATH_OF = learningMethodCodes.map((m) => (learningMethods[m].path === 'klasikal' ? 0 : 1));
+const TYPES_AND_UNSPECIFIED = [...competencyTypes, 'unspecified' as const];
+/** The 70:20:10 category of each method (index into CATEGORIES, -1 none) under a profile version (versions may differ). */
+const categoriesByProfile = new WeakMap<RuleProfile, number[]>();
+function categoriesOfProfile(p: RuleProfile): number[] {
+  let list = categoriesByProfile.get(p);
+  if (!list) {
+    const category = new Map<LearningMethod, LearningCategory>();
+    for (const [cat, methods] of Object.entries(p.learningModel?.methods ?? {}) as [LearningCategory, LearningMethod[]][]) {
+      for (const m of methods) category.set(m, cat);
+    }
+    list = learningMethodCodes.map((m) => CATEGORIES.indexOf(category.get(m) as LearningCategory));
+    categoriesByProfile.set(p, list);
+  }
+  return list;
+}
+
 /**
  * Yearly summaries per employee. Every employee listed gets a summary for each year asked
  * (so someone with no activity shows up with their whole shortfall); an activity whose
@@ -47,25 +68,11 @@ export function summarize(
   for (const e of employees) kinds.set(employeeId(e), e.kind);
   const profileOf = typeof profile === 'function' ? profile : () => profile;
   const wanted = new Set(years);
-  const methodIndex = new Map(learningMethodCodes.map((m, i) => [m, i]));
-  const typeIndex = new Map<string, number>(competencyTypes.map((t, i) => [t, i]));
-  const categories = ['experiential', 'social', 'formal'] as const;
-  // The 70:20:10 category of each method under the profile of a year (versions may differ).
-  const categoriesByProfile = new Map<RuleProfile, number[]>();
-  const categoriesOf = (year: number): number[] => {
-    const p = profileOf(year);
-    let list = categoriesByProfile.get(p);
-    if (!list) {
-      const category = new Map<LearningMethod, LearningCategory>();
-      for (const [cat, methods] of Object.entries(p.learningModel?.methods ?? {}) as [LearningCategory, LearningMethod[]][]) {
-        for (const m of methods) category.set(m, cat);
-      }
-      list = learningMethodCodes.map((m) => categories.indexOf(category.get(m) as LearningCategory));
-      categoriesByProfile.set(p, list);
-    }
-    return list;
-  };
-  const pathOf = learningMethodCodes.map((m) => (learningMethods[m].path === 'klasikal' ? 0 : 1));
+  const methodIndex = METHOD_INDEX;
+  const typeIndex = TYPE_INDEX;
+  const categories = CATEGORIES;
+  const categoriesOf = (year: number): number[] => categoriesOfProfile(profileOf(year));
+  const pathOf = PATH_OF;
   // Running totals per employee-year in flat arrays: JP, by path (2), by method, by competency type (+ unspecified), by 70:20:10 category.
   const width = 1 + 2 + learningMethodCodes.length + competencyTypes.length + 1 + categories.length;
   const M = 3;
@@ -110,7 +117,7 @@ export function summarize(
     }
     if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += jp;
   }
-  const typesAndUnspecified = [...competencyTypes, 'unspecified' as const];
+  const typesAndUnspecified = TYPES_AND_UNSPECIFIED;
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';

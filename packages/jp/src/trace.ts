@@ -36,12 +36,68 @@ export interface TraceStep {
   activityId?: string;
 }
 
-/** Collects steps, or nothing at all when the caller does not want traces (bulk runs): `tracer.steps?.push(step)` builds no step then. */
+/**
+ * How much of an explanation to build: `full` every step with its description and inputs;
+ * `summary` every step with only its rule, kind, citation and value (what a summary trace shows:
+ * no text to build per activity); `none` no steps at all (bulk runs).
+ */
+export type TraceLevel = 'full' | 'summary' | 'none';
+
+/** The level a `trace` option asks for: `true` (the default) full, `false` none. */
+export const traceLevelOf = (trace: boolean | 'summary' | undefined): TraceLevel =>
+  trace === 'summary' ? 'summary' : trace === false ? 'none' : 'full';
+
+/** The description of a step in a summary trace: none (shared, frozen). */
+const NO_DESCRIPTION = Object.freeze({ id: '', en: '' }) as Message;
+
+/** What only a full trace holds of a step, built only when asked for. */
+export interface StepDetail {
+  description: Message;
+  inputs: Record<string, unknown>;
+}
+
+/**
+ * Collects steps, or nothing at all when the caller does not want traces (bulk runs). Callers
+ * check `steps` before building a step's rule id, and `add` calls `detail` only for a full trace,
+ * so a summary or no trace builds none of the description texts.
+ */
 export class Tracer {
   readonly steps: TraceStep[] | undefined;
-  constructor(enabled: boolean) {
-    this.steps = enabled ? [] : undefined;
+  readonly full: boolean;
+  constructor(level: TraceLevel | boolean) {
+    const wanted = level === true ? 'full' : level === false ? 'none' : level;
+    this.steps = wanted === 'none' ? undefined : [];
+    this.full = wanted === 'full';
   }
+
+  /** Records a step (see `addStep`). */
+  add(rule: string, kind: TraceStepKind, citation: string, value: number | undefined, detail: () => StepDetail, activityId?: string): void {
+    if (this.steps) addStep(this.steps, this.full, rule, kind, citation, value, detail, activityId);
+  }
+}
+
+/**
+ * Adds a step to a trace: with its description and inputs when `full` (keys in the order rule,
+ * kind, citation, description, inputs, value, activityId), else only what a summary shows.
+ */
+export function addStep(
+  steps: TraceStep[],
+  full: boolean,
+  rule: string,
+  kind: TraceStepKind,
+  citation: string,
+  value: number | undefined,
+  detail: () => StepDetail,
+  activityId?: string,
+): void {
+  let step: TraceStep;
+  if (full) {
+    const { description, inputs } = detail();
+    step = { rule, kind, citation, description, inputs };
+  } else step = { rule, kind, citation, description: NO_DESCRIPTION };
+  if (value !== undefined) step.value = value;
+  if (activityId !== undefined) step.activityId = activityId;
+  steps.push(step);
 }
 
 /** The tracer of bulk runs: records nothing and is shared, so no allocation per activity. */

@@ -26,23 +26,22 @@ async function profileOption(value: string | undefined): Promise<{ profile?: str
 }
 
 const badOption = (option: string, code: string, id: string, en: string): Problem => ({ path: [option], code, message: { id, en } });
-const COUNTED = [false, true, 'reduced'] as const;
+/** `counted` as JSON text, by its code in the run (0 false, 1 true, 2 reduced). */
+const COUNTED_JSON = ['false', 'true', '"reduced"'] as const;
 
-/** One result as JSON text, the shape of the engine's `ActivityResult`, its trace as asked. */
+/**
+ * One result as JSON text, the shape of the engine's `ActivityResult` (keys in its order), its
+ * trace as asked. Written out field by field: no object and no intermediate text per row. Numbers
+ * print as JSON.stringify prints them (finite JP values).
+ */
 function resultJson(run: JpRun, i: number, trace: TraceMode, type?: string): string {
-  const a = run.setAsideRows.get(i) ?? { id: run.activities.id(i), nip: run.activities.nip(i) };
-  // One object shape for every row (no spread): the fast path of JSON.stringify.
-  const body = JSON.stringify({
-    id: a.id,
-    nip: a.nip,
-    jp: run.jp[i]!,
-    convertedJp: run.convertedJp[i]!,
-    counted: COUNTED[run.counted[i]!],
-    year: run.year[i]!,
-  });
-  const open = type !== undefined ? `{"type":${JSON.stringify(type)},${body.slice(1, -1)}` : body.slice(0, -1);
-  if (trace === 'none') return `${open}}`;
-  return `${open},"trace":${run.traces[i] ?? '[]'}}`;
+  const a = run.setAsideRows.get(i);
+  const id = a ? a.id : run.activities.id(i);
+  const nip = a ? a.nip : run.activities.nip(i);
+  const open = type !== undefined ? `{"type":${JSON.stringify(type)},"id":` : '{"id":';
+  const body = `${open}${JSON.stringify(id)},"nip":${JSON.stringify(nip)},"jp":${run.jp[i]!},"convertedJp":${run.convertedJp[i]!},"counted":${COUNTED_JSON[run.counted[i]!]},"year":${run.year[i]!}`;
+  if (trace === 'none') return `${body}}`;
+  return `${body},"trace":${run.traces[i] ?? '[]'}}`;
 }
 
 /** Input indices of the rows that have a result (all, or those of `--year`), in input order. */

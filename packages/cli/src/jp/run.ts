@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import { Employee as EmployeeSchema, LearningActivity as ActivitySchema, employeeId, parseWith, today } from '@bangkom/domain';
 import type { ComputeOptions, RuleProfile, TraceStep, YearSummary } from '@bangkom/jp';
-import { computeJp, periodDateOf, withDefaults } from '@bangkom/jp';
+import { computeJp, periodDateOf, resolveProfiles, withDefaults } from '@bangkom/jp';
 import { csvRecord } from '../io.js';
 import { fastActivity, validDate } from './fast.js';
 import type { RowBatch } from './read.js';
@@ -212,10 +212,11 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     ...(options.year !== undefined ? { year: options.year } : {}),
     projected: options.projected,
     trusted: true,
-    trace: options.trace !== 'none',
+    // A summary needs no step's description: the engine builds none.
+    trace: options.trace === 'full' ? true : options.trace === 'summary' ? 'summary' : false,
     invalid: skipInvalid ? 'report' : 'fail',
-    // Read once for the whole run, not once per batch.
-    today: today(),
+    // Read once for the whole run, not once per batch, and only when a version can expire (the date formatter is slow to build).
+    ...(needsToday(options.profile) ? { today: today() } : {}),
   };
   const compact = summaryCompactor();
   const allYears = new Set<number>(options.year !== undefined ? [options.year] : []);
@@ -225,7 +226,7 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
     const batchEmployees = nips.map((nip) => employeeById.get(nip)).filter((e): e is Employee => e !== undefined);
     // A batch holding a record that failed the schema goes through the engine's own validation,
     // which sets that record aside exactly as one call over the whole file would.
-    const untrusted = indices.some((i) => rejected.has(i));
+    const untrusted = rejected.size > 0 && indices.some((i) => rejected.has(i));
     const rows = indices.map((i) => activities.get(i) ?? rejected.get(i));
     const result = computeJp({ employees: batchEmployees, activities: rows }, { ...engineOptions, trusted: !untrusted });
     const atInput = (p: Problem): Problem | undefined => {
@@ -309,6 +310,12 @@ export async function runJp(options: JpRunOptions): Promise<{ ok: true; run: JpR
   return { ok: true, run };
 }
 
+/** Whether the engine reads today's date under the profile asked for: only a version with an end date does (its expiry warning). */
+function needsToday(profile: JpRunOptions['profile']): boolean {
+  const versions = resolveProfiles(profile);
+  return !versions.ok || versions.value.some((v) => v.effectiveTo !== undefined);
+}
+
 /** The year a raw (possibly invalid) record falls in, when its period date is a real date (as the engine reads it). */
 function rawYear(raw: unknown, periodDate: 'start' | 'end'): number | undefined {
   const date = rawText(raw, periodDate === 'start' ? 'startDate' : 'endDate');
@@ -332,25 +339,46 @@ const withDropped = (problems: Problem[], dropped: number): Problem[] =>
         },
       ];
 
+/** A step sequence seen before: its summary as JSON text, and the sequences that continue it (by rule, citation, value). */
+interface SummaryNode {
+  text?: string;
+  next?: Map<string, Map<string, Map<number | undefined, SummaryNode>>>;
+}
+
 /**
  * Summary traces as JSON text, one string per distinct sequence of steps (rule, source, value):
  * a million rows share a few thousand strings instead of holding a million arrays of objects.
+ * Sequences are found step by step in a tree keyed by the steps' own strings (the engine shares
+ * one string per rule id and citation), so no key text is built per row.
  */
 function summaryCompactor(): (trace: readonly TraceStep[]) => string {
-  const texts = new Map<string, string>();
-  return (trace) => {
-    let key = '';
-    for (const s of trace) key += `${s.rule}\u0000${s.citation}\u0000${s.value ?? ''}\u0001`;
-    let text = texts.get(key);
-    if (text === undefined) {
-      const steps: TraceSummaryStep[] = trace.map((s) => ({
-        rule: s.rule,
-        citation: s.citation,
-        ...(s.value !== undefined ? { value: s.value } : {}),
-      }));
-      text = JSON.stringify(steps);
-      if (texts.size < 100_000) texts.set(key, text);
+  const root: SummaryNode = {};
+  /** Nodes held; past the bound a sequence is written out without being kept. */
+  let nodes = 0;
+  const childOf = (node: SummaryNode, s: TraceStep): SummaryNode | undefined => {
+    const byRule = (node.next ??= new Map());
+    let byCitation = byRule.get(s.rule);
+    if (!byCitation) byRule.set(s.rule, (byCitation = new Map()));
+    let byValue = byCitation.get(s.citation);
+    if (!byValue) byCitation.set(s.citation, (byValue = new Map()));
+    let child = byValue.get(s.value);
+    if (!child && nodes < 100_000) {
+      byValue.set(s.value, (child = {}));
+      nodes++;
     }
+    return child;
+  };
+  return (trace) => {
+    let node: SummaryNode | undefined = root;
+    for (let k = 0; k < trace.length && node; k++) node = childOf(node, trace[k]!);
+    if (node?.text !== undefined) return node.text;
+    const steps: TraceSummaryStep[] = trace.map((s) => ({
+      rule: s.rule,
+      citation: s.citation,
+      ...(s.value !== undefined ? { value: s.value } : {}),
+    }));
+    const text = JSON.stringify(steps);
+    if (node) node.text = text;
     return text;
   };
 }

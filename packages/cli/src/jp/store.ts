@@ -50,12 +50,18 @@ export class ActivityStore {
   private readonly starts: string[] = [];
   private readonly ends: string[] = [];
   private readonly codes: number[] = [];
-  private readonly numbers: number[] = [];
+  /** NUMBERS per row; grown by doubling (a flat array of doubles, no boxed number per value). */
+  private numbers = new Float64Array(1024 * NUMBERS);
   private readonly whole = new Map<number, LearningActivity>();
   private readonly strings = new Interner();
 
   /** Rows up to `index` exist in every column (no holes: the arrays stay flat). */
   private pad(index: number) {
+    if ((index + 1) * NUMBERS > this.numbers.length) {
+      const grown = new Float64Array(Math.max(this.numbers.length * 2, (index + 1) * NUMBERS));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
     while (this.codes.length < index) {
       this.ids.push('');
       this.nips.push('');
@@ -63,7 +69,6 @@ export class ActivityStore {
       this.starts.push('');
       this.ends.push('');
       this.codes.push(NONE);
-      for (let k = 0; k < NUMBERS; k++) this.numbers.push(NaN);
     }
   }
 
@@ -87,8 +92,13 @@ export class ActivityStore {
         ((type + 1) << TYPE_SHIFT)
       : WHOLE;
     if (!simple) this.whole.set(index, a);
-    const values = [a.days, a.sessions, a.hours, a.programmeJp, a.statedJp];
     const at = index * NUMBERS;
+    const n = this.numbers;
+    n[at] = a.days ?? NaN;
+    n[at + 1] = a.sessions ?? NaN;
+    n[at + 2] = a.hours ?? NaN;
+    n[at + 3] = a.programmeJp ?? NaN;
+    n[at + 4] = a.statedJp ?? NaN;
     const id = own(a.id);
     const nip = this.strings.get(a.nip);
     const title = simple ? this.strings.get(a.title) : '';
@@ -101,7 +111,6 @@ export class ActivityStore {
       this.starts.push(start);
       this.ends.push(end);
       this.codes.push(code);
-      for (const v of values) this.numbers.push(v ?? NaN);
     } else {
       this.ids[index] = id;
       this.nips[index] = nip;
@@ -109,7 +118,6 @@ export class ActivityStore {
       this.starts[index] = start;
       this.ends[index] = end;
       this.codes[index] = code;
-      values.forEach((v, k) => (this.numbers[at + k] = v ?? NaN));
     }
   }
 
