@@ -53,6 +53,20 @@ function categoriesOfProfile(p: RuleProfile): number[] {
 }
 
 /**
+ * An empty plain object that is a hash table from the start. The keys of `byMethod` differ
+ * from one employee to the next (up to 26 methods): added one by one to `{}`, each distinct
+ * set of keys would get a hidden class of its own in V8 (tens of thousands in a large run, the
+ * largest cost of `summarize`). Deleting a property that is not the last one turns an object into
+ * a hash table; it stays a plain object with the same prototype, key order and JSON.
+ */
+function keyedObject<T extends object>(): T {
+  const object: Record<string, number> = { first: 0, second: 0 };
+  delete object.first;
+  delete object.second;
+  return object as T;
+}
+
+/**
  * Yearly summaries per employee. Every employee listed gets a summary for each year asked
  * (so someone with no activity shows up with their whole shortfall); an activity whose
  * `nip` has no employee is treated as a PNS.
@@ -124,7 +138,7 @@ export function summarize(
     for (const [year, t] of perYear) {
       const obligation = profileOf(year).obligations[kind];
       const jp = roundJp(t[0]!);
-      const byMethod: YearSummary['byMethod'] = {};
+      const byMethod = keyedObject<YearSummary['byMethod']>();
       for (let k = 0; k < learningMethodCodes.length; k++) if (t[M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[M + k]!);
       const byCompetencyType: YearSummary['byCompetencyType'] = {};
       for (let k = 0; k < typesAndUnspecified.length; k++)
