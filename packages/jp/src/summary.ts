@@ -92,12 +92,21 @@ export function summarize(
   const M = 3;
   const T = M + learningMethodCodes.length;
   const C = T + competencyTypes.length + 1;
-  const byNip = new Map<string, Map<number, Float64Array>>();
+  // Per employee, the totals of each year at the year's slot (a run has one year or a few): one map
+  // lookup per row. The summaries are sorted at the end, so the order they are found in does not matter.
+  const slotOfYear = new Map<number, number>();
+  const yearOfSlot: number[] = [];
+  const byNip = new Map<string, (Float64Array | undefined)[]>();
   const totals = (nip: string, year: number): Float64Array => {
+    let slot = slotOfYear.get(year);
+    if (slot === undefined) {
+      slotOfYear.set(year, (slot = yearOfSlot.length));
+      yearOfSlot.push(year);
+    }
     let perYear = byNip.get(nip);
-    if (!perYear) byNip.set(nip, (perYear = new Map()));
-    let t = perYear.get(year);
-    if (!t) perYear.set(year, (t = new Float64Array(width)));
+    if (!perYear) byNip.set(nip, (perYear = []));
+    let t = perYear[slot];
+    if (!t) perYear[slot] = t = new Float64Array(width);
     return t;
   };
   for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
@@ -135,7 +144,10 @@ export function summarize(
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';
-    for (const [year, t] of perYear) {
+    for (let slot = 0; slot < perYear.length; slot++) {
+      const t = perYear[slot];
+      if (!t) continue;
+      const year = yearOfSlot[slot]!;
       const obligation = profileOf(year).obligations[kind];
       const jp = roundJp(t[0]!);
       const byMethod = keyedObject<YearSummary['byMethod']>();
