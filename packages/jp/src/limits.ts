@@ -118,6 +118,8 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
   const { activities, jp: convertedJp, traces, profileOf, kindOf } = columns;
   const full = traceLevelOf(options.trace) === 'full';
   const n = activities.length;
+  // Each activity's method rule, looked up once (a lookup by a method name read from the input costs more than by position).
+  const rules: (MethodRule | undefined)[] = new Array(n);
   // Only activities under a monthly or yearly limit compete for it, so only they need the
   // deterministic order; the sort runs over flat arrays of the keys (cheap comparisons).
   const limited: number[] = [];
@@ -126,6 +128,7 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
     const a = activities[k];
     if (a === undefined) continue;
     const rule = profileOf(k).methods[a.method as LearningMethod];
+    rules[k] = rule;
     (rule?.perMonth || rule?.perYear ? limited : free).push(k);
   }
   const starts = limited.map((i) => activities[i]!.startDate);
@@ -203,7 +206,7 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
         return;
       }
     }
-    const rule = profile.methods[a.method as LearningMethod]!;
+    const rule = rules[index]!;
     let jp = conversionJp;
     let counted: boolean | 'reduced' = true;
     // Allocated only for an activity a limit reduces (most are not): the bulk path stays lean.

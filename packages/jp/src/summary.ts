@@ -53,6 +53,20 @@ function categoriesOfProfile(p: RuleProfile): number[] {
 }
 
 /**
+ * An empty plain object that is a hash table from the start. The keys of `byMethod` differ
+ * from one employee to the next (up to 26 methods): added one by one to `{}`, each distinct
+ * set of keys would get a hidden class of its own in V8 (tens of thousands in a large run, the
+ * largest cost of `summarize`). Deleting a property that is not the last one turns an object into
+ * a hash table; it stays a plain object with the same prototype, key order and JSON.
+ */
+function keyedObject<T extends object>(): T {
+  const object: Record<string, number> = { first: 0, second: 0 };
+  delete object.first;
+  delete object.second;
+  return object as T;
+}
+
+/**
  * Yearly summaries per employee. Every employee listed gets a summary for each year asked
  * (so someone with no activity shows up with their whole shortfall); an activity whose
  * `nip` has no employee is treated as a PNS.
@@ -78,12 +92,21 @@ export function summarize(
   const M = 3;
   const T = M + learningMethodCodes.length;
   const C = T + competencyTypes.length + 1;
-  const byNip = new Map<string, Map<number, Float64Array>>();
+  // Per employee, the totals of each year at the year's slot (a run has one year or a few): one map
+  // lookup per row. The summaries are sorted at the end, so the order they are found in does not matter.
+  const slotOfYear = new Map<number, number>();
+  const yearOfSlot: number[] = [];
+  const byNip = new Map<string, (Float64Array | undefined)[]>();
   const totals = (nip: string, year: number): Float64Array => {
+    let slot = slotOfYear.get(year);
+    if (slot === undefined) {
+      slotOfYear.set(year, (slot = yearOfSlot.length));
+      yearOfSlot.push(year);
+    }
     let perYear = byNip.get(nip);
-    if (!perYear) byNip.set(nip, (perYear = new Map()));
-    let t = perYear.get(year);
-    if (!t) perYear.set(year, (t = new Float64Array(width)));
+    if (!perYear) byNip.set(nip, (perYear = []));
+    let t = perYear[slot];
+    if (!t) perYear[slot] = t = new Float64Array(width);
     return t;
   };
   for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
@@ -121,10 +144,13 @@ export function summarize(
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';
-    for (const [year, t] of perYear) {
+    for (let slot = 0; slot < perYear.length; slot++) {
+      const t = perYear[slot];
+      if (!t) continue;
+      const year = yearOfSlot[slot]!;
       const obligation = profileOf(year).obligations[kind];
       const jp = roundJp(t[0]!);
-      const byMethod: YearSummary['byMethod'] = {};
+      const byMethod = keyedObject<YearSummary['byMethod']>();
       for (let k = 0; k < learningMethodCodes.length; k++) if (t[M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[M + k]!);
       const byCompetencyType: YearSummary['byCompetencyType'] = {};
       for (let k = 0; k < typesAndUnspecified.length; k++)
