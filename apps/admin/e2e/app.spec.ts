@@ -568,7 +568,15 @@ test('English on a phone-width screen, without sideways scrolling', async ({ bro
   const page = await login(browser, app.url, 'atasan', { viewport: { width: 375, height: 800 } });
   await page.click('text=English');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('header nav a')).toHaveText(['Home', 'Activities', 'Plan (IDP)', 'Approvals', 'My team', 'IP ASN', 'My invitations']);
+  await expect(page.locator('header nav a')).toHaveText([
+    'Home',
+    'Activities',
+    'Plan (IDP)',
+    'Approvals',
+    'My team',
+    'IP ASN',
+    'My invitations',
+  ]);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow(), 'the page is wider than the screen').toBeLessThanOrEqual(1);
   await shot(page, 'phone-english');
