@@ -4,6 +4,7 @@ import { LOCALE_COOKIE, localeOf } from '$lib/i18n';
 import { fromAnotherSite } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
 import { SESSION_COOKIE, userForSession } from '$lib/server/auth';
+import { refusesCrossSite } from '$lib/server/endpoints';
 import { logServerError, MESSAGES, newRequestId } from '$lib/server/errors';
 import { messagesFor } from '$lib/server/messages';
 
@@ -12,19 +13,6 @@ export const init: ServerInit = async () => {
   await getApp();
 };
 
-/** Downloads that write an audit entry: never started by another site (a link or an image elsewhere). */
-const EXPORTS = [
-  /^\/employees\/[^/]+\/kartu$/,
-  /^\/dashboard\/monitoring$/,
-  /^\/activities\/[^/]+\/evidence$/,
-  /^\/jobs\/[^/]+\/file$/,
-  /^\/penyelenggaraan\/[^/]+\/unduh$/,
-  /^\/penyelenggaraan\/sertifikat$/,
-  /^\/audit\/export$/,
-  /^\/myasn\/export$/,
-  /^\/myasn\/activities\/[^/]+\/siasn$/,
-  /^\/ipasn\/rekap\/[^/]+\/dokumen$/,
-];
 /** What a user who must change the password may still open. */
 const BEFORE_PASSWORD_CHANGE = ['/account/password', '/logout', '/language'];
 
@@ -33,7 +21,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.requestId = newRequestId();
   event.locals.locale = localeOf(event.cookies.get(LOCALE_COOKIE));
   event.locals.user = await userForSession(app.database.db, event.cookies.get(SESSION_COOKIE));
-  if (EXPORTS.some((p) => p.test(event.url.pathname)) && fromAnotherSite(event.request))
+  if (refusesCrossSite(event.route.id) && fromAnotherSite(event.request))
     return new Response('Permintaan lintas situs ditolak / Cross-site request refused', { status: 403 });
   if (
     event.locals.user?.mustChangePassword &&

@@ -7,6 +7,7 @@ import { chosenPasswordN, hashPassword, LoginLimiter } from '../src/lib/server/a
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, units, users } from '../src/lib/server/db/schema.js';
+import { ENDPOINTS, OPEN_ENDPOINTS, refusesCrossSite, routeIdOf } from '../src/lib/server/endpoints.js';
 import { safeNext } from '../src/lib/server/urls.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
@@ -447,17 +448,40 @@ forEachDatabase((open) => {
   });
 });
 
+/** Every file under `src/` whose name matches. */
+const sourceFiles = (pattern: RegExp) => {
+  const files: string[] = [];
+  const walk = (dir: string) =>
+    readdirSync(dir).forEach((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (pattern.test(name)) files.push(path);
+    });
+  walk(join(import.meta.dirname, '..', 'src'));
+  return files;
+};
+
+describe('Medium 7: no endpoint is started by another site unless it is meant for anyone', () => {
+  it('every +server.ts route refuses cross-site requests, except the public keys and the API that checks itself', () => {
+    const routesDir = join(import.meta.dirname, '..', 'src', 'routes');
+    const onDisk = sourceFiles(/^\+server\.ts$/).map((file) =>
+      routeIdOf('/src/routes' + file.slice(routesDir.length).replaceAll('\\', '/')),
+    );
+    expect(onDisk.length).toBeGreaterThan(5);
+    expect([...ENDPOINTS].sort()).toEqual([...onDisk].sort());
+    const open = onDisk.filter((route) => !refusesCrossSite(route));
+    expect(open.sort()).toEqual([...OPEN_ENDPOINTS].sort());
+    expect(refusesCrossSite('/audit/export')).toBe(true);
+    expect(refusesCrossSite('/jobs/[id]/file')).toBe(true);
+    // Pages are not endpoints: a link from another site to a page still opens it.
+    expect(refusesCrossSite('/dashboard')).toBe(false);
+    expect(refusesCrossSite(null)).toBe(false);
+  });
+});
+
 describe('no unbounded IN lists', () => {
   it('the app never passes a list of values to inArray (only subqueries); arrays go as one parameter (anyOf)', () => {
-    const root = join(import.meta.dirname, '..', 'src');
-    const files: string[] = [];
-    const walk = (dir: string) =>
-      readdirSync(dir).forEach((name) => {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.(ts|svelte)$/.test(name)) files.push(path);
-      });
-    walk(root);
+    const files = sourceFiles(/\.(ts|svelte)$/);
     const offending = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/inArray\(\s*[\w.]+,\s*([^\n]*)/g)]
         .filter((m) => !/^(ctx\.)?(db|tx)\s*$|^(ctx\.)?(db|tx)\s*\.|^\s*$/.test(m[1]!.trim()))
