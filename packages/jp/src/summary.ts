@@ -92,12 +92,16 @@ export function summarize(
   const M = 3;
   const T = M + learningMethodCodes.length;
   const C = T + competencyTypes.length + 1;
-  // Per employee, the totals of each year at the year's slot (a run has one year or a few): one map
-  // lookup per row. The summaries are sorted at the end, so the order they are found in does not matter.
+  // Per employee, the offset of each year's totals (at the year's slot; a run has one year or a few)
+  // in one flat store: one map lookup per row, and no typed array per employee-year (each would
+  // have a buffer of its own to allocate and collect). The summaries are sorted at the end, so the
+  // order they are found in does not matter.
   const slotOfYear = new Map<number, number>();
   const yearOfSlot: number[] = [];
-  const byNip = new Map<string, (Float64Array | undefined)[]>();
-  const totals = (nip: string, year: number): Float64Array => {
+  const byNip = new Map<string, number[]>();
+  let store = new Float64Array((kinds.size * Math.max(1, wanted.size) + 64) * width);
+  let rows = 0;
+  const totals = (nip: string, year: number): number => {
     let slot = slotOfYear.get(year);
     if (slot === undefined) {
       slotOfYear.set(year, (slot = yearOfSlot.length));
@@ -105,62 +109,72 @@ export function summarize(
     }
     let perYear = byNip.get(nip);
     if (!perYear) byNip.set(nip, (perYear = []));
-    let t = perYear[slot];
-    if (!t) perYear[slot] = t = new Float64Array(width);
-    return t;
+    let at = perYear[slot];
+    if (at === undefined) {
+      if ((rows + 1) * width > store.length) {
+        const grown = new Float64Array(store.length * 2);
+        grown.set(store);
+        store = grown;
+      }
+      perYear[slot] = at = rows++ * width;
+    }
+    return at;
   };
   for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
   // The totals and categories of the previous row: an employee's records usually come together.
   let lastNip: string | undefined;
   let lastYear = -1;
-  let lastTotals: Float64Array | undefined;
+  let lastAt = 0;
   let categoryYear = -1;
   let categoryOf: number[] = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     if (!wanted.has(r.year)) continue;
-    let t: Float64Array;
-    if (r.year === lastYear && r.nip === lastNip) t = lastTotals!;
+    let at: number;
+    if (r.year === lastYear && r.nip === lastNip) at = lastAt;
     else {
-      t = lastTotals = totals(r.nip, r.year);
+      at = lastAt = totals(r.nip, r.year);
       lastNip = r.nip;
       lastYear = r.year;
     }
     const jp = r.jp;
     if (jp === 0) continue;
+    const t = store;
     const a = activities[i]!;
     const m = methodIndex.get(a.method)!;
-    t[0]! += jp;
-    t[1 + pathOf[m]!]! += jp;
-    t[M + m]! += jp;
-    t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += jp;
+    t[at]! += jp;
+    t[at + 1 + pathOf[m]!]! += jp;
+    t[at + M + m]! += jp;
+    t[at + T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += jp;
     if (r.year !== categoryYear) {
       categoryOf = categoriesOf(r.year);
       categoryYear = r.year;
     }
-    if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += jp;
+    if (categoryOf[m]! >= 0) t[at + C + categoryOf[m]!]! += jp;
   }
   const typesAndUnspecified = TYPES_AND_UNSPECIFIED;
   const summaries: YearSummary[] = [];
   for (const [nip, perYear] of byNip) {
     const kind = kinds.get(nip) ?? 'PNS';
     for (let slot = 0; slot < perYear.length; slot++) {
-      const t = perYear[slot];
-      if (!t) continue;
+      const at = perYear[slot];
+      if (at === undefined) continue;
+      const t = store;
       const year = yearOfSlot[slot]!;
       const obligation = profileOf(year).obligations[kind];
-      const jp = roundJp(t[0]!);
+      const jp = roundJp(t[at]!);
       const byMethod = keyedObject<YearSummary['byMethod']>();
-      for (let k = 0; k < learningMethodCodes.length; k++) if (t[M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[M + k]!);
+      for (let k = 0; k < learningMethodCodes.length; k++)
+        if (t[at + M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[at + M + k]!);
       const byCompetencyType: YearSummary['byCompetencyType'] = {};
       for (let k = 0; k < typesAndUnspecified.length; k++)
-        if (t[T + k]! > 0) byCompetencyType[typesAndUnspecified[k]!] = roundJp(t[T + k]!);
-      const share = (k: number) => (t[0]! > 0 ? Math.round((t[C + k]! / t[0]!) * 1000) / 1000 : 0);
+        if (t[at + T + k]! > 0) byCompetencyType[typesAndUnspecified[k]!] = roundJp(t[at + T + k]!);
+      const share = (k: number) => (t[at]! > 0 ? Math.round((t[at + C + k]! / t[at]!) * 1000) / 1000 : 0);
       const cap = obligation.maxJp;
       const required = obligation.requiredJp;
       const compliant = jp >= required && (cap === undefined || jp <= cap);
       const shortfall = roundJp(Math.max(0, required - jp));
-      const byPath = { klasikal: roundJp(t[1]!), nonklasikal: roundJp(t[2]!) };
+      const byPath = { klasikal: roundJp(t[at + 1]!), nonklasikal: roundJp(t[at + 2]!) };
       const mix = { experiential: share(0), social: share(1), formal: share(2) };
       // Two literals rather than a spread of `cap`: same keys in the same order, no object in between.
       summaries.push(
