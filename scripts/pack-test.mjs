@@ -12,9 +12,10 @@
  *    more than 5 packages, or when the core entry does not load without them.
  * 3. Every package, subpath (`./documents`), profile, data file and schema, imported at run time
  *    and type-checked (moduleResolution node16) from a fresh ESM project and a fresh CJS project,
- *    with zod installed at the lowest version the peer range allows (the tested floor).
+ *    with zod installed at the lowest version the peer range allows (the tested floor); there,
+ *    with exceljs and pdfkit installed, importing only `reconcile` from `@bangkom/myasn` loads neither.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +171,51 @@ for (const [i, name] of names.entries()) {
   }
 }
 
+/**
+ * In a project where exceljs and pdfkit ARE installed, a consumer importing only `reconcile` from
+ * `@bangkom/myasn` loads neither (the documents entry, as a control, loads both): ESM through a
+ * resolve hook that names each module of theirs resolved, CJS through `require.cache`.
+ */
+function lightEntryCheck(dir, kind) {
+  const heavyModule = String.raw`[\\/]node_modules[\\/](exceljs|pdfkit)[\\/]`;
+  const loaded = (entry, name) => {
+    if (kind === 'esm') {
+      writeFileSync(
+        join(dir, 'heavy-hook.mjs'),
+        `export async function resolve(s, c, next) { const r = await next(s, c); if (/${heavyModule}/.test(r.url)) console.error('HEAVY ' + r.url); return r; }\n`,
+      );
+      writeFileSync(
+        join(dir, 'heavy-register.mjs'),
+        `import { register } from 'node:module';\nregister('./heavy-hook.mjs', import.meta.url);\n`,
+      );
+      writeFileSync(
+        join(dir, 'light.mjs'),
+        `import { ${name} } from '${entry}';\nif (typeof ${name} !== 'function') throw new Error('${name}');\n`,
+      );
+      return stderrOf(dir, ['--import', './heavy-register.mjs', 'light.mjs']);
+    }
+    writeFileSync(
+      join(dir, 'light.cjs'),
+      `const { ${name} } = require('${entry}');\nif (typeof ${name} !== 'function') throw new Error('${name}');\n` +
+        `console.error(Object.keys(require.cache).filter((k) => /${heavyModule}/.test(k)).map((k) => 'HEAVY ' + k).join('\\n'));\n`,
+    );
+    return stderrOf(dir, ['light.cjs']);
+  };
+  const core = loaded('@bangkom/myasn', 'reconcile');
+  if (core.includes('HEAVY')) fail(`${kind}: importing reconcile from @bangkom/myasn loads exceljs/pdfkit:\n${core}`);
+  const documents = loaded('@bangkom/myasn/documents', 'kartuDataXlsx');
+  if (!/HEAVY.*exceljs/.test(documents) || !/HEAVY.*pdfkit/.test(documents))
+    fail(`${kind}: the check cannot see exceljs/pdfkit load from @bangkom/myasn/documents:\n${documents}`);
+  else console.log(`${kind}: importing reconcile from @bangkom/myasn loads neither exceljs nor pdfkit`);
+}
+
+/** Runs node with `args` in `dir`; its stderr (it must exit 0). */
+function stderrOf(dir, args) {
+  const result = spawnSync('node', args, { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')}: ${result.stderr}`);
+  return result.stderr;
+}
+
 // 3. Everything from ESM and CJS, zod at its floor.
 const zodRanges = new Set(packages.map((p) => p.json.peerDependencies?.zod).filter(Boolean));
 if (zodRanges.size !== 1) fail(`packages disagree on the zod peer range: ${[...zodRanges].join(', ')}`);
@@ -257,6 +303,7 @@ for (const [k, kind] of kinds.entries()) {
   );
   try {
     process.stdout.write(run('node', [`check.${ext}`], dir));
+    lightEntryCheck(dir, kind);
     run('node', [tsc, '-p', 'tsconfig.json'], dir);
     console.log(`${kind}: types of ${entries.length} entries check`);
     if (kind === 'esm') {

@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -195,13 +195,14 @@ const input = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const result = computeJp(input, { trusted: true, trace: false, year: 2025 });
 if (!result.ok) process.exit(9);`;
 
-/** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in bytes. */
+/** Runs a command under /usr/bin/time; returns wall seconds, CPU seconds, peak RSS in bytes and the load average (1 min) at its start. */
 function measure(args) {
+  const load = loadavg()[0];
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', ...args], { cwd: here, encoding: 'utf8', maxBuffer: 16 * MiB });
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
   const [wall, rss, user, system] = last.split(' ').map(Number);
-  return { wall, rss: rss * 1024, cpu: user + system, stderr: run.stderr };
+  return { wall, rss: rss * 1024, cpu: user + system, load, stderr: run.stderr };
 }
 
 /** Reads an output back with a streaming reader (line by line); returns the number of results. */
@@ -261,11 +262,11 @@ try {
     console.error(`${count.toLocaleString('en')} done`);
   }
   // CPU time (user + system) is also shown: on a machine shared with other work it varies less than wall time.
-  console.log('| activities | path | trace | wall | × baseline | CPU | × baseline (CPU) | peak RSS |');
-  console.log('|---:|---|---|---:|---:|---:|---:|---:|');
+  console.log('| activities | path | trace | wall | × baseline | CPU | × baseline (CPU) | peak RSS | load |');
+  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.count.toLocaleString('en')} | ${r.label} | ${r.trace} | ${r.m.wall.toFixed(2)} s | ${r.ratio.toFixed(2)} | ${r.m.cpu.toFixed(2)} s | ${r.cpuRatio.toFixed(2)} | ${(r.m.rss / MiB).toFixed(0)} MiB |`,
+      `| ${r.count.toLocaleString('en')} | ${r.label} | ${r.trace} | ${r.m.wall.toFixed(2)} s | ${r.ratio.toFixed(2)} | ${r.m.cpu.toFixed(2)} s | ${r.cpuRatio.toFixed(2)} | ${(r.m.rss / MiB).toFixed(0)} MiB | ${r.m.load.toFixed(1)} |`,
     );
   }
   console.log(

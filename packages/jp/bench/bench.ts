@@ -1,7 +1,8 @@
 /**
  * Benchmark: 1,000,000 activities for 50,000 employees, mixed methods → yearly summaries.
- * Prints throughput, peak memory and the ratio to a baseline of JSON.parse plus one pass summing
- * statedJp over the same input. Targets: ratio ≤ 3, under 2 s, memory under 1 GiB.
+ * Prints throughput, peak memory and the ratios (wall and CPU time) to a baseline of JSON.parse plus
+ * one pass summing statedJp over the same input. Targets: ratio ≤ 1.5, memory under 1 GiB. On a
+ * machine shared with other work, CPU time varies less than wall time: compare the CPU ratio.
  * The input is generated once into a temporary file; the baseline and the engine each run in a
  * fresh process that reads it, so each peak memory figure is that run's own.
  * Runs against the built package (dist), as installed users run it.
@@ -9,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { learningMethodCodes } from '@bangkom/domain';
 import { computeJp } from '@bangkom/jp';
@@ -20,10 +21,11 @@ const arg = (name: string, fallback: number) => {
 };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-/** One measured run in this (child) process: prints `{ ms, computeMs?, maxRss }` as JSON. */
+/** One measured run in this (child) process: prints `{ ms, cpuMs, computeMs?, maxRss }` as JSON. */
 function child(kind: string, file: string): void {
   const text = readFileSync(file, 'utf8');
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let computeMs: number | undefined;
   if (kind === 'baseline') {
     const parsed = JSON.parse(text) as { activities: { statedJp: number }[] };
@@ -38,7 +40,9 @@ function child(kind: string, file: string): void {
     if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, computeMs, maxRss: process.resourceUsage().maxRSS * 1024 }));
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, computeMs, maxRss: process.resourceUsage().maxRSS * 1024 }));
 }
 
 function generate(activities: number, employees: number): string {
@@ -95,18 +99,21 @@ if (childIndex !== -1) {
       maxBuffer: 1 << 20,
     });
     if (run.status !== 0) throw new Error(run.stderr);
-    return JSON.parse(run.stdout) as { ms: number; computeMs?: number; maxRss: number };
+    return JSON.parse(run.stdout) as { ms: number; cpuMs: number; computeMs?: number; maxRss: number };
   };
   const baseline = measure('baseline');
   const engine = measure('engine');
   if (!process.env['BANGKOM_BENCH_KEEP']) rmSync(dir, { recursive: true, force: true });
   else console.log(`input kept at ${file}`);
-  console.log(`baseline (JSON.parse + sum statedJp): ${baseline.ms.toFixed(0)} ms, peak memory ${mb(baseline.maxRss)}`);
   console.log(
-    `engine (JSON.parse + convert + limits + summaries): ${engine.ms.toFixed(0)} ms, of which without JSON.parse ${engine.computeMs!.toFixed(0)} ms`,
+    `baseline (JSON.parse + sum statedJp): ${baseline.ms.toFixed(0)} ms (CPU ${baseline.cpuMs.toFixed(0)} ms), peak memory ${mb(baseline.maxRss)}`,
+  );
+  console.log(
+    `engine (JSON.parse + convert + limits + summaries): ${engine.ms.toFixed(0)} ms (CPU ${engine.cpuMs.toFixed(0)} ms), of which without JSON.parse ${engine.computeMs!.toFixed(0)} ms`,
   );
   console.log(`throughput: ${Math.round(activities / (engine.ms / 1000)).toLocaleString('en')} activities/s`);
-  console.log(`ratio engine/baseline: ${(engine.ms / baseline.ms).toFixed(2)} (target ≤ 3)`);
-  console.log(`time: ${engine.ms < 2000 ? 'under' : 'OVER'} the 2 s target`);
+  console.log(
+    `ratio engine/baseline: ${(engine.ms / baseline.ms).toFixed(2)} wall, ${(engine.cpuMs / baseline.cpuMs).toFixed(2)} CPU (target ≤ 1.5); load average ${loadavg()[0]!.toFixed(1)}`,
+  );
   console.log(`peak memory of the engine run (process max RSS, input text included): ${mb(engine.maxRss)} (target < 1024 MiB)`);
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import kutaiBarat from '../profiles/kutai-barat-2024.json' with { type: 'json' };
 import { computeJp } from './compute.js';
 import { convertActivity } from './convert.js';
-import { builtInProfiles, expiryWarning, getProfile, loadProfile, requiresSupervisorApproval } from './profile.js';
+import {
+  builtInProfileFiles,
+  builtInProfiles,
+  expiryWarning,
+  getProfile,
+  loadProfile,
+  requiresSupervisorApproval,
+  RuleProfileFile,
+} from './profile.js';
 
 const seminar = {
   id: 's',
@@ -17,6 +25,19 @@ const seminar = {
 } as const;
 
 describe('rule profiles', () => {
+  it('the built-in profiles, loaded without validation, pass the schema and equal their validated load', () => {
+    expect(builtInProfiles).toHaveLength(builtInProfileFiles.length);
+    const validated: (typeof builtInProfiles)[number][] = [];
+    builtInProfileFiles.forEach((json, k) => {
+      const parsed = RuleProfileFile.safeParse(json);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      const loaded = loadProfile(json, validated);
+      if (!loaded.ok) expect.fail(JSON.stringify(loaded.problems));
+      expect(builtInProfiles[k]).toEqual(loaded.value);
+      validated.push(loaded.value);
+    });
+  });
+
   it('every number of the built-in profiles carries a source', () => {
     // A number is covered by the nearest enclosing object that names a source.
     const walk = (value: unknown, path: string, covered = false): void => {

@@ -171,7 +171,24 @@ const problem = (path: (string | number)[], code: string, id: string, en: string
 export function loadProfile(json: unknown, known: readonly RuleProfile[] = builtInProfiles): Result<RuleProfile> {
   const parsed = parseWith(RuleProfileFile, json);
   if (!parsed.ok) return parsed;
-  const file = parsed.value;
+  return resolveProfile(parsed.value, known, (rule) => {
+    const merged = MethodRule.safeParse(rule);
+    return merged.success ? merged.data : merged.error.issues.map((i) => i.path.join('.'));
+  });
+}
+
+type ParsedProfileFile = z.output<typeof RuleProfileFile>;
+
+/**
+ * Resolves a validated profile file: applies its `extends` chain against `known` profiles and
+ * checks what the schema cannot (inheritance complete, rates present, limit units, dates).
+ * `completeRule` checks a method rule after merging: the list of missing paths, or the rule.
+ */
+function resolveProfile(
+  file: ParsedProfileFile,
+  known: readonly RuleProfile[],
+  completeRule: (rule: Partial<MethodRule>) => MethodRule | string[],
+): Result<RuleProfile> {
   let parent: RuleProfile | undefined;
   if (file.extends !== undefined) {
     // A parent id with several dated versions: inherit the one in force on this profile's own start date.
@@ -193,15 +210,15 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   const methods: Partial<Record<LearningMethod, MethodRule>> = { ...parent?.methods };
   const problems: Problem[] = [];
   for (const [method, override] of Object.entries(file.methods) as [LearningMethod, Partial<MethodRule>][]) {
-    const merged = MethodRule.safeParse({ ...parent?.methods[method], ...override });
-    if (merged.success) methods[method] = merged.data;
+    const merged = completeRule({ ...parent?.methods[method], ...override });
+    if (!Array.isArray(merged)) methods[method] = merged;
     else
       problems.push(
         problem(
           ['methods', method],
           'profile.incomplete_rule',
-          `Aturan metode ${method} tidak lengkap setelah pewarisan: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-          `Rule for ${method} is incomplete after inheritance: ${merged.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+          `Aturan metode ${method} tidak lengkap setelah pewarisan: ${merged.join(', ')}`,
+          `Rule for ${method} is incomplete after inheritance: ${merged.join(', ')}`,
         ),
       );
   }
@@ -276,19 +293,27 @@ export function loadProfile(json: unknown, known: readonly RuleProfile[] = built
   });
 }
 
-function mustLoad(json: unknown, known: RuleProfile[]): RuleProfile {
-  const result = loadProfile(json, known);
+/**
+ * A built-in profile file, resolved without the schema: the files ship with the package and a test
+ * (profile.test.ts) holds them to `RuleProfileFile`, so loading the package runs no validation.
+ * Only the schema's defaults are applied here.
+ */
+function builtIn(json: unknown, known: RuleProfile[]): RuleProfile {
+  const raw = json as Partial<ParsedProfileFile>;
+  const file = { ...raw, notes: raw.notes ?? [], methods: raw.methods ?? {} } as ParsedProfileFile;
+  const result = resolveProfile(file, known, (rule) => rule as MethodRule);
   if (!result.ok) throw new Error(`Built-in profile is invalid: ${JSON.stringify(result.problems)}`);
   return result.value;
 }
 
+/** The profile files shipped with the package, parents before the profiles that extend them. */
+export const builtInProfileFiles: readonly unknown[] = [kutaiBarat2024, pupr2023];
+
 /** The profiles shipped with the package. */
-export const builtInProfiles: readonly RuleProfile[] = (() => {
-  const list: RuleProfile[] = [];
-  list.push(mustLoad(kutaiBarat2024, list));
-  list.push(mustLoad(pupr2023, list));
-  return list;
-})();
+export const builtInProfiles: readonly RuleProfile[] = builtInProfileFiles.reduce<RuleProfile[]>(
+  (list, json) => [...list, builtIn(json, list)],
+  [],
+);
 
 export const DEFAULT_PROFILE_ID = 'kutai-barat-2024';
 

@@ -92,75 +92,109 @@ export function summarize(
   const M = 3;
   const T = M + learningMethodCodes.length;
   const C = T + competencyTypes.length + 1;
-  // Per employee, the totals of each year at the year's slot (a run has one year or a few): one map
-  // lookup per row. The summaries are sorted at the end, so the order they are found in does not matter.
+  // The totals of each year (a run has one year or a few) in one flat store per year, an employee's
+  // at their index × width: per row one map lookup (none while the employee stays the same), and
+  // no typed array per employee-year (each would have a buffer of its own to allocate and collect).
+  // The summaries are sorted at the end, so the order employees are found in does not matter.
   const slotOfYear = new Map<number, number>();
   const yearOfSlot: number[] = [];
-  const byNip = new Map<string, (Float64Array | undefined)[]>();
-  const totals = (nip: string, year: number): Float64Array => {
+  const stores: Float64Array[] = [];
+  /** Per year slot, 1 for each employee who gets a summary that year. */
+  const present: Uint8Array[] = [];
+  const indexOfNip = new Map<string, number>();
+  const nipOfIndex: string[] = [];
+  let capacity = kinds.size + 64;
+  const slotOf = (year: number): number => {
     let slot = slotOfYear.get(year);
     if (slot === undefined) {
       slotOfYear.set(year, (slot = yearOfSlot.length));
       yearOfSlot.push(year);
+      stores.push(new Float64Array(capacity * width));
+      present.push(new Uint8Array(capacity));
     }
-    let perYear = byNip.get(nip);
-    if (!perYear) byNip.set(nip, (perYear = []));
-    let t = perYear[slot];
-    if (!t) perYear[slot] = t = new Float64Array(width);
-    return t;
+    return slot;
   };
-  for (const year of wanted) for (const nip of kinds.keys()) totals(nip, year);
-  // The totals and categories of the previous row: an employee's records usually come together.
+  const indexOf = (nip: string): number => {
+    let index = indexOfNip.get(nip);
+    if (index === undefined) {
+      index = nipOfIndex.length;
+      if (index === capacity) {
+        capacity *= 2;
+        for (let slot = 0; slot < stores.length; slot++) {
+          const store = new Float64Array(capacity * width);
+          store.set(stores[slot]!);
+          stores[slot] = store;
+          const flags = new Uint8Array(capacity);
+          flags.set(present[slot]!);
+          present[slot] = flags;
+        }
+      }
+      indexOfNip.set(nip, index);
+      nipOfIndex.push(nip);
+    }
+    return index;
+  };
+  for (const year of wanted) {
+    const slot = slotOf(year);
+    for (const nip of kinds.keys()) present[slot]![indexOf(nip)] = 1;
+  }
+  // The employee and year of the previous row: an employee's records usually come together.
   let lastNip: string | undefined;
   let lastYear = -1;
-  let lastTotals: Float64Array | undefined;
-  let categoryYear = -1;
+  let index = 0;
+  let slot = 0;
   let categoryOf: number[] = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
-    if (!wanted.has(r.year)) continue;
-    let t: Float64Array;
-    if (r.year === lastYear && r.nip === lastNip) t = lastTotals!;
-    else {
-      t = lastTotals = totals(r.nip, r.year);
-      lastNip = r.nip;
+    if (r.year !== lastYear) {
+      if (!wanted.has(r.year)) continue;
+      slot = slotOf(r.year);
+      categoryOf = categoriesOf(r.year);
       lastYear = r.year;
+      lastNip = undefined;
+    }
+    if (r.nip !== lastNip) {
+      index = indexOf(r.nip);
+      lastNip = r.nip;
+      present[slot]![index] = 1;
     }
     const jp = r.jp;
     if (jp === 0) continue;
+    const at = index * width;
+    const t = stores[slot]!;
     const a = activities[i]!;
     const m = methodIndex.get(a.method)!;
-    t[0]! += jp;
-    t[1 + pathOf[m]!]! += jp;
-    t[M + m]! += jp;
-    t[T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += jp;
-    if (r.year !== categoryYear) {
-      categoryOf = categoriesOf(r.year);
-      categoryYear = r.year;
-    }
-    if (categoryOf[m]! >= 0) t[C + categoryOf[m]!]! += jp;
+    t[at]! += jp;
+    t[at + 1 + pathOf[m]!]! += jp;
+    t[at + M + m]! += jp;
+    t[at + T + (a.competencyType !== undefined ? typeIndex.get(a.competencyType)! : competencyTypes.length)]! += jp;
+    if (categoryOf[m]! >= 0) t[at + C + categoryOf[m]!]! += jp;
   }
   const typesAndUnspecified = TYPES_AND_UNSPECIFIED;
   const summaries: YearSummary[] = [];
-  for (const [nip, perYear] of byNip) {
-    const kind = kinds.get(nip) ?? 'PNS';
-    for (let slot = 0; slot < perYear.length; slot++) {
-      const t = perYear[slot];
-      if (!t) continue;
-      const year = yearOfSlot[slot]!;
+  for (let slot = 0; slot < stores.length; slot++) {
+    const t = stores[slot]!;
+    const flags = present[slot]!;
+    const year = yearOfSlot[slot]!;
+    for (let index = 0; index < nipOfIndex.length; index++) {
+      if (flags[index] === 0) continue;
+      const nip = nipOfIndex[index]!;
+      const kind = kinds.get(nip) ?? 'PNS';
+      const at = index * width;
       const obligation = profileOf(year).obligations[kind];
-      const jp = roundJp(t[0]!);
+      const jp = roundJp(t[at]!);
       const byMethod = keyedObject<YearSummary['byMethod']>();
-      for (let k = 0; k < learningMethodCodes.length; k++) if (t[M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[M + k]!);
+      for (let k = 0; k < learningMethodCodes.length; k++)
+        if (t[at + M + k]! > 0) byMethod[learningMethodCodes[k]!] = roundJp(t[at + M + k]!);
       const byCompetencyType: YearSummary['byCompetencyType'] = {};
       for (let k = 0; k < typesAndUnspecified.length; k++)
-        if (t[T + k]! > 0) byCompetencyType[typesAndUnspecified[k]!] = roundJp(t[T + k]!);
-      const share = (k: number) => (t[0]! > 0 ? Math.round((t[C + k]! / t[0]!) * 1000) / 1000 : 0);
+        if (t[at + T + k]! > 0) byCompetencyType[typesAndUnspecified[k]!] = roundJp(t[at + T + k]!);
+      const share = (k: number) => (t[at]! > 0 ? Math.round((t[at + C + k]! / t[at]!) * 1000) / 1000 : 0);
       const cap = obligation.maxJp;
       const required = obligation.requiredJp;
       const compliant = jp >= required && (cap === undefined || jp <= cap);
       const shortfall = roundJp(Math.max(0, required - jp));
-      const byPath = { klasikal: roundJp(t[1]!), nonklasikal: roundJp(t[2]!) };
+      const byPath = { klasikal: roundJp(t[at + 1]!), nonklasikal: roundJp(t[at + 2]!) };
       const mix = { experiential: share(0), social: share(1), formal: share(2) };
       // Two literals rather than a spread of `cap`: same keys in the same order, no object in between.
       summaries.push(

@@ -15,5 +15,5 @@ export {
   monitoringRows,
   monitoringXlsx,
 } from './documents.js';
-export { officeKartuData, officeMonitoring } from './office.js';
-export { importXlsx } from './template.js';
+export { officeKartuData, officeMonitoring } from './office-documents.js';
+export { importXlsx } from './template-xlsx.js';

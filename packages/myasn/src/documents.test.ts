@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import office from '../../../examples/data/office.json' with { type: 'json' };
 import { computeJp } from '@bangkom/jp';
 import { KARTU_HEADERS, kartuDataPdf, kartuDataXlsx, MONITORING_HEADERS, monitoringXlsx } from './documents.js';
-import { officeKartuData, officeMonitoring } from './office.js';
+import { officeKartuData, officeMonitoring } from './office-documents.js';
 
 /** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
 const HEAVY_TEST_BUDGET_MS = 60_000;

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { kartuDataXlsx, MONITORING_HEADERS } from './documents.js';
 import { myAsnFormCsv } from './form.js';
-import { myAsnForm, officeKartuData, officeMonitoring, reconcileWithSiasn } from './office.js';
+import { myAsnForm, reconcileWithSiasn } from './office.js';
+import { officeKartuData, officeMonitoring } from './office-documents.js';
 
 /** Budget of the document tests (XLSX/PDF written and read back) on a busy 2-core machine. */
 const HEAVY_TEST_BUDGET_MS = 60_000;

@@ -2,8 +2,6 @@ import type { Employee, LearningActivity, Problem, PublicSchema, Result } from '
 import { employeeId, fail, ok } from '@bangkom/domain';
 import type { ComputeOptions } from '@bangkom/jp';
 import { computeJp, JpInput } from '@bangkom/jp';
-import type { KartuData } from './documents.js';
-import { kartuData, monitoringRows } from './documents.js';
 import type { MyAsnFormRow } from './form.js';
 import { myAsnFormRow } from './form.js';
 import type { Reconciliation } from './reconcile.js';
@@ -13,7 +11,7 @@ import { siasnReference } from './reference.js';
 import type { SiasnContext, SiasnPayload } from './siasn.js';
 import { fromSiasn, SiasnDiklatSave, SiasnHistory, SiasnKursusSave, toSiasnPayload } from './siasn.js';
 
-interface Office {
+export interface Office {
   employees: Employee[];
   activities: LearningActivity[];
   /** Converted JP of each activity (before cross-record limits), by id: what SIASN records. */
@@ -26,7 +24,7 @@ interface Office {
 }
 
 /** Reads an office file (`{ employees, activities }`, as `bangkom jp`) and converts every activity. */
-function office(input: unknown, options: ComputeOptions = {}): Result<Office> {
+export function office(input: unknown, options: ComputeOptions = {}): Result<Office> {
   const parsed = JpInput.safeParse(input);
   const computed = computeJp(input, options);
   if (!computed.ok) return computed;
@@ -84,41 +82,6 @@ export function myAsnForm(input: unknown, options: ComputeOptions = {}, ref: Sia
       .filter((a) => a.status === 'verified' && !o.value.tkk.has(a.nip))
       .map((a) => myAsnFormRow(a, o.value.jpOf.get(a.id) ?? 0, ref, byId.get(a.nip))),
   );
-}
-
-/** The Kartu Data of one employee of the office. */
-export function officeKartuData(
-  input: unknown,
-  nip: string,
-  extra: { place?: string; date?: string; headTitle?: string } = {},
-  options: ComputeOptions = {},
-): Result<KartuData> {
-  const o = office(input, options);
-  if (!o.ok) return o;
-  const employee = o.value.employees.find((e) => employeeId(e) === nip);
-  if (!employee)
-    return fail({
-      path: ['--nip'],
-      code: 'myasn.unknown_employee',
-      message: { id: `Pegawai dengan NIP ${nip} tidak ada di berkas`, en: `No employee with NIP ${nip} in the file` },
-    });
-  const activities = o.value.activities
-    .filter((a) => a.nip === nip)
-    .map((activity) => {
-      const counted = o.value.countedOf.get(activity.id);
-      return {
-        activity,
-        jp: counted?.jp ?? 0,
-        ...(counted?.limitedBy ? { cap: { convertedJp: counted.convertedJp, limitedBy: counted.limitedBy } } : {}),
-      };
-    });
-  return ok(kartuData({ employee, activities, yearlyTotals: o.value.yearly.get(nip) ?? [], ...extra }));
-}
-
-export function officeMonitoring(input: unknown, options: ComputeOptions = {}) {
-  const o = office(input, options);
-  if (!o.ok) return o;
-  return ok(monitoringRows(o.value.employees, o.value.activities));
 }
 
 /** Compares an office's activities with SIASN's records (`{ diklat: rw-diklat[], kursus: rw-kursus[] }`). */

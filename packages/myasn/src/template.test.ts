@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import office from '../../../examples/data/office.json' with { type: 'json' };
-import { activitiesToTemplateCsv, importCsv, importXlsx } from './template.js';
+import { activitiesToTemplateCsv, importCsv } from './template.js';
+import { importXlsx } from './template-xlsx.js';
 
 /** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
 const HEAVY_TEST_BUDGET_MS = 60_000;
