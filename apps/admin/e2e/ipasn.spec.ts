@@ -31,6 +31,19 @@ async function login(browser: Browser, url: string, username: string) {
 
 const pages: Record<string, Page> = {};
 
+/** Ticks SOP steps done outside the app (the current one, dated today) on a recap page. */
+async function tick(page: Page, ...steps: number[]) {
+  const rows = page.getByTestId('recap-steps').locator('tbody tr');
+  for (const step of steps) {
+    await rows
+      .nth(step - 1)
+      .getByRole('button', { name: 'Tandai selesai' })
+      .click();
+    await expect(rows.nth(step - 1).getByRole('button', { name: 'Tandai selesai' })).toHaveCount(0);
+    await expect(rows.nth(step - 1)).toContainText('Selesai');
+  }
+}
+
 test('a unit recap is submitted, returned, resubmitted, accepted and its upload recorded', async ({ browser, app }) => {
   const hr = (pages['adminsdm'] = await login(browser, app.url, 'adminsdm'));
   await hr.click('header nav >> text=IP ASN');
@@ -38,8 +51,24 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   await hr.click('text=Buka siklus');
   await expect(hr.locator('#cycle-title')).toContainText('Siklus dimulai');
   await shot(hr, 'overview-opened');
+  // HR's home: the first SOP step of every unit is due.
+  await hr.goto(`${app.url}/`);
+  await expect(hr.getByTestId('ipasn-due')).toContainText('tahap 1');
+  await shot(hr, 'home-hr-due');
+  await hr
+    .getByTestId('ipasn-due')
+    .getByRole('link', { name: /Bidang Bina Marga/ })
+    .click();
+  await expect(hr.locator('h1')).toContainText('Rekap IP ASN Bidang Bina Marga');
+  // Steps 1–3 happen outside the app (the letter, the review, the meeting): ticked by hand.
+  await tick(hr, 1, 2, 3);
+  // Step 4 is the unit's: recorded by its recap arriving, not by hand.
+  await expect(hr.getByTestId('recap-steps').locator('tbody tr').nth(3)).toContainText('Tercatat saat unit mengirim rekap');
 
   const unit = (pages['adminunit'] = await login(browser, app.url, 'adminunit'));
+  // The unit admin's home: the unit's recap is the step waiting on them.
+  await expect(unit.getByTestId('ipasn-due')).toContainText('Bidang Bina Marga — tahap 4');
+  await shot(unit, 'home-unit-due');
   await unit.click('header nav >> text=IP ASN');
   await expect(unit.locator('h1')).toContainText('Rekap IP ASN Bidang Bina Marga');
   await expect(unit.getByTestId('recap-status')).toHaveText('Belum dikirim');
@@ -48,8 +77,9 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   await expect(unit.getByTestId('recap-status')).toHaveText('Dikirim, menunggu pemeriksaan');
   await shot(unit, 'submitted');
 
-  await hr.click('text=Bidang Bina Marga');
+  await hr.reload();
   await expect(hr.getByTestId('recap-status')).toHaveText('Dikirim, menunggu pemeriksaan');
+  await expect(hr.getByTestId('recap-steps').locator('tbody tr').nth(3)).toContainText('Selesai');
   await hr.fill('#note', 'Pendidikan tiga pegawai belum diisi');
   await hr.getByTestId('recap-return').click();
   await expect(hr.getByTestId('recap-status')).toHaveText('Dikembalikan untuk diperbaiki');
@@ -65,11 +95,19 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   await hr.reload();
   await hr.getByTestId('recap-accept').click();
   await expect(hr.getByTestId('recap-status')).toHaveText('Diterima');
+  // Accepting is step 6; step 5 (the data updated from the evidence) is ticked by hand.
+  await expect(hr.getByTestId('recap-steps').locator('tbody tr').nth(5)).toContainText('Selesai');
+  await tick(hr, 5);
   await shot(hr, 'accepted');
   await hr.setInputFiles('#result', { name: 'hasil-unggah-bkn.pdf', mimeType: 'application/pdf', buffer: PDF });
   await hr.getByTestId('recap-upload').click();
   await expect(hr.getByTestId('recap-status')).toHaveText('Sudah diunggah ke BKN');
   await expect(hr.getByTestId('recap-history').locator('li')).toHaveCount(5);
+  // The recorded upload is step 9; the rest, outside the app, by hand: every step done, none late.
+  await expect(hr.getByTestId('recap-steps').locator('tbody tr').nth(8)).toContainText('Selesai');
+  await tick(hr, 7, 8, 10, 11, 12);
+  await expect(hr.getByTestId('recap-steps')).not.toContainText('Terlambat');
+  await expect(hr.getByTestId('recap-steps').locator('tbody tr', { hasText: 'Selesai' })).toHaveCount(12);
   await shot(hr, 'uploaded');
 
   // The cover letter is a real PDF.
@@ -78,8 +116,13 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
   await hr.click('header nav >> text=IP ASN');
-  await expect(hr.getByTestId('ipasn-overview').locator('tr', { hasText: 'Bidang Bina Marga' })).toContainText('Sudah diunggah ke BKN');
+  const row = hr.getByTestId('ipasn-overview').locator('tr', { hasText: 'Bidang Bina Marga' });
+  await expect(row).toContainText('Sudah diunggah ke BKN');
+  await expect(row).not.toContainText('Terlambat');
   await shot(hr, 'overview-after');
+  // Nothing of the unit waits on HR any more.
+  await hr.goto(`${app.url}/`);
+  await expect(hr.getByTestId('ipasn-due')).not.toContainText('Bidang Bina Marga');
 });
 
 test('an employee sees the own score with its trace, name and NIP', async ({ browser, app }) => {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { expect, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -179,4 +180,95 @@ test('an uploaded SIASN history is compared: a broken file is refused with its p
   await page.goto(`${app.url}/activities/siasn-kursus-e2e-rw-0002`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('E-Learning Etika ASN (dari SIASN)');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Diajukan');
+});
+
+test('HR takes the unit to every verified activity uploaded: the streamed ZIP, the SIASN history read back, all settled', async ({
+  browser,
+  app,
+}) => {
+  const page = await login(browser, app.url, 'adminsdm');
+  await page.goto(`${app.url}/myasn?unit=bina-marga`);
+  const year = Number(await page.locator('#year').inputValue());
+  // The integrator's package of what is still pending, streamed: one SIASN body per activity and an index.
+  const zipResponse = await page.request.get(`${app.url}/myasn/export?format=zip&pending=1&year=${year}&unit=bina-marga`);
+  expect(zipResponse.status()).toBe(200);
+  expect(zipResponse.headers()['content-type']).toBe('application/zip');
+  const zip = await JSZip.loadAsync(await zipResponse.body());
+  const index = JSON.parse(await zip.file('daftar.json')!.async('string')) as { activityId: string; nip: string; body: string | null }[];
+  expect(index.length).toBeGreaterThan(0);
+
+  // What SIASN holds once the integrator sent those bodies: its rw-diklat/rw-kursus history of the unit.
+  const history: { diklat: Record<string, unknown>[]; kursus: Record<string, unknown>[] } = { diklat: [], kursus: [] };
+  const withoutBody: string[] = [];
+  for (const [i, entry] of index.entries()) {
+    if (!entry.body) {
+      withoutBody.push(entry.activityId);
+      continue;
+    }
+    const { endpoint, body } = JSON.parse(await zip.file(entry.body)!.async('string')) as {
+      endpoint: string;
+      body: Record<string, string | number>;
+    };
+    const common = { id: `e2e-unit-${i}`, nipBaru: entry.nip, jumlahJam: Number(body['jumlahJam']) };
+    if (endpoint.endsWith('kursus/save'))
+      history.kursus.push({
+        ...common,
+        jenisDiklatId: body['jenisDiklatId'],
+        namaKursus: body['namaKursus'],
+        noSertipikat: body['nomorSertipikat'],
+        tanggalKursus: body['tanggalKursus'],
+        tanggalSelesaiKursus: body['tanggalSelesaiKursus'],
+        institusiPenyelenggara: body['institusiPenyelenggara'],
+      });
+    else
+      history.diklat.push({
+        ...common,
+        latihanStrukturalId: body['latihanStrukturalId'],
+        nomor: body['nomor'],
+        tanggal: body['tanggal'],
+        tanggalSelesai: body['tanggalSelesai'],
+        institusiPenyelenggara: body['institusiPenyelenggara'],
+      });
+  }
+
+  await page.setInputFiles('#history-file', {
+    name: `rw-bina-marga-${year}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(history)),
+  });
+  await page.getByRole('button', { name: 'Cocokkan' }).click();
+  await page.waitForURL(/\/myasn\/reconciliations\/\d+/);
+  const reconciliation = page.url().replace(/\?.*$/, '');
+  await shot(page, 'unit-reconciliation');
+  await page.getByRole('button', { name: /Tandai semua yang cocok sudah diunggah/ }).click();
+  await expect(page.getByRole('button', { name: /Tandai semua yang cocok sudah diunggah/ })).toHaveCount(0);
+
+  // What had no SIASN body (a field SIASN needs is missing) was entered by hand in MyASN: marked one by one.
+  for (const id of withoutBody) {
+    await page.goto(`${app.url}/myasn/activities/${encodeURIComponent(id)}`);
+    await page.getByRole('button', { name: 'Tandai sudah diunggah' }).click();
+    await expect(page.getByTestId('myasn-status')).toContainText('Sudah diunggah');
+  }
+
+  // The lines still open are the activities marked before (not in this file): ignored with the reason.
+  for (const kind of ['missing_in_siasn', 'different', 'missing_locally']) {
+    await page.goto(`${reconciliation}?kind=${kind}`);
+    for (;;) {
+      const open = page.getByTestId(`lines-${kind}`).locator('tbody tr', { has: page.getByText('Abaikan', { exact: true }) });
+      const count = await open.count();
+      if (count === 0) break;
+      const line = open.first();
+      await line.locator('summary', { hasText: 'Abaikan' }).click();
+      await line.locator('textarea').fill('Sudah ditandai diunggah sebelumnya');
+      await line.locator('details form button[type=submit]').click();
+      await expect(open).toHaveCount(count - 1);
+    }
+  }
+  await shot(page, 'unit-settled');
+
+  await page.goto(`${app.url}/myasn?unit=bina-marga&year=${year}`);
+  const progress = (await page.getByTestId('myasn-progress').textContent())!;
+  const [uploaded, total] = progress.match(/\d+/g)!.map(Number);
+  expect(uploaded).toBe(total);
+  await shot(page, 'unit-all-uploaded');
 });

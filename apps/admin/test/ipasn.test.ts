@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, ipasnFacts, ipasnSiasnScores, users } from '../src/lib/server/db/schema.js';
-import { activityOf, ruleProfile } from '../src/lib/server/routers/activities.js';
+import { activityOf, agencyTimeZone, ruleProfile } from '../src/lib/server/routers/activities.js';
+import { todayIso } from '../src/lib/values.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs, pdfUpload } from './helpers.js';
@@ -294,12 +295,22 @@ forEachDatabase((open) => {
       expect((await unitAdmin.ipasn.submitRecap({ unitId: UNIT, year: y, letterNumber: '800/101/BM/2025' })).status).toBe('submitted');
       // Accepting twice, or returning an accepted recap, is refused: every action starts from its status.
       expect((await problemsOf(() => unitAdmin.ipasn.submitRecap({ unitId: UNIT, year: y, letterNumber: 'x' }))).code).toBe('CONFLICT');
+      // The unit's step of the SOP ([D] step 4) is ticked by the recap arriving, not by hand.
+      const today = todayIso(await agencyTimeZone(db));
+      expect((await hr.ipasn.recap({ unitId: UNIT, year: y })).steps[3]).toMatchObject({ step: 4, doneOn: today });
+      expect((await problemsOf(() => hr.ipasn.completeStep({ unitId: UNIT, year: y, step: 4, doneOn: today }))).code).toBe('CONFLICT');
       await hr.ipasn.returnRecap({ unitId: UNIT, year: y, note: 'Pendidikan tiga pegawai belum diisi' });
       const returned = await unitAdmin.ipasn.recap({ unitId: UNIT, year: y });
       expect(returned.status).toBe('returned');
       expect(returned.returnNote).toBe('Pendidikan tiga pegawai belum diisi');
+      // Sent back: the unit's step is open again, and the unit admin's home shows it.
+      expect(returned.steps[3]).toMatchObject({ step: 4, doneOn: null });
+      const unitDue = await unitAdmin.ipasn.due();
+      expect(unitDue?.year).toBe(y);
+      expect(unitDue?.items).toMatchObject([{ unitId: UNIT, step: 4 }]);
       expect((await problemsOf(() => hr.ipasn.acceptRecap({ unitId: UNIT, year: y }))).code).toBe('CONFLICT');
       await unitAdmin.ipasn.submitRecap({ unitId: UNIT, year: y, letterNumber: '800/102/BM/2025' });
+      expect((await unitAdmin.ipasn.due())?.items).toEqual([]);
       await hr.ipasn.acceptRecap({ unitId: UNIT, year: y });
       await hr.ipasn.recordUpload({ unitId: UNIT, year: y, uploadedOn: `${y}-12-01`, result: pdfUpload('hasil-unggah-bkn.pdf') });
       const done = await auditor.ipasn.recap({ unitId: UNIT, year: y });
@@ -328,8 +339,15 @@ forEachDatabase((open) => {
           .from(auditLog)
           .where(eq(auditLog.entityId, `${UNIT}/${y}`))
       ).map((a) => a.action);
-      for (const a of ['ipasn.recap_submit', 'ipasn.recap_return', 'ipasn.recap_accept', 'ipasn.recap_upload'])
+      for (const a of ['ipasn.recap_submit', 'ipasn.recap_return', 'ipasn.recap_accept', 'ipasn.recap_upload', 'ipasn.step_reopen'])
         expect(actions).toContain(a);
+      expect(actions.filter((a) => a === 'ipasn.step_done')).toHaveLength(4);
+      // The steps the actions stand for: the unit's recap (4), HR's acceptance (6), the recorded upload (9).
+      expect(done.steps.filter((s) => s.doneOn).map((s) => [s.step, s.doneOn])).toEqual([
+        [4, today],
+        [6, today],
+        [9, today],
+      ]);
 
       // Steps: step 1 (1 working day) from Monday 3 November is due Tuesday 4 November.
       expect(done.steps[0]).toMatchObject({ step: 1, dueOn: `${y}-11-04`, status: 'late' });
@@ -342,6 +360,13 @@ forEachDatabase((open) => {
       const unitRow = overview.units.find((u) => u.unitId === UNIT)!;
       expect(unitRow).toMatchObject({ status: 'uploaded', overdue: true, currentStep: { step: 2 } });
       expect(overview.overdue).toBe(overview.units.length);
+      // HR's home: every unit's current step is HR's and late, late ones first; the unit's own step is not HR's.
+      const hrDue = (await hr.ipasn.due())!;
+      expect(hrDue).toMatchObject({ year: y, total: overview.units.length, late: overview.units.length });
+      // Five shown, the most overdue first: the other units' step 1 (due 4 November) before this unit's step 2 (7 November).
+      expect(hrDue.items.length).toBe(Math.min(5, overview.units.length));
+      expect(hrDue.items[0]).toMatchObject({ step: 1, dueOn: `${y}-11-04`, late: true });
+      expect(hrDue.items.map((i) => i.dueOn)).toEqual(hrDue.items.map((i) => i.dueOn).sort());
     });
 
     it('keeps a unit admin to the own unit and the auditor read-only', async () => {

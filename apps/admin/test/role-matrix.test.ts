@@ -207,6 +207,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'ipasn.report': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.ipasn.report({ year: YEAR }) },
   'ipasn.openCycle': { allowed: ['admin_sdm'], call: (c) => c.ipasn.openCycle({ year: YEAR, startedOn: `${YEAR}-11-03` }) },
   'ipasn.overview': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.ipasn.overview({ year: YEAR }) },
+  'ipasn.due': { allowed: ['admin_unit', 'admin_sdm'], call: (c) => c.ipasn.due() },
   'ipasn.recap': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.ipasn.recap({ unitId: RECAP_UNIT, year: YEAR }) },
   // Each recap action has a recap of its own year in the status it starts from (set up below).
   'ipasn.submitRecap': {

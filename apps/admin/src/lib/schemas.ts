@@ -1,8 +1,11 @@
 import {
+  educationLevels,
   IndividualDevelopmentPlan,
   JpOverride,
   LearningActivity,
+  performancePredicates,
   PlanItem,
+  positionKinds,
   TugasBelajarCandidate,
   TugasBelajarProgramme,
 } from '@bangkom/domain';
@@ -276,3 +279,61 @@ export const TubelForm = z
       if (form[history] === 'some' && !form[date])
         context.addIssue({ code: 'custom', path: [date], params: { code: 'tubel_date_required' } });
   });
+
+// The yearly IP ASN recap ([S] C.1–4): each form names its year; the page's URL names the unit.
+const RecapYear = z.int().min(2019).max(2100);
+/** The unit's recap sent with its cover letter number. */
+export const RecapSubmission = z.object({ year: RecapYear, letterNumber: z.string().trim().min(1).max(100) });
+/** HR sends the recap back with what must be corrected. */
+export const RecapReturn = z.object({ year: RecapYear, note: z.string().trim().min(1).max(2000) });
+/** HR accepts the recap. */
+export const RecapAcceptance = z.object({ year: RecapYear });
+/** The upload to BKN's IP ASN application: its date and the result report. */
+export const RecapUpload = z.object({ year: RecapYear, uploadedOn: z.iso.date(), result: z.file() });
+/** A step of the SOP done outside the app, with its date. */
+export const RecapStepDone = z.object({ year: RecapYear, step: z.int().min(1).max(12), doneOn: z.iso.date() });
+/** The year's cycle opened on the date the reconciliation letter arrived. */
+export const RecapCycle = z.object({ year: RecapYear, startedOn: z.iso.date() });
+
+/**
+ * An employee's IP ASN facts of a year as the form holds them: a choice left blank is not known,
+ * each fact with the source it was read from (the procedure requires one for every fact given).
+ */
+const blankOr = <const T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')]).default('');
+const factSource = z.string().trim().max(300).default('');
+export const IpasnFactsForm = z.object({
+  year: RecapYear,
+  education: blankOr(educationLevels),
+  educationSource: factSource,
+  positionKind: blankOr(positionKinds),
+  positionKindSource: factSource,
+  performancePredicate: blankOr(performancePredicates),
+  performanceSource: factSource,
+  /** 'none': no punishment in the year; a level: the punishment of that level on `punishmentDate`. */
+  discipline: blankOr(['none', 'ringan', 'sedang', 'berat'] as const),
+  punishmentDate: z.string().max(10).default(''),
+  disciplineSource: factSource,
+});
+/** An IP ASN import of a year (facts, or SIASN's scores): the CSV or XLSX file. */
+export const IpasnImportForm = z.object({ year: RecapYear, file: z.file() });
+
+// MyASN/SIASN ([K] III.C): the forms of the activity page, the reconciliation and the history upload.
+/** An activity marked as uploaded to MyASN/SIASN on a date, with SIASN's record id when known. */
+export const MyasnMark = z.object({ uploadedOn: z.iso.date(), siasnId: z.string().trim().max(128).default('') });
+/** A mark taken back, with why. */
+export const MyasnUnmark = z.object({ reason: Reason });
+/** A reconciliation line settled: marked uploaded, imported for review, or ignored with a reason. */
+export const MyasnResolve = z.object({
+  itemId: z.int().positive(),
+  action: z.enum(['mark', 'import', 'ignore']),
+  reason: Reason.optional(),
+});
+/** Every agreeing line of a reconciliation marked uploaded at once: nothing but the button. */
+export const MyasnMarkAgreeing = z.object({});
+/** A SIASN history file (rw-diklat/rw-kursus JSON) of a unit's year, or of one employee of it. */
+export const MyasnHistoryUpload = z.object({
+  year: z.int().min(2000).max(2100),
+  unitId: z.string().max(60).default(''),
+  employeeId: z.string().trim().max(40).default(''),
+  file: z.file(),
+});

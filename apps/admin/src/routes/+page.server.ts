@@ -8,10 +8,12 @@ export const load: PageServerLoad = async (event) => {
   if (!user) redirect(303, '/login');
   const caller = await callerFor(event);
   const year = currentYear();
-  const [progress, recent, attention] = await Promise.all([
+  const ipasnActor = user.role === 'admin_unit' || user.role === 'admin_sdm';
+  const [progress, recent, attention, ipasnDue] = await Promise.all([
     loadOr(event, () => caller.compliance.me({ year })),
     user.employeeId ? loadOr(event, () => caller.activities.list({ mine: true, limit: 5 })) : Promise.resolve([]),
     loadOr(event, () => caller.activities.attention()),
+    ipasnActor ? loadOr(event, () => caller.ipasn.due()) : Promise.resolve(null),
   ]);
-  return { year, progress, recent, attention };
+  return { year, progress, recent, attention, ipasnDue };
 };

@@ -1,6 +1,7 @@
 import type { Employee, LearningActivity, Problem } from '@bangkom/domain';
 import type { MyAsnFormRow, SiasnPayload } from '@bangkom/myasn';
 import { myAsnExportColumns, myAsnFormRow, siasnReference, toSiasnPayload } from '@bangkom/myasn';
+import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -8,7 +9,7 @@ import { audit } from './audit.js';
 import type { SessionUser } from './auth.js';
 import type { Db } from './db/index.js';
 import type { MyasnUploadSource } from './db/schema.js';
-import { activities, activityJp, employees, myasnUploads, users } from './db/schema.js';
+import { activities, activityJp, employees, evidenceFiles, myasnUploads, users } from './db/schema.js';
 import { activityOf } from './routers/activities.js';
 
 /**
@@ -170,25 +171,56 @@ export interface BundleEntry {
   problems: { id: string; en: string }[];
 }
 
+/** A stored evidence file, read when asked for (the ZIP asks for one when it reaches it). */
+export async function evidenceContent(db: Db, sha256: string): Promise<Uint8Array> {
+  const found = (await db.select({ content: evidenceFiles.content }).from(evidenceFiles).where(eq(evidenceFiles.sha256, sha256)))[0];
+  if (!found) throw new Error(`evidence ${sha256} missing`);
+  return new Uint8Array(found.content);
+}
+
+/** A file's content as a stream that reads it only when first read (JSZip reads one entry at a time). */
+function lazyFile(load: () => Promise<Uint8Array>): Readable {
+  let started = false;
+  return new Readable({
+    read() {
+      if (started) return;
+      started = true;
+      load().then(
+        (bytes) => {
+          this.push(bytes);
+          this.push(null);
+        },
+        (e: unknown) => this.destroy(e as Error),
+      );
+    },
+  });
+}
+
 /**
  * The bulk export of a unit's year for an integrator: one SIASN JSON file per activity
  * (`siasn/<NIP>/<id>.json`), the evidence file to attach (`bukti/<NIP>/…`), the MyASN form as
  * XLSX, and an index (`daftar.json`) that names each activity's files and what stops a body.
+ * Streamed: each evidence file is read from the database when the ZIP reaches it and the output
+ * waits for its reader, so memory holds one file at a time, not the unit's evidence.
  */
-export async function bundleZip(
+export function bundleZip(
   items: { entry: ReturnType<typeof entryOf>; row: UnitActivity }[],
-  evidence: Map<string, Uint8Array>,
+  readEvidence: (sha256: string) => Promise<Uint8Array>,
   title: string,
-): Promise<{ bytes: Uint8Array; index: BundleEntry[] }> {
+): { stream: NodeJS.ReadableStream; index: BundleEntry[] } {
   const zip = new JSZip();
   const index: BundleEntry[] = [];
   for (const { entry, row } of items) {
     const nip = zipName(row.activity.nip);
     const body = entry.payload ? `siasn/${nip}/${zipName(row.activity.id)}.json` : null;
     if (entry.payload && body) zip.file(body, payloadJson(entry.payload));
-    const content = row.evidenceSha256 ? evidence.get(row.evidenceSha256) : undefined;
-    const file = content ? `bukti/${nip}/${zipName(row.activity.id)}-${zipName(row.evidenceName ?? 'bukti.pdf')}` : null;
-    if (content && file) zip.file(file, content);
+    const sha = row.evidenceSha256;
+    const file = sha ? `bukti/${nip}/${zipName(row.activity.id)}-${zipName(row.evidenceName ?? 'bukti.pdf')}` : null;
+    if (sha && file)
+      zip.file(
+        file,
+        lazyFile(() => readEvidence(sha)),
+      );
     index.push({
       activityId: row.activity.id,
       nip: row.activity.nip,
@@ -204,7 +236,7 @@ export async function bundleZip(
   zip.file('daftar.json', JSON.stringify(index, null, 2) + '\n');
   zip.file(
     'myasn-form.xlsx',
-    await myAsnFormXlsx(
+    myAsnFormXlsx(
       items.map((i) => i.entry.form),
       title,
     ),
@@ -228,6 +260,6 @@ export async function bundleZip(
       '',
     ].join('\r\n'),
   );
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { bytes, index };
+  const stream = zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', streamFiles: true });
+  return { stream, index };
 }

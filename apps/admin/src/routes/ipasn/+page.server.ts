@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { valuesOf } from '$lib/server/forms';
+import { RecapCycle } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { formOf, submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 
 /** HR's overview of every unit's recap; the others go to what they may see: their unit's recap or their own score. */
@@ -16,18 +17,14 @@ export const load: PageServerLoad = async (event) => {
   }
   const caller = await callerFor(event);
   const overview = await loadOr(event, () => caller.ipasn.overview({ year }));
-  return { overview, years: [year - 2, year - 1, year, year + 1] };
+  const cycleForm = await formOf(event, RecapCycle, { year, startedOn: overview.cycle?.startedOn ?? overview.asOf });
+  return { overview, cycleForm, years: [year - 2, year - 1, year, year + 1] };
 };
 
 export const actions: Actions = {
   openCycle: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(
-      event,
-      () => caller.ipasn.openCycle({ year: Number(form.get('year')), startedOn: String(form.get('startedOn') ?? '') }),
-      valuesOf(form),
-    );
-    return result.ok ? { opened: true } : result.failure;
+    const result = await submitted(event, RecapCycle, (cycle) => caller.ipasn.openCycle(cycle));
+    return result.ok ? { form: result.form, opened: true } : result.failure;
   },
 };

@@ -1,11 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { TRPCError } from '@trpc/server';
 import { bilingual } from '$lib/i18n';
 import { errorDetails } from '$lib/server/errors';
 import { messagesFor } from '$lib/server/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
-import { refusalOf, text } from '$lib/server/forms';
+import { MyasnHistoryUpload } from '$lib/schemas';
+import { formOf, postedForm, refusalOf, refused } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 import { currentYear } from '$lib/values';
 
@@ -30,7 +31,9 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.myasn.reconciliations({ ...scope, year })),
   ]);
   const thisYear = currentYear();
+  const historyForm = await formOf(event, MyasnHistoryUpload, { year, unitId: list.unitId });
   return {
+    historyForm,
     list,
     reconciliations,
     units,
@@ -43,20 +46,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   /** Reads an uploaded SIASN history file and compares it; on success the comparison opens. */
   reconcile: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const upload = form.get('file');
-    const year = Number(form.get('year'));
-    const unitId = text(form, 'unitId');
-    const employeeId = text(form, 'employeeId');
-    const hasFile = upload instanceof File && upload.size > 0;
+    const form = await postedForm(event, MyasnHistoryUpload);
     const locale = event.locals.locale;
-    if (!hasFile)
-      return fail(400, {
-        message: { text: messagesFor(locale).myasn_reconcile_no_file(), other: [] },
-        errors: {},
-        values: { employeeId: employeeId ?? '' },
-      });
+    const m = messagesFor(locale);
+    const upload = form.data.file;
+    if (!upload || upload.size === 0) return refused(form, 400, { text: m.myasn_reconcile_no_file(), other: [] });
+    if (!form.valid) return refused(form);
+    const { year, unitId, employeeId } = form.data;
     let id: number;
     try {
       id = (
@@ -72,7 +69,6 @@ export const actions: Actions = {
       const { status, message, errors } = refusalOf(e, locale, new Set(['employeeId']));
       // Each problem with its place in the file ("kursus no. 2, tanggalKursus"), so that it can be found and fixed.
       const problems = e instanceof TRPCError ? (errorDetails(e.cause).problems ?? []) : [];
-      const m = messagesFor(locale);
       const inFile = (path: string[]) => path[0] === 'diklat' || path[0] === 'kursus';
       const other = problems.length
         ? problems
@@ -84,7 +80,8 @@ export const actions: Actions = {
                   : '') + bilingual(p.message, locale),
             )
         : message.other;
-      return fail(status, { message: { ...message, other }, errors, values: { employeeId: employeeId ?? '' } });
+      Object.assign(form.errors, errors);
+      return refused(form, status, { ...message, other });
     }
     redirect(303, `/myasn/reconciliations/${id}`);
   },

@@ -1,7 +1,7 @@
 import type { Problem } from '@bangkom/domain';
 import { educationLevels, isValidIsoDate, performancePredicates, positionKinds } from '@bangkom/domain';
 import { reconciliationWorkflow, workflowProgress } from '@bangkom/ipasn';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ensureVisible, unitScope } from '../access.js';
 import { audit } from '../audit.js';
@@ -13,6 +13,7 @@ import { appError, forbidden } from '../errors.js';
 import { coverLetterPdf, recapXlsx } from '../ipasn-documents.js';
 import { importRefusal, ipasnReport, parseFactRows, parseSiasnRows, scoreBatch, tableOf, unknownEmployeeProblems } from '../ipasn.js';
 import { freshen } from '../totals.js';
+import { RecapAcceptance, RecapCycle, RecapReturn, RecapStepDone, RecapSubmission, RecapUpload } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { agencyTimeZone, storeEvidence } from './activities.js';
@@ -82,10 +83,40 @@ function missingSources(input: z.infer<typeof FactsInput>): Problem[] {
     }));
 }
 
+/**
+ * Reads an import file of a year (facts or SIASN scores): every row checked first, employees
+ * outside the caller's scope refused with their line; one problem and nothing is saved.
+ */
+async function importedRecords<R extends { employeeId: string; line: number }>(
+  db: Db,
+  user: SessionUser,
+  file: File,
+  parse: (table: Awaited<ReturnType<typeof uploadedTable>>) => { records: R[]; problems: Problem[] },
+): Promise<Omit<R, 'line'>[]> {
+  const unitId = unitScope(user, undefined);
+  const { records, problems } = parse(await uploadedTable(file));
+  const lines = new Map(records.map((r) => [r.employeeId, r.line]));
+  problems.push(
+    ...(await unknownEmployeeProblems(
+      db,
+      records.map((r) => r.employeeId),
+      lines,
+      unitId,
+    )),
+  );
+  if (problems.length > 0) throw importRefusal(problems);
+  if (records.length === 0)
+    throw importRefusal([
+      { path: ['file'], code: 'import.empty', message: { id: 'Berkas tidak berisi baris data', en: 'The file has no data rows' } },
+    ]);
+  return records.map(({ line: _line, ...r }) => r);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The recap cycle ([S] C.1–4; [D] SOP 68.SOP/OT.03/SDL.4/2023).
 
-const UnitYear = z.object({ unitId: z.string().max(60), year });
+const Unit = { unitId: z.string().max(60) };
+const UnitYear = z.object({ ...Unit, year });
 
 /** The actions on a recap and the statuses each may start from. */
 const TRANSITIONS: Record<RecapEvent['action'], { from: readonly RecapStatus[]; to: RecapStatus }> = {
@@ -112,16 +143,62 @@ async function recapRow(db: Db, unitId: string, y: number) {
   )[0];
 }
 
-/** The SOP's steps for a unit: due dates in working days from the cycle's start, current and late steps. */
-async function progressOf(db: Db, unitId: string, y: number, startedOn: string | null, asOf: string) {
-  const done = await db
-    .select({ step: ipasnRecapSteps.step, on: ipasnRecapSteps.doneOn })
+/** The SOP's steps done, per unit, for a year (one query; all units, or one). */
+async function stepsDone(db: Db, y: number, unitId?: string) {
+  const rows = await db
+    .select({ unitId: ipasnRecapSteps.unitId, step: ipasnRecapSteps.step, on: ipasnRecapSteps.doneOn })
     .from(ipasnRecapSteps)
-    .where(and(eq(ipasnRecapSteps.unitId, unitId), eq(ipasnRecapSteps.year, y)));
+    .where(unitId ? and(eq(ipasnRecapSteps.year, y), eq(ipasnRecapSteps.unitId, unitId)) : eq(ipasnRecapSteps.year, y));
+  const byUnit = new Map<string, { step: number; on: string }[]>();
+  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), { step: r.step, on: r.on }]);
+  return byUnit;
+}
+
+/** The SOP's steps for a unit: due dates in working days from the cycle's start, current and late steps. */
+function progressOf(done: { step: number; on: string }[], startedOn: string | null, asOf: string) {
   if (!startedOn) return null;
   const progress = workflowProgress({ startedOn, done, asOf });
   if (!progress.ok) throw appError('INTERNAL_SERVER_ERROR', 'Tahapan tidak dapat dihitung', 'The steps cannot be computed');
   return progress.value;
+}
+
+/**
+ * The SOP steps the app itself witnesses, ticked by the action (not by hand): the unit's recap
+ * arriving is its part in the reconciliation with the units ([S] C.1; [D] step 4), HR accepting
+ * it is the check that forwards it ([S] C.3; [D] step 6), the recorded upload with its result is
+ * the report of the upload ([S] C.4; [D] step 9).
+ */
+export const STEP_OF_ACTION: Partial<Record<RecapEvent['action'], number>> = { submit: 4, accept: 6, upload: 9 };
+const APP_STEPS = new Set(Object.values(STEP_OF_ACTION));
+/** The unit's own step in the SOP (the others are HR's). */
+export const UNIT_STEP = STEP_OF_ACTION.submit!;
+
+/** Ticks the step an action stands for, on the agency's today (audited); nothing without an open cycle. */
+async function tickStep(tx: Db, user: SessionUser, unitId: string, y: number, action: RecapEvent['action']) {
+  const cycle = await cycleOf(tx, y);
+  if (!cycle) return;
+  const key = `${unitId}/${y}`;
+  if (action === 'return') {
+    // [D] step 6: a recap sent back is corrected and sent again, so the unit's step is open again.
+    const reopened = await tx
+      .delete(ipasnRecapSteps)
+      .where(and(eq(ipasnRecapSteps.unitId, unitId), eq(ipasnRecapSteps.year, y), sql`${ipasnRecapSteps.step} >= ${UNIT_STEP}`))
+      .returning({ step: ipasnRecapSteps.step, doneOn: ipasnRecapSteps.doneOn });
+    if (reopened.length > 0) await audit(tx, user, 'ipasn.step_reopen', 'ipasn_recap', key, { steps: reopened }, { action });
+    return;
+  }
+  const step = STEP_OF_ACTION[action];
+  if (!step) return;
+  const doneOn = todayIso(await agencyTimeZone(tx));
+  if (doneOn < cycle.startedOn) return;
+  await tx
+    .insert(ipasnRecapSteps)
+    .values({ unitId, year: y, step, doneOn, doneBy: user.id })
+    .onConflictDoUpdate({
+      target: [ipasnRecapSteps.unitId, ipasnRecapSteps.year, ipasnRecapSteps.step],
+      set: { doneOn, doneBy: user.id },
+    });
+  await audit(tx, user, 'ipasn.step_done', 'ipasn_recap', key, null, { step, doneOn, action });
 }
 
 /** Moves a recap through one action: checks the status it starts from, keeps the history, audits. */
@@ -165,6 +242,7 @@ async function transition(
       ...(note ? { note } : {}),
       ...(changes.uploadedOn ? { uploadedOn: changes.uploadedOn } : {}),
     });
+    await tickStep(tx as unknown as Db, user, unitId, y, action);
     return { status: rule.to, history };
   });
 }
@@ -220,24 +298,8 @@ export const ipasnRouter = router({
   importFacts: roleProcedure('admin_unit', 'admin_sdm')
     .input(z.object({ year, file: z.file() }))
     .mutation(async ({ ctx, input }) => {
-      const unitId = unitScope(ctx.user, undefined);
-      const { records, problems } = parseFactRows(await uploadedTable(input.file));
-      const lines = new Map(records.map((r) => [r.employeeId, r.line]));
-      problems.push(
-        ...(await unknownEmployeeProblems(
-          ctx.db,
-          records.map((r) => r.employeeId),
-          lines,
-          unitId,
-        )),
-      );
-      if (problems.length > 0) throw importRefusal(problems);
-      if (records.length === 0)
-        throw importRefusal([
-          { path: ['file'], code: 'import.empty', message: { id: 'Berkas tidak berisi baris data', en: 'The file has no data rows' } },
-        ]);
+      const rows = await importedRecords(ctx.db, ctx.user, input.file, parseFactRows);
       return ctx.db.transaction(async (tx) => {
-        const rows = records.map(({ line: _line, ...r }) => r);
         // One statement, one parameter: the rows as JSON (no bind-parameter limit).
         await tx.execute(sql`
           INSERT INTO ipasn_facts (employee_id, year, education, education_source, position_kind, position_kind_source,
@@ -254,10 +316,10 @@ export const ipasnRouter = router({
             updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`);
         await audit(tx, ctx.user, 'ipasn.facts_import', 'ipasn_facts', String(input.year), null, {
           file: input.file.name,
-          rows: records.length,
-          employees: records.map((r) => r.employeeId),
+          rows: rows.length,
+          employees: rows.map((r) => r.employeeId),
         });
-        return { imported: records.length };
+        return { imported: rows.length };
       });
     }),
 
@@ -265,24 +327,8 @@ export const ipasnRouter = router({
   importSiasn: roleProcedure('admin_unit', 'admin_sdm')
     .input(z.object({ year, file: z.file() }))
     .mutation(async ({ ctx, input }) => {
-      const unitId = unitScope(ctx.user, undefined);
-      const { records, problems } = parseSiasnRows(await uploadedTable(input.file));
-      const lines = new Map(records.map((r) => [r.employeeId, r.line]));
-      problems.push(
-        ...(await unknownEmployeeProblems(
-          ctx.db,
-          records.map((r) => r.employeeId),
-          lines,
-          unitId,
-        )),
-      );
-      if (problems.length > 0) throw importRefusal(problems);
-      if (records.length === 0)
-        throw importRefusal([
-          { path: ['file'], code: 'import.empty', message: { id: 'Berkas tidak berisi baris data', en: 'The file has no data rows' } },
-        ]);
+      const rows = await importedRecords(ctx.db, ctx.user, input.file, parseSiasnRows);
       return ctx.db.transaction(async (tx) => {
-        const rows = records.map(({ line: _line, ...r }) => r);
         await tx.execute(sql`
           INSERT INTO ipasn_siasn_scores (employee_id, year, kualifikasi, kompetensi, kinerja, disiplin, total, file_name, imported_by, imported_at)
           SELECT r."employeeId", ${input.year}, r.kualifikasi, r.kompetensi, r.kinerja, r.disiplin, r.total, ${input.file.name}, ${ctx.user.id}, now()
@@ -293,9 +339,9 @@ export const ipasnRouter = router({
             imported_by = EXCLUDED.imported_by, imported_at = EXCLUDED.imported_at`);
         await audit(tx, ctx.user, 'ipasn.siasn_import', 'ipasn_siasn_scores', String(input.year), null, {
           file: input.file.name,
-          rows: records.length,
+          rows: rows.length,
         });
-        return { imported: records.length };
+        return { imported: rows.length };
       });
     }),
 
@@ -310,7 +356,7 @@ export const ipasnRouter = router({
 
   /** Opens the year's recap cycle: the date the reconciliation letter arrived starts step 1 ([D] step 1). */
   openCycle: roleProcedure('admin_sdm')
-    .input(z.object({ year, startedOn: z.iso.date() }))
+    .input(RecapCycle)
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const before = await cycleOf(tx as unknown as Db, input.year);
@@ -333,10 +379,11 @@ export const ipasnRouter = router({
       const asOf = todayIso(await agencyTimeZone(ctx.db));
       const allUnits = await ctx.db.select().from(units).orderBy(units.name);
       const recaps = new Map((await ctx.db.select().from(ipasnRecaps).where(eq(ipasnRecaps.year, input.year))).map((r) => [r.unitId, r]));
+      const done = await stepsDone(ctx.db, input.year);
       const rows = [];
       for (const unit of allUnits) {
         const recap = recaps.get(unit.id);
-        const progress = await progressOf(ctx.db, unit.id, input.year, cycle?.startedOn ?? null, asOf);
+        const progress = progressOf(done.get(unit.id) ?? [], cycle?.startedOn ?? null, asOf);
         const current = progress?.steps.find((s) => s.step === progress.currentStep) ?? null;
         rows.push({
           unitId: unit.id,
@@ -352,6 +399,48 @@ export const ipasnRouter = router({
       return { year: input.year, cycle, asOf, units: rows, overdue: rows.filter((r) => r.overdue).length };
     }),
 
+  /**
+   * The SOP steps waiting on the caller in the latest cycle, for the home page: the unit admin's
+   * recap when the unit's step is current, HR's current steps of every unit; late ones first.
+   */
+  due: roleProcedure('admin_unit', 'admin_sdm').query(async ({ ctx }) => {
+    const cycle = (await ctx.db.select().from(ipasnCycles).orderBy(desc(ipasnCycles.year)).limit(1))[0];
+    if (!cycle) return null;
+    const asOf = todayIso(await agencyTimeZone(ctx.db));
+    const ownUnit = ctx.user.role === 'admin_unit' ? actingUnit(ctx.user, ctx.user.unitId ?? '') : undefined;
+    const done = await stepsDone(ctx.db, cycle.year, ownUnit);
+    const scope = await ctx.db
+      .select({ id: units.id, name: units.name, status: ipasnRecaps.status })
+      .from(units)
+      .leftJoin(ipasnRecaps, and(eq(ipasnRecaps.unitId, units.id), eq(ipasnRecaps.year, cycle.year)))
+      .where(ownUnit ? eq(units.id, ownUnit) : undefined)
+      .orderBy(units.name);
+    const items = [];
+    for (const unit of scope) {
+      const progress = progressOf(done.get(unit.id) ?? [], cycle.startedOn, asOf)!;
+      // The unit admin's part is the recap while it waits on the unit (not sent yet, or sent back);
+      // HR's are the current steps that are not the unit's.
+      const waitsOnUnit = unit.status === null || unit.status === 'draft' || unit.status === 'returned';
+      const step = ownUnit
+        ? waitsOnUnit
+          ? progress.steps.find((s) => s.step === UNIT_STEP)
+          : undefined
+        : progress.steps.find((s) => s.step === progress.currentStep && !(s.step === UNIT_STEP && waitsOnUnit));
+      if (step)
+        items.push({
+          unitId: unit.id,
+          unitName: unit.name,
+          step: step.step,
+          actor: step.actor,
+          activity: step.activity,
+          dueOn: step.dueOn,
+          late: step.status === 'late',
+        });
+    }
+    items.sort((a, b) => Number(b.late) - Number(a.late) || (a.dueOn ?? '9').localeCompare(b.dueOn ?? '9'));
+    return { year: cycle.year, asOf, late: items.filter((i) => i.late).length, total: items.length, items: items.slice(0, 5) };
+  }),
+
   /** A unit's recap: status, history, HR's notes, the SOP steps with their due dates and the unit's report. */
   recap: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(UnitYear)
@@ -361,7 +450,8 @@ export const ipasnRouter = router({
       const cycle = await cycleOf(ctx.db, input.year);
       const asOf = todayIso(await agencyTimeZone(ctx.db));
       const recap = await recapRow(ctx.db, unitId, input.year);
-      const progress = await progressOf(ctx.db, unitId, input.year, cycle?.startedOn ?? null, asOf);
+      const done = (await stepsDone(ctx.db, input.year, unitId)).get(unitId) ?? [];
+      const progress = progressOf(done, cycle?.startedOn ?? null, asOf);
       const { pending } = await freshen(ctx.db, eq(employees.unitId, unitId));
       const report = await ipasnReport(ctx.db, input.year, unitId);
       return {
@@ -379,6 +469,7 @@ export const ipasnRouter = router({
           progress?.steps ??
           reconciliationWorkflow.steps.map((s) => ({ ...s, startsOn: null, dueOn: null, doneOn: null, status: 'pending' as const })),
         currentStep: progress?.currentStep ?? null,
+        appSteps: STEP_OF_ACTION,
         report: report.scope,
         notMeasured: report.notMeasured,
         incomplete: report.incomplete,
@@ -388,7 +479,7 @@ export const ipasnRouter = router({
 
   /** The unit's admin submits the recap with its cover letter number ([S] B, C.1). */
   submitRecap: roleProcedure('admin_unit')
-    .input(UnitYear.extend({ letterNumber: z.string().trim().min(1).max(100) }))
+    .input(RecapSubmission.extend(Unit))
     .mutation(async ({ ctx, input }) => {
       const unitId = actingUnit(ctx.user, input.unitId);
       await ensureUnit(ctx.db, unitId);
@@ -404,19 +495,19 @@ export const ipasnRouter = router({
 
   /** HR returns the recap with what must be corrected ([S] C.3). */
   returnRecap: roleProcedure('admin_sdm')
-    .input(UnitYear.extend({ note: z.string().trim().min(1).max(2000) }))
+    .input(RecapReturn.extend(Unit))
     .mutation(async ({ ctx, input }) =>
       transition(ctx.db, ctx.user, input.unitId, input.year, 'return', { returnNote: input.note }, input.note),
     ),
 
   /** HR accepts the recap ([S] C.3). */
   acceptRecap: roleProcedure('admin_sdm')
-    .input(UnitYear)
+    .input(RecapAcceptance.extend(Unit))
     .mutation(async ({ ctx, input }) => transition(ctx.db, ctx.user, input.unitId, input.year, 'accept', {})),
 
   /** HR records the upload to BKN's IP ASN application with its date and the upload result report ([S] C.3–4). */
   recordUpload: roleProcedure('admin_sdm')
-    .input(UnitYear.extend({ uploadedOn: z.iso.date(), result: z.file() }))
+    .input(RecapUpload.extend(Unit))
     .mutation(async ({ ctx, input }) => {
       const stored = await ctx.db.transaction(async (tx) => storeEvidence(tx, input.result));
       return transition(ctx.db, ctx.user, input.unitId, input.year, 'upload', {
@@ -428,10 +519,26 @@ export const ipasnRouter = router({
 
   /** Records a step of the SOP as done on a date (HR for any unit, the unit admin for the own). */
   completeStep: roleProcedure('admin_unit', 'admin_sdm')
-    .input(UnitYear.extend({ step: z.int().min(1).max(12), doneOn: z.iso.date() }))
+    .input(RecapStepDone.extend(Unit))
     .mutation(async ({ ctx, input }) => {
       const unitId = actingUnit(ctx.user, input.unitId);
       await ensureUnit(ctx.db, unitId);
+      if (APP_STEPS.has(input.step))
+        throw appError(
+          'CONFLICT',
+          'Tahap ini tercatat sendiri saat rekap dikirim, diterima atau unggahannya dicatat',
+          'This step is recorded by the recap being sent, accepted or its upload recorded',
+          [
+            {
+              path: ['step'],
+              code: 'ipasn.step_by_action',
+              message: {
+                id: `Tahap ${input.step} dicatat oleh tindakan pada rekap`,
+                en: `Step ${input.step} is recorded by the recap's action`,
+              },
+            },
+          ],
+        );
       const cycle = await cycleOf(ctx.db, input.year);
       if (!cycle) throw appError('CONFLICT', 'Siklus rekap tahun ini belum dibuka', "This year's recap cycle has not been opened");
       if (!isValidIsoDate(input.doneOn) || input.doneOn < cycle.startedOn)

@@ -12,7 +12,6 @@ import {
   activities,
   activityJp,
   employees,
-  evidenceFiles,
   myasnUploads,
   siasnReconciliationItems,
   siasnReconciliations,
@@ -21,21 +20,11 @@ import {
 } from '../db/schema.js';
 import type { ReconciliationItemKind } from '../db/schema.js';
 import { appError } from '../errors.js';
-import {
-  bundleZip,
-  entryOf,
-  markUploaded,
-  myAsnFormXlsx,
-  payloadJson,
-  recorderFields,
-  sentToSiasn,
-  unitActivities,
-  uploadOf,
-} from '../myasn.js';
+import { entryOf, markUploaded, myAsnFormXlsx, payloadJson, recorderFields, sentToSiasn, unitActivities, uploadOf } from '../myasn.js';
 import { freshen, refreshTotals } from '../totals.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { todayIso } from '../../values.js';
-import { Reason } from '../../schemas.js';
+import { MyasnResolve, MyasnUnmark } from '../../schemas.js';
 import { activityOf, agencyTimeZone } from './activities.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -98,22 +87,11 @@ async function unitName(db: Db, unitId: string): Promise<string> {
   return unit.name;
 }
 
-/** The activities of a unit's year with their MyASN entry and SIASN body, the evidence they attach. */
+/** The activities of a unit's year with their MyASN entry and SIASN body. */
 async function unitBundle(db: Db, unitId: string, year: number, pendingOnly: boolean) {
   await freshen(db, eq(employees.unitId, unitId));
   const rows = (await unitActivities(db, { unitId }, year)).filter((r) => !pendingOnly || r.uploadedOn === null);
-  const items = rows.map((row) => ({ row, entry: entryOf(row.activity, row.convertedJp, { name: row.employeeName }) }));
-  const shas = [...new Set(rows.map((r) => r.evidenceSha256).filter((s): s is string => s !== null))];
-  const evidence = new Map<string, Uint8Array>();
-  // One array parameter per chunk of hashes (never a list of bind parameters); files are read a chunk at a time.
-  for (let i = 0; i < shas.length; i += 200) {
-    const found = await db
-      .select({ sha256: evidenceFiles.sha256, content: evidenceFiles.content })
-      .from(evidenceFiles)
-      .where(anyOf(evidenceFiles.sha256, shas.slice(i, i + 200)));
-    for (const f of found) evidence.set(f.sha256, new Uint8Array(f.content));
-  }
-  return { items, evidence };
+  return rows.map((row) => ({ row, entry: entryOf(row.activity, row.convertedJp, { name: row.employeeName }) }));
 }
 
 /** What a SIASN history file is, read and checked against the scope: the records of the year as activities. */
@@ -241,7 +219,7 @@ export const myasnRouter = router({
 
   /** Undoes an upload mark (admin SDM, with the reason); the audit log keeps the mark and the reason. */
   unmark: roleProcedure('admin_sdm')
-    .input(z.object({ id: z.string().max(60), reason: Reason }))
+    .input(MyasnUnmark.extend({ id: z.string().max(60) }))
     .mutation(async ({ ctx, input }) => {
       const { row } = await visibleActivity(ctx.db, ctx.user, input.id);
       return ctx.db.transaction(async (tx) => {
@@ -346,22 +324,23 @@ export const myasnRouter = router({
     }),
 
   /**
-   * The bulk export of a unit's year for offices that upload through an integrator: a ZIP with one
-   * SIASN body per activity, the evidence files, the MyASN form (XLSX) and an index. TKK never.
+   * The bulk export of a unit's year for offices that upload through an integrator: what goes in
+   * the ZIP (one SIASN body per activity, the evidence files, the MyASN form and an index), checked
+   * and audited here; `/myasn/export` streams it. TKK never.
    */
   exportZip: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(z.object({ unitId: z.string().max(60).optional(), year: yearInput, pendingOnly: z.boolean().default(false) }))
     .query(async ({ ctx, input }) => {
       const unitId = unitOf(ctx.user, input.unitId);
       const name = await unitName(ctx.db, unitId);
-      const { items, evidence } = await unitBundle(ctx.db, unitId, input.year, input.pendingOnly);
-      const { bytes, index } = await bundleZip(items, evidence, `MyASN/SIASN ${name} ${input.year}`);
+      const items = await unitBundle(ctx.db, unitId, input.year, input.pendingOnly);
       await audit(ctx.db, ctx.user, 'export.myasn_zip', 'unit', unitId, null, {
         year: input.year,
         pendingOnly: input.pendingOnly,
-        activities: index.length,
+        activities: items.length,
       });
-      return file(`myasn-siasn-${unitId}-${input.year}.zip`, 'application/zip', bytes);
+      // The ZIP itself is streamed by its route (`bundleZip`), reading each evidence file when it reaches it.
+      return { filename: `myasn-siasn-${unitId}-${input.year}.zip`, title: `MyASN/SIASN ${name} ${input.year}`, items };
     }),
 
   /** The MyASN form (nine fields per verified ASN activity, [K] III.C) of a unit's year as XLSX. */
@@ -370,7 +349,7 @@ export const myasnRouter = router({
     .query(async ({ ctx, input }) => {
       const unitId = unitOf(ctx.user, input.unitId);
       const name = await unitName(ctx.db, unitId);
-      const { items } = await unitBundle(ctx.db, unitId, input.year, input.pendingOnly);
+      const items = await unitBundle(ctx.db, unitId, input.year, input.pendingOnly);
       await audit(ctx.db, ctx.user, 'export.myasn_form', 'unit', unitId, null, { year: input.year, activities: items.length });
       return file(
         `form-myasn-${unitId}-${input.year}.xlsx`,
@@ -608,14 +587,7 @@ export const myasnRouter = router({
    * for the unit admin's verification, `ignore` keeps it as it is with a reason. Audited.
    */
   resolve: roleProcedure('admin_unit', 'admin_sdm')
-    .input(
-      z.object({
-        itemId: z.int().positive(),
-        action: z.enum(['mark', 'import', 'ignore']),
-        reason: Reason.optional(),
-        uploadedOn: isoDate.optional(),
-      }),
-    )
+    .input(MyasnResolve.extend({ uploadedOn: isoDate.optional() }))
     .mutation(async ({ ctx, input }) => {
       const item = (await ctx.db.select().from(siasnReconciliationItems).where(eq(siasnReconciliationItems.id, input.itemId)))[0];
       if (!item) throw appError('NOT_FOUND', 'Baris rekonsiliasi tidak ditemukan', 'Reconciliation line not found');

@@ -1,5 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
+import { removeFiles } from 'sveltekit-superforms';
+import { ROW_FORM } from '$lib/forms';
+import { IpasnImportForm } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,23 +17,16 @@ export const load: PageServerLoad = async (event) => {
   return { report, units, unitId: unitId ?? '', years: [year - 2, year - 1, year, year + 1] };
 };
 
-/** The uploaded file of an import form (an empty input gives an empty file, which the procedure refuses). */
-const fileOf = (form: FormData) => {
-  const file = form.get('file');
-  return file instanceof File ? file : new File([], 'kosong.csv');
-};
-
 export const actions: Actions = {
   importFacts: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.ipasn.importFacts({ year: Number(form.get('year')), file: fileOf(form) }));
-    return result.ok ? { imported: result.value.imported } : result.failure;
+    const result = await submitted(event, IpasnImportForm, (input) => caller.ipasn.importFacts(input), ROW_FORM);
+    // Files are not sent back (they cannot be serialized).
+    return result.ok ? removeFiles({ form: result.form, imported: result.value.imported }) : result.failure;
   },
   importSiasn: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.ipasn.importSiasn({ year: Number(form.get('year')), file: fileOf(form) }));
-    return result.ok ? { imported: result.value.imported } : result.failure;
+    const result = await submitted(event, IpasnImportForm, (input) => caller.ipasn.importSiasn(input), ROW_FORM);
+    return result.ok ? removeFiles({ form: result.form, imported: result.value.imported }) : result.failure;
   },
 };

@@ -1,6 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text, valuesOf } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { IpasnFactsForm } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,33 +12,30 @@ export const load: PageServerLoad = async (event) => {
   return { result, years: [year - 2, year - 1, year, year + 1] };
 };
 
-type Facts = Parameters<Awaited<ReturnType<typeof callerFor>>['ipasn']['saveFacts']>[0];
+/** Blank → not known. */
+const known = <T extends string>(value: T | '') => (value === '' ? null : value);
 
 export const actions: Actions = {
   saveFacts: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const values = valuesOf(form);
-    const discipline = text(form, 'discipline');
-    const punishmentDate = text(form, 'punishmentDate') ?? '';
-    const result = await actionOr(
+    const result = await submitted(
       event,
-      () =>
+      IpasnFactsForm,
+      (f) =>
         caller.ipasn.saveFacts({
           employeeId: event.params.id,
-          year: Number(form.get('year')),
-          education: (text(form, 'education') ?? null) as Facts['education'],
-          educationSource: text(form, 'educationSource') ?? null,
-          positionKind: (text(form, 'positionKind') ?? null) as Facts['positionKind'],
-          positionKindSource: text(form, 'positionKindSource') ?? null,
-          performancePredicate: (text(form, 'performancePredicate') ?? null) as Facts['performancePredicate'],
-          performanceSource: text(form, 'performanceSource') ?? null,
-          punishments:
-            discipline === undefined ? null : discipline === 'none' ? [] : [{ level: discipline as 'ringan', date: punishmentDate }],
-          disciplineSource: text(form, 'disciplineSource') ?? null,
+          year: f.year,
+          education: known(f.education),
+          educationSource: known(f.educationSource),
+          positionKind: known(f.positionKind),
+          positionKindSource: known(f.positionKindSource),
+          performancePredicate: known(f.performancePredicate),
+          performanceSource: known(f.performanceSource),
+          punishments: f.discipline === '' ? null : f.discipline === 'none' ? [] : [{ level: f.discipline, date: f.punishmentDate }],
+          disciplineSource: known(f.disciplineSource),
         }),
-      values,
+      ROW_FORM,
     );
-    return result.ok ? { saved: true } : result.failure;
+    return result.ok ? { form: result.form, saved: true } : result.failure;
   },
 };

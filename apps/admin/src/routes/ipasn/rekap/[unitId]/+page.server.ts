@@ -1,6 +1,9 @@
+import { removeFiles } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { valuesOf } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { RecapAcceptance, RecapReturn, RecapStepDone, RecapSubmission, RecapUpload } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,64 +13,40 @@ export const load: PageServerLoad = async (event) => {
   return { recap, years: [year - 2, year - 1, year, year + 1] };
 };
 
-/** Every action names its unit and year; the procedure checks who may take it and from which status. */
-const unitYear = (event: { params: { unitId: string } }, form: FormData) => ({
-  unitId: event.params.unitId,
-  year: Number(form.get('year')),
-});
-
+/*
+ * Every action names its year; the unit is the page's. The procedure checks who may take it and
+ * from which status. The page's forms share one id (ROW_FORM): their refusal shows once, above.
+ */
 export const actions: Actions = {
   submit: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(
-      event,
-      () => caller.ipasn.submitRecap({ ...unitYear(event, form), letterNumber: String(form.get('letterNumber') ?? '') }),
-      valuesOf(form),
-    );
-    return result.ok ? { done: 'submit' } : result.failure;
+    const { unitId } = event.params;
+    const result = await submitted(event, RecapSubmission, (d) => caller.ipasn.submitRecap({ ...d, unitId }), ROW_FORM);
+    return result.ok ? { form: result.form, done: 'submit' } : result.failure;
   },
   return: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(
-      event,
-      () => caller.ipasn.returnRecap({ ...unitYear(event, form), note: String(form.get('note') ?? '') }),
-      valuesOf(form),
-    );
-    return result.ok ? { done: 'return' } : result.failure;
+    const { unitId } = event.params;
+    const result = await submitted(event, RecapReturn, (d) => caller.ipasn.returnRecap({ ...d, unitId }), ROW_FORM);
+    return result.ok ? { form: result.form, done: 'return' } : result.failure;
   },
   accept: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(event, () => caller.ipasn.acceptRecap(unitYear(event, form)));
-    return result.ok ? { done: 'accept' } : result.failure;
+    const { unitId } = event.params;
+    const result = await submitted(event, RecapAcceptance, (d) => caller.ipasn.acceptRecap({ ...d, unitId }), ROW_FORM);
+    return result.ok ? { form: result.form, done: 'accept' } : result.failure;
   },
   upload: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const file = form.get('result');
-    const result = await actionOr(
-      event,
-      () =>
-        caller.ipasn.recordUpload({
-          ...unitYear(event, form),
-          uploadedOn: String(form.get('uploadedOn') ?? ''),
-          result: file instanceof File ? file : new File([], 'kosong.pdf'),
-        }),
-      valuesOf(form),
-    );
-    return result.ok ? { done: 'upload' } : result.failure;
+    const { unitId } = event.params;
+    const result = await submitted(event, RecapUpload, (d) => caller.ipasn.recordUpload({ ...d, unitId }), ROW_FORM);
+    // Files are not sent back (they cannot be serialized).
+    return result.ok ? removeFiles({ form: result.form, done: 'upload' }) : result.failure;
   },
   completeStep: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const result = await actionOr(
-      event,
-      () =>
-        caller.ipasn.completeStep({ ...unitYear(event, form), step: Number(form.get('step')), doneOn: String(form.get('doneOn') ?? '') }),
-      valuesOf(form),
-    );
-    return result.ok ? { done: 'step' } : result.failure;
+    const { unitId } = event.params;
+    const result = await submitted(event, RecapStepDone, (d) => caller.ipasn.completeStep({ ...d, unitId }), ROW_FORM);
+    return result.ok ? { form: result.form, done: 'step' } : result.failure;
   },
 };

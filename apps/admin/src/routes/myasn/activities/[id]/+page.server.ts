@@ -1,7 +1,8 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text, valuesOf } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { MyasnMark, MyasnUnmark } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
 import { todayIso } from '$lib/values';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,21 +12,23 @@ export const load: PageServerLoad = async (event) => {
   return { entry, today: todayIso(timeZone) };
 };
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-
-/** Each action calls one procedure; who may do what is decided there. */
-async function run(event: RequestEvent<{ id: string }>, call: (caller: Caller, form: FormData, id: string) => Promise<unknown>) {
-  const form = await event.request.formData();
-  const caller = await callerFor(event);
-  const result = await actionOr(event, () => call(caller, form, event.params.id), valuesOf(form));
-  return result.ok ? { done: true } : result.failure;
-}
-
+/** Each action calls one procedure; who may do what is decided there. The page's forms share one id (ROW_FORM). */
 export const actions: Actions = {
-  mark: (event) =>
-    run(event, (c, f, id) => {
-      const siasnId = text(f, 'siasnId');
-      return c.myasn.mark({ id, uploadedOn: String(f.get('uploadedOn') ?? ''), ...(siasnId ? { siasnId } : {}) });
-    }),
-  unmark: (event) => run(event, (c, f, id) => c.myasn.unmark({ id, reason: String(f.get('reason') ?? '') })),
+  mark: async (event) => {
+    const caller = await callerFor(event);
+    const id = event.params.id;
+    const result = await submitted(
+      event,
+      MyasnMark,
+      ({ uploadedOn, siasnId }) => caller.myasn.mark({ id, uploadedOn, ...(siasnId ? { siasnId } : {}) }),
+      ROW_FORM,
+    );
+    return result.ok ? { form: result.form, done: true } : result.failure;
+  },
+  unmark: async (event) => {
+    const caller = await callerFor(event);
+    const id = event.params.id;
+    const result = await submitted(event, MyasnUnmark, ({ reason }) => caller.myasn.unmark({ id, reason }), ROW_FORM);
+    return result.ok ? { form: result.form, done: true } : result.failure;
+  },
 };

@@ -1,7 +1,8 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text, valuesOf } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { MyasnMarkAgreeing, MyasnResolve } from '$lib/schemas';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
 
 const KINDS = ['missing_in_siasn', 'missing_locally', 'different', 'agreeing'] as const;
 
@@ -20,22 +21,18 @@ export const load: PageServerLoad = async (event) => {
   return { reconciliation, kind: kind ?? null };
 };
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-
-async function run(event: RequestEvent, call: (caller: Caller, form: FormData) => Promise<unknown>) {
-  const form = await event.request.formData();
-  const caller = await callerFor(event);
-  const result = await actionOr(event, () => call(caller, form), valuesOf(form));
-  return result.ok ? { done: true } : result.failure;
-}
-
+/** The buttons of every line share one form id (ROW_FORM): a refusal shows once, above the lines. */
 export const actions: Actions = {
   /** One line: mark (link to SIASN), import the SIASN record for verification, or ignore with a reason. */
-  resolve: (event) =>
-    run(event, (c, f) => {
-      const reason = text(f, 'reason');
-      const action = String(f.get('action') ?? '') as 'mark';
-      return c.myasn.resolve({ itemId: Number(f.get('itemId')), action, ...(reason ? { reason } : {}) });
-    }),
-  markAgreeing: (event) => run(event, (c) => c.myasn.markAgreeing({ id: Number(event.params.id) })),
+  resolve: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, MyasnResolve, (line) => caller.myasn.resolve(line), ROW_FORM);
+    return result.ok ? { form: result.form, done: true } : result.failure;
+  },
+  markAgreeing: async (event) => {
+    const caller = await callerFor(event);
+    const id = Number(event.params.id);
+    const result = await submitted(event, MyasnMarkAgreeing, () => caller.myasn.markAgreeing({ id }), ROW_FORM);
+    return result.ok ? { form: result.form, done: true } : result.failure;
+  },
 };
