@@ -16,4 +16,4 @@ export {
   monitoringXlsx,
 } from './documents.js';
 export { officeKartuData, officeMonitoring } from './office.js';
-export { importXlsx } from './template.js';
+export { employeeTemplateXlsx, importXlsx, xlsxTable } from './template.js';

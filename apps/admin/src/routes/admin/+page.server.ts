@@ -64,12 +64,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/**
- * Files up to this size (about 1,500 employees) are applied in the request, with the result or
- * the problems beside the form at once; larger ones by a background job with progress.
- */
-const IMPORT_IN_REQUEST_BYTES = 256 * 1024;
-
 export const actions: Actions = {
   createUser: async (event) => {
     const caller = await callerFor(event);
@@ -78,21 +72,22 @@ export const actions: Actions = {
     result.form.data.password = '';
     return result.ok ? { form: result.form, created: result.value.username } : result.failure;
   },
+  // Any file, CSV or XLSX, is first checked and compared in the background (a preview: nothing changes).
   importEmployees: async (event) => {
     const form = await postedForm(event, EmployeeImportForm);
     if (!form.valid) return refused(form);
     const caller = await callerFor(event);
-    if (form.data.file.size > IMPORT_IN_REQUEST_BYTES) {
-      // A large file: stored and applied by a background job; the page follows its progress.
-      const file = form.data.file;
-      const started = await attempt(event, form, () => caller.jobs.importEmployees({ file }));
-      return started.ok ? removeFiles({ importForm: form, importJob: started.value.id }) : started.failure;
-    }
-    // A byte order mark (Excel's "CSV UTF-8") is not part of the first column's name.
-    const csv = (await form.data.file.text()).replace(/^\uFEFF/, '');
-    const result = await attempt(event, form, () => caller.admin.importEmployees({ csv }));
+    const file = form.data.file;
+    const started = await attempt(event, form, () => caller.jobs.importEmployees({ file, preview: true }));
     // Files are not sent back (they cannot be serialized).
-    return result.ok ? removeFiles({ importForm: form, imported: result.value }) : result.failure;
+    return started.ok ? removeFiles({ importForm: form, importJob: started.value.id }) : started.failure;
+  },
+  // The officer has seen the preview: its file is applied.
+  confirmImport: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.jobs.confirmImport({ id: Number(form.get('jobId')) }));
+    return result.ok ? { importJob: result.value.id } : result.failure;
   },
   cancelJob: async (event) => {
     const form = await event.request.formData();

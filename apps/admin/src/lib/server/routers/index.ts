@@ -1,7 +1,6 @@
 import type { Employee, Problem } from '@bangkom/domain';
-import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
+import { employeeId as idOf, isTimeZone } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
-import { employeeColumns } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -473,6 +472,7 @@ const exportsRouter = router({
 async function saveEmployees(
   tx: Db,
   records: Employee[],
+  lines?: readonly number[],
 ): Promise<{ created: number; updated: number; changes: { id: string; before: unknown; after: unknown }[] }> {
   const context = await importContext(tx);
   const unitIdOf = context.unitIdOf;
@@ -481,7 +481,7 @@ async function saveEmployees(
     .from(employees)
     .where(anyOf(employees.id, records.map(idOf)));
   const existing = new Map(existingRows.map((e) => [e.id, e]));
-  const problems = await employeeProblems(records, context);
+  const problems = await employeeProblems(records, context, undefined, lines);
   if (problems.length) throw refusedBatch(problems);
   let created = 0;
   const changes: { id: string; before: unknown; after: unknown }[] = [];
@@ -512,9 +512,6 @@ async function saveEmployees(
 
 /** Accounts made by one `createAccounts` call (hashing takes a moment each): call again for the rest. */
 const MAX_ACCOUNTS_AT_ONCE = 500;
-
-/** The employee import template: the header row of the columns @bangkom/myasn reads. */
-export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
 
 /** What an account needs for its role: an employee for pegawai and atasan, a unit for admin_unit (else it would see every unit). */
 async function checkAccountLinks(db: Db, input: { role: Role; employeeId?: string | undefined; unitId?: string | undefined }) {
@@ -802,10 +799,15 @@ const adminRouter = router({
     .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
       const parsed = await parseEmployeeFile(new TextEncoder().encode(input.csv));
-      if (!parsed.ok) throw unreadableFile(parsed.problems);
+      // The rows that could be read are checked against the database too: every problem at once.
+      if (!parsed.ok)
+        throw unreadableFile([
+          ...parsed.problems,
+          ...(await employeeProblems(parsed.records, await importContext(ctx.db), undefined, parsed.lines)),
+        ]);
       const records = parsed.records;
       return ctx.db.transaction(async (tx) => {
-        const { changes, ...result } = await saveEmployees(tx, records);
+        const { changes, ...result } = await saveEmployees(tx, records, parsed.lines);
         await audit(tx, ctx.user, 'employee.import', 'employee', null, null, { ...result, ids: records.map(idOf) });
         for (const change of changes) await audit(tx, ctx.user, 'employee.update', 'employee', change.id, change.before, change.after);
         return result;
