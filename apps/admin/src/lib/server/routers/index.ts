@@ -41,7 +41,7 @@ import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
-import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
+import { MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
@@ -266,22 +266,6 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
 
 /** Employees in the below-obligation table of a dashboard; the monitoring export has everyone. */
 export const BELOW_SHOWN = 200;
-
-/**
- * The obligation of each kind of employee in a year (the profile version in force at its end), as
- * SQL rows `(kind, required, cap)`: compliance is then decided in SQL, per employee.
- */
-async function obligationsSql(db: Db, year: number) {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
-  const kinds = ['PNS', 'PPPK', 'TKK'] as const;
-  return sql.join(
-    kinds.map((k) => sql`(${k}::text, ${profile.obligations[k].requiredJp}::numeric, ${profile.obligations[k].maxJp ?? null}::numeric)`),
-    sql`, `,
-  );
-}
 
 /** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
