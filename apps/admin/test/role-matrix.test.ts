@@ -246,6 +246,12 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'jobs.list': { allowed: JOB_ROLES, call: (c) => c.jobs.list({}) },
   'jobs.cancel': { allowed: JOB_ROLES, call: async (c) => c.jobs.cancel(await c.jobs.exportMonitoring({ year: YEAR })) },
   'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
+  'admin.setSignatory': {
+    allowed: ['admin_sdm'],
+    call: (c) =>
+      c.admin.setSignatory({ unitId: '', name: 'Ir. Kepala Dinas', nip: '197001011995031001', title: 'Kepala Dinas', place: '' }),
+  },
+  'admin.signatories': { allowed: ['admin_sdm', 'admin_unit', 'auditor'], call: (c) => c.admin.signatories() },
   'jobs.confirmImport': { allowed: ['admin_sdm'], call: (c, t) => c.jobs.confirmImport({ id: t.ownPreview }) },
   'activities.attention': { allowed: ALL, call: (c) => c.activities.attention() },
   'team.list': { allowed: ['atasan'], call: (c) => c.team.list({}) },

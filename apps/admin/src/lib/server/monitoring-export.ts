@@ -356,12 +356,20 @@ export async function withScratchFile<T>(name: string, work: (path: string) => P
   }
 }
 
-/** The sheet of a small scope (one unit) as bytes, for a download in the request itself. */
-export async function monitoringBytes(db: Db, scope: MonitoringScope, format: MonitoringFormat, signal?: AbortSignal) {
+export const belowTitle = (year: number) => `PEGAWAI DI BAWAH KEWAJIBAN JP ${year}`;
+export const belowFilename = (scope: MonitoringScope, format: MonitoringFormat) =>
+  `dibawah-kewajiban-${scope.unitId ?? 'semua-unit'}-${scope.year}.${format}`;
+
+/**
+ * The sheet of a small scope (one unit) as bytes, for a download in the request itself; `belowOnly`:
+ * the list of employees below the obligation only (the dashboard's table, every row of it).
+ */
+export async function monitoringBytes(db: Db, scope: MonitoringScope, format: MonitoringFormat, signal?: AbortSignal, belowOnly = false) {
   await freshen(db, scope.unitId ? eq(employees.unitId, scope.unitId) : undefined);
   return withScratchFile(monitoringFilename(scope, format), async (path) => {
-    const sheets = { summary: summaryPages(db, scope, signal ? { signal } : {}), detail: monitoringPages(db, scope, signal) };
-    await writeMonitoringFile(sheets, format, monitoringTitle(scope.year), path);
+    const summary = summaryPages(db, scope, { belowOnly, ...(signal ? { signal } : {}) });
+    const sheets = { summary, detail: belowOnly ? null : monitoringPages(db, scope, signal) };
+    await writeMonitoringFile(sheets, format, belowOnly ? belowTitle(scope.year) : monitoringTitle(scope.year), path);
     return new Uint8Array(await readFile(path));
   });
 }

@@ -12,6 +12,7 @@ import {
   NewAccount,
   RuleProfileChoice,
   SessionSettings,
+  Signatory,
   TimeZoneChoice,
 } from '$lib/schemas';
 import { removeFiles } from 'sveltekit-superforms';
@@ -31,13 +32,14 @@ export const load: PageServerLoad = async (event) => {
     ),
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
-  const [importForm, newAccountForm, batchForm, sessionsForm, profileForm, timeZoneForm] = await Promise.all([
+  const [importForm, newAccountForm, batchForm, sessionsForm, profileForm, timeZoneForm, signatoryForm] = await Promise.all([
     formOf(event, EmployeeImportForm),
     formOf(event, NewAccount, { role: 'pegawai' }),
     formOf(event, AccountBatch),
     formOf(event, SessionSettings, sessionSettings),
     formOf(event, RuleProfileChoice, { profile: profiles.current }),
     formOf(event, TimeZoneChoice, { timeZone: profiles.timeZone }),
+    formOf(event, Signatory),
   ]);
   // The admin SDM's latest import in the background (its progress, result or problems).
   const importJob =
@@ -59,6 +61,8 @@ export const load: PageServerLoad = async (event) => {
     sessionsForm,
     profileForm,
     timeZoneForm,
+    signatoryForm,
+    signatories: await loadOr(event, () => caller.admin.signatories()),
     roles,
     me: event.locals.user?.id ?? null,
   };
@@ -126,6 +130,11 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await submitted(event, RuleProfileChoice, (choice) => caller.admin.setProfile(choice));
     return result.ok ? { form: result.form, profileSet: result.value.profile } : result.failure;
+  },
+  setSignatory: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, Signatory, (signatory) => caller.admin.setSignatory(signatory));
+    return result.ok ? { form: result.form, signatorySet: true } : result.failure;
   },
   setTimeZone: async (event) => {
     const caller = await callerFor(event);

@@ -32,6 +32,7 @@ import {
   PasswordChange,
   RuleProfileChoice,
   SessionSettings,
+  Signatory,
   TimeZoneChoice,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
@@ -41,7 +42,7 @@ import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
-import { MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
+import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
@@ -218,6 +219,18 @@ async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source
 }
 
 /** The Kartu Data of one employee ([K] III.B): verified activities with the JP that counted, yearly totals. */
+type SignatoryValue = { name: string; nip: string; title: string; place: string };
+const signatoryKey = (unitId: string | null) => (unitId ? `signatory:${unitId}` : 'signatory');
+/** Who signs a unit's Kartu Data: the unit's own signatory, else the agency's. */
+async function signatoryOf(db: Db, unitId: string): Promise<SignatoryValue | null> {
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(anyOf(settings.key, [signatoryKey(unitId), signatoryKey(null)]));
+  const value = (rows.find((r) => r.key === signatoryKey(unitId)) ?? rows[0])?.value;
+  return (value as SignatoryValue | undefined) ?? null;
+}
+
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
@@ -238,6 +251,8 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
       const upload = uploads.get(a.id);
       return upload ? { ...a, uploadedToMyAsn: true, ...(upload.siasnId ? { siasnId: upload.siasnId } : {}) } : a;
     });
+  const today = todayIso(await agencyTimeZone(db));
+  const signatory = await signatoryOf(db, employee.unitId);
   const yearlyTotals = computed.summaries
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
@@ -252,8 +267,20 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
         ...(r?.limitedBy ? { cap: { convertedJp: r.convertedJp, limitedBy: r.limitedBy } } : {}),
       };
     }),
-    yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
-    date: todayIso(await agencyTimeZone(db)),
+    // This year's total is always there, 0 JP before any activity counts (as on the dashboard).
+    yearlyTotals: [
+      ...yearlyTotals.map(({ year, jp }) => ({ year, jp })),
+      ...(yearlyTotals.some((t) => t.year === Number(today.slice(0, 4))) ? [] : [{ year: Number(today.slice(0, 4)), jp: 0 }]),
+    ],
+    date: today,
+    ...(signatory
+      ? {
+          headName: signatory.name,
+          headNip: signatory.nip,
+          headTitle: signatory.title,
+          ...(signatory.place ? { place: signatory.place } : {}),
+        }
+      : {}),
   });
   return {
     card,
@@ -298,7 +325,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       )
       .then((r) => rowsOf<{ unit_id: string; employees: string | number; compliant: string | number; jp: number }>(r)),
     db
-      .execute(sql`${perEmployee} SELECT count(*) AS total, ${bandCounts} FROM s`)
+      .execute(sql`${perEmployee} SELECT count(*) AS total, count(*) FILTER (WHERE required = 0) AS free, ${bandCounts} FROM s`)
       .then((r) => rowsOf<Record<string, string | number>>(r)[0]!),
     db
       .execute(
@@ -379,6 +406,8 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       title: u.title ?? u.activity_id,
       messages: (u.problems ?? []).map((p) => p.message),
     })),
+    /** Employees without an obligation (TKK, [K] I.E.16b-c): not in the counts above, shown apart. */
+    withoutObligation: Number(bandRow['free'] ?? 0),
     /** Employees whose JP is still being recomputed (after a change of the rule profile). */
     pending,
   };
@@ -439,12 +468,24 @@ const exportsRouter = router({
    * the request — meant for one unit; the whole agency goes through `jobs.exportMonitoring`.
    */
   monitoring: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
-    .input(yearInput.extend({ unitId: z.string().max(60).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }))
+    .input(
+      yearInput.extend({
+        unitId: z.string().max(60).optional(),
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        /** The employees below the obligation only (the dashboard's list, every row). */
+        belowOnly: z.boolean().default(false),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const scope = { year: input.year, unitId: unitScope(ctx.user, input.unitId) ?? null };
-      const bytes = await monitoringBytes(ctx.db, scope, input.format, ctx.signal);
-      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', scope.unitId, null, { year: input.year, format: input.format });
-      return file(monitoringFilename(scope, input.format), MEDIA_TYPES[input.format], bytes);
+      const bytes = await monitoringBytes(ctx.db, scope, input.format, ctx.signal, input.belowOnly);
+      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', scope.unitId, null, {
+        year: input.year,
+        format: input.format,
+        ...(input.belowOnly ? { belowOnly: true } : {}),
+      });
+      const name = input.belowOnly ? belowFilename(scope, input.format) : monitoringFilename(scope, input.format);
+      return file(name, MEDIA_TYPES[input.format], bytes);
     }),
 });
 
@@ -803,6 +844,31 @@ const adminRouter = router({
     available: [...new Set(builtInProfiles.map((p) => p.id))],
     timeZone: await agencyTimeZone(ctx.db),
   })),
+  /** The signatory of the Kartu Data of a unit (or, without one, of every unit that has none). */
+  setSignatory: roleProcedure('admin_sdm')
+    .input(Signatory)
+    .mutation(async ({ ctx, input }) => {
+      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0])
+        throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [
+          { path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } },
+        ]);
+      const key = signatoryKey(input.unitId || null);
+      const value = { name: input.name, nip: input.nip, title: input.title, place: input.place };
+      const before = (await ctx.db.select().from(settings).where(eq(settings.key, key)))[0]?.value ?? null;
+      await ctx.db.transaction(async (tx) => {
+        await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+        await audit(tx, ctx.user, 'settings.signatory', 'settings', key, before, value);
+      });
+      return value;
+    }),
+  /** The Kartu Data signatories: the agency's default and each unit's own. */
+  signatories: roleProcedure('admin_sdm', 'admin_unit', 'auditor').query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select()
+      .from(settings)
+      .where(sql`${settings.key} LIKE 'signatory%'`);
+    return rows.map((r) => ({ unitId: r.key === 'signatory' ? null : r.key.slice('signatory:'.length), ...(r.value as SignatoryValue) }));
+  }),
   /** The agency's time zone (IANA name, e.g. Asia/Makassar for WITA): "today" and timestamps follow it. */
   setTimeZone: roleProcedure('admin_sdm')
     .input(TimeZoneChoice)
