@@ -162,12 +162,19 @@ test('the HR admin imports employees: a bad file saves nothing, a good one repor
   const bad = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,31-02-1990\n';
   await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.click('form[action="?/importEmployees"] button');
-  await expect(page.locator('[role=alert]')).toContainText('Tanggal Lahir');
+  await expect(page.getByTestId('job-employee_import').locator('[role=alert]')).toContainText('Baris 2, kolom "Tanggal Lahir"', {
+    timeout: 60_000,
+  });
   expect(await count()).toBe(before);
   const good = 'NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir\n199001012015031001,Rahmat Hidayat,PNS,Sekretariat,01-01-1990\n';
   await page.setInputFiles('#file', { name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.click('form[action="?/importEmployees"] button');
-  await expect(page.getByTestId('import-result')).toContainText('1 pegawai ditambahkan, 0 diperbarui');
+  // A preview first (nothing saved), then the import.
+  await expect(page.getByTestId('import-preview')).toContainText('1 pegawai baru', { timeout: 60_000 });
+  expect(await count()).toBe(before);
+  await page.getByRole('button', { name: 'Simpan impor' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('1 pegawai ditambahkan, 0 diperbarui', { timeout: 60_000 });
+  await page.reload();
   expect(await count()).toBe(before + 1);
   await shot(page, 'admin-import');
 });

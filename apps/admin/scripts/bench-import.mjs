@@ -228,21 +228,35 @@ async function importOnce(server, cookie, file, label) {
   });
   const uploaded = performance.now() - started;
   if (!(status >= 200 && status < 400)) throw new Error(`Upload refused: ${status}`);
-  let job;
-  for (;;) {
-    if (probeError) throw probeError;
-    [job] = await trpcGet(origin, cookie, 'jobs.list', { kind: 'employee_import', limit: 1 });
-    if (job && !['queued', 'running'].includes(job.status)) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  // The form starts a preview (checked and compared, nothing applied); the import follows its confirmation.
+  const follow = async (after) => {
+    for (;;) {
+      if (probeError) throw probeError;
+      const [job] = await trpcGet(origin, cookie, 'jobs.list', { kind: 'employee_import', limit: 1 });
+      if (job && job.id > after && !['queued', 'running'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  const preview = await follow(0);
+  if (preview.status !== 'done') throw new Error(`The preview ${preview.status}: ${JSON.stringify(preview.error)}`);
+  const previewed = performance.now() - started;
+  const confirmed = await fetch(`${origin}/admin?/confirmImport`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, cookie },
+    body: new URLSearchParams({ jobId: String(preview.id) }),
+  });
+  if (!confirmed.ok) throw new Error(`Confirmation refused: ${confirmed.status}`);
+  const job = await follow(preview.id);
   const total = performance.now() - started;
   probing = false;
   await prober;
   probes.sort((a, b) => a - b);
   if (job.status !== 'done') throw new Error(`The import ${job.status}: ${JSON.stringify(job.error)}`);
-  const jobSeconds = (Date.parse(job.finishedAt) - Date.parse(job.createdAt)) / 1000;
+  const seconds = (j) => ((Date.parse(j.finishedAt) - Date.parse(j.createdAt)) / 1000).toFixed(1);
+  const { changes: _changes, ...counts } = preview.result;
   log(
-    `${label}: ${JSON.stringify(job.result)} — upload ${ms(uploaded)}, job ${jobSeconds.toFixed(1)} s, total ${ms(total)} ` +
+    `${label}: preview ${JSON.stringify(counts)} in ${seconds(preview)} s (${ms(previewed)} with the upload); ` +
+      `import ${JSON.stringify(job.result)} — upload ${ms(uploaded)}, import job ${seconds(job)} s, total ${ms(total)} ` +
       `(${Math.round(N / (total / 1000))} rows/s); other requests meanwhile (${probes.length}): ` +
       `p50 ${ms(percentile(probes, 50))}, p95 ${ms(percentile(probes, 95))}, max ${ms(probes.at(-1) ?? 0)}; server peak RSS ${mib(server.rss.peak)}`,
   );

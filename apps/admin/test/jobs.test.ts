@@ -191,13 +191,57 @@ forEachDatabase((open) => {
           WHERE j.year = ${YEAR} AND a.status = 'verified'`),
       );
       expect(expected.length).toBeGreaterThan(20);
-      expect(job).toMatchObject({ status: 'done', progress: { done: expected.length, total: expected.length } });
-      expect(job.result).toMatchObject({ filename: `monitoring-semua-unit-${YEAR}.xlsx`, rows: expected.length });
+      const people = rowsOf<{ id: string; kind: string; jp: number }>(
+        await db.execute(sql`SELECT e.id, e.kind, coalesce(t.jp, 0)::float8 AS jp FROM employees e
+          LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${YEAR}`),
+      );
+      const rowsWritten = expected.length + people.length;
+      expect(job).toMatchObject({ status: 'done', progress: { done: rowsWritten, total: rowsWritten } });
+      expect(job.result).toMatchObject({ filename: `monitoring-semua-unit-${YEAR}.xlsx`, rows: rowsWritten });
 
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await fileOf(db, id)) as unknown as ArrayBuffer);
-      const sheet = workbook.getWorksheet('Monitoring')!;
-      expect(sheet.getRow(1).getCell(1).value).toBe(`MONITORING PENGEMBANGAN KOMPETENSI ${YEAR}`);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Rekap', 'Rincian Kegiatan']);
+      // The summary: every employee with an obligation, with NIP, JP, obligation, shortfall and status, then the totals; TKK apart.
+      const summary = workbook.getWorksheet('Rekap')!;
+      expect(summary.getRow(1).getCell(1).value).toBe(`MONITORING PENGEMBANGAN KOMPETENSI ${YEAR}`);
+      expect(summary.getRow(3).values).toEqual([
+        undefined,
+        'NO',
+        'NIP',
+        'NAMA',
+        'UNIT KERJA',
+        'JENIS PEGAWAI',
+        'JP TERHITUNG',
+        'KEWAJIBAN JP',
+        'KEKURANGAN JP',
+        'STATUS',
+      ]);
+      const listed = new Map<string, unknown[]>();
+      summary.eachRow((row, n) => {
+        if (n > 3 && row.cellCount >= 9) listed.set(String(row.getCell(2).value), (row.values as unknown[]).slice(1));
+      });
+      const obliged = people.filter((p) => p.kind !== 'TKK');
+      expect(obliged.length).toBeGreaterThan(0);
+      for (const p of people) {
+        const row = listed.get(p.id)!;
+        expect(row[5]).toBeCloseTo(Number(p.jp), 1);
+        if (p.kind === 'TKK') expect(row[8]).toBe('Tidak wajib (TKK)');
+        else {
+          expect(row[6]).toBeGreaterThan(0);
+          expect(row[7]).toBeCloseTo(Math.max(0, Number(row[6]) - Number(p.jp)), 1);
+          expect(row[8]).toBe(Number(p.jp) >= Number(row[6]) ? 'Memenuhi' : 'Belum memenuhi');
+        }
+      }
+      const below = obliged.filter((p) => listed.get(p.id)![8] === 'Belum memenuhi').length;
+      expect(below).toBeGreaterThan(0);
+      const texts: string[] = [];
+      summary.eachRow((row) => texts.push((row.values as unknown[]).filter(Boolean).join(' ')));
+      expect(texts).toContainEqual(
+        expect.stringContaining(`JUMLAH PEGAWAI WAJIB: ${obliged.length} MEMENUHI: ${obliged.length - below} BELUM MEMENUHI: ${below}`),
+      );
+      const sheet = workbook.getWorksheet('Rincian Kegiatan')!;
+      expect(sheet.getRow(1).getCell(1).value).toBe(`RINCIAN KEGIATAN PENGEMBANGAN KOMPETENSI (TERVERIFIKASI) ${YEAR}`);
       expect(sheet.getRow(3).getCell(2).value).toBe('NAMA');
       const rows: { no: number; name: string; nip: string; unit: string; title: string }[] = [];
       sheet.eachRow((row, n) => {
@@ -231,7 +275,9 @@ forEachDatabase((open) => {
       const text = (await fileOf(db, id)).toString('utf8');
       expect(text.startsWith('\uFEFFMONITORING PENGEMBANGAN KOMPETENSI')).toBe(true);
       const [unitName] = rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM units WHERE id = ${user!.unitId}`));
-      const lines = text.trim().split('\r\n').slice(3);
+      // The summary comes first; the activity detail follows its own heading.
+      const all = text.trim().split('\r\n');
+      const lines = all.slice(all.indexOf('RINCIAN KEGIATAN PENGEMBANGAN KOMPETENSI (TERVERIFIKASI)') + 3);
       const [expected] = rowsOf<{ n: string }>(
         await db.execute(sql`SELECT count(*) AS n FROM activity_jp j JOIN activities a ON a.id = j.activity_id JOIN employees e ON e.id = j.employee_id
           WHERE j.year = ${YEAR} AND a.status = 'verified' AND e.unit_id = ${user!.unitId}`),
@@ -278,7 +324,21 @@ forEachDatabase((open) => {
         .split('\n')
         .map((line, i) => (i >= 1 && i <= 5 ? line.replace('Sekretariat', 'Bidang Bina Marga') : line))
         .join('\n');
-      const again = await caller.jobs.importEmployees({ file: csvFile(moved) });
+      // First a preview: the counts and what changes per row, nothing applied.
+      const preview = await caller.jobs.importEmployees({ file: csvFile(moved), preview: true });
+      expect(await runNext(db)).toBe('done');
+      const seen = (await caller.jobs.get({ id: preview.id })).result as Record<string, unknown>;
+      expect(seen).toMatchObject({ preview: true, rows: count, created: 0, changed: 5, unchanged: count - 5 });
+      expect((seen['changes'] as unknown[])[0]).toEqual({
+        row: 2,
+        id: 'TKK-IMP-0',
+        name: 'Pegawai Impor 000000',
+        fields: [{ column: 'Unit Kerja', before: 'Sekretariat', after: 'Bidang Bina Marga' }],
+      });
+      expect(await db.select().from(auditLog).where(eq(auditLog.action, 'employee.update'))).toEqual([]);
+      // Confirmed once: the preview's file is applied; a second confirmation is refused.
+      const again = await caller.jobs.confirmImport({ id: preview.id });
+      await expect(caller.jobs.confirmImport({ id: preview.id })).rejects.toMatchObject({ code: 'CONFLICT' });
       expect(await runNext(db)).toBe('done');
       expect((await caller.jobs.get({ id: again.id })).result).toEqual({ created: 0, updated: count });
       const updates = await db.select().from(auditLog).where(eq(auditLog.action, 'employee.update'));
@@ -296,9 +356,33 @@ forEachDatabase((open) => {
       const job = await caller.jobs.get({ id });
       expect(job.error?.message.en).toBe('1 problems; nothing was saved');
       expect(job.error?.problems).toEqual([
-        expect.objectContaining({ path: ['employees', count - 3, 'unit'], code: 'employee.unknown_unit' }),
+        expect.objectContaining({
+          path: ['employees', count - 3, 'unit'],
+          code: 'employee.unknown_unit',
+          row: count - 1,
+          column: 'Unit Kerja',
+        }),
       ]);
       expect((await db.select({ id: employees.id }).from(employees)).length).toBe(before);
+    });
+
+    it('reports the unreadable rows and the rows the database refuses in one pass, by row and column', async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const file = [
+        'ID Internal,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir',
+        'TKK-X1,Pegawai Satu,TKK,Sekretariat,31-02-1990',
+        'TKK-X2,Pegawai Dua,TKK,Unit Entah,',
+        'TKK-X3,Pegawai Tiga,Honorer,Sekretariat,',
+      ].join('\n');
+      const { id } = await caller.jobs.importEmployees({ file: csvFile(file), preview: true });
+      expect(await runNext(db)).toBe('failed');
+      const job = await caller.jobs.get({ id });
+      expect((job.error?.problems as { message: { id: string } }[]).map((p) => p.message.id)).toEqual([
+        expect.stringMatching(/^Baris 2, kolom "Tanggal Lahir": "31-02-1990" bukan tanggal/),
+        'Baris 3, kolom "Unit Kerja": unit kerja "Unit Entah" tidak ada di aplikasi',
+      ]);
+      // "Honorer" is HR's word for a TKK: row 4 is fine.
+      await expect(caller.jobs.confirmImport({ id })).rejects.toMatchObject({ code: 'CONFLICT' });
     });
 
     it('cancelled while applying, nothing of it stays (one transaction)', async () => {

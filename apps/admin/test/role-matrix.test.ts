@@ -60,6 +60,8 @@ interface Targets {
   spareUser: number;
   /** A finished export of the caller's own (0 for roles that cannot start one). */
   ownFinishedJob: number;
+  /** A finished employee-import preview of the caller (admin_sdm only). */
+  ownPreview: number;
 }
 
 const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: Targets, who: Who) => Promise<unknown> }> = {
@@ -245,6 +247,13 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'jobs.list': { allowed: JOB_ROLES, call: (c) => c.jobs.list({}) },
   'jobs.cancel': { allowed: JOB_ROLES, call: async (c) => c.jobs.cancel(await c.jobs.exportMonitoring({ year: YEAR })) },
   'jobs.download': { allowed: JOB_ROLES, call: (c, t) => c.jobs.download({ id: t.ownFinishedJob }) },
+  'admin.setSignatory': {
+    allowed: ['admin_sdm'],
+    call: (c) =>
+      c.admin.setSignatory({ unitId: '', name: 'Ir. Kepala Dinas', nip: '197001011995031001', title: 'Kepala Dinas', place: '' }),
+  },
+  'admin.signatories': { allowed: ['admin_sdm', 'admin_unit', 'auditor'], call: (c) => c.admin.signatories() },
+  'jobs.confirmImport': { allowed: ['admin_sdm'], call: (c, t) => c.jobs.confirmImport({ id: t.ownPreview }) },
   'activities.attention': { allowed: ALL, call: (c) => c.activities.attention() },
   'team.list': { allowed: ['atasan'], call: (c) => c.team.list({}) },
   'events.list': { allowed: ORGANISERS_AND_AUDITOR, call: (c) => c.events.list({ limit: 10 }) },
@@ -394,6 +403,7 @@ forEachDatabase((open) => {
           auditorUser: 0,
           spareUser: 0,
           ownFinishedJob: 0,
+          ownPreview: 0,
           tubelAssessment: (
             await (
               await callerAs(db, 'adminsdm')
@@ -418,6 +428,15 @@ forEachDatabase((open) => {
         caller = (await callerAs(db, role === 'anonymous' ? null : usernameOf[role])).caller;
         if (role !== 'anonymous' && JOB_ROLES.includes(role)) {
           targets.ownFinishedJob = (await caller.jobs.exportMonitoring({ year: YEAR })).id;
+          const job = (await claimJob(db))!;
+          expect(await runJob(db, job, JOB_HANDLERS[job.kind], () => false)).toBe('done');
+        }
+        if (role === 'admin_sdm') {
+          const file = new File(
+            ['Nama,Jenis Pegawai,ID Internal,Unit Kerja\nPegawai Pratinjau,TKK,TKK-PREVIEW,Sekretariat\n'],
+            'pegawai.csv',
+          );
+          targets.ownPreview = (await caller.jobs.importEmployees({ file, preview: true })).id;
           const job = (await claimJob(db))!;
           expect(await runJob(db, job, JOB_HANDLERS[job.kind], () => false)).toBe('done');
         }

@@ -272,6 +272,41 @@ forEachDatabase((open) => {
     expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it("a new employee's Kartu Data has this year's total (0 JP), and each unit's signatory from the settings", async () => {
+    const { caller } = await callerAs(db, 'adminsdm');
+    const csv = ['NIP,Nama,Jenis Pegawai,Unit Kerja,Tanggal Lahir', '199001012015031001,Rahmat Hidayat,PNS,Sekretariat,01-01-1990'].join(
+      '\n',
+    );
+    await caller.admin.importEmployees({ csv });
+    await caller.admin.setSignatory({
+      unitId: '',
+      name: 'Ir. Kepala Dinas',
+      nip: '197001011995031001',
+      title: 'Kepala Dinas',
+      place: 'Sendawar',
+    });
+    await caller.admin.setSignatory({
+      unitId: 'sekretariat',
+      name: 'Sekretaris Dinas',
+      nip: '197502022000031002',
+      title: 'Sekretaris',
+      place: '',
+    });
+    const thisYear = new Date().getUTCFullYear();
+    const fresh = await caller.compliance.card({ employeeId: '199001012015031001' });
+    expect(fresh.card.yearlyTotals).toContainEqual({ year: thisYear, jp: 0 });
+    expect(fresh.card.signature).toMatchObject({ headName: 'Sekretaris Dinas', headNip: '197502022000031002', headTitle: 'Sekretaris' });
+    const other = (await db.select().from(employees).where(eq(employees.unitId, 'bina-marga')).limit(1))[0]!;
+    expect((await caller.compliance.card({ employeeId: other.id })).card.signature).toMatchObject({
+      headName: 'Ir. Kepala Dinas',
+      headNip: '197001011995031001',
+      place: 'Sendawar',
+    });
+    await expect(
+      caller.admin.setSignatory({ unitId: 'no-such-unit', name: 'X', nip: '197001011995031001', title: 'Kepala', place: '' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   describe('employee import (all or nothing)', () => {
     it('adds new employees and updates known ones, superiors included', async () => {
       const { caller } = await callerAs(db, 'adminsdm');

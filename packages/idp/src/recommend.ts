@@ -138,8 +138,8 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
     if (need.budgetAvailable === 0 && target?.suitsCannotLeaveWorkplace) {
       reasons.push({
         message: {
-          id: 'Tanpa anggaran: metode di tempat kerja diutamakan (kebijakan rekomendasi)',
-          en: 'No budget: in-house methods first (recommendation policy)',
+          id: 'Tanpa anggaran: metode di tempat kerja diutamakan',
+          en: 'No budget: in-house methods first',
         },
         source: 'policy: in-house methods need no travel or fees',
         weight: 1,

@@ -44,11 +44,26 @@ type ActivityFields = Pick<
   | 'override'
 >;
 
-const missing = (field: string, method: string, why: { id: string; en: string }): Problem => ({
-  path: [field],
-  code: 'jp.missing_input',
-  message: { id: `Metode ${method} memerlukan ${field}: ${why.id}`, en: `Method ${method} needs ${field}: ${why.en}` },
-});
+/** The names of the inputs a method may need, as the activity form shows them. */
+const inputNames: Record<string, { id: string; en: string }> = {
+  statedJp: { id: 'JP pada sertifikat', en: 'the JP on the certificate' },
+  sessions: { id: 'jumlah pertemuan', en: 'the number of sessions' },
+  programmeJp: { id: 'JP program', en: 'the programme JP' },
+  hours: { id: 'jumlah jam', en: 'the number of hours' },
+};
+
+const missing = (field: string, method: string, why: { id: string; en: string }): Problem => {
+  const name = inputNames[field] ?? { id: field, en: field };
+  const label = learningMethods[method as keyof typeof learningMethods]?.label ?? { id: method, en: method };
+  return {
+    path: [field],
+    code: 'jp.missing_input',
+    message: {
+      id: `Isi ${name.id}: untuk ${label.id}, ${why.id}`,
+      en: `Fill in ${name.en}: for ${label.en}, ${why.en}`,
+    },
+  };
+};
 
 /** The date that places an activity in a month and a year (policy `periodDate`). */
 export const periodDateOf = (a: Pick<LearningActivity, 'startDate' | 'endDate'>, policy: PolicyParameters): string =>
@@ -134,12 +149,12 @@ export function convertWith(
       tracer.add(id('max-days'), 'days', rule.maxDays.source, undefined, () => ({
         description: capped
           ? {
-              id: `${given} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari dihitung (kebijakan excessDays=cap)`,
-              en: `${given} days exceed the ${maxDays}-day duration; only ${maxDays} days count (policy excessDays=cap)`,
+              id: `${given} hari melebihi lama pelaksanaan ${maxDays} hari; hanya ${maxDays} hari yang dihitung`,
+              en: `${given} days exceed the ${maxDays}-day duration; only ${maxDays} days count`,
             }
           : {
-              id: `Perhatian: ${given} hari melebihi lama pelaksanaan ${maxDays} hari (kebijakan excessDays=warn)`,
-              en: `Note: ${given} days exceed the ${maxDays}-day duration (policy excessDays=warn)`,
+              id: `Perhatian: ${given} hari melebihi lama pelaksanaan ${maxDays} hari; periksa kembali jumlah harinya`,
+              en: `Note: ${given} days exceed the ${maxDays}-day duration; check the number of days`,
             },
         inputs: { days: given, maxDays },
       }));
@@ -158,8 +173,8 @@ export function convertWith(
     if (tracer.steps)
       tracer.add(id('override'), 'override', '[P] art. 12(2)f', set, () => ({
         description: {
-          id: `JP ditetapkan oleh unit SDM (${override.by}): ${set} JP — ${override.reason}${caps ? '; batas tetap berlaku (kebijakan overrideCaps=apply)' : ' (kebijakan overrideCaps=ignore)'}`,
-          en: `JP set by the HR unit (${override.by}): ${set} JP — ${override.reason}${caps ? '; limits still apply (policy overrideCaps=apply)' : ' (policy overrideCaps=ignore)'}`,
+          id: `JP ditetapkan oleh unit SDM (${override.by}): ${set} JP — ${override.reason}${caps ? '; batas bulanan dan tahunan tetap berlaku' : '; tidak dikenai batas bulanan dan tahunan'}`,
+          en: `JP set by the HR unit (${override.by}): ${set} JP — ${override.reason}${caps ? '; the monthly and yearly limits still apply' : '; not subject to the monthly and yearly limits'}`,
         },
         inputs: { jp: set, reason: override.reason, by: override.by, overrideCaps: policy.overrideCaps },
       }));

@@ -1,4 +1,5 @@
 import type { ActivityStatus, EmployeeKind, LearningActivity, LearningMethod, Problem } from '@bangkom/domain';
+import { learningMethods } from '@bangkom/domain';
 import type { Conversion } from './convert.js';
 import { countDays, periodDateOf, ruleIdOf as ruleId } from './convert.js';
 import type { PolicyParameters } from './policy.js';
@@ -189,12 +190,12 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
           () => ({
             description: exclude
               ? {
-                  id: `Metode ${a.method} tidak termasuk daftar PPPK; tidak dihitung (kebijakan pppkOtherMethods=exclude)`,
-                  en: `Method ${a.method} is not on the PPPK list; does not count (policy pppkOtherMethods=exclude)`,
+                  id: `${learningMethods[a.method]?.label.id ?? a.method} tidak termasuk metode untuk PPPK; tidak dihitung`,
+                  en: `${learningMethods[a.method]?.label.en ?? a.method} is not one of the methods for PPPK; it does not count`,
                 }
               : {
-                  id: `Perhatian: metode ${a.method} tidak termasuk daftar minimal PPPK; tetap dihitung (kebijakan pppkOtherMethods=warn)`,
-                  en: `Note: method ${a.method} is not on the PPPK minimum list; still counts (policy pppkOtherMethods=warn)`,
+                  id: `Perhatian: ${learningMethods[a.method]?.label.id ?? a.method} tidak termasuk daftar minimal metode untuk PPPK; tetap dihitung`,
+                  en: `Note: ${learningMethods[a.method]?.label.en ?? a.method} is not on the minimum list of methods for PPPK; it still counts`,
                 },
             inputs: { method: a.method, employeeKind: 'PPPK' },
           }),

@@ -16,4 +16,4 @@ export {
   monitoringXlsx,
 } from './documents.js';
 export { officeKartuData, officeMonitoring } from './office-documents.js';
-export { importXlsx } from './template-xlsx.js';
+export { employeeTemplateXlsx, importXlsx, xlsxTable } from './template-xlsx.js';

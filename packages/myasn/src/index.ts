@@ -10,4 +10,16 @@ export { jenisDiklat, methodOfJenisDiklat, recordKindOf, siasnReference } from '
 export type { SiasnContext, SiasnPayload } from './siasn.js';
 export { fromSiasn, SiasnDiklatSave, SiasnHistory, SiasnKursusSave, SiasnRwDiklat, SiasnRwKursus, toSiasnPayload } from './siasn.js';
 export type { ImportType } from './template.js';
-export { activitiesToTemplateCsv, activityColumns, employeeColumns, importCsv, importRows } from './template.js';
+export {
+  activitiesToTemplateCsv,
+  activityColumns,
+  choiceLabels,
+  employeeAllowedValues,
+  employeeChoices,
+  employeeColumns,
+  employeeExample,
+  employeeTemplateCsv,
+  importCsv,
+  importRows,
+  readRows,
+} from './template.js';

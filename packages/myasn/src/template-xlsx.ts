@@ -1,12 +1,13 @@
 /**
- * The XLSX import of the template. Apart from template.ts because it imports exceljs (an optional
- * peer): the core entry imports template.ts for the CSV import and must not load exceljs.
+ * The XLSX side of the templates (reading a sheet, the employee template workbook). Apart from template.ts
+ * because it imports exceljs (an optional peer): the core entry imports template.ts for the CSV import and
+ * must not load exceljs.
  */
 import type { Result } from '@bangkom/domain';
-import { fail } from '@bangkom/domain';
+import { fail, ok } from '@bangkom/domain';
 import ExcelJS from 'exceljs';
 import type { ImportType } from './template.js';
-import { importRows } from './template.js';
+import { employeeAllowedValues, employeeColumns, employeeExample, importRows } from './template.js';
 
 const cellText = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return '';
@@ -20,8 +21,8 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value);
 };
 
-/** Imports the first sheet of an XLSX workbook in the template's layout; a corrupt file is a Problem, not a crash. */
-export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Result<unknown[]>> {
+/** The header and rows of the first sheet of an XLSX workbook; a corrupt file is a Problem, not a crash. */
+export async function xlsxTable(data: Uint8Array): Promise<Result<{ header: string[]; rows: { line: number; cells: string[] }[] }>> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -30,7 +31,7 @@ export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Re
     return fail({
       path: [],
       code: 'import.bad_xlsx',
-      message: { id: `Berkas XLSX tidak dapat dibaca: ${reason}`, en: `Cannot read the XLSX file: ${reason}` },
+      message: { id: `Berkas Excel tidak dapat dibaca (${reason})`, en: `Cannot read the Excel file (${reason})` },
     });
   }
   const sheet = workbook.worksheets[0];
@@ -44,5 +45,36 @@ export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Re
     const cells = read(n);
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: n, cells });
   }
-  return importRows(header, rows, type);
+  return ok({ header, rows });
+}
+
+/** Imports the first sheet of an XLSX workbook in the template's layout. */
+export async function importXlsx(data: Uint8Array, type: ImportType): Promise<Result<unknown[]>> {
+  const table = await xlsxTable(data);
+  return table.ok ? importRows(table.value.header, table.value.rows, type) : table;
+}
+
+/** The employee template as XLSX: a sheet to fill (header and example row, NIP columns as text) and a sheet of accepted values. */
+export async function employeeTemplateXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Pegawai');
+  sheet.columns = employeeColumns.map((c) => ({
+    header: c.header,
+    key: c.header,
+    width: Math.max(14, c.header.length + 4),
+    // An 18-digit NIP typed into a number cell loses its last digits.
+    ...(c.type === 'string' ? { style: { numFmt: '@' } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(employeeExample).font = { italic: true, color: { argb: 'FF666666' } };
+  const values = workbook.addWorksheet('Nilai yang diterima');
+  values.columns = [
+    { header: 'Kolom', key: 'column', width: 24 },
+    { header: 'Nilai yang diterima', key: 'values', width: 100 },
+  ];
+  values.getRow(1).font = { bold: true };
+  for (const v of employeeAllowedValues()) values.addRow(v);
+  values.addRow({});
+  values.addRow({ column: 'Catatan', values: 'Baris contoh pada lembar Pegawai tidak diimpor; huruf besar/kecil tidak dibedakan.' });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

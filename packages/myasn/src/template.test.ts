@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import office from '../../../examples/data/office.json' with { type: 'json' };
-import { activitiesToTemplateCsv, importCsv } from './template.js';
-import { importXlsx } from './template-xlsx.js';
+import { activitiesToTemplateCsv, employeeChoices, employeeTemplateCsv, importCsv, readRows } from './template.js';
+import { employeeTemplateXlsx, importXlsx } from './template-xlsx.js';
 
 /** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
 const HEAVY_TEST_BUDGET_MS = 60_000;
@@ -64,6 +64,74 @@ describe('CSV import', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
     expect(result.ok && result.value).toEqual([
       expect.objectContaining({ nip: '198503122010011004', name: 'Budi', kind: 'PNS', birthDate: '1985-03-12' }),
     ]);
+  });
+
+  it('reads the words HR writes for coded values, in any case, and derives the position kind from the level', () => {
+    const csv = [
+      'NIP;Nama;Jenis Pegawai;Jenis Jabatan;Jenjang Jabatan;Unit Kerja;Jenis Kelamin;Pendidikan',
+      '198503122010011004;Budi;pns;Fungsional;AHLI PERTAMA;Sekretariat;Laki-laki;S-1',
+      '198601012010012005;Sri;PNS;;Pelaksana;Sekretariat;perempuan;D-III',
+      '198701012010011006;Andi;PNS;jabatan pimpinan tinggi;jpt_pratama;Sekretariat;L;Magister',
+    ].join('\n');
+    const result = importCsv(csv, 'employees');
+    expect(result.ok && result.value).toEqual([
+      expect.objectContaining({ kind: 'PNS', positionKind: 'fungsional', positionLevel: 'jf_ahli_pertama', gender: 'L', education: 'S1' }),
+      expect.objectContaining({ positionKind: 'administrasi', positionLevel: 'pelaksana', gender: 'P', education: 'D3' }),
+      expect.objectContaining({ positionKind: 'jpt', positionLevel: 'jpt_pratama', gender: 'L', education: 'S2' }),
+    ]);
+    // Every code is also a label of itself, and no label names two codes.
+    for (const choices of Object.values(employeeChoices)) {
+      const labels = choices.flatMap((c) => c.labels.map((l) => l.toLowerCase()));
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+  });
+
+  it('reports every bad cell of every row at once, in plain words with the row and column', () => {
+    const csv = [
+      'NIP;Nama;Jenis Pegawai;Jenjang Jabatan;Golongan;Tanggal Lahir',
+      '12345;Budi;PNS;Ahli Pertama;III/a;1985-03-12',
+      '198601012010012005;;PNS;Kepala;3a;31-02-1986',
+      '198701012010011006;Andi;Pegawai Tetap;Pelaksana;;',
+    ].join('\n');
+    const { records, problems } = readRows(
+      csv.split('\n')[0]!.split(';'),
+      csv
+        .split('\n')
+        .slice(1)
+        .map((l, i) => ({ line: i + 2, cells: l.split(';') })),
+      'employees',
+    );
+    expect(records).toEqual([]);
+    const texts = problems.map((p) => p.message.id);
+    expect(texts).toEqual([
+      'Baris 2, kolom "NIP": NIP harus 18 angka tanpa spasi',
+      expect.stringMatching(
+        /^Baris 3, kolom "Jenjang Jabatan": "Kepala" tidak dikenal; pilih salah satu: Pimpinan Tinggi Utama, .*Ahli Pertama, Keterampilan$/,
+      ),
+      expect.stringMatching(/^Baris 3, kolom "Tanggal Lahir": "31-02-1986" bukan tanggal/),
+      'Baris 3, kolom "Nama": wajib diisi',
+      'Baris 3, kolom "Golongan": golongan ditulis seperti III/a (PNS) atau IX (PPPK)',
+      expect.stringMatching(/^Baris 4, kolom "Jenis Pegawai": "Pegawai Tetap" tidak dikenal; pilih salah satu: PNS, PPPK, TKK$/),
+    ]);
+    // No pattern or code reaches the officer.
+    for (const t of texts) expect(t).not.toMatch(/\^|\\d|regex|pola|jf_|schema\./);
+  });
+
+  it('gives templates (CSV and XLSX) whose example row and notes are not imported', async () => {
+    const csv = employeeTemplateCsv();
+    expect(csv).toContain('Ahli Pertama');
+    expect(csv.split('\n')[1]).toContain('Contoh Nama Pegawai');
+    const fromCsv = importCsv(csv, 'employees');
+    expect(fromCsv).toEqual({ ok: true, value: [] });
+    const xlsx = await employeeTemplateXlsx();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Pegawai', 'Nilai yang diterima']);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('199001012015031001');
+    const allowed = workbook.worksheets[1]!.getColumn(2).values.join(' ');
+    expect(allowed).toContain('Fungsional');
+    expect(allowed).toContain('Laki-laki');
+    expect(await importXlsx(xlsx, 'employees')).toEqual({ ok: true, value: [] });
   });
 
   it('never crashes on arbitrary input, and when it fails every bad data row is reported', () => {

@@ -183,6 +183,21 @@ export const RuleProfileChoice = z.object({ profile: z.string().trim().min(1).ma
 /** The agency's time zone (an IANA name, checked by the procedure). */
 export const TimeZoneChoice = z.object({ timeZone: z.string().trim().min(1).max(64) });
 
+/**
+ * Who signs the Kartu Data of a unit ("Mengetahui," [K] III.B): the head's name, NIP and title,
+ * and the place; without a unit, the agency's default.
+ */
+export const Signatory = z.object({
+  unitId: z.string().trim().max(60).default(''),
+  name: z.string().trim().min(1).max(200),
+  nip: z
+    .string()
+    .trim()
+    .refine((nip) => /^\d{18}$/.test(nip), { params: { code: 'signatory_nip_rule' } }),
+  title: z.string().trim().min(1).max(200),
+  place: z.string().trim().max(100).default(''),
+});
+
 const plan = IndividualDevelopmentPlan.shape;
 
 /** What the employee fills in on the plan itself ([P] art. 17(2) b, i; [K] V.C; [K] IV "Sasaran"), with lengths a person may type. */

@@ -1,6 +1,7 @@
 import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, parseCsv } from '@bangkom/domain';
-import { importCsv, importRows } from '@bangkom/myasn';
+import { employeeChoices, employeeColumns, readRows } from '@bangkom/myasn';
+import { xlsxTable } from '@bangkom/myasn/documents';
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from './auth.js';
 import type { Db } from './db/index.js';
@@ -52,48 +53,71 @@ function* csvPieces(text: string, rows: number): Generator<{ text: string; first
   }
 }
 
+/** What a file gave: the records of the rows that could be read (with their row numbers), and the problems of the others. */
+export type ParsedFile =
+  { ok: true; records: Employee[]; lines: number[] } | { ok: false; problems: Problem[]; records: Employee[]; lines: number[] };
+
+const emptyFile = (): ParsedFile => ({
+  ok: false,
+  problems: [{ path: [], code: 'import.empty', message: { id: 'Berkas kosong', en: 'The file is empty' } }],
+  records: [],
+  lines: [],
+});
+
+/** An XLSX workbook (a ZIP file) rather than CSV text. */
+const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 /**
- * Reads an uploaded employee file (the CSV import template) into records, or its problems.
- * The file is parsed, converted and checked a piece at a time, and `between(done, total)` runs
- * after each piece: the import job yields there, so 100,000 rows (seconds of work) never hold
- * the event loop for more than one piece. Problems keep the file's line numbers.
+ * Reads an uploaded employee file (the import template, CSV or XLSX) into records and the problems
+ * of every row that cannot be read, all in one pass. A CSV is parsed, converted and checked a piece
+ * at a time, an XLSX converted a piece at a time, and `between(done, total)` runs after each
+ * piece: the import job yields there, so 100,000 rows (seconds of work) never hold the event loop
+ * for more than one piece. Problems keep the file's row numbers.
  */
 export async function parseEmployeeFile(
   bytes: Uint8Array,
   between: (done: number, total: number) => Promise<void> = async () => {},
-): Promise<{ ok: true; records: Employee[] } | { ok: false; problems: Problem[] }> {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const headerText = csvPieces(text, 1).next().value?.text ?? '';
-  const header = parseCsv(headerText).header;
-  if (header.length === 0) {
-    const empty = importCsv(text, 'employees');
-    return empty.ok ? { ok: true, records: [] } : { ok: false, problems: [...empty.problems] };
-  }
-  const body = text.slice(headerText.length);
-  // Lines after the header: the progress total (a quoted line break makes it a little high).
-  const total = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+): Promise<ParsedFile> {
   const records: Employee[] = [];
+  const lines: number[] = [];
   const problems: Problem[] = [];
   let done = 0;
-  for (const piece of csvPieces(body, PARSE_STEP)) {
-    // Each piece parses with the header line before it (line 1); its lines are then numbered as in the file.
-    const rows = parseCsv(headerText + piece.text).rows.map((r) => ({ ...r, line: r.line - 1 + piece.firstLine }));
-    const step = importRows(header, rows, 'employees');
-    if (step.ok) records.push(...(step.value as Employee[]));
-    else {
-      problems.push(...step.problems);
-      // A problem with the header row (a missing or unknown column) is the same in every piece.
-      if (step.problems.some((p) => p.row === 1)) break;
+  const convert = async (header: string[], rows: { line: number; cells: string[] }[], total: number) => {
+    const step = readRows(header, rows, 'employees');
+    for (const r of step.records) {
+      records.push(r.value as Employee);
+      lines.push(r.line);
     }
+    problems.push(...step.problems);
     done += rows.length;
     await between(Math.min(done, total), total);
+    // A problem with the header row (a missing or unknown column) is the same in every piece.
+    return !step.problems.some((p) => p.row === 1);
+  };
+  if (isXlsx(bytes)) {
+    const table = await xlsxTable(bytes);
+    if (!table.ok) return { ok: false, problems: table.problems, records, lines };
+    const { header, rows } = table.value;
+    if (header.every((h) => h.trim() === '')) return emptyFile();
+    for (let at = 0; at === 0 || at < rows.length; at += PARSE_STEP)
+      if (!(await convert(header, rows.slice(at, at + PARSE_STEP), rows.length))) break;
+  } else {
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const headerText = csvPieces(text, 1).next().value?.text ?? '';
+    const header = parseCsv(headerText).header;
+    if (header.length === 0) return emptyFile();
+    const body = text.slice(headerText.length);
+    // Lines after the header: the progress total (a quoted line break makes it a little high).
+    const total = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+    // A header without any row: the template's own checks (e.g. a missing column) still apply.
+    if (body.trim() === '') await convert(header, [], 0);
+    for (const piece of csvPieces(body, PARSE_STEP)) {
+      // Each piece parses with the header line before it (line 1); its lines are then numbered as in the file.
+      const rows = parseCsv(headerText + piece.text).rows.map((r) => ({ ...r, line: r.line - 1 + piece.firstLine }));
+      if (!(await convert(header, rows, total))) break;
+    }
   }
-  // A header without any row: the template's own checks (e.g. a missing column) still apply.
-  if (done === 0 && problems.length === 0) {
-    const empty = importRows(header, [], 'employees');
-    if (!empty.ok) problems.push(...empty.problems);
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, records };
+  return problems.length ? { ok: false, problems, records, lines } : { ok: true, records, lines };
 }
 
 /** The refusal of a file that cannot be read; nothing is saved. */
@@ -162,6 +186,7 @@ export async function employeeProblems(
   records: readonly Employee[],
   context: ImportContext,
   between: () => Promise<void> = async () => {},
+  lines?: readonly number[],
 ): Promise<Problem[]> {
   const batchIds = new Set(records.map(idOf));
   // Superiors after the import: the file's, over the ones already stored.
@@ -173,54 +198,66 @@ export async function employeeProblems(
     // The job yields to other requests every few thousand employees.
     if (i > 0 && i % PARSE_STEP === 0) await between();
     const id = idOf(e);
-    const where = { id: `Pegawai ke-${i + 1} (${id}, ${e.name})`, en: `Employee ${i + 1} (${id}, ${e.name})` };
+    const line = lines?.[i];
+    // In a file: "Baris 12, kolom "Unit Kerja": …" (the column's template header); otherwise the employee.
+    const where = (field: string) => {
+      const column = employeeColumns.find((c) => c.field === field)?.header ?? field;
+      return line === undefined
+        ? { id: `Pegawai ke-${i + 1} (${e.name}, ${id})`, en: `Employee ${i + 1} (${e.name}, ${id})`, row: {} }
+        : { id: `Baris ${line}, kolom "${column}"`, en: `Row ${line}, column "${column}"`, row: { row: line, column } };
+    };
+    const at = (field: string, code: string, id: string, en: string): Problem => {
+      const w = where(field);
+      return { path: ['employees', i, field], code, message: { id: `${w.id}: ${id}`, en: `${w.en}: ${en}` }, ...w.row };
+    };
+    const idField = e.kind === 'TKK' ? 'internalId' : e.nip === undefined ? 'nipppk' : 'nip';
     if (seen.has(id))
-      problems.push({
-        path: ['employees', i, 'nip'],
-        code: 'employee.duplicate',
-        message: { id: `${where.id}: muncul lebih dari sekali`, en: `${where.en}: appears more than once` },
-      });
+      problems.push(
+        at(idField, 'employee.duplicate', `${id} muncul lebih dari sekali di berkas`, `${id} appears more than once in the file`),
+      );
     seen.add(id);
     for (const [field, value, max] of lengthLimits(e))
-      if (value.length > max)
-        problems.push({
-          path: ['employees', i, field],
-          code: 'employee.too_long',
-          message: {
-            id: `${where.id.slice(0, 120)}: isian ${field} lebih dari ${max} karakter`,
-            en: `${where.en.slice(0, 120)}: field ${field} is longer than ${max} characters`,
-          },
-        });
+      if (value.length > max) problems.push(at(field, 'employee.too_long', `lebih dari ${max} karakter`, `longer than ${max} characters`));
     if (e.supervisorNip === id)
-      problems.push({
-        path: ['employees', i, 'supervisorNip'],
-        code: 'employee.own_superior',
-        message: { id: `${where.id}: tidak boleh menjadi atasan dirinya sendiri`, en: `${where.en}: cannot be their own superior` },
-      });
+      problems.push(
+        at(
+          'supervisorNip',
+          'employee.own_superior',
+          'pegawai tidak boleh menjadi atasan dirinya sendiri',
+          'an employee cannot be their own superior',
+        ),
+      );
     else {
       const cycle = superiorCycle(id, superiorOf);
       if (cycle)
-        problems.push({
-          path: ['employees', i, 'supervisorNip'],
-          code: 'employee.superior_cycle',
-          message: {
-            id: `${where.id}: rantai atasan berputar (${cycle.join(' → ')})`,
-            en: `${where.en}: the chain of superiors is a cycle (${cycle.join(' → ')})`,
-          },
-        });
+        problems.push(
+          at(
+            'supervisorNip',
+            'employee.superior_cycle',
+            `rantai atasan berputar kembali ke pegawai ini (${cycle.join(' → ')})`,
+            `the chain of superiors comes back to this employee (${cycle.join(' → ')})`,
+          ),
+        );
     }
-    if (!e.unit || !context.unitIdOf.has(e.unit.toLowerCase()))
-      problems.push({
-        path: ['employees', i, 'unit'],
-        code: 'employee.unknown_unit',
-        message: { id: `${where.id}: unit kerja "${e.unit ?? ''}" tidak dikenal`, en: `${where.en}: unknown work unit "${e.unit ?? ''}"` },
-      });
+    if (!e.unit) problems.push(at('unit', 'employee.unknown_unit', 'wajib diisi', 'required'));
+    else if (!context.unitIdOf.has(e.unit.toLowerCase()))
+      problems.push(
+        at(
+          'unit',
+          'employee.unknown_unit',
+          `unit kerja "${e.unit}" tidak ada di aplikasi`,
+          `there is no work unit "${e.unit}" in the application`,
+        ),
+      );
     if (e.supervisorNip && !batchIds.has(e.supervisorNip) && !context.storedSuperiorOf.has(e.supervisorNip))
-      problems.push({
-        path: ['employees', i, 'supervisorNip'],
-        code: 'employee.unknown_supervisor',
-        message: { id: `${where.id}: atasan ${e.supervisorNip} tidak ada`, en: `${where.en}: superior ${e.supervisorNip} does not exist` },
-      });
+      problems.push(
+        at(
+          'supervisorNip',
+          'employee.unknown_supervisor',
+          `tidak ada pegawai dengan NIP ${e.supervisorNip} (di aplikasi maupun di berkas ini)`,
+          `there is no employee with NIP ${e.supervisorNip} (in the application or in this file)`,
+        ),
+      );
   }
   return problems;
 }
@@ -236,26 +273,53 @@ export const refusedBatch = (problems: readonly Problem[]) =>
 
 const json = (rows: unknown[]) => sql.param(JSON.stringify(rows));
 
+/** Changed rows a preview lists one by one (the counts cover all). */
+export const PREVIEW_ROWS = 200;
+
+/** How an employee's stored values read in a preview: the template's words, not codes. */
+function shown(field: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–';
+  const choices = (employeeChoices as Record<string, { code: string; labels: string[] }[]>)[field];
+  return choices?.find((c) => c.code === value)?.labels[0] ?? String(value);
+}
+
+/** What one changed row of a preview changes: column, before, after. */
+function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { column: string; before: string; after: string }[] {
+  const fields = employeeColumns.map((c) => c.field).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return fields.map((f) => ({
+    column: employeeColumns.find((c) => c.field === f)!.header,
+    before: shown(f, before[f]),
+    after: shown(f, after[f]),
+  }));
+}
+
 /**
- * The import job. The file is read and checked first (nothing written), then the records are
- * staged in `employee_import_rows` a chunk per statement (other requests run between chunks, on
- * PGlite too), then moved into `employees` in ONE transaction of multi-row upserts — all or
- * nothing; a cancel or a shutdown before its commit leaves the employees as they were.
+ * The import job. The file is read and checked first (nothing written, every problem of every row
+ * in one refusal), then the records are staged in `employee_import_rows` a chunk per statement
+ * (other requests run between chunks, on PGlite too). A preview (`params.preview`) then compares
+ * the staged rows with the stored employees and ends with the counts (new, changed, unchanged)
+ * and what changes per row, keeping its file for the import that follows it. An import moves the
+ * staged rows into `employees` in ONE transaction of multi-row upserts — all or nothing; a cancel
+ * or a shutdown before its commit leaves the employees as they were.
  */
 export async function employeeImportJob(run: JobRun): Promise<void> {
   const { db, job } = run;
-  // Progress in thirds: reading the rows, staging them, applying them.
+  const preview = (job.params as { preview?: boolean }).preview === true;
+  // Progress in thirds: reading the rows, staging them, applying (or comparing) them.
   const parsed = await parseEmployeeFile(await jobInput(db, job.id), async (done, rows) => {
     await run.progress(done, rows * 3);
     await run.checkpoint();
   });
-  if (!parsed.ok) throw unreadableFile(parsed.problems);
-  const records = parsed.records;
+  const { records, lines } = parsed;
   const total = records.length;
   await run.progress(total, total * 3);
   const context = await importContext(db);
-  const problems = await employeeProblems(records, context, () => run.checkpoint());
-  if (problems.length) throw refusedBatch(problems);
+  // The rows that could be read are checked against the database too: every problem at once.
+  const problems = [...(parsed.ok ? [] : parsed.problems), ...(await employeeProblems(records, context, () => run.checkpoint(), lines))];
+  if (problems.length) throw parsed.ok ? refusedBatch(problems) : unreadableFile(problems);
   await run.checkpoint();
 
   await db.delete(employeeImportRows).where(eq(employeeImportRows.jobId, job.id));
@@ -278,6 +342,37 @@ export async function employeeImportJob(run: JobRun): Promise<void> {
 
   // Fresh statistics for the joins below (a staging table the planner has never seen reads as empty).
   await db.execute(sql`ANALYZE employee_import_rows`);
+  if (preview) {
+    const differs = sql`(e.data IS DISTINCT FROM s.data OR e.unit_id IS DISTINCT FROM s.unit_id OR e.supervisor_id IS DISTINCT FROM s.supervisor_id)`;
+    const [counts] = rowsOf<{ created: number; changed: number }>(
+      await db.execute(sql`SELECT count(*) FILTER (WHERE e.id IS NULL)::integer AS created,
+          count(*) FILTER (WHERE e.id IS NOT NULL AND ${differs})::integer AS changed
+        FROM employee_import_rows s LEFT JOIN employees e ON e.id = s.id WHERE s.job_id = ${job.id}`),
+    );
+    const changedRows = rowsOf<{ seq: number; id: string; name: string; before: Record<string, unknown>; after: Record<string, unknown> }>(
+      await db.execute(sql`SELECT s.seq, s.id, s.name, e.data AS before, s.data AS after
+        FROM employee_import_rows s JOIN employees e ON e.id = s.id
+        WHERE s.job_id = ${job.id} AND ${differs} ORDER BY s.seq LIMIT ${PREVIEW_ROWS}`),
+    );
+    const created = Number(counts?.created ?? 0);
+    const changed = Number(counts?.changed ?? 0);
+    await db.transaction(async (tx) =>
+      run.complete(tx as unknown as Db, {
+        preview: true,
+        rows: total,
+        created,
+        changed,
+        unchanged: total - created - changed,
+        changes: changedRows.map((r) => ({
+          row: lines[r.seq] ?? null,
+          id: r.id,
+          name: r.name,
+          fields: changedFields(r.before ?? {}, r.after ?? {}),
+        })),
+      }),
+    );
+    return;
+  }
   const creator = job.createdBy ? (await db.select().from(users).where(eq(users.id, job.createdBy)))[0] : undefined;
   const who: SessionUser | null = creator
     ? { id: creator.id, username: creator.username, role: creator.role, employeeId: creator.employeeId, unitId: creator.unitId }

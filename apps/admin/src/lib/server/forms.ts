@@ -24,6 +24,9 @@ function errorMap(locale: Locale): $ZodErrorMap {
     // A rule's own message in both languages, or a catalogue message named by its code.
     if (isBilingual(params?.message)) return bilingual(params.message, locale);
     if (typeof params?.code === 'string' && params.code in m) return (m[params.code as MessageKey] as () => string)();
+    // An empty field that must be filled: said so, whatever check it failed first (a choice, a minimum length).
+    const input = (issue as { input?: unknown }).input;
+    if (input === undefined || input === null || (typeof input === 'string' && input.trim() === '')) return m.issue_required();
     const bound = (name: 'minimum' | 'maximum') => (name in issue ? Number((issue as Record<string, unknown>)[name]) : undefined);
     return issueText({ code: issue.code ?? 'custom', minimum: bound('minimum'), maximum: bound('maximum') }, m);
   };

@@ -53,15 +53,23 @@ export interface JobRun {
 
 export type JobHandler = (run: JobRun) => Promise<void>;
 
-/** Adds a job to the queue (in the caller's transaction when given one); the runner is woken. */
+/**
+ * Adds a job to the queue (in the caller's transaction when given one); the runner is woken. Its
+ * input is the bytes given, or the input another job kept (`inputOf`: a preview's file), moved over.
+ */
 export async function enqueueJob(
   db: Db,
-  job: { kind: JobKind; params: Record<string, unknown>; createdBy: number | null; input?: Uint8Array },
+  job: { kind: JobKind; params: Record<string, unknown>; createdBy: number | null; input?: Uint8Array; inputOf?: number },
 ): Promise<number> {
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(jobs).values({ kind: job.kind, params: job.params, createdBy: job.createdBy }).returning({ id: jobs.id });
     // In the same transaction: the runner never sees the job without its whole input.
     if (job.input) await writePieces(tx as unknown as Db, row!.id, 'input', job.input);
+    if (job.inputOf !== undefined)
+      await tx
+        .update(jobFiles)
+        .set({ jobId: row!.id })
+        .where(and(eq(jobFiles.jobId, job.inputOf), eq(jobFiles.part, 'input')));
     return row!.id;
   });
   runners.get(db)?.wake();
@@ -239,7 +247,9 @@ export async function runJob(db: Db, job: JobRow, handler: JobHandler, stopping:
   }
   // What only a run in progress needs: staged rows always; the input once the job will not run again.
   await db.delete(employeeImportRows).where(eq(employeeImportRows.jobId, job.id));
-  if (status !== 'queued') await db.delete(jobFiles).where(and(eq(jobFiles.jobId, job.id), eq(jobFiles.part, 'input')));
+  // A finished import preview keeps its file: the import the user confirms takes it over (`enqueueJob` with `inputOf`).
+  const keepsInput = status === 'queued' || (status === 'done' && (job.params as { preview?: boolean }).preview === true);
+  if (!keepsInput) await db.delete(jobFiles).where(and(eq(jobFiles.jobId, job.id), eq(jobFiles.part, 'input')));
   return status;
 }
 

@@ -12,6 +12,7 @@ import {
   NewAccount,
   RuleProfileChoice,
   SessionSettings,
+  Signatory,
   TimeZoneChoice,
 } from '$lib/schemas';
 import { removeFiles } from 'sveltekit-superforms';
@@ -31,13 +32,14 @@ export const load: PageServerLoad = async (event) => {
     ),
     loadOr(event, () => caller.admin.sessionSettings()),
   ]);
-  const [importForm, newAccountForm, batchForm, sessionsForm, profileForm, timeZoneForm] = await Promise.all([
+  const [importForm, newAccountForm, batchForm, sessionsForm, profileForm, timeZoneForm, signatoryForm] = await Promise.all([
     formOf(event, EmployeeImportForm),
     formOf(event, NewAccount, { role: 'pegawai' }),
     formOf(event, AccountBatch),
     formOf(event, SessionSettings, sessionSettings),
     formOf(event, RuleProfileChoice, { profile: profiles.current }),
     formOf(event, TimeZoneChoice, { timeZone: profiles.timeZone }),
+    formOf(event, Signatory),
   ]);
   // The admin SDM's latest import in the background (its progress, result or problems).
   const importJob =
@@ -59,16 +61,12 @@ export const load: PageServerLoad = async (event) => {
     sessionsForm,
     profileForm,
     timeZoneForm,
+    signatoryForm,
+    signatories: await loadOr(event, () => caller.admin.signatories()),
     roles,
     me: event.locals.user?.id ?? null,
   };
 };
-
-/**
- * Files up to this size (about 1,500 employees) are applied in the request, with the result or
- * the problems beside the form at once; larger ones by a background job with progress.
- */
-const IMPORT_IN_REQUEST_BYTES = 256 * 1024;
 
 export const actions: Actions = {
   createUser: async (event) => {
@@ -78,21 +76,22 @@ export const actions: Actions = {
     result.form.data.password = '';
     return result.ok ? { form: result.form, created: result.value.username } : result.failure;
   },
+  // Any file, CSV or XLSX, is first checked and compared in the background (a preview: nothing changes).
   importEmployees: async (event) => {
     const form = await postedForm(event, EmployeeImportForm);
     if (!form.valid) return refused(form);
     const caller = await callerFor(event);
-    if (form.data.file.size > IMPORT_IN_REQUEST_BYTES) {
-      // A large file: stored and applied by a background job; the page follows its progress.
-      const file = form.data.file;
-      const started = await attempt(event, form, () => caller.jobs.importEmployees({ file }));
-      return started.ok ? removeFiles({ importForm: form, importJob: started.value.id }) : started.failure;
-    }
-    // A byte order mark (Excel's "CSV UTF-8") is not part of the first column's name.
-    const csv = (await form.data.file.text()).replace(/^\uFEFF/, '');
-    const result = await attempt(event, form, () => caller.admin.importEmployees({ csv }));
+    const file = form.data.file;
+    const started = await attempt(event, form, () => caller.jobs.importEmployees({ file, preview: true }));
     // Files are not sent back (they cannot be serialized).
-    return result.ok ? removeFiles({ importForm: form, imported: result.value }) : result.failure;
+    return started.ok ? removeFiles({ importForm: form, importJob: started.value.id }) : started.failure;
+  },
+  // The officer has seen the preview: its file is applied.
+  confirmImport: async (event) => {
+    const form = await event.request.formData();
+    const caller = await callerFor(event);
+    const result = await actionOr(event, () => caller.jobs.confirmImport({ id: Number(form.get('jobId')) }));
+    return result.ok ? { importJob: result.value.id } : result.failure;
   },
   cancelJob: async (event) => {
     const form = await event.request.formData();
@@ -131,6 +130,11 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await submitted(event, RuleProfileChoice, (choice) => caller.admin.setProfile(choice));
     return result.ok ? { form: result.form, profileSet: result.value.profile } : result.failure;
+  },
+  setSignatory: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, Signatory, (signatory) => caller.admin.setSignatory(signatory));
+    return result.ok ? { form: result.form, signatorySet: true } : result.failure;
   },
   setTimeZone: async (event) => {
     const caller = await callerFor(event);

@@ -1,7 +1,6 @@
 import type { Employee, Problem } from '@bangkom/domain';
-import { employeeId as idOf, isTimeZone, toCsv } from '@bangkom/domain';
+import { employeeId as idOf, isTimeZone } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
-import { employeeColumns } from '@bangkom/myasn';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -33,6 +32,7 @@ import {
   PasswordChange,
   RuleProfileChoice,
   SessionSettings,
+  Signatory,
   TimeZoneChoice,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
@@ -42,7 +42,7 @@ import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
-import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
+import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
@@ -219,6 +219,18 @@ async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source
 }
 
 /** The Kartu Data of one employee ([K] III.B): verified activities with the JP that counted, yearly totals. */
+type SignatoryValue = { name: string; nip: string; title: string; place: string };
+const signatoryKey = (unitId: string | null) => (unitId ? `signatory:${unitId}` : 'signatory');
+/** Who signs a unit's Kartu Data: the unit's own signatory, else the agency's. */
+async function signatoryOf(db: Db, unitId: string): Promise<SignatoryValue | null> {
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(anyOf(settings.key, [signatoryKey(unitId), signatoryKey(null)]));
+  const value = (rows.find((r) => r.key === signatoryKey(unitId)) ?? rows[0])?.value;
+  return (value as SignatoryValue | undefined) ?? null;
+}
+
 async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   const unitName = (await db.select().from(units).where(eq(units.id, employee.unitId)))[0]?.name ?? employee.unitId;
   const computed = await computeFor(db, { employeeIds: [employee.id] }, undefined);
@@ -239,6 +251,8 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
       const upload = uploads.get(a.id);
       return upload ? { ...a, uploadedToMyAsn: true, ...(upload.siasnId ? { siasnId: upload.siasnId } : {}) } : a;
     });
+  const today = todayIso(await agencyTimeZone(db));
+  const signatory = await signatoryOf(db, employee.unitId);
   const yearlyTotals = computed.summaries
     .filter((s) => s.nip === employee.id)
     .map((s) => ({ year: s.year, jp: s.jp, required: s.required, compliant: s.compliant }));
@@ -253,8 +267,20 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
         ...(r?.limitedBy ? { cap: { convertedJp: r.convertedJp, limitedBy: r.limitedBy } } : {}),
       };
     }),
-    yearlyTotals: yearlyTotals.map(({ year, jp }) => ({ year, jp })),
-    date: todayIso(await agencyTimeZone(db)),
+    // This year's total is always there, 0 JP before any activity counts (as on the dashboard).
+    yearlyTotals: [
+      ...yearlyTotals.map(({ year, jp }) => ({ year, jp })),
+      ...(yearlyTotals.some((t) => t.year === Number(today.slice(0, 4))) ? [] : [{ year: Number(today.slice(0, 4)), jp: 0 }]),
+    ],
+    date: today,
+    ...(signatory
+      ? {
+          headName: signatory.name,
+          headNip: signatory.nip,
+          headTitle: signatory.title,
+          ...(signatory.place ? { place: signatory.place } : {}),
+        }
+      : {}),
   });
   return {
     card,
@@ -267,22 +293,6 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
 
 /** Employees in the below-obligation table of a dashboard; the monitoring export has everyone. */
 export const BELOW_SHOWN = 200;
-
-/**
- * The obligation of each kind of employee in a year (the profile version in force at its end), as
- * SQL rows `(kind, required, cap)`: compliance is then decided in SQL, per employee.
- */
-async function obligationsSql(db: Db, year: number) {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
-  const kinds = ['PNS', 'PPPK', 'TKK'] as const;
-  return sql.join(
-    kinds.map((k) => sql`(${k}::text, ${profile.obligations[k].requiredJp}::numeric, ${profile.obligations[k].maxJp ?? null}::numeric)`),
-    sql`, `,
-  );
-}
 
 /** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
@@ -315,7 +325,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       )
       .then((r) => rowsOf<{ unit_id: string; employees: string | number; compliant: string | number; jp: number }>(r)),
     db
-      .execute(sql`${perEmployee} SELECT count(*) AS total, ${bandCounts} FROM s`)
+      .execute(sql`${perEmployee} SELECT count(*) AS total, count(*) FILTER (WHERE required = 0) AS free, ${bandCounts} FROM s`)
       .then((r) => rowsOf<Record<string, string | number>>(r)[0]!),
     db
       .execute(
@@ -396,6 +406,8 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       title: u.title ?? u.activity_id,
       messages: (u.problems ?? []).map((p) => p.message),
     })),
+    /** Employees without an obligation (TKK, [K] I.E.16b-c): not in the counts above, shown apart. */
+    withoutObligation: Number(bandRow['free'] ?? 0),
     /** Employees whose JP is still being recomputed (after a change of the rule profile). */
     pending,
   };
@@ -456,12 +468,24 @@ const exportsRouter = router({
    * the request — meant for one unit; the whole agency goes through `jobs.exportMonitoring`.
    */
   monitoring: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
-    .input(yearInput.extend({ unitId: z.string().max(60).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }))
+    .input(
+      yearInput.extend({
+        unitId: z.string().max(60).optional(),
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        /** The employees below the obligation only (the dashboard's list, every row). */
+        belowOnly: z.boolean().default(false),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const scope = { year: input.year, unitId: unitScope(ctx.user, input.unitId) ?? null };
-      const bytes = await monitoringBytes(ctx.db, scope, input.format, ctx.signal);
-      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', scope.unitId, null, { year: input.year, format: input.format });
-      return file(monitoringFilename(scope, input.format), MEDIA_TYPES[input.format], bytes);
+      const bytes = await monitoringBytes(ctx.db, scope, input.format, ctx.signal, input.belowOnly);
+      await audit(ctx.db, ctx.user, 'export.monitoring', 'unit', scope.unitId, null, {
+        year: input.year,
+        format: input.format,
+        ...(input.belowOnly ? { belowOnly: true } : {}),
+      });
+      const name = input.belowOnly ? belowFilename(scope, input.format) : monitoringFilename(scope, input.format);
+      return file(name, MEDIA_TYPES[input.format], bytes);
     }),
 });
 
@@ -473,6 +497,7 @@ const exportsRouter = router({
 async function saveEmployees(
   tx: Db,
   records: Employee[],
+  lines?: readonly number[],
 ): Promise<{ created: number; updated: number; changes: { id: string; before: unknown; after: unknown }[] }> {
   const context = await importContext(tx);
   const unitIdOf = context.unitIdOf;
@@ -481,7 +506,7 @@ async function saveEmployees(
     .from(employees)
     .where(anyOf(employees.id, records.map(idOf)));
   const existing = new Map(existingRows.map((e) => [e.id, e]));
-  const problems = await employeeProblems(records, context);
+  const problems = await employeeProblems(records, context, undefined, lines);
   if (problems.length) throw refusedBatch(problems);
   let created = 0;
   const changes: { id: string; before: unknown; after: unknown }[] = [];
@@ -512,9 +537,6 @@ async function saveEmployees(
 
 /** Accounts made by one `createAccounts` call (hashing takes a moment each): call again for the rest. */
 const MAX_ACCOUNTS_AT_ONCE = 500;
-
-/** The employee import template: the header row of the columns @bangkom/myasn reads. */
-export const employeeTemplateCsv = () => toCsv([employeeColumns.map((c) => c.header)]);
 
 /** What an account needs for its role: an employee for pegawai and atasan, a unit for admin_unit (else it would see every unit). */
 async function checkAccountLinks(db: Db, input: { role: Role; employeeId?: string | undefined; unitId?: string | undefined }) {
@@ -802,10 +824,15 @@ const adminRouter = router({
     .input(EmployeeImport)
     .mutation(async ({ ctx, input }) => {
       const parsed = await parseEmployeeFile(new TextEncoder().encode(input.csv));
-      if (!parsed.ok) throw unreadableFile(parsed.problems);
+      // The rows that could be read are checked against the database too: every problem at once.
+      if (!parsed.ok)
+        throw unreadableFile([
+          ...parsed.problems,
+          ...(await employeeProblems(parsed.records, await importContext(ctx.db), undefined, parsed.lines)),
+        ]);
       const records = parsed.records;
       return ctx.db.transaction(async (tx) => {
-        const { changes, ...result } = await saveEmployees(tx, records);
+        const { changes, ...result } = await saveEmployees(tx, records, parsed.lines);
         await audit(tx, ctx.user, 'employee.import', 'employee', null, null, { ...result, ids: records.map(idOf) });
         for (const change of changes) await audit(tx, ctx.user, 'employee.update', 'employee', change.id, change.before, change.after);
         return result;
@@ -817,6 +844,31 @@ const adminRouter = router({
     available: [...new Set(builtInProfiles.map((p) => p.id))],
     timeZone: await agencyTimeZone(ctx.db),
   })),
+  /** The signatory of the Kartu Data of a unit (or, without one, of every unit that has none). */
+  setSignatory: roleProcedure('admin_sdm')
+    .input(Signatory)
+    .mutation(async ({ ctx, input }) => {
+      if (input.unitId && !(await ctx.db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)))[0])
+        throw appError('BAD_REQUEST', 'Unit tidak ditemukan', 'Unit not found', [
+          { path: ['unitId'], code: 'unit.unknown', message: { id: 'Unit tidak dikenal', en: 'Unknown unit' } },
+        ]);
+      const key = signatoryKey(input.unitId || null);
+      const value = { name: input.name, nip: input.nip, title: input.title, place: input.place };
+      const before = (await ctx.db.select().from(settings).where(eq(settings.key, key)))[0]?.value ?? null;
+      await ctx.db.transaction(async (tx) => {
+        await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+        await audit(tx, ctx.user, 'settings.signatory', 'settings', key, before, value);
+      });
+      return value;
+    }),
+  /** The Kartu Data signatories: the agency's default and each unit's own. */
+  signatories: roleProcedure('admin_sdm', 'admin_unit', 'auditor').query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select()
+      .from(settings)
+      .where(sql`${settings.key} LIKE 'signatory%'`);
+    return rows.map((r) => ({ unitId: r.key === 'signatory' ? null : r.key.slice('signatory:'.length), ...(r.value as SignatoryValue) }));
+  }),
   /** The agency's time zone (IANA name, e.g. Asia/Makassar for WITA): "today" and timestamps follow it. */
   setTimeZone: roleProcedure('admin_sdm')
     .input(TimeZoneChoice)

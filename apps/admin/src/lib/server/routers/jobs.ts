@@ -5,7 +5,7 @@ import type { Context } from '../trpc.js';
 import { roleProcedure, router } from '../trpc.js';
 import { unitScope } from '../access.js';
 import type { JobKind } from '../db/schema.js';
-import { jobKinds, jobs } from '../db/schema.js';
+import { jobFiles, jobKinds, jobs } from '../db/schema.js';
 import { appError } from '../errors.js';
 import { enqueueJob } from '../jobs.js';
 import { MAX_IMPORT_BYTES } from '../../schemas.js';
@@ -62,11 +62,15 @@ export const jobsRouter = router({
       await audit(ctx.db, ctx.user, 'job.create', 'job', String(id), null, { kind: 'monitoring_export', params });
       return { id };
     }),
-  /** An employee file (the import template) of any size, applied in the background: all or nothing. */
+  /**
+   * An employee file (the import template, CSV or XLSX) of any size, checked and applied in the
+   * background: all or nothing. With `preview` it is checked and compared only (nothing changes);
+   * `confirmImport` then applies it.
+   */
   importEmployees: roleProcedure('admin_sdm')
-    .input(z.object({ file: z.file().min(1).max(MAX_IMPORT_BYTES) }))
+    .input(z.object({ file: z.file().min(1).max(MAX_IMPORT_BYTES), preview: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
-      const params = { filename: input.file.name.slice(0, 200), bytes: input.file.size };
+      const params = { filename: input.file.name.slice(0, 200), bytes: input.file.size, ...(input.preview ? { preview: true } : {}) };
       const id = await enqueueJob(ctx.db, {
         kind: 'employee_import',
         params,
@@ -74,6 +78,25 @@ export const jobsRouter = router({
         input: new Uint8Array(await input.file.arrayBuffer()),
       });
       await audit(ctx.db, ctx.user, 'job.create', 'job', String(id), null, { kind: 'employee_import', params });
+      return { id };
+    }),
+  /** Applies the file of a finished preview (the caller's own), once; it is checked again as it is applied. */
+  confirmImport: roleProcedure('admin_sdm')
+    .input(jobId)
+    .mutation(async ({ ctx, input }) => {
+      const row = await ownJob(ctx, input.id);
+      const params = row.params as { filename?: string; bytes?: number; preview?: boolean };
+      if (row.kind !== 'employee_import' || row.status !== 'done' || params.preview !== true)
+        throw appError('CONFLICT', 'Pratinjau ini belum selesai atau bukan pratinjau impor', 'This is not a finished import preview');
+      const [file] = await ctx.db
+        .select({ seq: jobFiles.seq })
+        .from(jobFiles)
+        .where(and(eq(jobFiles.jobId, row.id), eq(jobFiles.part, 'input')))
+        .limit(1);
+      if (!file) throw appError('CONFLICT', 'Berkas pratinjau ini sudah diimpor', 'The file of this preview has already been imported');
+      const next = { filename: params.filename ?? '', bytes: params.bytes ?? 0, previewOf: row.id };
+      const id = await enqueueJob(ctx.db, { kind: 'employee_import', params: next, createdBy: ctx.user.id, inputOf: row.id });
+      await audit(ctx.db, ctx.user, 'job.create', 'job', String(id), null, { kind: 'employee_import', params: next });
       return { id };
     }),
   get: roleProcedure(...JOB_ROLES)
