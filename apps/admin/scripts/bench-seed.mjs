@@ -1,8 +1,9 @@
 // Benchmark data in set-based SQL (generate_series, not the app's per-row path), shared by the
 // benchmark (bench.mjs) and the tests that need an agency of realistic size: U units, N employees
 // (80 % PNS, 10 % PPPK, 10 % TKK; the first PNS of each unit everyone's superior there) and M
-// activities over four years ending in `year`, in every status (62 % verified, 16 % submitted,
-// 12 % draft, 10 % rejected). Ids are deterministic: employee i is NIP 198001012005011000 + i
+// activities over four years ending in `year` (each block of N activities gives every employee
+// one, the blocks' years in turn), in every status (62 % verified, 16 % submitted, 12 % draft,
+// 10 % rejected). Ids are deterministic: employee i is NIP 198001012005011000 + i
 // (TKK-00000i for every tenth), in unit U00(1 + i % U).
 
 /** Units and employees. */
@@ -50,7 +51,7 @@ FROM (
       ELSE (198001012005011000 + 1 + (i * 7919) % ${employees})::text END AS employee_id,
     (ARRAY['pelatihan_teknis', 'kursus', 'seminar', 'coaching', 'workshop'])[1 + i % 5] AS method,
     CASE WHEN i % 100 < 62 THEN 'verified' WHEN i % 100 < 78 THEN 'submitted' WHEN i % 100 < 90 THEN 'draft' ELSE 'rejected' END AS status,
-    to_char(date '${year}-01-01' - ((i % 4) * 365)::int + (i % 300)::int, 'YYYY-MM-DD') AS day
+    to_char(date '${year}-01-01' - (((i - 1) / ${employees}) % 4 * 365)::int + (i % 300)::int, 'YYYY-MM-DD') AS day
   FROM generate_series(${from}::bigint, ${to}::bigint) i
 ) a;`;
 }

@@ -258,7 +258,7 @@ async function main() {
   let monitoring;
   if (!args['no-monitoring']) {
     server.rss.peak = server.rss.now;
-    const r = await monitoringJob(server, cookie).catch((e) => ({ ms: NaN, status: String(e), bytes: 0 }));
+    const r = await monitoringJob(server, cookie).catch((e) => ({ ms: NaN, status: `${e} ${e.cause ?? ''}`, bytes: 0 }));
     monitoring = { ...r, peak: server.rss.peak, probe: probe.take(), load: load() };
     log(
       `  monitoring XLSX of all units (job): ${ms(r.ms)} (${r.status}, ${Math.round(r.bytes / 1024)} KiB), server peak RSS ${mib(monitoring.peak)}, ` +

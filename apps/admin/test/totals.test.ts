@@ -249,5 +249,5 @@ describe('npm run verify-totals', () => {
       } finally {
         await target.drop();
       }
-    }, 240_000);
+    }, 600_000);
 });
