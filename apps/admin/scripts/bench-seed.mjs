@@ -6,7 +6,10 @@
 // 10 % rejected). Ids are deterministic: employee i is NIP 198001012005011000 + i
 // (TKK-00000i for every tenth), in unit U00(1 + i % U).
 
-/** Units and employees. */
+/**
+ * Units and employees.
+ * @param {{ employees: number, units: number }} size
+ */
 export function employeesSql({ employees, units }) {
   return `
 INSERT INTO units (id, name) SELECT 'U' || lpad(u::text, 3, '0'), 'Unit Kerja ' || lpad(u::text, 3, '0') FROM generate_series(1, ${units}) u;
@@ -31,7 +34,10 @@ WHERE e.unit_id = h.unit_id AND e.id <> h.id;
 `;
 }
 
-/** Activities `from` … `to` (1-based) of an agency of `employees` employees: one statement per slice. */
+/**
+ * Activities `from` … `to` (1-based) of an agency of `employees` employees: one statement per slice.
+ * @param {{ employees: number, year: number, from: number, to: number }} slice
+ */
 export function activitiesSql({ employees, year, from, to }) {
   return `
 INSERT INTO activities (id, employee_id, status, data, supervisor_approved, updated_at)
@@ -56,8 +62,12 @@ FROM (
 ) a;`;
 }
 
-/** All activities, in statements of `chunk` rows (each a few seconds at 200,000). */
+/**
+ * All activities, in statements of `chunk` rows (each a few seconds at 200,000).
+ * @param {{ employees: number, activities: number, year: number, chunk?: number }} size
+ */
 export function activitySlices({ employees, activities, year, chunk = 200_000 }) {
+  /** @type {{ to: number, sql: string }[]} */
   const slices = [];
   for (let from = 1; from <= activities; from += chunk) {
     const to = Math.min(activities, from + chunk - 1);
