@@ -141,9 +141,13 @@ export async function login(origin, username) {
   return cookie;
 }
 
-/** A tRPC query over HTTP, as the browser's client sends it. */
+/**
+ * A tRPC query over HTTP, as the browser's client sends it. Asked again once when the connection
+ * failed (a kept-alive socket the server closed as it was reused: no answer was lost).
+ */
 export async function trpcGet(origin, cookie, path, input) {
-  const response = await fetch(`${origin}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+  const url = `${origin}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await fetch(url, { headers: { cookie } }).catch(() => fetch(url, { headers: { cookie } }));
   const body = await response.json();
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
   return body.result.data;
