@@ -276,13 +276,16 @@ async function main() {
     const until = performance.now() + Number(args.seconds) * 1000;
     const times = [];
     let errors = 0;
+    const kinds = new Set();
     server.rss.peak = server.rss.now;
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (performance.now() < until) {
-          const r = await get(server.origin, cookie, path).catch(() => ({ status: 0, ms: 0 }));
-          if (r.status !== 200) errors++;
-          else times.push(r.ms);
+          const r = await get(server.origin, cookie, path).catch((e) => ({ status: `${e.cause ?? e}`, ms: 0 }));
+          if (r.status !== 200) {
+            errors++;
+            kinds.add(String(r.status));
+          } else times.push(r.ms);
         }
       }),
     );
@@ -292,6 +295,7 @@ async function main() {
       clients,
       answered: times.length,
       errors,
+      kinds: [...kinds].join('; '),
       p50: percentile(times, 50),
       p95: percentile(times, 95),
       peak: server.rss.peak,
@@ -300,7 +304,7 @@ async function main() {
     };
     concurrent.push(row);
     log(
-      `  ${clients} clients, ${name}: ${row.answered} answered, ${errors} errors, p50 ${ms(row.p50)}, p95 ${ms(row.p95)}, ` +
+      `  ${clients} clients, ${name}: ${row.answered} answered, ${errors} errors${row.kinds ? ` (${row.kinds})` : ''}, p50 ${ms(row.p50)}, p95 ${ms(row.p95)}, ` +
         `peak RSS ${mib(row.peak)}, load ${row.load}`,
     );
   }
@@ -332,7 +336,7 @@ async function main() {
     const met = c.errors === 0 ? verdict(c.p95, targets.concurrent) : 'MISSED';
     log(
       `| ${c.clients} clients × ${args.seconds} s, ${c.name} | ${ms(c.p50)} | ${ms(c.p95)} | ${targets.concurrent ? `p95 < ${ms(targets.concurrent)}, 0 errors` : '—'} | ` +
-        `${targets.concurrent ? met : ''} | — | — | ${c.load} | ${c.answered} answered, ${c.errors} errors, peak RSS ${mib(c.peak)} |`,
+        `${targets.concurrent ? met : ''} | — | — | ${c.load} | ${c.answered} answered, ${c.errors} errors${c.kinds ? ` (${c.kinds})` : ''}, peak RSS ${mib(c.peak)} |`,
     );
   }
   const phases = [
