@@ -18,14 +18,14 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-/**
- * Starts the built app with the demo office on a fresh database: embedded PGlite in a temporary
- * directory, or a new PostgreSQL database (dropped on stop).
- */
 /** How long a start may take before the tests give up (the worker fixture allows a little more). */
 export const START_BUDGET_MS = 270_000;
 
-export async function startApp(kind: 'pglite' | 'postgres') {
+/**
+ * Starts the built app with the demo office on a fresh database: embedded PGlite in a temporary
+ * directory, or a new PostgreSQL database (dropped on stop); or on the given PostgreSQL database.
+ */
+export async function startApp(kind: 'pglite' | 'postgres', options: { databaseUrl?: string } = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -39,7 +39,10 @@ export async function startApp(kind: 'pglite' | 'postgres') {
     NODE_ENV: 'production',
   };
   let cleanup = async () => {};
-  if (kind === 'postgres') {
+  if (options.databaseUrl) {
+    // A database the caller made and drops (kept across a restart).
+    env.DATABASE_URL = options.databaseUrl;
+  } else if (kind === 'postgres') {
     const fresh = await createFreshDatabase('bangkom_e2e');
     env.DATABASE_URL = fresh.url;
     cleanup = fresh.drop;

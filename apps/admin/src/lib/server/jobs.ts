@@ -6,6 +6,7 @@ import type { JobKind, JobStatus } from './db/schema.js';
 import { employeeImportRows, jobFiles, jobs } from './db/schema.js';
 import type { Bilingual } from './errors.js';
 import { AppProblem, logServerError } from './errors.js';
+import { written } from './read-cache.js';
 
 /**
  * Background jobs on both databases: the `jobs` table is the queue. Every server polls it and
@@ -221,6 +222,7 @@ export async function runJob(db: Db, job: JobRow, handler: JobHandler, stopping:
     await handler(run);
     if (!completed) throw new Error(`job ${job.kind} ended without completing`);
     status = 'done';
+    written();
   } catch (e) {
     if (e instanceof JobStopped && e.reason === 'shutdown') {
       // Stopped cleanly between chunks: it runs again from the start at the next start; this start does not count.

@@ -2,9 +2,10 @@ import { computeJp } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './db/index.js';
-import { onClose, rowsOf } from './db/index.js';
+import { isEmbedded, onClose, rowsOf } from './db/index.js';
 import { activities, employees, settings } from './db/schema.js';
 import { appError } from './errors.js';
+import { written } from './read-cache.js';
 import { anyOf } from './access.js';
 import { activityOf, ruleProfile } from './routers/activities.js';
 
@@ -18,6 +19,12 @@ import { activityOf, ruleProfile } from './routers/activities.js';
 
 /** Employees recomputed per transaction by the bulk rebuild and compared per step by the check. */
 export const TOTALS_CHUNK = 500;
+/**
+ * On PGlite a chunk's transaction holds the only connection (and the engine the only event loop):
+ * smaller chunks keep every other request's wait well under a second (~20 activities per employee).
+ */
+const EMBEDDED_CHUNK = 50;
+const chunkOf = (db: Db) => (isEmbedded(db) ? EMBEDDED_CHUNK : TOTALS_CHUNK);
 
 interface ActivityJpRow {
   activity_id: string;
@@ -110,12 +117,14 @@ export async function staleCount(db: Db): Promise<number> {
 async function drainOnce(db: Db, max = Infinity, onProgress?: (done: number) => void, stop = { requested: false }): Promise<number> {
   let done = 0;
   const profile = await ruleProfile(db);
+  const size = chunkOf(db);
   while (done < max && !stop.requested) {
     const chunk = rowsOf<{ employee_id: string }>(
-      await db.execute(sql`SELECT employee_id FROM jp_stale ORDER BY employee_id LIMIT ${TOTALS_CHUNK}`),
+      await db.execute(sql`SELECT employee_id FROM jp_stale ORDER BY employee_id LIMIT ${size}`),
     ).map((r) => r.employee_id);
     if (chunk.length === 0) break;
     await db.transaction(async (tx) => refreshTotals(tx as unknown as Db, chunk, profile));
+    written();
     done += chunk.length;
     onProgress?.(done);
     // Other requests get their turn between chunks (one event loop, one PGlite connection).
@@ -199,8 +208,10 @@ export async function freshen(db: Db, scope: SQL | undefined): Promise<{ pending
   ).map((r) => r.employee_id);
   if (stale.length === 0) return { pending: 0 };
   if (stale.length <= SYNC_LIMIT) {
-    for (let i = 0; i < stale.length; i += TOTALS_CHUNK)
-      await db.transaction(async (tx) => refreshTotals(tx as unknown as Db, stale.slice(i, i + TOTALS_CHUNK)));
+    const size = chunkOf(db);
+    for (let i = 0; i < stale.length; i += size)
+      await db.transaction(async (tx) => refreshTotals(tx as unknown as Db, stale.slice(i, i + size)));
+    written();
     return { pending: 0 };
   }
   void drainStale(db).catch((e) => console.error('JP recomputation failed', e));

@@ -14,6 +14,7 @@ import {
   MESSAGES,
   unauthenticated,
 } from './errors.js';
+import { written } from './read-cache.js';
 
 export interface Context {
   db: Db;
@@ -60,7 +61,7 @@ export const createCallerFactory = t.createCallerFactory;
  * excepted) before it runs, with the field that holds it: such text is never data a person
  * typed, and the database refuses NUL.
  */
-export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next, type }) => {
   const path = controlCharacterPath(await getRawInput());
   if (path)
     throw appError('BAD_REQUEST', 'Isian memuat karakter kendali yang tidak diizinkan', 'The input contains a control character', [
@@ -70,7 +71,11 @@ export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => 
         message: { id: 'Karakter kendali (mis. NUL) tidak diizinkan', en: 'Control characters (e.g. NUL) are not allowed' },
       },
     ]);
-  return next();
+  if (type !== 'mutation') return next();
+  // After a mutation (its transaction committed) cached aggregate reads are recomputed.
+  const result = await next();
+  written();
+  return result;
 });
 
 /** What a user who must change the password may still call. */

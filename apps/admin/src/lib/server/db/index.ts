@@ -21,6 +21,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Databases on embedded PGlite: one connection, so while a transaction runs there every other request waits. */
+const embedded = new WeakSet<Db>();
+export const isEmbedded = (db: Db): boolean => embedded.has(db);
+
 /** Work to stop before a database closes (the background recomputation): run once, at close. */
 const closeHooks = new WeakMap<Db, Set<() => Promise<void>>>();
 export function onClose(db: Db, hook: () => Promise<void>): () => void {
@@ -107,6 +111,12 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
         release();
       },
     };
+  }
+  if (database.kind === 'pglite') {
+    embedded.add(database.db);
+    // PGlite starts with sequential scans off: an agency-wide aggregate would then read whole tables
+    // through an index, several times slower; its planner is given PostgreSQL's default back.
+    await database.inTransaction((run) => run('SET enable_seqscan = on'));
   }
   await migrate(database);
   return database;

@@ -8,10 +8,26 @@
  * schema (test/migrations.test.ts compares the two catalogues), so on such a database the baseline is
  * recorded as applied without running it; the migrations after it run as on any database.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import journal from '../../../../drizzle/meta/_journal.json';
 import type { Database } from './index.js';
 
-const files: Record<string, string> = import.meta.glob('../../../../drizzle/*.sql', { query: '?raw', import: 'default', eager: true });
+/**
+ * The SQL files by path. Under Vite (the build, vitest) they are inlined, so the built server
+ * carries them; plain Node (tsx: `npm run verify-totals`) has no `import.meta.glob` nor
+ * `import.meta.env`, and reads them from the folder.
+ */
+function sqlFiles(): Record<string, string> {
+  if (import.meta.env) return import.meta.glob('../../../../drizzle/*.sql', { query: '?raw', import: 'default', eager: true });
+  const folder = fileURLToPath(new URL('../../../../drizzle/', import.meta.url));
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.sql'))
+      .map((name) => [`../../../../drizzle/${name}`, readFileSync(`${folder}${name}`, 'utf8')]),
+  );
+}
+const files = sqlFiles();
 
 export interface Migration {
   name: string;

@@ -163,6 +163,10 @@ export const activities = pgTable(
     index('activities_updated').on(t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_employee_updated').on(t.employeeId, t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_status_updated').on(t.status, t.updatedAt, t.id),
+    // The review queue's page: submitted only, in the queue's order (oldest submission first).
+    index('activities_queue')
+      .on(sql`coalesce(${t.submittedAt}, ${t.updatedAt})`, t.id)
+      .where(sql`${t.status} = 'submitted'`),
     // Duplicate warnings: the same evidence file, or the same certificate number (case aside), on another record.
     index('activities_evidence_sha256').on(t.evidenceSha256),
     index('activities_certificate_number').on(sql`upper(${t.data}->'evidence'->>'number')`),

@@ -237,6 +237,9 @@ function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now
   return conditions;
 }
 
+/** The review queue counts its items up to this many. */
+export const QUEUE_COUNT_LIMIT = 10_000;
+
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
 
@@ -320,13 +323,23 @@ export const activitiesRouter = router({
           .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
           .offset(input.offset)
           .limit(input.limit),
-        ctx.db.select({ n: count() }).from(activities).innerJoin(employees, eq(employees.id, activities.employeeId)).where(where),
+        // Counted up to a bound: past it the page says "more than" (a count of every submission of a ministry costs seconds).
+        ctx.db.select({ n: count() }).from(
+          ctx.db
+            .select({ id: activities.id })
+            .from(activities)
+            .innerJoin(employees, eq(employees.id, activities.employeeId))
+            .where(where)
+            .limit(QUEUE_COUNT_LIMIT + 1)
+            .as('found'),
+        ),
       ]);
       const now = Date.now();
       return {
         tab: input.tab,
         offset: input.offset,
-        total: totals[0]?.n ?? 0,
+        total: Math.min(totals[0]?.n ?? 0, QUEUE_COUNT_LIMIT),
+        more: (totals[0]?.n ?? 0) > QUEUE_COUNT_LIMIT,
         rows: rows.map(({ activity, employeeName, unitName, jp, duplicate }) => {
           const submittedAt = activity.submittedAt ?? activity.updatedAt;
           return {

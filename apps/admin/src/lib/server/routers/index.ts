@@ -43,6 +43,7 @@ import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
 import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
+import { cachedRead } from '../read-cache.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { myasnRouter } from './myasn.js';
@@ -434,6 +435,9 @@ const complianceRouter = router({
       const unitId = unitScope(ctx.user, input.unitId);
       const scope = unitId ? eq(employees.unitId, unitId) : undefined;
       const { pending } = await freshen(ctx.db, scope);
+      // The agency's figures are the same for everyone who may see them: computed once until the next write.
+      if (!unitId && pending === 0)
+        return cachedRead(ctx.db, `dashboard:${input.year}`, () => dashboardOf(ctx.db, input.year, undefined, 0));
       return dashboardOf(ctx.db, input.year, unitId, pending);
     }),
 

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_queue" ON "activities" USING btree (coalesce("submitted_at", "updated_at"),"id") WHERE "activities"."status" = 'submitted';

@@ -1,0 +1,45 @@
+/**
+ * A cache of aggregate reads that many users ask for at once (the agency dashboard), dropped
+ * after every write this server commits: a tRPC mutation (../trpc.ts), a background job
+ * (./jobs.ts), a chunk of the stored-JP recomputation (./totals.ts). Rows written to activities
+ * or employees by SQL are marked stale by triggers, and the read recomputes them first (which
+ * counts as a write); what this server cannot see (another server on the same PostgreSQL) is
+ * bounded by MAX_AGE_MS.
+ */
+let generation = 0;
+
+/** A write was committed: cached reads computed before it are no longer served. */
+export function written(): void {
+  generation++;
+}
+
+/** How long an entry is served at most. */
+const MAX_AGE_MS = 30_000;
+/** Entries per database (one per year asked for). */
+const MAX_ENTRIES = 16;
+
+interface Entry {
+  generation: number;
+  at: number;
+  value: Promise<unknown>;
+}
+const caches = new WeakMap<object, Map<string, Entry>>();
+
+/**
+ * The value of `read` for `key` in `owner` (the database), computed once for every caller until
+ * the next write or MAX_AGE_MS; callers arriving while it is computed share the computation.
+ */
+export function cachedRead<T>(owner: object, key: string, read: () => Promise<T>): Promise<T> {
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  const entry: Entry = { generation, at: Date.now(), value: read() };
+  cache.set(key, entry);
+  const map = cache;
+  entry.value.catch(() => {
+    if (map.get(key) === entry) map.delete(key);
+  });
+  return entry.value as Promise<T>;
+}
