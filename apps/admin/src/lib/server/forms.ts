@@ -112,7 +112,7 @@ export async function submitted<T extends ZodValidationSchema, R>(
   return { ...result, form };
 }
 
-/* Plain readers for the forms not on superforms yet (the MyASN, IP ASN and event pages). */
+/* Plain readers for the forms not on superforms yet (the MyASN and IP ASN pages). */
 
 /** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
 export const text = (form: FormData, name: string): string | undefined => {
