@@ -118,6 +118,43 @@ forEachDatabase((open) => {
     expect(Buffer.from(report.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('imports attendance from the sheet it hands out: all rows or none, each problem with its line; the invitation letter lists the invitees', async () => {
+    const { caller: sdm } = await callerAs(db, 'adminsdm');
+    const { id } = await sdm.events.create(bimtek());
+    await sdm.events.addMatching({ eventId: id, unitId: 'sda' });
+    const sheet = await sdm.events.document({ eventId: id, kind: 'attendance', format: 'csv' });
+    const csv = Buffer.from(sheet.contentBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    const [header, ...lines] = csv.trim().split('\r\n');
+    expect(header).toMatch(/^NIP,Nama,Sesi 1 \(\d{4}-\d\d-\d\d\),Sesi 2/);
+    expect(lines.every((l) => l.endsWith(',0,0,0'))).toBe(true);
+    // Everyone present except the first, who missed the last day.
+    const filled = [header, ...lines.map((l, i) => l.replace(/,0,0,0$/, i === 0 ? ',1,1,0' : ',1,1,1'))].join('\r\n');
+    const imported = await sdm.events.importAttendance({ eventId: id, csv: filled });
+    expect(imported).toEqual({ rows: lines.length, changed: lines.length });
+    const page = await sdm.events.participants({ eventId: id, limit: 200 });
+    expect(page.rows.filter((r) => r.attended.length === 3)).toHaveLength(lines.length - 1);
+
+    // A stranger's NIP or a bad mark refuses the whole file, naming the line.
+    const stranger = (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, 'tata-ruang')))[0]!.id;
+    const refused = await sdm.events
+      .importAttendance({ eventId: id, csv: `NIP,Sesi 1,Sesi 2,Sesi 3\n${stranger},0,0,0\n` })
+      .catch((e: unknown) => e);
+    expect(JSON.stringify(refused)).toContain(`${stranger} bukan peserta`);
+    const bad = await sdm.events
+      .importAttendance({ eventId: id, csv: `NIP,Sesi 1\n${page.rows[1]!.employeeId},mungkin\n` })
+      .catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await sdm.events.participants({ eventId: id, limit: 200 })).rows.filter((r) => r.attended.length === 3)).toHaveLength(
+      lines.length - 1,
+    );
+
+    const letter = await sdm.events.document({ eventId: id, kind: 'invitation', format: 'pdf' });
+    expect(Buffer.from(letter.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await outcome(() => sdm.events.document({ eventId: id, kind: 'invitation', format: 'xlsx' }))).toBe('BAD_REQUEST');
+  });
+
   it('an admin unit organises only in their unit: a bimtek above 30 JP is refused ([P] art. 57(7)–(8)), other units are out of reach', async () => {
     const { caller: unit, user } = await callerAs(db, 'adminunit');
     const over = await outcome(() => unit.events.create(bimtek({ programmeJp: 40 })));

@@ -274,6 +274,10 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: ORGANISERS,
     call: (c, t) => c.events.setAttendance({ eventId: t.openEvent, rows: [{ employeeId: t.pegawaiEmployee, attended: ['s1'] }] }),
   },
+  'events.importAttendance': {
+    allowed: ORGANISERS,
+    call: (c, t) => c.events.importAttendance({ eventId: t.openEvent, csv: `NIP,Sesi 1\n${t.pegawaiEmployee},1\n` }),
+  },
   'events.close': { allowed: ORGANISERS, call: (c, t) => c.events.close({ eventId: t.closingEvent }) },
   'events.revoke': { allowed: ORGANISERS, call: (c, t) => c.events.revoke({ number: t.certificate, reason: 'Peserta keliru' }) },
   'events.certificate': {

@@ -1,3 +1,5 @@
+export type { AttendanceRow } from './attendance-csv.js';
+export { attendanceCsv, readAttendanceCsv } from './attendance-csv.js';
 export type { AttendanceOutcome, AttendancePolicy, CreditOptions, EventCredit, ParticipantCredit } from './attendance.js';
 export {
   COMPLETION_CITATION,

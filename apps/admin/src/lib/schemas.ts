@@ -1,8 +1,10 @@
 import {
+  competencyTypes,
   educationLevels,
   IndividualDevelopmentPlan,
   JpOverride,
   LearningActivity,
+  learningMethodCodes,
   performancePredicates,
   PlanItem,
   positionKinds,
@@ -351,4 +353,140 @@ export const MyasnHistoryUpload = z.object({
   unitId: z.string().max(60).default(''),
   employeeId: z.string().trim().max(40).default(''),
   file: z.file(),
+});
+
+/* Penyelenggaraan: events (bimtek and the like) the agency runs itself. */
+
+const EventText = (max: number) => z.string().trim().min(1).max(max);
+/** An event's id, a participant's NIP, a session's id as the procedures take them. */
+const EventId = z.string().max(60);
+const EmployeeRef = z.string().max(40);
+const SessionId = z.string().max(20);
+
+/** Largest page of participant and candidate lists (and so of one attendance grid). */
+export const EVENT_PAGE = 200;
+
+/** The event as the organiser gives it; the id, the organiser's unit and the sessions' ids are the app's. */
+export const EventFields = z.object({
+  title: EventText(200),
+  theme: EventText(300),
+  objective: EventText(1000),
+  problemAddressed: EventText(1000),
+  method: z.enum(learningMethodCodes).default('bimbingan_teknis'),
+  competencyType: z.enum(competencyTypes).optional(),
+  organizer: EventText(200),
+  runByWorkUnit: z.boolean().default(false),
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+  /** Sessions: one per date at least; attendance is recorded per session. */
+  sessions: z
+    .array(z.object({ date: z.iso.date(), title: z.string().trim().max(200).optional() }))
+    .min(1)
+    .max(60),
+  hours: z.number().positive().max(1000).optional(),
+  programmeJp: z.number().positive().max(1000),
+  facilitators: z
+    .array(z.object({ name: EventText(200), institution: z.string().trim().max(200).optional() }))
+    .min(1)
+    .max(30),
+  location: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('offline'), venue: EventText(300), city: z.string().trim().max(100).optional() }),
+    z.object({ mode: z.literal('online'), url: z.url().max(500) }),
+    z.object({ mode: z.literal('blended'), venue: EventText(300), url: z.url().max(500) }),
+  ]),
+  /** Share of the sessions a participant must attend (0..1); default every session ([P] art. 66(3)). */
+  minimumAttendance: z.number().min(0).max(1).default(1),
+  signatory: z.object({ name: EventText(200), nip: z.string().trim().max(30).optional(), position: EventText(200) }),
+  /** The organising unit (admin SDM may name one; an admin unit's event is always their own unit's). */
+  unitId: z.string().max(60).optional(),
+});
+export type EventFields = z.input<typeof EventFields>;
+
+const event = EventFields.shape;
+/**
+ * The new-event form, flat as it posts: the dates with a number of sessions a day (one session
+ * each at least), the location's kind with its venue or address, the attendance needed in
+ * percent, the facilitators one a line ("Nama — Instansi"). `eventOfForm` (server) builds the
+ * `events.create` input from it.
+ */
+export const EventForm = z.object({
+  title: event.title,
+  theme: event.theme,
+  objective: event.objective,
+  problemAddressed: event.problemAddressed,
+  method: event.method,
+  competencyType: event.competencyType,
+  startDate: event.startDate,
+  endDate: event.endDate,
+  sessionsPerDay: z.int().min(1).max(4).default(1),
+  programmeJp: event.programmeJp,
+  minimumAttendance: z.number().min(0).max(100).default(100),
+  locationMode: z.enum(['offline', 'online', 'blended']).default('offline'),
+  venue: z.string().trim().max(300).default(''),
+  url: z.string().trim().max(500).default(''),
+  organizer: event.organizer,
+  unitId: event.unitId,
+  runByWorkUnit: event.runByWorkUnit,
+  facilitators: z.string().trim().min(1).max(10_000),
+  signatoryName: event.signatory.shape.name,
+  signatoryNip: event.signatory.shape.nip,
+  signatoryPosition: event.signatory.shape.position,
+});
+
+/** The participant picker's filters (the criteria of `selectParticipants` of @bangkom/events). */
+export const PickFilters = z.object({
+  unitId: z.string().max(60).optional(),
+  positionKind: z.enum(positionKinds).optional(),
+  positionTitle: z.string().trim().max(100).optional(),
+  /** Only employees below their yearly obligation ([P] art. 19(2)) in `year`. */
+  belowObligation: z.boolean().default(false),
+  year: z.int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const CandidateFilter = PickFilters.extend({ eventId: EventId });
+
+/** Inviting the employees ticked in the picker. */
+export const ParticipantsAdd = z.object({ eventId: EventId, employeeIds: z.array(EmployeeRef).min(1).max(500) });
+export const ParticipantsAddForm = z.object({ employeeId: z.array(EmployeeRef).min(1).max(500) });
+export const ParticipantRef = z.object({ eventId: EventId, employeeId: EmployeeRef });
+
+/** Attendance: for each participant given, the sessions attended (the others are unchanged). */
+export const Attendance = z.object({
+  eventId: EventId,
+  rows: z
+    .array(z.object({ employeeId: EmployeeRef, attended: z.array(SessionId).max(60) }))
+    .min(1)
+    .max(EVENT_PAGE),
+});
+/**
+ * The attendance grid of a page of participants: `row` lists the participants shown, `att` the
+ * ticked boxes as "NIP/session"; `all` ticks every session of everyone shown.
+ */
+export const AttendanceGrid = z.object({
+  row: z.array(EmployeeRef).min(1).max(EVENT_PAGE),
+  att: z
+    .array(z.string().max(70))
+    .max(EVENT_PAGE * 60)
+    .default([]),
+  all: z.boolean().default(false),
+});
+/** Attendance as a CSV file (a NIP column and one column a session, as the template has). */
+export const ATTENDANCE_CSV_BYTES = 2 * 1024 * 1024;
+export const AttendanceImport = z.object({ eventId: EventId, csv: z.string().min(1).max(ATTENDANCE_CSV_BYTES) });
+export const AttendanceImportForm = z.object({ file: z.file().min(1).max(ATTENDANCE_CSV_BYTES) });
+
+export const EventRef = z.object({ eventId: EventId });
+/** Closing an event: nothing to fill in. */
+export const CloseForm = z.object({});
+/** Revoking a certificate (wrong participant, cancelled event), with the reason. */
+export const Revocation = z.object({ number: z.string().trim().min(1).max(100), reason: Reason });
+
+const Score = z.int().min(1).max(5);
+/** A participant's evaluation of an event: relevance, facilitator, material (1–5) and free text. */
+export const Evaluation = z.object({
+  eventId: EventId,
+  relevance: Score,
+  facilitator: Score,
+  material: Score,
+  comment: z.string().trim().max(2000).optional(),
 });

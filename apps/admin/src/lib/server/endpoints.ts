@@ -12,6 +12,8 @@ const ROUTE_FILES = Object.keys(import.meta.glob(['/src/routes/**/+server.ts', '
 export const OPEN_ENDPOINTS: ReadonlySet<string> = new Set([
   // The agency's public signing keys: other systems verify certificates with them.
   '/.well-known/jwks.json',
+  // A certificate's status, for verifiers in other systems; the same route is the public verification page.
+  '/verifikasi/[...nomor]',
   // The tRPC API refuses cross-site calls itself (handleApi), with a JSON error its clients read.
   '/api/trpc/[...trpc]',
 ]);

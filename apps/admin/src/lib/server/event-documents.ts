@@ -91,6 +91,8 @@ export interface ParticipantLine {
   unit: string;
   position: string;
   attended: number;
+  /** Ids of the sessions attended. */
+  attendedSessions: string[];
   sessions: number;
   passed: boolean | null;
   certificate: string | null;
@@ -255,5 +257,91 @@ export function reportPdf(
       if (signatory.nip) doc.font('Helvetica').text(`NIP ${signatory.nip}`, 560, doc.y, { width: 240, align: 'center' });
     },
     { layout: 'landscape', info: { Title: `Laporan ${event.title}`, Producer: 'Bangkom' } },
+  );
+}
+
+const inviteeColumns = [
+  { title: 'No', width: 28 },
+  { title: 'Nama', width: 160 },
+  { title: 'NIP', width: 115 },
+  { title: 'Unit kerja', width: 110 },
+  { title: 'Jabatan', width: 102 },
+];
+
+/**
+ * The invitation letter: what, why, when and where, signed by the event's signatory, with the list
+ * of those invited attached (name, NIP, unit, position). One letter for all participants.
+ */
+export function invitationPdf(
+  event: TrainingEvent,
+  lines: readonly ParticipantLine[],
+  issuer: string,
+  signatory: EventSignatory,
+  date: string,
+): Promise<Uint8Array> {
+  return pdf(
+    (doc) => {
+      const width = doc.page.width - 80;
+      doc.font('Helvetica-Bold').fontSize(12).text(issuer.toUpperCase(), { align: 'center', width });
+      doc.font('Helvetica').fontSize(9).text(event.organizer, { align: 'center', width });
+      doc
+        .moveTo(40, doc.y + 4)
+        .lineTo(40 + width, doc.y + 4)
+        .lineWidth(1)
+        .stroke();
+      doc.moveDown(1.2).fontSize(10);
+      const head: [string, string][] = [
+        ['Perihal', `Undangan ${event.title}`],
+        ['Lampiran', `1 (satu) berkas: daftar ${lines.length} peserta`],
+      ];
+      for (const [label, value] of head) {
+        const y = doc.y;
+        doc.text(label, 40, y, { width: 80 });
+        doc.text(`: ${value}`, 120, y, { width: width - 80 });
+      }
+      doc.text(toIndonesianDate(date), 40, doc.y - 2 * doc.currentLineHeight(), { width, align: 'right' });
+      doc.moveDown(2).text('Yth. Bapak/Ibu peserta sebagaimana terlampir', 40);
+      doc.text('di tempat');
+      doc.moveDown(1);
+      doc.text(
+        `Dalam rangka ${event.objective.replace(/[.]$/, '').replace(/^./, (c) => c.toLowerCase())}, dengan ini kami mengundang Bapak/Ibu untuk mengikuti ${learningMethods[event.method].label.id} "${event.title}" dengan tema ${event.theme}, yang akan dilaksanakan pada:`,
+        { width, align: 'justify' },
+      );
+      doc.moveDown(0.6);
+      const facts: [string, string][] = [
+        ['Tanggal', dates(event)],
+        ['Sesi', `${event.sessions.length} sesi (${event.programmeJp} JP)`],
+        ['Tempat', place(event)],
+        ['Fasilitator', event.facilitators.map((f) => f.name + (f.institution ? ` (${f.institution})` : '')).join('; ')],
+      ];
+      for (const [label, value] of facts) {
+        const y = doc.y;
+        doc.text(label, 70, y, { width: 90 });
+        doc.text(`: ${value}`, 160, y, { width: width - 120 });
+      }
+      doc.moveDown(0.6);
+      doc.text(
+        'Sertifikat diberikan kepada peserta yang mengikuti seluruh rangkaian kegiatan. Demikian undangan ini kami sampaikan; atas perhatian dan kehadiran Bapak/Ibu kami ucapkan terima kasih.',
+        40,
+        doc.y,
+        { width, align: 'justify' },
+      );
+      doc.moveDown(2);
+      doc.text(signatory.position, 330, doc.y, { width: 225, align: 'center' });
+      doc.moveDown(3.5).font('Helvetica-Bold').text(signatory.name, 330, doc.y, { width: 225, align: 'center' });
+      if (signatory.nip) doc.font('Helvetica').text(`NIP ${signatory.nip}`, 330, doc.y, { width: 225, align: 'center' });
+      doc.addPage();
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(11)
+        .text(`LAMPIRAN: DAFTAR PESERTA ${event.title.toUpperCase()}`, 40, 40, { width, align: 'center' });
+      doc.moveDown(1);
+      table(
+        doc,
+        inviteeColumns,
+        lines.map((p, i) => [String(i + 1), p.name, p.nip, p.unit, p.position]),
+      );
+    },
+    { layout: 'portrait', info: { Title: `Undangan ${event.title}`, Producer: 'Bangkom' } },
   );
 }

@@ -114,18 +114,3 @@ export async function submitted<T extends ZodValidationSchema, R>(
   const result = await attempt(event, form, () => call(form.data));
   return { ...result, form };
 }
-
-/* Plain readers for the forms not on superforms yet (the event pages). */
-
-/** A text field, trimmed; blank → undefined (the procedures treat absent and blank alike). */
-export const text = (form: FormData, name: string): string | undefined => {
-  const value = form.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-};
-
-/** Form values to give back to the form after a refusal (the file cannot be given back). */
-export function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
-  return values;
-}

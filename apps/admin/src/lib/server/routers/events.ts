@@ -1,12 +1,13 @@
 import type { EmployeeKind } from '@bangkom/domain';
-import { competencyTypes, learningMethodCodes, positionKinds } from '@bangkom/domain';
 import {
   allocateCertificateNumbers,
+  attendanceCsv,
   buildOpenBadgeCredential,
   checkEvent,
   creditEvent,
   DEFAULT_CERTIFICATE_PATTERN,
   evaluateAttendance,
+  readAttendanceCsv,
   selectParticipants,
   signCredential,
 } from '@bangkom/events';
@@ -26,11 +27,23 @@ import type { EventEvaluation, EventSignatory } from '../db/schema.js';
 import { activities, certificates, employees, eventParticipants, evidenceFiles, settings, trainingEvents, units } from '../db/schema.js';
 import { appError, forbidden } from '../errors.js';
 import type { EvaluationSummary, ParticipantLine } from '../event-documents.js';
-import { certificatePdf, participantsPdf, participantsXlsx, reportPdf } from '../event-documents.js';
+import { certificatePdf, invitationPdf, participantsPdf, participantsXlsx, reportPdf } from '../event-documents.js';
 import { issuerOf, lockCertificates, signingKey, verificationUrl } from '../signing.js';
 import { freshen, refreshTotals } from '../totals.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
+import {
+  Attendance,
+  AttendanceImport,
+  CandidateFilter,
+  EVENT_PAGE,
+  Evaluation,
+  EventFields,
+  EventRef,
+  ParticipantRef,
+  ParticipantsAdd,
+  Revocation,
+} from '../../schemas.js';
 import { todayIso } from '../../values.js';
 
 /**
@@ -46,8 +59,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Participants of one event at most (one closing writes them all in one transaction). */
 export const MAX_PARTICIPANTS = 2000;
-/** Largest page of participant and candidate lists. */
-export const EVENT_PAGE = 200;
+export { EVENT_PAGE, EventFields } from '../../schemas.js';
 
 const notFound = () => appError('NOT_FOUND', 'Kegiatan penyelenggaraan tidak ditemukan', 'Event not found');
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
@@ -75,58 +87,31 @@ function invitable(user: SessionUser, event: Pick<Event, 'unitId'>): SQL | undef
   return eq(employees.unitId, event.unitId ?? user.unitId ?? '');
 }
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const Score = z.int().min(1).max(5);
-
-/** The event as the organiser's form gives it; the id, the organiser's unit and the sessions' ids are the app's. */
-export const EventFields = z.object({
-  title: Text(200),
-  theme: Text(300),
-  objective: Text(1000),
-  problemAddressed: Text(1000),
-  method: z.enum(learningMethodCodes).default('bimbingan_teknis'),
-  competencyType: z.enum(competencyTypes).optional(),
-  organizer: Text(200),
-  runByWorkUnit: z.boolean().default(false),
-  startDate: z.iso.date(),
-  endDate: z.iso.date(),
-  /** Sessions: one per date at least; attendance is recorded per session. */
-  sessions: z
-    .array(z.object({ date: z.iso.date(), title: z.string().trim().max(200).optional() }))
-    .min(1)
-    .max(60),
-  hours: z.number().positive().max(1000).optional(),
-  programmeJp: z.number().positive().max(1000),
-  facilitators: z
-    .array(z.object({ name: Text(200), institution: z.string().trim().max(200).optional() }))
-    .min(1)
-    .max(30),
-  location: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('offline'), venue: Text(300), city: z.string().trim().max(100).optional() }),
-    z.object({ mode: z.literal('online'), url: z.url().max(500) }),
-    z.object({ mode: z.literal('blended'), venue: Text(300), url: z.url().max(500) }),
-  ]),
-  /** Share of the sessions a participant must attend (0..1); default every session ([P] art. 66(3)). */
-  minimumAttendance: z.number().min(0).max(1).default(1),
-  signatory: z.object({ name: Text(200), nip: z.string().trim().max(30).optional(), position: Text(200) }),
-  /** The organising unit (admin SDM may name one; an admin unit's event is always their own unit's). */
-  unitId: z.string().max(60).optional(),
-});
-export type EventFields = z.input<typeof EventFields>;
-
-/** Filters of the participant picker (the criteria of `selectParticipants` of @bangkom/events). */
-const CandidateFilter = z.object({
-  eventId: z.string().max(60),
-  unitId: z.string().max(60).optional(),
-  positionKind: z.enum(positionKinds).optional(),
-  positionTitle: z.string().trim().max(100).optional(),
-  /** Only employees below their yearly obligation ([P] art. 19(2)) in `year`. */
-  belowObligation: z.boolean().default(false),
-  year: z.int().min(2000).max(2100).optional(),
-  q: z.string().trim().max(100).optional(),
-});
-
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+const countAll = sql<number>`count(*)::int`;
+/** A participant's certificate of the event (at most one). */
+const participantsCertificate = and(
+  eq(certificates.eventId, eventParticipants.eventId),
+  eq(certificates.employeeId, eventParticipants.employeeId),
+);
+
+/**
+ * One page of a list of employees in name order (then NIP), after the employee `after`, and how
+ * many match in all: `rows` gets the keyset condition and the limit (one more than the page, to
+ * tell whether another follows), `count` the rows' count.
+ */
+async function namePage<T>(
+  input: { after?: string | undefined; limit: number },
+  rows: (keyset: SQL | undefined, limit: number) => Promise<T[]>,
+  count: Promise<{ n: number }[]>,
+) {
+  const keyset = input.after
+    ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
+    : undefined;
+  const [found, counted] = await Promise.all([rows(keyset, input.limit + 1), count]);
+  return { rows: found.slice(0, input.limit), total: Number(counted[0]?.n ?? 0), more: found.length > input.limit };
+}
 
 /** The obligation of each kind of employee in a year, as SQL rows `(kind, required)`, and the source per kind. */
 async function obligations(db: Db, year: number) {
@@ -164,14 +149,7 @@ async function candidateCondition(db: Db, user: SessionUser, event: Event, f: z.
 }
 
 const participantCount = async (db: Db, eventId: string) =>
-  Number(
-    (
-      await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(eventParticipants)
-        .where(eq(eventParticipants.eventId, eventId))
-    )[0]?.n ?? 0,
-  );
+  Number((await db.select({ n: countAll }).from(eventParticipants).where(eq(eventParticipants.eventId, eventId)))[0]?.n ?? 0);
 
 /** Evaluation averages and comments of an event, aggregated in SQL. */
 async function evaluationSummary(db: Db, eventId: string): Promise<EvaluationSummary> {
@@ -227,6 +205,7 @@ async function participantLines(db: Db, event: Event): Promise<ParticipantLine[]
     unit: r.unit,
     position: r.position ?? '',
     attended: r.attended.length,
+    attendedSessions: r.attended,
     sessions,
     passed: event.status === 'closed' ? r.number !== null : (passedOf.get(r.nip) ?? null),
     certificate: r.number,
@@ -374,6 +353,72 @@ async function issueCertificates(tx: Tx, user: SessionUser, event: Event) {
   };
 }
 
+/**
+ * Records the sessions each participant given attended (the others are unchanged), all in one
+ * transaction; a row naming someone who is not a participant refuses the whole (with its line,
+ * for a file). Each change is audited.
+ */
+async function recordAttendance(
+  db: Db,
+  user: SessionUser,
+  event: Event,
+  rows: readonly { employeeId: string; attended: readonly string[]; line?: number }[],
+) {
+  const order = event.data.sessions.map((s) => s.id);
+  return db.transaction(async (tx) => {
+    const before = new Map(
+      (
+        await tx
+          .select({ employeeId: eventParticipants.employeeId, attended: eventParticipants.attended })
+          .from(eventParticipants)
+          .where(
+            and(
+              eq(eventParticipants.eventId, event.id),
+              anyOf(
+                eventParticipants.employeeId,
+                rows.map((r) => r.employeeId),
+              ),
+            ),
+          )
+      ).map((r) => [r.employeeId, r.attended]),
+    );
+    const strangers = rows.filter((r) => !before.has(r.employeeId));
+    if (strangers.length)
+      throw appError(
+        'BAD_REQUEST',
+        'Kehadiran memuat orang yang bukan peserta kegiatan ini',
+        'The attendance names people who are not participants of this event',
+        strangers.map((r, i) => ({
+          path: ['rows', r.line ?? i],
+          code: 'events.not_participant',
+          message: { id: `${r.employeeId} bukan peserta kegiatan ini`, en: `${r.employeeId} is not a participant of this event` },
+          ...(r.line ? { row: r.line, column: 'NIP' } : {}),
+        })),
+      );
+    let changed = 0;
+    for (const r of rows) {
+      const attended = order.filter((s) => r.attended.includes(s));
+      const was = before.get(r.employeeId)!;
+      if (was.join() === attended.join()) continue;
+      await tx
+        .update(eventParticipants)
+        .set({ attended })
+        .where(and(eq(eventParticipants.eventId, event.id), eq(eventParticipants.employeeId, r.employeeId)));
+      await audit(
+        tx,
+        user,
+        'event.attendance',
+        'event',
+        event.id,
+        { employeeId: r.employeeId, attended: was },
+        { employeeId: r.employeeId, attended },
+      );
+      changed++;
+    }
+    return { changed };
+  });
+}
+
 /** The agency's certificate number pattern (setting `certificatePattern`, tokens of @bangkom/events). */
 async function certificatePattern(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'certificatePattern')))[0];
@@ -465,44 +510,34 @@ export const eventsRouter = router({
         eq(eventParticipants.eventId, event.id),
         input.q ? sql`(${employees.name} ILIKE ${likePattern(input.q)} OR ${employees.id} LIKE ${likePattern(input.q)})` : undefined,
       );
-      const rows = await ctx.db
-        .select({
-          employeeId: employees.id,
-          name: employees.name,
-          unitId: employees.unitId,
-          position: sql<string | null>`${employees.data}->>'positionTitle'`,
-          attended: eventParticipants.attended,
-          evaluated: sql<boolean>`${eventParticipants.evaluation} IS NOT NULL`,
-          certificate: certificates.number,
-          jp: certificates.jp,
-          revokedAt: certificates.revokedAt,
-        })
-        .from(eventParticipants)
-        .innerJoin(employees, eq(employees.id, eventParticipants.employeeId))
-        .leftJoin(
-          certificates,
-          and(eq(certificates.eventId, eventParticipants.eventId), eq(certificates.employeeId, eventParticipants.employeeId)),
-        )
-        .where(
-          and(
-            filter,
-            input.after
-              ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
-              : undefined,
-          ),
-        )
-        .orderBy(employees.name, employees.id)
-        .limit(input.limit + 1);
-      const total = Number(
-        (
-          await ctx.db
-            .select({ n: sql<number>`count(*)::int` })
+      const listed = await namePage(
+        input,
+        (keyset, limit) =>
+          ctx.db
+            .select({
+              employeeId: employees.id,
+              name: employees.name,
+              unitId: employees.unitId,
+              position: sql<string | null>`${employees.data}->>'positionTitle'`,
+              attended: eventParticipants.attended,
+              evaluated: sql<boolean>`${eventParticipants.evaluation} IS NOT NULL`,
+              certificate: certificates.number,
+              jp: certificates.jp,
+              revokedAt: certificates.revokedAt,
+            })
             .from(eventParticipants)
             .innerJoin(employees, eq(employees.id, eventParticipants.employeeId))
-            .where(filter)
-        )[0]?.n ?? 0,
+            .leftJoin(certificates, participantsCertificate)
+            .where(and(filter, keyset))
+            .orderBy(employees.name, employees.id)
+            .limit(limit),
+        ctx.db
+          .select({ n: countAll })
+          .from(eventParticipants)
+          .innerJoin(employees, eq(employees.id, eventParticipants.employeeId))
+          .where(filter),
       );
-      const page = rows.slice(0, input.limit);
+      const page = listed.rows;
       const issuer = await issuerOf(ctx.db);
       return {
         rows: page.map((r) => ({
@@ -510,8 +545,8 @@ export const eventsRouter = router({
           jp: r.jp === null ? null : Number(r.jp),
           verificationUrl: r.certificate ? verificationUrl(issuer.id, r.certificate) : null,
         })),
-        total,
-        next: rows.length > input.limit ? page.at(-1)!.employeeId : null,
+        total: listed.total,
+        next: listed.more ? page.at(-1)!.employeeId : null,
       };
     }),
 
@@ -561,28 +596,18 @@ export const eventsRouter = router({
       const year = input.year ?? Number(event.data.startDate.slice(0, 4));
       const condition = await candidateCondition(ctx.db, ctx.user, event, input, year);
       if (input.belowObligation) await freshen(ctx.db, invitable(ctx.user, event));
-      const rows = await ctx.db
-        .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId, data: employees.data })
-        .from(employees)
-        .where(
-          and(
-            condition,
-            input.after
-              ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
-              : undefined,
-          ),
-        )
-        .orderBy(employees.name, employees.id)
-        .limit(input.limit + 1);
-      const total = Number(
-        (
-          await ctx.db
-            .select({ n: sql<number>`count(*)::int` })
+      const listed = await namePage(
+        input,
+        (keyset, limit) =>
+          ctx.db
+            .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId, data: employees.data })
             .from(employees)
-            .where(condition)
-        )[0]?.n ?? 0,
+            .where(and(condition, keyset))
+            .orderBy(employees.name, employees.id)
+            .limit(limit),
+        ctx.db.select({ n: countAll }).from(employees).where(condition),
       );
-      const page = rows.slice(0, input.limit);
+      const page = listed.rows;
       // The package words why each employee matched: the stored JP of the year stands for its summaries.
       const stored = page.length
         ? await ctx.db.execute(
@@ -633,14 +658,14 @@ export const eventsRouter = router({
           jp: jpOf.get(r.id) ?? 0,
           reasons: reasonsOf.get(r.id) ?? [],
         })),
-        total,
-        next: rows.length > input.limit ? page.at(-1)!.id : null,
+        total: listed.total,
+        next: listed.more ? page.at(-1)!.id : null,
       };
     }),
 
   /** Invites the chosen employees (those the organiser may invite; others are refused). */
   addParticipants: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ eventId: z.string().max(60), employeeIds: z.array(z.string().max(40)).min(1).max(500) }))
+    .input(ParticipantsAdd)
     .mutation(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
       if (event.status !== 'open') throw closedAlready();
@@ -666,7 +691,7 @@ export const eventsRouter = router({
     }),
 
   removeParticipant: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ eventId: z.string().max(60), employeeId: z.string().max(40) }))
+    .input(ParticipantRef)
     .mutation(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
       if (event.status !== 'open') throw closedAlready();
@@ -691,15 +716,7 @@ export const eventsRouter = router({
 
   /** Records attendance: for each participant given, the sessions attended (the others are unchanged). */
   setAttendance: roleProcedure('admin_unit', 'admin_sdm')
-    .input(
-      z.object({
-        eventId: z.string().max(60),
-        rows: z
-          .array(z.object({ employeeId: z.string().max(40), attended: z.array(z.string().max(20)).max(60) }))
-          .min(1)
-          .max(EVENT_PAGE),
-      }),
-    )
+    .input(Attendance)
     .mutation(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
       if (event.status !== 'open') throw closedAlready();
@@ -716,40 +733,22 @@ export const eventsRouter = router({
       );
       if (problems.length)
         throw appError('BAD_REQUEST', 'Kehadiran memuat sesi yang tidak dikenal', 'The attendance names unknown sessions', problems);
-      return ctx.db.transaction(async (tx) => {
-        let changed = 0;
-        for (const r of input.rows) {
-          const attended = event.data.sessions.map((s) => s.id).filter((s) => r.attended.includes(s));
-          const before = (
-            await tx
-              .select({ attended: eventParticipants.attended })
-              .from(eventParticipants)
-              .where(and(eq(eventParticipants.eventId, event.id), eq(eventParticipants.employeeId, r.employeeId)))
-          )[0];
-          if (!before)
-            throw appError(
-              'BAD_REQUEST',
-              `${r.employeeId} bukan peserta kegiatan ini`,
-              `${r.employeeId} is not a participant of this event`,
-            );
-          if (before.attended.join() === attended.join()) continue;
-          await tx
-            .update(eventParticipants)
-            .set({ attended })
-            .where(and(eq(eventParticipants.eventId, event.id), eq(eventParticipants.employeeId, r.employeeId)));
-          await audit(
-            tx,
-            ctx.user,
-            'event.attendance',
-            'event',
-            event.id,
-            { employeeId: r.employeeId, attended: before.attended },
-            { employeeId: r.employeeId, attended },
-          );
-          changed++;
-        }
-        return { changed };
-      });
+      return recordAttendance(ctx.db, ctx.user, event, input.rows);
+    }),
+
+  /** Records the attendance of a spreadsheet (see `readAttendanceCsv` of @bangkom/events): every row or none. */
+  importAttendance: roleProcedure('admin_unit', 'admin_sdm')
+    .input(AttendanceImport)
+    .mutation(async ({ ctx, input }) => {
+      const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
+      if (event.status !== 'open') throw closedAlready();
+      const read = readAttendanceCsv(event.data, input.csv);
+      if (!read.ok) throw appError('BAD_REQUEST', 'Berkas kehadiran belum benar', 'The attendance file is not valid', read.problems);
+      if (read.value.length > MAX_PARTICIPANTS)
+        throw appError('BAD_REQUEST', `Paling banyak ${MAX_PARTICIPANTS} baris`, `At most ${MAX_PARTICIPANTS} rows`);
+      const rows = read.value.map((r) => ({ employeeId: r.nip, attended: r.attendedSessions, line: r.line }));
+      const result = await recordAttendance(ctx.db, ctx.user, event, rows);
+      return { ...result, rows: rows.length };
     }),
 
   /**
@@ -758,7 +757,7 @@ export const eventsRouter = router({
    * activity with that PDF as evidence; their stored JP is recomputed. All or nothing.
    */
   close: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ eventId: z.string().max(60) }))
+    .input(EventRef)
     .mutation(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
       if (event.status !== 'open') throw conflict('Kegiatan sudah ditutup', 'The event is already closed');
@@ -788,7 +787,7 @@ export const eventsRouter = router({
 
   /** Revokes a certificate (wrong participant, cancelled event): its activity is withdrawn (rejected with the reason). */
   revoke: roleProcedure('admin_unit', 'admin_sdm')
-    .input(z.object({ number: z.string().max(100), reason: z.string().trim().min(3).max(500) }))
+    .input(Revocation)
     .mutation(async ({ ctx, input }) => {
       const cert = (await ctx.db.select().from(certificates).where(eq(certificates.number, input.number)))[0];
       if (!cert) throw appError('NOT_FOUND', 'Sertifikat tidak ditemukan', 'Certificate not found');
@@ -836,22 +835,56 @@ export const eventsRouter = router({
       return file(`${name}.pdf`, 'application/pdf', pdfFile.content);
     }),
 
-  /** The participant list (PDF/XLSX) or the activity report for the head of the unit (PDF). */
+  /**
+   * The event's documents: the invitation letter (PDF, the invitees attached), the participant
+   * list (PDF/XLSX), the attendance sheet to fill in and import (CSV), the activity report for the
+   * head of the unit (PDF).
+   */
   document: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
-    .input(z.object({ eventId: z.string().max(60), kind: z.enum(['participants', 'report']), format: z.enum(['pdf', 'xlsx']) }))
+    .input(
+      z.object({
+        eventId: z.string().max(60),
+        kind: z.enum(['invitation', 'participants', 'attendance', 'report']),
+        format: z.enum(['pdf', 'xlsx', 'csv']),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
+      const formats = { invitation: ['pdf'], participants: ['pdf', 'xlsx'], attendance: ['csv'], report: ['pdf'] }[input.kind];
+      if (!formats.includes(input.format))
+        throw appError('BAD_REQUEST', `Dokumen ini tersedia sebagai ${formats.join('/')}`, `This document comes as ${formats.join('/')}`);
       const lines = await participantLines(ctx.db, event);
       await audit(ctx.db, ctx.user, `export.event_${input.kind}`, 'event', event.id, null, { format: input.format });
-      if (input.kind === 'report')
-        return file(
-          `laporan-${event.id}.pdf`,
-          'application/pdf',
-          await reportPdf(event.data, lines, await evaluationSummary(ctx.db, event.id), event.signatory),
-        );
-      return input.format === 'xlsx'
-        ? file(`peserta-${event.id}.xlsx`, XLSX, await participantsXlsx(event.data, lines))
-        : file(`peserta-${event.id}.pdf`, 'application/pdf', await participantsPdf(event.data, lines));
+      switch (input.kind) {
+        case 'invitation':
+          return file(
+            `undangan-${event.id}.pdf`,
+            'application/pdf',
+            await invitationPdf(event.data, lines, (await issuerOf(ctx.db)).name, event.signatory, todayIso(await agencyTimeZone(ctx.db))),
+          );
+        case 'attendance':
+          return file(
+            `kehadiran-${event.id}.csv`,
+            'text/csv; charset=utf-8',
+            new TextEncoder().encode(
+              '\uFEFF' +
+                attendanceCsv(
+                  event.data,
+                  lines.map((p) => ({ nip: p.nip, name: p.name, attendedSessions: p.attendedSessions })),
+                ),
+            ),
+          );
+        case 'report':
+          return file(
+            `laporan-${event.id}.pdf`,
+            'application/pdf',
+            await reportPdf(event.data, lines, await evaluationSummary(ctx.db, event.id), event.signatory),
+          );
+        default:
+          return input.format === 'xlsx'
+            ? file(`peserta-${event.id}.xlsx`, XLSX, await participantsXlsx(event.data, lines))
+            : file(`peserta-${event.id}.pdf`, 'application/pdf', await participantsPdf(event.data, lines));
+      }
     }),
 
   /** The user's own invitations: events they take part in, their evaluation and certificate. */
@@ -870,10 +903,7 @@ export const eventsRouter = router({
       })
       .from(eventParticipants)
       .innerJoin(trainingEvents, eq(trainingEvents.id, eventParticipants.eventId))
-      .leftJoin(
-        certificates,
-        and(eq(certificates.eventId, eventParticipants.eventId), eq(certificates.employeeId, eventParticipants.employeeId)),
-      )
+      .leftJoin(certificates, participantsCertificate)
       .where(eq(eventParticipants.employeeId, ctx.user.employeeId))
       .orderBy(desc(trainingEvents.createdAt))
       .limit(200);
@@ -881,41 +911,31 @@ export const eventsRouter = router({
   }),
 
   /** A participant's evaluation of an event (relevance, facilitator, material 1–5, free text); may be changed later. */
-  evaluate: authedProcedure
-    .input(
-      z.object({
-        eventId: z.string().max(60),
-        relevance: Score,
-        facilitator: Score,
-        material: Score,
-        comment: z.string().trim().max(2000).optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      if (!ctx.user.employeeId) throw forbidden();
-      const participant = (
-        await ctx.db
-          .select()
-          .from(eventParticipants)
-          .where(and(eq(eventParticipants.eventId, input.eventId), eq(eventParticipants.employeeId, ctx.user.employeeId)))
-      )[0];
-      // Only those invited evaluate an event.
-      if (!participant) throw forbidden();
-      const evaluation: EventEvaluation = {
-        relevance: input.relevance,
-        facilitator: input.facilitator,
-        material: input.material,
-        ...(input.comment ? { comment: input.comment } : {}),
-      };
-      return ctx.db.transaction(async (tx) => {
-        await tx
-          .update(eventParticipants)
-          .set({ evaluation, evaluatedAt: new Date() })
-          .where(and(eq(eventParticipants.eventId, input.eventId), eq(eventParticipants.employeeId, ctx.user.employeeId!)));
-        await audit(tx, ctx.user, 'event.evaluate', 'event', input.eventId, participant.evaluation, evaluation);
-        return evaluation;
-      });
-    }),
+  evaluate: authedProcedure.input(Evaluation).mutation(async ({ ctx, input }) => {
+    if (!ctx.user.employeeId) throw forbidden();
+    const participant = (
+      await ctx.db
+        .select()
+        .from(eventParticipants)
+        .where(and(eq(eventParticipants.eventId, input.eventId), eq(eventParticipants.employeeId, ctx.user.employeeId)))
+    )[0];
+    // Only those invited evaluate an event.
+    if (!participant) throw forbidden();
+    const evaluation: EventEvaluation = {
+      relevance: input.relevance,
+      facilitator: input.facilitator,
+      material: input.material,
+      ...(input.comment ? { comment: input.comment } : {}),
+    };
+    return ctx.db.transaction(async (tx) => {
+      await tx
+        .update(eventParticipants)
+        .set({ evaluation, evaluatedAt: new Date() })
+        .where(and(eq(eventParticipants.eventId, input.eventId), eq(eventParticipants.employeeId, ctx.user.employeeId!)));
+      await audit(tx, ctx.user, 'event.evaluate', 'event', input.eventId, participant.evaluation, evaluation);
+      return evaluation;
+    });
+  }),
 });
 
 async function addAll(db: Db, user: SessionUser, event: Event, ids: SQL, filter?: unknown) {

@@ -1,21 +1,14 @@
-import type { RequestEvent } from '@sveltejs/kit';
-import { positionKinds } from '@bangkom/domain';
+import { removeFiles } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text } from '$lib/server/forms';
+import { callerFor, loadOr } from '$lib/server/context';
+import { attempt, formOf, postedForm, refused, submitted } from '$lib/server/forms';
+import { AttendanceGrid, AttendanceImportForm, CloseForm, ParticipantsAddForm, PickFilters, Revocation } from '$lib/schemas';
 
-type Kind = (typeof positionKinds)[number];
-
-/** The picker's filters, from the page address (GET form) or a posted form. */
-function filtersOf(get: (name: string) => string | undefined) {
-  const kind = get('positionKind');
-  return {
-    ...(get('unitId') ? { unitId: get('unitId') } : {}),
-    ...(kind && (positionKinds as readonly string[]).includes(kind) ? { positionKind: kind as Kind } : {}),
-    ...(get('positionTitle') ? { positionTitle: get('positionTitle') } : {}),
-    ...(get('q') ? { q: get('q') } : {}),
-    belowObligation: get('belowObligation') === 'on',
-  };
+/** The picker's filters from the page address (its GET form); a filter that does not parse is left out. */
+function filtersOf(params: URLSearchParams) {
+  const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''));
+  const parsed = PickFilters.omit({ year: true }).safeParse({ ...raw, belowObligation: raw['belowObligation'] === 'on' });
+  return parsed.success ? parsed.data : { belowObligation: false };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -32,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
       ...(get('pafter') ? { after: get('pafter') } : {}),
     }),
   );
-  const filters = filtersOf(get);
+  const filters = filtersOf(params);
   const picking = eventRow.can.organise && params.has('pick');
   const candidates = picking
     ? await loadOr(event, () =>
@@ -46,39 +39,69 @@ export const load: PageServerLoad = async (event) => {
     candidates,
     filters,
     units: eventRow.unitId ? units.filter((u) => u.id === eventRow.unitId) : units,
-    positionKinds: [...positionKinds],
+    positionKinds: PickFilters.shape.positionKind.unwrap().options,
     created: params.has('created'),
+    importForm: await formOf(event, AttendanceImportForm),
+    revokeForm: await formOf(event, Revocation),
   };
 };
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-
-async function run(event: RequestEvent<{ id: string }>, call: (caller: Caller, form: FormData, id: string) => Promise<unknown>) {
-  const form = await event.request.formData();
-  const caller = await callerFor(event);
-  const result = await actionOr(event, () => call(caller, form, event.params.id));
-  return result.ok ? { done: true, result: result.value as Record<string, unknown> } : result.failure;
-}
-
+/**
+ * Each action answers with its form (superforms) and what it did: `done` names the action, so the
+ * page says the result of the one that ran; a refusal comes back to the form that was sent.
+ */
 export const actions: Actions = {
-  add: (event) => run(event, (c, f, id) => c.events.addParticipants({ eventId: id, employeeIds: f.getAll('employeeId').map(String) })),
-  addMatching: (event) => run(event, (c, f, id) => c.events.addMatching({ eventId: id, ...filtersOf((name) => text(f, name)) })),
-  remove: (event) => run(event, (c, f, id) => c.events.removeParticipant({ eventId: id, employeeId: text(f, 'employeeId') ?? '' })),
+  add: async (event) => {
+    const caller = await callerFor(event);
+    const eventId = event.params.id;
+    const result = await submitted(event, ParticipantsAddForm, (f) =>
+      caller.events.addParticipants({ eventId, employeeIds: f.employeeId }),
+    );
+    return result.ok ? { form: result.form, done: 'add' as const, added: result.value } : result.failure;
+  },
+  addMatching: async (event) => {
+    const caller = await callerFor(event);
+    const eventId = event.params.id;
+    const result = await submitted(event, PickFilters, (filters) => caller.events.addMatching({ eventId, ...filters }));
+    return result.ok ? { form: result.form, done: 'add' as const, added: result.value } : result.failure;
+  },
   /**
    * The page's grid: each listed participant's ticked sessions (an unticked box is an absence).
    * "Everyone present" ticks every session of every participant on the page.
    */
-  attendance: (event) =>
-    run(event, async (c, f, id) => {
-      const all = f.get('all') === '1' ? (await c.events.get({ id })).data.sessions.map((s) => s.id) : null;
-      return c.events.setAttendance({
-        eventId: id,
-        rows: f.getAll('row').map((employeeId) => ({
-          employeeId: String(employeeId),
-          attended: all ?? f.getAll(`att:${employeeId}`).map(String),
+  attendance: async (event) => {
+    const caller = await callerFor(event);
+    const eventId = event.params.id;
+    const result = await submitted(event, AttendanceGrid, async (grid) => {
+      const all = grid.all ? (await caller.events.get({ id: eventId })).data.sessions.map((s) => s.id) : null;
+      const ticked = new Set(grid.att);
+      return caller.events.setAttendance({
+        eventId,
+        rows: grid.row.map((employeeId) => ({
+          employeeId,
+          attended: all ?? [...ticked].filter((t) => t.startsWith(`${employeeId}/`)).map((t) => t.slice(employeeId.length + 1)),
         })),
       });
-    }),
-  close: (event) => run(event, (c, _f, id) => c.events.close({ eventId: id })),
-  revoke: (event) => run(event, (c, f) => c.events.revoke({ number: text(f, 'number') ?? '', reason: text(f, 'reason') ?? '' })),
+    });
+    return result.ok ? { form: result.form, done: 'attendance' as const, changed: result.value.changed } : result.failure;
+  },
+  importAttendance: async (event) => {
+    const form = await postedForm(event, AttendanceImportForm);
+    if (!form.valid) return refused(form);
+    const caller = await callerFor(event);
+    const csv = await form.data.file.text();
+    const result = await attempt(event, form, () => caller.events.importAttendance({ eventId: event.params.id, csv }));
+    // Files are not sent back (they cannot be serialized).
+    return result.ok ? removeFiles({ form, done: 'import' as const, imported: result.value }) : result.failure;
+  },
+  close: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, CloseForm, () => caller.events.close({ eventId: event.params.id }));
+    return result.ok ? { form: result.form, done: 'close' as const, closed: result.value } : result.failure;
+  },
+  revoke: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, Revocation, (revocation) => caller.events.revoke(revocation));
+    return result.ok ? { form: result.form, done: 'revoke' as const, revoked: result.value.number } : result.failure;
+  },
 };

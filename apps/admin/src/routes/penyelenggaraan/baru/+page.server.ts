@@ -1,9 +1,11 @@
 import { competencyTypes, learningMethodCodes, learningMethods } from '@bangkom/domain';
 import { redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text, valuesOf } from '$lib/server/forms';
-import { appError } from '$lib/server/errors';
+import { callerFor, loadOr } from '$lib/server/context';
+import { formOf, submitted } from '$lib/server/forms';
+import type { EventFields } from '$lib/schemas';
+import { EventForm } from '$lib/schemas';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
@@ -16,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
       .filter((code) => learningMethods[code].path === 'klasikal')
       .map((code) => ({ code, label: learningMethods[code].label })),
     competencyTypes: [...competencyTypes],
+    form: await formOf(event, EventForm),
   };
 };
 
@@ -29,8 +32,8 @@ function datesBetween(start: string, end: string): string[] {
 }
 
 /** "Nama — Instansi" per line (the institution is optional). */
-const facilitatorsOf = (value: string | undefined) =>
-  (value ?? '')
+const facilitatorsOf = (value: string) =>
+  value
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
@@ -39,61 +42,39 @@ const facilitatorsOf = (value: string | undefined) =>
       return { name: name!.trim(), ...(institution?.trim() ? { institution: institution.trim() } : {}) };
     });
 
-const num = (value: string | undefined) => (value === undefined ? undefined : Number(value.replace(',', '.')));
+/** The `events.create` input of the flat form: sessions from the dates, the location of its kind, attendance as a share. */
+function eventOfForm(f: z.output<typeof EventForm>): EventFields {
+  const {
+    sessionsPerDay,
+    locationMode,
+    venue,
+    url,
+    minimumAttendance,
+    facilitators,
+    signatoryName,
+    signatoryNip,
+    signatoryPosition,
+    ...fields
+  } = f;
+  return {
+    ...fields,
+    sessions: datesBetween(f.startDate, f.endDate).flatMap((date) => Array.from({ length: sessionsPerDay }, () => ({ date }))),
+    location:
+      locationMode === 'online'
+        ? { mode: 'online', url }
+        : locationMode === 'blended'
+          ? { mode: 'blended', venue, url }
+          : { mode: 'offline', venue },
+    minimumAttendance: minimumAttendance / 100,
+    facilitators: facilitatorsOf(facilitators),
+    signatory: { name: signatoryName, position: signatoryPosition, ...(signatoryNip ? { nip: signatoryNip } : {}) },
+  };
+}
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const startDate = text(form, 'startDate') ?? '';
-    const endDate = text(form, 'endDate') ?? startDate;
-    const perDay = Math.min(Math.max(Number(text(form, 'sessionsPerDay') ?? 1), 1), 4);
-    const sessions = datesBetween(startDate, endDate).flatMap((date) => Array.from({ length: perDay }, () => ({ date })));
-    const mode = text(form, 'locationMode') ?? 'offline';
-    const venue = text(form, 'venue') ?? '';
-    const url = text(form, 'url') ?? '';
-    const location =
-      mode === 'online'
-        ? { mode: 'online' as const, url }
-        : mode === 'blended'
-          ? { mode: 'blended' as const, venue, url }
-          : { mode: 'offline' as const, venue };
-    const hours = num(text(form, 'hours'));
-    const competencyType = text(form, 'competencyType');
-    const result = await actionOr(
-      event,
-      async () => {
-        if (sessions.length === 0)
-          throw appError('BAD_REQUEST', 'Isi tanggal mulai dan selesai', 'Fill in the start and end dates', [
-            { path: ['startDate'], code: 'event.dates', message: { id: 'Tanggal wajib diisi', en: 'The dates are required' } },
-          ]);
-        return caller.events.create({
-          title: text(form, 'title') ?? '',
-          theme: text(form, 'theme') ?? '',
-          objective: text(form, 'objective') ?? '',
-          problemAddressed: text(form, 'problemAddressed') ?? '',
-          method: (text(form, 'method') ?? 'bimbingan_teknis') as never,
-          ...(competencyType ? { competencyType: competencyType as never } : {}),
-          organizer: text(form, 'organizer') ?? '',
-          runByWorkUnit: form.get('runByWorkUnit') === 'on',
-          startDate,
-          endDate,
-          sessions,
-          ...(hours !== undefined ? { hours } : {}),
-          programmeJp: num(text(form, 'programmeJp')) ?? 0,
-          facilitators: facilitatorsOf(text(form, 'facilitators')),
-          location,
-          minimumAttendance: (num(text(form, 'minimumAttendance')) ?? 100) / 100,
-          signatory: {
-            name: text(form, 'signatoryName') ?? '',
-            position: text(form, 'signatoryPosition') ?? '',
-            ...(text(form, 'signatoryNip') ? { nip: text(form, 'signatoryNip') } : {}),
-          },
-          ...(text(form, 'unitId') ? { unitId: text(form, 'unitId') } : {}),
-        });
-      },
-      valuesOf(form),
-    );
+    const result = await submitted(event, EventForm, (f) => caller.events.create(eventOfForm(f)));
     if (!result.ok) return result.failure;
     redirect(303, `/penyelenggaraan/${result.value.id}?created=1`);
   },

@@ -1,6 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
-import { actionOr, callerFor, loadOr } from '$lib/server/context';
-import { text } from '$lib/server/forms';
+import { callerFor, loadOr } from '$lib/server/context';
+import { submitted } from '$lib/server/forms';
+import { ROW_FORM } from '$lib/forms';
+import { Evaluation } from '$lib/schemas';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
@@ -8,19 +10,10 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  // One evaluation form per invitation: one form id for all (see ROW_FORM).
   evaluate: async (event) => {
-    const form = await event.request.formData();
     const caller = await callerFor(event);
-    const comment = text(form, 'comment');
-    const result = await actionOr(event, () =>
-      caller.events.evaluate({
-        eventId: text(form, 'eventId') ?? '',
-        relevance: Number(text(form, 'relevance')),
-        facilitator: Number(text(form, 'facilitator')),
-        material: Number(text(form, 'material')),
-        ...(comment ? { comment } : {}),
-      }),
-    );
-    return result.ok ? { done: true, eventId: text(form, 'eventId') } : result.failure;
+    const result = await submitted(event, Evaluation, (evaluation) => caller.events.evaluate(evaluation), ROW_FORM);
+    return result.ok ? { form: result.form, evaluated: result.form.data.eventId } : result.failure;
   },
 };
