@@ -196,6 +196,21 @@ export const PlanHeader = z.object({
 export const PlanYear = z.int().min(2000).max(2100);
 /** Approving an employee's plan of a year ([P] art. 17(4)). */
 export const PlanApproval = z.object({ employeeId: z.string().max(40), year: PlanYear });
+/** Returning a submitted plan to its employee: the reason is required. */
+export const PlanReturn = PlanApproval.extend({ reason: Reason });
+/** Plans on one page of the plans list. */
+export const PLANS_PAGE = 50;
+/** The plans list as the URL asks for it: year, search by name or NIP, unit, plan status ('none': no plan yet), sort, page (offset). */
+export const PlansQuery = z.object({
+  year: PlanYear,
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().max(60).optional(),
+  status: z.enum(['none', 'draft', 'submitted', 'approved']).optional(),
+  sort: z.enum(['name', 'nip', 'unit', 'updated']).default('name'),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(PLANS_PAGE).default(PLANS_PAGE),
+});
+export type PlansQuery = z.input<typeof PlansQuery>;
 /** Removing a planned activity: its position in the plan. */
 export const PlanItemRemoval = z.object({ index: z.int().min(0).max(1000) });
 

@@ -12,7 +12,7 @@ import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import type { SQL } from 'drizzle-orm';
-import { and, asc, count, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -23,6 +23,7 @@ import type { StoredActivity } from '../db/schema.js';
 import { activities, activityJp, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
+import { nameOrNip } from '../search.js';
 import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
 import {
@@ -296,10 +297,7 @@ export const activitiesRouter = router({
     .input(QueueQuery.default({ tab: 'now', offset: 0, limit: QUEUE_PAGE }))
     .query(async ({ ctx, input }) => {
       const conditions = queueConditions(ctx.db, ctx.user, await ruleProfile(ctx.db), input.tab);
-      if (input.q) {
-        const pattern = `%${input.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-        conditions.push(or(sql`${employees.name} ILIKE ${pattern}`, sql`${employees.id} LIKE ${pattern}`)!);
-      }
+      if (input.q) conditions.push(nameOrNip(input.q));
       if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
       if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
       const where = and(...conditions);
@@ -382,7 +380,7 @@ export const activitiesRouter = router({
       const [row] = await ctx.db
         .select({ n: count() })
         .from(plans)
-        .where(and(eq(plans.year, year), eq(plans.status, 'draft'), ...(own ? [ne(plans.employeeId, own)] : [])));
+        .where(and(gte(plans.year, year), eq(plans.status, 'submitted'), ...(own ? [ne(plans.employeeId, own)] : [])));
       plansToApprove = row?.n ?? 0;
     }
     return {

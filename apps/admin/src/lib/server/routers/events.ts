@@ -24,6 +24,7 @@ import { rowsOf } from '../db/index.js';
 import { storedActivity } from '../db/records.js';
 import type { EventEvaluation, EventSignatory } from '../db/schema.js';
 import { activities, certificates, employees, eventParticipants, evidenceFiles, settings, trainingEvents, units } from '../db/schema.js';
+import { likePattern, nameOrNip } from '../search.js';
 import { appError, forbidden } from '../errors.js';
 import type { EvaluationSummary, ParticipantLine } from '../event-documents.js';
 import { certificatePdf, participantsPdf, participantsXlsx, reportPdf } from '../event-documents.js';
@@ -126,7 +127,6 @@ const CandidateFilter = z.object({
   q: z.string().trim().max(100).optional(),
 });
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** The obligation of each kind of employee in a year, as SQL rows `(kind, required)`, and the source per kind. */
 async function obligations(db: Db, year: number) {
@@ -153,7 +153,7 @@ async function candidateCondition(db: Db, user: SessionUser, event: Event, f: z.
     f.unitId ? eq(employees.unitId, f.unitId) : undefined,
     f.positionKind ? sql`${employees.data}->>'positionKind' = ${f.positionKind}` : undefined,
     f.positionTitle ? sql`${employees.data}->>'positionTitle' ILIKE ${likePattern(f.positionTitle)}` : undefined,
-    f.q ? sql`(${employees.name} ILIKE ${likePattern(f.q)} OR ${employees.id} LIKE ${likePattern(f.q)})` : undefined,
+    f.q ? nameOrNip(f.q) : undefined,
   ];
   if (f.belowObligation) {
     const ob = await obligations(db, year);
@@ -463,7 +463,7 @@ export const eventsRouter = router({
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
       const filter = and(
         eq(eventParticipants.eventId, event.id),
-        input.q ? sql`(${employees.name} ILIKE ${likePattern(input.q)} OR ${employees.id} LIKE ${likePattern(input.q)})` : undefined,
+        input.q ? nameOrNip(input.q) : undefined,
       );
       const rows = await ctx.db
         .select({

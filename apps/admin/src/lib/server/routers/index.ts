@@ -36,6 +36,7 @@ import {
   TimeZoneChoice,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
+import { nameOrNip } from '../search.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { eventsRouter } from './events.js';
@@ -769,11 +770,7 @@ const adminRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
-      const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : undefined;
-      const filter = and(
-        unitId ? eq(employees.unitId, unitId) : undefined,
-        pattern ? sql`(${employees.name} ILIKE ${pattern} OR ${employees.id} LIKE ${pattern})` : undefined,
-      );
+      const filter = and(unitId ? eq(employees.unitId, unitId) : undefined, input.q ? nameOrNip(input.q) : undefined);
       const [rows, total] = await Promise.all([
         ctx.db
           .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })

@@ -5,6 +5,7 @@ import { subordinateCondition } from '../access.js';
 import { activities, employees, employeeYearJp, plans, units } from '../db/schema.js';
 import { appError } from '../errors.js';
 import { needsSupervisorSql } from '../review.js';
+import { nameOrNip } from '../search.js';
 import { freshen } from '../totals.js';
 import { todayIso } from '../../values.js';
 import { roleProcedure, router } from '../trpc.js';
@@ -43,10 +44,7 @@ export const teamRouter = router({
       )} ELSE 0 END`;
       const scope = subordinateCondition(ctx.db, ctx.user, employees.id);
       const conditions = [scope];
-      if (input.q) {
-        const pattern = `%${input.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-        conditions.push(or(sql`${employees.name} ILIKE ${pattern}`, sql`${employees.id} LIKE ${pattern}`)!);
-      }
+      if (input.q) conditions.push(nameOrNip(input.q));
       await freshen(ctx.db, scope);
       const pending = ctx.db
         .select({ n: count() })
