@@ -102,6 +102,13 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'plans.get': { allowed: ALL, call: (c, t) => c.plans.get({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
   'plans.save': { allowed: STAFF, call: (c) => c.plans.save(planInput(YEAR + 1)) },
   'plans.approve': { allowed: ['admin_sdm'], call: (c, t) => c.plans.approve({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
+  'plans.submit': { allowed: STAFF, call: (c) => c.plans.submit({ year: YEAR + 1 }) },
+  'plans.withdraw': { allowed: STAFF, call: (c) => c.plans.withdraw({ year: YEAR + 1 }) },
+  'plans.return': {
+    allowed: ['admin_sdm'],
+    call: (c, t) => c.plans.return({ employeeId: t.pegawaiEmployee, year: YEAR + 1, reason: 'Lengkapi fasilitator' }),
+  },
+  'plans.recommend': { allowed: ALL, call: (c, t) => c.plans.recommend({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
   'plans.overview': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.plans.overview({ year: YEAR + 1 }) },
   'tubel.assess': {
     allowed: ['admin_sdm'],

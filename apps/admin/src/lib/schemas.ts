@@ -211,11 +211,15 @@ export const PlansQuery = z.object({
   limit: z.int().min(1).max(PLANS_PAGE).default(PLANS_PAGE),
 });
 export type PlansQuery = z.input<typeof PlansQuery>;
+/** Submitting or withdrawing the own plan: nothing but the button. */
+export const PlanStep = z.object({});
 /** Removing a planned activity: its position in the plan. */
 export const PlanItemRemoval = z.object({ index: z.int().min(0).max(1000) });
 
 /** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
 export const PlanItemForm = PlanItem.omit({ id: true });
+/** The item form of the plan page: a new item, or the item at `index` changed. */
+export const PlanItemEdit = PlanItemForm.extend({ index: z.int().min(0).max(1000).optional() });
 
 const candidate = TugasBelajarCandidate.shape;
 const programme = TugasBelajarProgramme.shape;

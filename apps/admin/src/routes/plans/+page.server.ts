@@ -5,16 +5,14 @@ import { PLANS_PAGE, PlansQuery } from '$lib/schemas';
 
 /** The list as the URL asks for it (bookmarkable): year, search, unit, status, sort, page; what does not parse is left out. */
 function queryOf(url: URL) {
-  const pick = <K extends 'status' | 'sort'>(key: K) => {
-    const parsed = PlansQuery.shape[key].safeParse(url.searchParams.get(key) || undefined);
-    return parsed.success ? parsed.data : undefined;
-  };
+  const status = PlansQuery.shape.status.safeParse(url.searchParams.get('status') || undefined);
+  const sort = PlansQuery.shape.sort.safeParse(url.searchParams.get('sort') || undefined);
   return {
     year: yearParam(url, 1),
     q: url.searchParams.get('q')?.trim().slice(0, 100) || undefined,
     unitId: url.searchParams.get('unit')?.slice(0, 60) || undefined,
-    status: pick('status'),
-    sort: pick('sort') ?? 'name',
+    status: status.success ? status.data : undefined,
+    sort: sort.success ? sort.data : ('name' as const),
     page: pageParam(url),
   };
 }

@@ -1,7 +1,8 @@
 import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { PlanItem } from '@bangkom/domain';
 import { PlanApproval, PlanHeader, PlanReturn, PlanYear, PlansQuery, PLANS_PAGE } from '../../schemas.js';
-import { recommendMethods, validatePlan } from '@bangkom/idp';
+import { recommendMethods, requiredPlanFields, validatePlan } from '@bangkom/idp';
+import { resolveProfiles, versionInForce } from '@bangkom/jp';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -68,6 +69,7 @@ export const plansRouter = router({
       returned: row?.status === 'draft' ? (row.data.returned ?? null) : null,
       plan,
       validation: await check(ctx.db, plan),
+      required: await requiredOf(ctx.db, input.year),
       own: ctx.user.employeeId === employee.id,
     };
   }),
@@ -280,6 +282,13 @@ export const plansRouter = router({
       };
     }),
 });
+
+/** The fields the profile in force in the year requires of a plan and its items, for the form to mark. */
+async function requiredOf(db: Db, year: number) {
+  const versions = resolveProfiles(await ruleProfile(db));
+  const profile = versions.ok ? (versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)) : undefined;
+  return profile ? requiredPlanFields(profile) : { plan: [], item: [] };
+}
 
 /** The errors that keep a plan from being submitted or approved; a late approval stays visible as plan.approval_late but does not block. */
 async function refuseErrors(db: Db, plan: IndividualDevelopmentPlan) {
