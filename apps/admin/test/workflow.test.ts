@@ -4,7 +4,7 @@ import { builtInProfiles } from '@bangkom/jp';
 import { LoginLimiter, userForSession } from '../src/lib/server/auth.js';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
-import { activities, auditLog, employees, notifications, users } from '../src/lib/server/db/schema.js';
+import { activities, auditLog, employees, employeeYearJp, notifications, settings, users } from '../src/lib/server/db/schema.js';
 import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
@@ -241,6 +241,49 @@ forEachDatabase((open) => {
     const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'activity.jp_override')).orderBy(desc(auditLog.id)))[0]!;
     expect(entry.after).toEqual({ jp: 20, reason: 'Sertifikat menyebut 20 JP, bukan 32' });
     expect(entry.username).toBe('adminunit');
+  });
+
+  it('a JP override above the method’s rule needs a second confirmation (or is refused by the setting), and waits for the superior', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const admin = await callerAs(db, 'adminunit');
+    const training = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: training.id, declaration: true });
+    const ruleJp = (await admin.caller.activities.get({ id: training.id })).ruleJp!;
+    expect(ruleJp).toBeGreaterThan(0);
+    const above = { id: training.id, jp: ruleJp + 67, reason: 'Sertifikat menyebut JP lebih besar' };
+    const unconfirmed = await errorOf(() => admin.caller.activities.overrideJp(above));
+    expect(unconfirmed.code).toBe('CONFLICT');
+    expect(unconfirmed.cause?.problems?.[0]).toMatchObject({ path: ['confirmAboveRule'], code: 'override_above_rule' });
+    await admin.caller.activities.overrideJp({ ...above, confirmAboveRule: true });
+    const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'activity.jp_override')).orderBy(desc(auditLog.id)))[0]!;
+    expect(entry.after).toMatchObject({ jp: ruleJp + 67, confirmedAboveRule: true });
+    await admin.caller.activities.overrideJp({ id: training.id, jp: ruleJp - 1, reason: 'Di bawah aturan: tanpa konfirmasi' });
+    await db.insert(settings).values({ key: 'jpOverrideAboveRule', value: 'refuse' });
+    expect(await outcome(() => admin.caller.activities.overrideJp({ ...above, confirmAboveRule: true }))).toBe('BAD_REQUEST');
+
+    // A coaching session needs the direct superior's approval first ([K] III.D.5): no override before it.
+    const coaching = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: coaching.id, declaration: true });
+    const early = await errorOf(() => admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Sebelum atasan menyetujui' }));
+    expect([early.code, early.cause?.messages?.id]).toEqual(['CONFLICT', expect.stringContaining('atasan')]);
+    await (await callerAs(db, 'atasan')).caller.activities.review({ id: coaching.id, approve: true });
+    await admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Setelah atasan menyetujui' });
+  });
+
+  it('a rule-profile change is previewed first: compliance before and after, recomputed, nothing written', async () => {
+    const { caller } = await callerAs(db, 'adminsdm');
+    const current = (await caller.admin.profiles()).current;
+    const other = builtInProfiles.find((p) => p.id !== current)!.id;
+    const storedTotals = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(employeeYearJp))[0]!.n;
+    const stored = await storedTotals();
+    const { before, after } = await caller.admin.profilePreview({ profile: other });
+    expect([before.profile, after.profile]).toEqual([current, other]);
+    expect(before.obligated).toBeGreaterThan(0);
+    const dashboard = await caller.compliance.dashboard({ year: before.year });
+    expect(before.meeting, 'the current profile recomputed agrees with the stored totals').toBe(dashboard.compliant);
+    expect(after.meeting).toBeLessThanOrEqual(after.obligated);
+    expect((await caller.admin.profiles()).current).toBe(current);
+    expect(await storedTotals()).toBe(stored);
   });
 
   it('the dashboard adds up: rate, distribution and the list below 20 JP agree', async () => {

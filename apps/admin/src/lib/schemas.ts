@@ -124,9 +124,15 @@ export const QueueQuery = z.object({
 export const JpOverrideInput = z.object({
   jp: JpOverride.shape.jp.max(1000).nullable(),
   reason: JpOverride.shape.reason.min(5).max(500),
+  /** The second confirmation of a JP above the one the method's rule gives. */
+  confirmAboveRule: z.boolean().default(false),
 });
 /** The override form (its reason field is named apart from the decision's reason on the same page). */
-export const OverrideForm = z.object({ jp: JpOverrideInput.shape.jp, overrideReason: JpOverrideInput.shape.reason });
+export const OverrideForm = z.object({
+  jp: JpOverrideInput.shape.jp,
+  overrideReason: JpOverrideInput.shape.reason,
+  confirmAboveRule: JpOverrideInput.shape.confirmAboveRule,
+});
 
 /** Logging in: the username as typed (case does not matter), the password as it is. */
 export const Login = z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) });

@@ -39,6 +39,12 @@ export const load: PageServerLoad = async (event) => {
     formOf(event, RuleProfileChoice, { profile: profiles.current }),
     formOf(event, TimeZoneChoice, { timeZone: profiles.timeZone }),
   ]);
+  // `?preview=PROFILE`: what changing to that profile would do, shown before the change is confirmed.
+  const asked = event.url.searchParams.get('preview')?.slice(0, 100);
+  const preview =
+    asked && asked !== profiles.current && profiles.available.includes(asked) && event.locals.user?.role === 'admin_sdm'
+      ? { profile: asked, ...(await loadOr(event, () => caller.admin.profilePreview({ profile: asked }))) }
+      : null;
   // The admin SDM's latest import in the background (its progress, result or problems).
   const importJob =
     event.locals.user?.role === 'admin_sdm'
@@ -58,6 +64,7 @@ export const load: PageServerLoad = async (event) => {
     batchForm,
     sessionsForm,
     profileForm,
+    preview,
     timeZoneForm,
     roles,
     me: event.locals.user?.id ?? null,

@@ -100,7 +100,10 @@ export const actions: Actions = {
     const form = await postedForm(event, PlanItemEdit);
     const { index, ...item } = form.data;
     return changeWith(event, form, (plan) => ({
-      items: index === undefined ? [...plan.items, item] : plan.items.map((old, i) => (i === index ? { ...item, ...(old.id ? { id: old.id } : {}) } : old)),
+      items:
+        index === undefined
+          ? [...plan.items, item]
+          : plan.items.map((old, i) => (i === index ? { ...item, ...(old.id ? { id: old.id } : {}) } : old)),
     }));
   },
   submit: async (event) => step(event, (caller, year) => caller.plans.submit({ year })),

@@ -127,7 +127,6 @@ const CandidateFilter = z.object({
   q: z.string().trim().max(100).optional(),
 });
 
-
 /** The obligation of each kind of employee in a year, as SQL rows `(kind, required)`, and the source per kind. */
 async function obligations(db: Db, year: number) {
   const versions = resolveProfiles(await ruleProfile(db));
@@ -461,10 +460,7 @@ export const eventsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
-      const filter = and(
-        eq(eventParticipants.eventId, event.id),
-        input.q ? nameOrNip(input.q) : undefined,
-      );
+      const filter = and(eq(eventParticipants.eventId, event.id), input.q ? nameOrNip(input.q) : undefined);
       const rows = await ctx.db
         .select({
           employeeId: employees.id,

@@ -41,7 +41,7 @@ import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
-import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
+import { complianceUnder, drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
 import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
@@ -831,6 +831,20 @@ const adminRouter = router({
         await audit(tx, ctx.user, 'settings.time_zone', 'settings', 'timeZone', before, input.timeZone);
       });
       return { timeZone: input.timeZone };
+    }),
+  /**
+   * What a change of rule profile would do to this year's compliance, before it is made: the
+   * employees meeting their obligation and the JP in all, under the current profile and the chosen one.
+   */
+  profilePreview: roleProcedure('admin_sdm')
+    .input(RuleProfileChoice)
+    .query(async ({ ctx, input }) => {
+      if (!builtInProfiles.some((p) => p.id === input.profile))
+        throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);
+      const year = Number(todayIso(await agencyTimeZone(ctx.db)).slice(0, 4));
+      const before = await complianceUnder(ctx.db, await ruleProfile(ctx.db), year);
+      const after = await complianceUnder(ctx.db, input.profile, year);
+      return { before, after };
     }),
   setProfile: roleProcedure('admin_sdm')
     .input(RuleProfileChoice)

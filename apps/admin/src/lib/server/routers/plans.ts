@@ -1,6 +1,6 @@
 import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { PlanItem } from '@bangkom/domain';
-import { PlanApproval, PlanHeader, PlanReturn, PlanYear, PlansQuery, PLANS_PAGE } from '../../schemas.js';
+import { PlanApproval, PlanHeader, PlanReturn, PlanYear, PlansQuery } from '../../schemas.js';
 import { recommendMethods, requiredPlanFields, validatePlan } from '@bangkom/idp';
 import { resolveProfiles, versionInForce } from '@bangkom/jp';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
@@ -197,24 +197,22 @@ export const plansRouter = router({
    * Methods ranked for the employee's need by `recommendMethods` of @bangkom/idp: the plan's gap
    * level, performance predicate, workplace constraint and budget, and the JP the plan still misses.
    */
-  recommend: authedProcedure
-    .input(z.object({ employeeId: z.string().max(40), year: yearInput }))
-    .query(async ({ ctx, input }) => {
-      const { plan } = await load(ctx.db, ctx.user, input.employeeId, input.year);
-      const validation = await check(ctx.db, plan);
-      const result = recommendMethods(await ruleProfile(ctx.db), {
-        year: plan.year,
-        employeeKind: plan.employeeKind,
-        ...(plan.gapLevel ? { gapLevel: plan.gapLevel } : {}),
-        ...(plan.performancePredicate ? { performancePredicate: plan.performancePredicate } : {}),
-        cannotLeaveWorkplace: plan.cannotLeaveWorkplace,
-        ...(plan.budgetAvailable !== undefined ? { budgetAvailable: plan.budgetAvailable } : {}),
-        missingJp: validation.summary.shortfall,
-      });
-      if (!result.ok)
-        throw appError('INTERNAL_SERVER_ERROR', 'Rekomendasi tidak dapat dihitung', 'The recommendation cannot be computed', result.problems);
-      return { ...result.value, missingJp: validation.summary.shortfall, plan };
-    }),
+  recommend: authedProcedure.input(z.object({ employeeId: z.string().max(40), year: yearInput })).query(async ({ ctx, input }) => {
+    const { plan } = await load(ctx.db, ctx.user, input.employeeId, input.year);
+    const validation = await check(ctx.db, plan);
+    const result = recommendMethods(await ruleProfile(ctx.db), {
+      year: plan.year,
+      employeeKind: plan.employeeKind,
+      ...(plan.gapLevel ? { gapLevel: plan.gapLevel } : {}),
+      ...(plan.performancePredicate ? { performancePredicate: plan.performancePredicate } : {}),
+      cannotLeaveWorkplace: plan.cannotLeaveWorkplace,
+      ...(plan.budgetAvailable !== undefined ? { budgetAvailable: plan.budgetAvailable } : {}),
+      missingJp: validation.summary.shortfall,
+    });
+    if (!result.ok)
+      throw appError('INTERNAL_SERVER_ERROR', 'Rekomendasi tidak dapat dihitung', 'The recommendation cannot be computed', result.problems);
+    return { ...result.value, missingJp: validation.summary.shortfall, plan };
+  }),
 
   /**
    * Plans of a year, a page at a time: every employee in scope (own unit for admin_unit) with the
@@ -227,11 +225,7 @@ export const plansRouter = router({
       const unitId = unitScope(ctx.user, input.unitId);
       const join = and(eq(plans.employeeId, employees.id), eq(plans.year, input.year));
       const scope = and(unitId ? eq(employees.unitId, unitId) : undefined, input.q ? nameOrNip(input.q) : undefined);
-      const status = input.status
-        ? input.status === 'none'
-          ? sql`${plans.status} IS NULL`
-          : eq(plans.status, input.status)
-        : undefined;
+      const status = input.status ? (input.status === 'none' ? sql`${plans.status} IS NULL` : eq(plans.status, input.status)) : undefined;
       const order = {
         name: [asc(employees.name), asc(employees.id)],
         nip: [asc(employees.id)],
@@ -248,12 +242,7 @@ export const plansRouter = router({
           .orderBy(...order)
           .offset(input.offset)
           .limit(input.limit),
-        ctx.db
-          .select({ status: plans.status, n: count() })
-          .from(employees)
-          .leftJoin(plans, join)
-          .where(scope)
-          .groupBy(plans.status),
+        ctx.db.select({ status: plans.status, n: count() }).from(employees).leftJoin(plans, join).where(scope).groupBy(plans.status),
       ]);
       const byStatus = { none: 0, draft: 0, submitted: 0, approved: 0 };
       for (const c of counts) byStatus[c.status ?? 'none'] += c.n;
@@ -311,5 +300,9 @@ async function setStatus(tx: Pick<Db, 'update'>, employeeId: string, year: numbe
     .where(and(eq(plans.employeeId, employeeId), eq(plans.year, year)));
 }
 
-const planParams = (employee: { id: string; name: string }, year: number) => ({ name: employee.name, nip: employee.id, year: String(year) });
+const planParams = (employee: { id: string; name: string }, year: number) => ({
+  name: employee.name,
+  nip: employee.id,
+  year: String(year),
+});
 const planLink = (employeeId: string, year: number) => `/plans/${employeeId}?year=${year}`;

@@ -1,5 +1,5 @@
 import { resolveProfiles, versionInForce } from '@bangkom/jp';
-import { and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { subordinateCondition } from '../access.js';
 import { activities, employees, employeeYearJp, plans, units } from '../db/schema.js';
