@@ -346,14 +346,12 @@ async function submittedPlans(db: Db): Promise<[string, string]> {
     .limit(2);
   const { header, items } = planInput(YEAR + 1);
   for (const e of found)
-    await db
-      .insert(plans)
-      .values({
-        employeeId: e.id,
-        year: YEAR + 1,
-        status: 'submitted',
-        data: { ...header, items: items.map((i) => ({ international: false, runByWorkUnit: false, ...i })) },
-      });
+    await db.insert(plans).values({
+      employeeId: e.id,
+      year: YEAR + 1,
+      status: 'submitted',
+      data: { ...header, items: items.map((i) => ({ international: false, runByWorkUnit: false, ...i })) },
+    });
   return [found[0]!.id, found[1]!.id];
 }
 
