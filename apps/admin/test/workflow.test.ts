@@ -268,6 +268,12 @@ forEachDatabase((open) => {
     expect([early.code, early.cause?.messages?.id]).toEqual(['CONFLICT', expect.stringContaining('atasan')]);
     await (await callerAs(db, 'atasan')).caller.activities.review({ id: coaching.id, approve: true });
     await admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Setelah atasan menyetujui' });
+    // The owner hears of the superior's approval, and reads it in the app.
+    const list = await pegawai.caller.notifications.list({});
+    expect(list.rows[0]).toMatchObject({ kind: 'activity_approved', link: `/activities/${coaching.id}` });
+    expect(list.unread).toBe(await pegawai.caller.notifications.unread());
+    await pegawai.caller.notifications.markRead({});
+    expect(await pegawai.caller.notifications.unread()).toBe(0);
   });
 
   it('a rule-profile change is previewed first: compliance before and after, recomputed, nothing written', async () => {
@@ -275,11 +281,12 @@ forEachDatabase((open) => {
     const current = (await caller.admin.profiles()).current;
     const other = builtInProfiles.find((p) => p.id !== current)!.id;
     const storedTotals = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(employeeYearJp))[0]!.n;
+    const year = new Date().getFullYear();
+    const dashboard = await caller.compliance.dashboard({ year });
     const stored = await storedTotals();
     const { before, after } = await caller.admin.profilePreview({ profile: other });
-    expect([before.profile, after.profile]).toEqual([current, other]);
+    expect([before.profile, after.profile, before.year]).toEqual([current, other, year]);
     expect(before.obligated).toBeGreaterThan(0);
-    const dashboard = await caller.compliance.dashboard({ year: before.year });
     expect(before.meeting, 'the current profile recomputed agrees with the stored totals').toBe(dashboard.compliant);
     expect(after.meeting).toBeLessThanOrEqual(after.obligated);
     expect((await caller.admin.profiles()).current).toBe(current);

@@ -46,6 +46,7 @@ import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unrea
 import { MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
+import { notificationsRouter } from './notifications.js';
 import { myasnRouter } from './myasn.js';
 import { ipasnRouter } from './ipasn.js';
 import { plansRouter } from './plans.js';
@@ -877,5 +878,6 @@ export const appRouter = router({
   admin: adminRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  notifications: notificationsRouter,
 });
 export type AppRouter = typeof appRouter;
