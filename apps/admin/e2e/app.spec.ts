@@ -384,10 +384,12 @@ test('without JavaScript, a refused Tugas Belajar form shows the error beside it
   await page.context().close();
 });
 
-test('an employee drafts next year’s plan, sees it checked, and HR approves it', async ({ app }) => {
+test('an employee drafts next year’s plan, edits an item, submits it; HR finds it in the queue by NIP and approves it', async ({ app }) => {
   const page = pages['pegawai']!;
   await page.goto(`${app.url}/plan`);
   const year = Number(await page.locator('#year').inputValue());
+  // Required fields are marked before anything is saved.
+  await expect(page.locator('label[for=organizer] .req')).toHaveCount(1);
   await page.fill('#position', 'Pengawas Jalan dan Jembatan');
   await page.selectOption('#gapLevel', 'sedang');
   await page.selectOption('#performancePredicate', 'baik');
@@ -402,30 +404,63 @@ test('an employee drafts next year’s plan, sees it checked, and HR approves it
   await page.selectOption('#competencyType', 'teknis');
   await page.fill('#startDate', `${year}-03-02`);
   await page.fill('#endDate', `${year}-03-06`);
-  await page.fill('#jp', '40');
+  await page.fill('#jp', '16');
   await page.fill('#curriculumFit', 'Sesuai standar kurikulum');
   await page.fill('#budget', '5000000');
-  await page.click('form[action="?/addItem"] button');
+  await page.click('form[action="?/saveItem"] button');
   await expect(page.locator('[data-testid=plan-items] tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('plan-jp')).toHaveText(/^16 JP$/);
+  // 16 JP is below the obligation: the plan cannot be submitted; the findings show each citation once, no codes in the text.
+  await expect(page.locator('[data-testid=plan-submit] button')).toBeDisabled();
+  const findings = await page.getByTestId('plan-issues').locator(':scope > li > ul').allTextContents();
+  expect(findings.length).toBeGreaterThan(0);
+  expect(findings.filter((f) => f.includes('plan.'))).toEqual([]);
+  // The item is changed in place.
+  await page.getByRole('link', { name: 'Ubah butir 1' }).click();
+  await expect(page.locator('#item-form h2')).toHaveText('Ubah butir 1');
+  await expect(page.locator('#title')).toHaveValue('Pelatihan perkerasan jalan');
+  await page.fill('#jp', '40');
+  await page.click('form[action="?/saveItem"] button');
   await expect(page.getByTestId('plan-jp')).toHaveText(/^40 JP$/);
+  await expect(page.locator('[data-testid=plan-items] tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('item-jp').first()).toHaveText(/^40/);
   const issues = await text(page, '[data-testid=plan-issues]');
   await expect(page.getByTestId('plan-verdict'), issues).toContainText('memenuhi ketentuan');
   await shot(page, 'plan');
+  // The recommendation screen ranks methods for the need, each with its reasons.
+  await page.click('text=Rekomendasi metode');
+  await expect(page.locator('[data-testid=recommendations] > li').first()).toBeVisible();
+  await expect(page.locator('[data-testid=recommendations] > li').first().locator('ul li').first()).toBeVisible();
+  await shot(page, 'plan-recommendation');
+  await page.goto(`${app.url}/plan?year=${year}`);
+  await page.click('[data-testid=plan-submit] button');
+  await expect(page.getByTestId('plan-status')).toHaveText('Diajukan, menunggu persetujuan');
+  await expect(page.locator('form[action="?/saveItem"]'), 'a submitted plan waits').toHaveCount(0);
+  // The plan page fits a phone.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, 'the plan is wider than the phone').toBeLessThanOrEqual(1);
+  await shot(page, 'phone-plan');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const hr = pages['adminsdm']!;
   await hr.goto(`${app.url}/plans?year=${year}`);
-  const name = (await text(page, '[data-testid=who]')).split(' · ')[0]!;
-  // Names repeat: the employee's row is the one with a draft plan.
-  await hr
-    .locator('[data-testid=plans-table] tbody tr')
-    .filter({ hasText: name })
-    .filter({ has: hr.locator('.badge.draft') })
-    .locator('a')
-    .click();
+  await expect(hr.getByTestId('plans-count')).toHaveText(/^1–50 dari \d+$/);
+  await hr.getByTestId('plans-tab-submitted').click();
+  await page.goto(`${app.url}/`);
+  const nip = ((await page.locator('a[href^="/employees/"]').first().getAttribute('href')) ?? '').split('/').pop()!;
+  expect(nip).toMatch(/^\d{18}$/);
+  await hr.fill('#q', nip);
+  await hr.click('form[role=search] button');
+  await expect(hr).toHaveURL(/status=submitted/);
+  await expect(hr.getByTestId('plans-count')).toHaveText('1–1 dari 1');
+  await expect(hr.locator('[data-testid=plans-table] tbody tr')).toContainText(nip);
+  await shot(hr, 'plans-queue');
+  await hr.locator('[data-testid=plans-table] tbody tr a').click();
   await hr.click('form[action="?/approve"] button');
   await expect(hr.getByTestId('plan-status')).toHaveText('Disetujui');
-  await page.reload();
-  await expect(page.locator('form[action="?/addItem"]'), 'an approved plan is no longer edited').toHaveCount(0);
+  await page.goto(`${app.url}/plan?year=${year}`);
+  await expect(page.locator('form[action="?/saveItem"]'), 'an approved plan is no longer edited').toHaveCount(0);
 });
 
 test('the auditor reads the audit log in plain words, filters it and downloads what is shown', async ({ app }) => {

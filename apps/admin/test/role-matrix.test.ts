@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import type { Role } from '../src/lib/server/db/schema.js';
-import { activities, employees, myasnUploads, roles, users } from '../src/lib/server/db/schema.js';
+import { activities, employees, myasnUploads, plans, roles, users } from '../src/lib/server/db/schema.js';
 import { appRouter } from '../src/lib/server/routers/index.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { JOB_HANDLERS } from '../src/lib/server/job-handlers.js';
@@ -37,6 +37,8 @@ interface Targets {
   /** The pegawai's submitted technical training (classical): what the unit admin verifies. */
   subordinateTraining: string;
   pegawaiEmployee: string;
+  /** Employees (no account's own) with a plan submitted for approval: one to approve, one to return. */
+  submittedPlans: [string, string];
   ownEmployee: string;
   tubelAssessment: number;
   /** A verified activity of the pegawai, not marked as uploaded; another one marked. */
@@ -103,7 +105,14 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'exports.monitoring': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.exports.monitoring({ year: YEAR }) },
   'plans.get': { allowed: ALL, call: (c, t) => c.plans.get({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
   'plans.save': { allowed: STAFF, call: (c) => c.plans.save(planInput(YEAR + 1)) },
-  'plans.approve': { allowed: ['admin_sdm'], call: (c, t) => c.plans.approve({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
+  'plans.approve': { allowed: ['admin_sdm'], call: (c, t) => c.plans.approve({ employeeId: t.submittedPlans[0], year: YEAR + 1 }) },
+  'plans.submit': { allowed: STAFF, call: (c) => c.plans.submit({ year: YEAR + 1 }) },
+  'plans.withdraw': { allowed: STAFF, call: (c) => c.plans.withdraw({ year: YEAR + 1 }) },
+  'plans.return': {
+    allowed: ['admin_sdm'],
+    call: (c, t) => c.plans.return({ employeeId: t.submittedPlans[1], year: YEAR + 1, reason: 'Lengkapi fasilitator' }),
+  },
+  'plans.recommend': { allowed: ALL, call: (c, t) => c.plans.recommend({ employeeId: t.pegawaiEmployee, year: YEAR + 1 }) },
   'plans.overview': { allowed: ['admin_unit', 'admin_sdm', 'auditor'], call: (c) => c.plans.overview({ year: YEAR + 1 }) },
   'tubel.assess': {
     allowed: ['admin_sdm'],
@@ -170,6 +179,10 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   },
   'admin.units': { allowed: ALL, call: (c) => c.admin.units() },
   'admin.profiles': { allowed: ALL, call: (c) => c.admin.profiles() },
+  'notifications.list': { allowed: ALL, call: (c) => c.notifications.list({}) },
+  'notifications.unread': { allowed: ALL, call: (c) => c.notifications.unread() },
+  'notifications.markRead': { allowed: ALL, call: (c) => c.notifications.markRead({}) },
+  'admin.profilePreview': { allowed: ['admin_sdm'], call: (c) => c.admin.profilePreview({ profile: 'pupr-2023' }) },
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },
   'audit.list': { allowed: ['auditor'], call: (c) => c.audit.list({ limit: 10 }) },
@@ -339,6 +352,26 @@ async function insertActivity(
 }
 
 /** The events the matrix calls on, prepared by the admin SDM for the admin unit's unit. */
+/** Two employees without an account, each with a sound plan for next year submitted for approval. */
+async function submittedPlans(db: Db): Promise<[string, string]> {
+  const owners = db.select({ id: users.employeeId }).from(users).where(isNotNull(users.employeeId));
+  const found = await db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(eq(employees.kind, 'PNS'), notInArray(employees.id, owners)))
+    .orderBy(employees.id)
+    .limit(2);
+  const { header, items } = planInput(YEAR + 1);
+  for (const e of found)
+    await db.insert(plans).values({
+      employeeId: e.id,
+      year: YEAR + 1,
+      status: 'submitted',
+      data: { ...header, items: items.map((i) => ({ international: false, runByWorkUnit: false, ...i })) },
+    });
+  return [found[0]!.id, found[1]!.id];
+}
+
 async function eventTargets(db: Db, pegawaiEmployee: string) {
   const { caller: sdm } = await callerAs(db, 'adminsdm');
   const accounts = (await db.select({ employeeId: users.employeeId }).from(users)).map((u) => u.employeeId);
@@ -396,6 +429,7 @@ forEachDatabase((open) => {
           subordinateCoaching: await insertActivity(db, pegawai.employeeId!, 'submitted', coachingFields(YEAR), 'coaching'),
           subordinateTraining: await insertActivity(db, pegawai.employeeId!, 'submitted', trainingFields(YEAR), 'training'),
           pegawaiEmployee: pegawai.employeeId!,
+          submittedPlans: await submittedPlans(db),
           ownEmployee,
           // The pegawai's plan for next year, waiting for approval.
           ...(await (await callerAs(db, 'pegawai')).caller.plans.save(planInput(YEAR + 1)), {}),

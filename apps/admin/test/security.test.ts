@@ -124,9 +124,10 @@ forEachDatabase((open) => {
       expect(await admin.caller.activities.list({})).toEqual([]);
       expect((await admin.caller.activities.queue()).rows).toEqual([]);
       expect((await admin.caller.activities.attention()).toDecide).toBe(0);
-      expect((await admin.caller.plans.overview({ year: YEAR + 1 })).employees).toHaveLength(40_000);
+      const unitPlans = await admin.caller.plans.overview({ year: YEAR + 1 });
+      expect([unitPlans.total, unitPlans.counts.none, unitPlans.rows.length]).toEqual([40_000, 40_000, 50]);
       const sdm = await callerAs(db, 'adminsdm');
-      expect((await sdm.caller.plans.overview({ year: YEAR + 1 })).employees.length).toBe(40_030);
+      expect((await sdm.caller.plans.overview({ year: YEAR + 1, offset: 40_000 })).total).toBe(40_030);
       // The connection is still healthy: a login right after succeeds.
       const anonymous = await callerAs(db, null);
       await expect(anonymous.caller.auth.login({ username: 'pegawai', password: DEMO_PASSWORD })).resolves.toMatchObject({

@@ -4,7 +4,7 @@ import { builtInProfiles } from '@bangkom/jp';
 import { LoginLimiter, userForSession } from '../src/lib/server/auth.js';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
-import { activities, auditLog, employees, users } from '../src/lib/server/db/schema.js';
+import { activities, auditLog, employees, employeeYearJp, notifications, settings, users } from '../src/lib/server/db/schema.js';
 import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
@@ -243,6 +243,56 @@ forEachDatabase((open) => {
     expect(entry.username).toBe('adminunit');
   });
 
+  it('a JP override above the method’s rule needs a second confirmation (or is refused by the setting), and waits for the superior', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const admin = await callerAs(db, 'adminunit');
+    const training = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: training.id, declaration: true });
+    const ruleJp = (await admin.caller.activities.get({ id: training.id })).ruleJp!;
+    expect(ruleJp).toBeGreaterThan(0);
+    const above = { id: training.id, jp: ruleJp + 67, reason: 'Sertifikat menyebut JP lebih besar' };
+    const unconfirmed = await errorOf(() => admin.caller.activities.overrideJp(above));
+    expect(unconfirmed.code).toBe('CONFLICT');
+    expect(unconfirmed.cause?.problems?.[0]).toMatchObject({ path: ['confirmAboveRule'], code: 'override_above_rule' });
+    await admin.caller.activities.overrideJp({ ...above, confirmAboveRule: true });
+    const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'activity.jp_override')).orderBy(desc(auditLog.id)))[0]!;
+    expect(entry.after).toMatchObject({ jp: ruleJp + 67, confirmedAboveRule: true });
+    await admin.caller.activities.overrideJp({ id: training.id, jp: ruleJp - 1, reason: 'Di bawah aturan: tanpa konfirmasi' });
+    await db.insert(settings).values({ key: 'jpOverrideAboveRule', value: 'refuse' });
+    expect(await outcome(() => admin.caller.activities.overrideJp({ ...above, confirmAboveRule: true }))).toBe('BAD_REQUEST');
+
+    // A coaching session needs the direct superior's approval first ([K] III.D.5): no override before it.
+    const coaching = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
+    await pegawai.caller.activities.submit({ id: coaching.id, declaration: true });
+    const early = await errorOf(() => admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Sebelum atasan menyetujui' }));
+    expect([early.code, early.cause?.messages?.id]).toEqual(['CONFLICT', expect.stringContaining('atasan')]);
+    await (await callerAs(db, 'atasan')).caller.activities.review({ id: coaching.id, approve: true });
+    await admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Setelah atasan menyetujui' });
+    // The owner hears of the superior's approval, and reads it in the app.
+    const list = await pegawai.caller.notifications.list({});
+    expect(list.rows[0]).toMatchObject({ kind: 'activity_approved', link: `/activities/${coaching.id}` });
+    expect(list.unread).toBe(await pegawai.caller.notifications.unread());
+    await pegawai.caller.notifications.markRead({});
+    expect(await pegawai.caller.notifications.unread()).toBe(0);
+  });
+
+  it('a rule-profile change is previewed first: compliance before and after, recomputed, nothing written', async () => {
+    const { caller } = await callerAs(db, 'adminsdm');
+    const current = (await caller.admin.profiles()).current;
+    const other = builtInProfiles.find((p) => p.id !== current)!.id;
+    const storedTotals = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(employeeYearJp))[0]!.n;
+    const year = new Date().getFullYear();
+    const dashboard = await caller.compliance.dashboard({ year });
+    const stored = await storedTotals();
+    const { before, after } = await caller.admin.profilePreview({ profile: other });
+    expect([before.profile, after.profile, before.year]).toEqual([current, other, year]);
+    expect(before.obligated).toBeGreaterThan(0);
+    expect(before.meeting, 'the current profile recomputed agrees with the stored totals').toBe(dashboard.compliant);
+    expect(after.meeting).toBeLessThanOrEqual(after.obligated);
+    expect((await caller.admin.profiles()).current).toBe(current);
+    expect(await storedTotals()).toBe(stored);
+  });
+
   it('the dashboard adds up: rate, distribution and the list below 20 JP agree', async () => {
     const { caller } = await callerAs(db, 'adminsdm');
     const d = await caller.compliance.dashboard({ year: YEAR });
@@ -351,7 +401,14 @@ forEachDatabase((open) => {
       expect(saved.validation.summary.countedJp).toBeGreaterThanOrEqual(20);
       expect(saved.plan.nip).toBe(pegawai.user!.employeeId);
       const hr = await callerAs(db, 'adminsdm');
-      await hr.caller.plans.approve({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 });
+      const plan = { employeeId: pegawai.user!.employeeId!, year: YEAR + 1 };
+      expect(await outcome(() => hr.caller.plans.approve(plan)), 'a draft is not approved').toBe('CONFLICT');
+      await pegawai.caller.plans.submit({ year: YEAR + 1 });
+      expect(await outcome(() => pegawai.caller.plans.save(planInput(YEAR + 1))), 'a submitted plan waits').toBe('CONFLICT');
+      const queue = await hr.caller.plans.overview({ year: YEAR + 1, status: 'submitted' });
+      expect(queue.rows.map((r) => r.employeeId)).toEqual([plan.employeeId]);
+      expect(queue.counts.submitted).toBe(1);
+      await hr.caller.plans.approve(plan);
       const approved = await pegawai.caller.plans.get({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 });
       expect(approved.status).toBe('approved');
       expect(approved.plan.approvedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -361,10 +418,48 @@ forEachDatabase((open) => {
         .from(auditLog)
         .where(eq(auditLog.entityId, `${pegawai.user!.employeeId}/${YEAR + 1}`))
         .orderBy(auditLog.id);
-      expect(log.map((e) => e.action)).toEqual(['plan.save', 'plan.approve']);
+      expect(log.map((e) => e.action)).toEqual(['plan.save', 'plan.submit', 'plan.approve']);
+      const notices = await db
+        .select({ kind: notifications.kind, userId: notifications.userId })
+        .from(notifications)
+        .orderBy(notifications.id);
+      expect(notices.map((n) => n.kind)).toEqual(['plan_submitted', 'plan_approved']);
+      expect(notices[0]!.userId).toBe(hr.user!.id);
+      expect(notices[1]!.userId).toBe(pegawai.user!.id);
     });
 
-    it('a plan with errors is saved (nothing is lost) but not approved; the errors name the item and the article', async () => {
+    it('HR returns a submitted plan with a note; the employee sees it, changes the plan and submits again', async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      const hr = await callerAs(db, 'adminsdm');
+      const plan = { employeeId: pegawai.user!.employeeId!, year: YEAR + 1 };
+      await pegawai.caller.plans.save(planInput(YEAR + 1));
+      await pegawai.caller.plans.submit({ year: YEAR + 1 });
+      expect(await outcome(() => hr.caller.plans.return({ ...plan, reason: '' })), 'a return needs a note').toBe('BAD_REQUEST');
+      await hr.caller.plans.return({ ...plan, reason: 'Tambahkan fasilitator pelatihan' });
+      const returned = await pegawai.caller.plans.get(plan);
+      expect(returned).toMatchObject({ status: 'draft', returned: { reason: 'Tambahkan fasilitator pelatihan', by: 'adminsdm' } });
+      await pegawai.caller.plans.save(planInput(YEAR + 1));
+      expect((await pegawai.caller.plans.get(plan)).returned, 'saving clears the note').toBeNull();
+      await pegawai.caller.plans.submit({ year: YEAR + 1 });
+      expect((await pegawai.caller.plans.get(plan)).status).toBe('submitted');
+      const kinds = (await db.select({ kind: notifications.kind }).from(notifications).orderBy(notifications.id)).map((n) => n.kind);
+      expect(kinds).toEqual(['plan_submitted', 'plan_returned', 'plan_submitted']);
+    });
+
+    it('recommends methods for the plan’s need with reasons and the JP still missing', async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      const input = planInput(YEAR + 1);
+      await pegawai.caller.plans.save({ ...input, header: { ...input.header, gapLevel: 'tinggi', cannotLeaveWorkplace: true }, items: [] });
+      const r = await pegawai.caller.plans.recommend({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 });
+      expect(r.missingJp).toBeGreaterThan(0);
+      expect(r.recommended.length).toBeGreaterThan(0);
+      expect(r.recommended[0]!.reasons.length).toBeGreaterThan(0);
+      const scores = r.recommended.map((x) => x.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(r.excluded.some((x) => x.reasons[0]!.message.id.includes('luar tempat kerja'))).toBe(true);
+    });
+
+    it('a plan with errors is saved (nothing is lost) but not submitted; the errors name the item and the article', async () => {
       const pegawai = await callerAs(db, 'pegawai');
       const input = planInput(YEAR + 1);
       const bad = { ...input, items: [{ ...input.items[1]!, startDate: `${YEAR + 1}-06-10`, endDate: `${YEAR + 1}-06-01` }] };
@@ -375,8 +470,7 @@ forEachDatabase((open) => {
         path: '/items/0/endDate',
         source: '[P] art. 17(2)g',
       });
-      const hr = await callerAs(db, 'adminsdm');
-      const refused = await errorOf(() => hr.caller.plans.approve({ employeeId: pegawai.user!.employeeId!, year: YEAR + 1 }));
+      const refused = await errorOf(() => pegawai.caller.plans.submit({ year: YEAR + 1 }));
       expect(refused.code).toBe('CONFLICT');
       expect(refused.cause?.problems?.length).toBeGreaterThanOrEqual(2);
     });
@@ -385,11 +479,16 @@ forEachDatabase((open) => {
       const pegawai = await callerAs(db, 'pegawai');
       await pegawai.caller.plans.save(planInput(YEAR + 1));
       const admin = await callerAs(db, 'adminunit');
-      const overview = await admin.caller.plans.overview({ year: YEAR + 1 });
-      const mine = overview.employees.find((e) => e.employeeId === pegawai.user!.employeeId)!;
-      expect(mine).toMatchObject({ status: 'draft', errors: 0 });
+      const overview = await admin.caller.plans.overview({ year: YEAR + 1, q: pegawai.user!.employeeId! });
+      expect(overview.rows).toHaveLength(1);
+      const mine = overview.rows[0]!;
+      expect(mine).toMatchObject({ employeeId: pegawai.user!.employeeId, status: 'draft', errors: 0 });
       expect(mine.countedJp).toBeGreaterThanOrEqual(20);
-      expect(overview.employees.filter((e) => e.status === null).length).toBe(overview.employees.length - 1);
+      const all = await admin.caller.plans.overview({ year: YEAR + 1 });
+      expect([all.counts.draft, all.counts.none]).toEqual([1, all.all - 1]);
+      const none = await admin.caller.plans.overview({ year: YEAR + 1, status: 'none', sort: 'nip', limit: 5 });
+      expect(none.total).toBe(all.all - 1);
+      expect(none.rows.map((r) => r.employeeId)).toEqual(none.rows.map((r) => r.employeeId).sort());
       const other = (await db.select().from(employees).where(eq(employees.unitId, 'sekretariat')).limit(1))[0]!;
       expect(await outcome(() => pegawai.caller.plans.get({ employeeId: other.id, year: YEAR + 1 }))).toBe('FORBIDDEN');
     });

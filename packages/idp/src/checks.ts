@@ -72,6 +72,14 @@ const ITEM_FIELDS: Partial<Record<PlanField, (keyof PlanItem)[]>> = {
   budget: ['budget'],
   jp: ['jp'],
 };
+/** The plan's and each item's keys that the profile requires ([P] art. 17(2)), for a form to mark them. */
+export function requiredPlanFields(profile: RuleProfile): { plan: (keyof IndividualDevelopmentPlan)[]; item: (keyof PlanItem)[] } {
+  const fields = profile.planRequiredFields?.value ?? [];
+  return {
+    plan: fields.flatMap((f) => (PLAN_LEVEL_FIELDS[f] ? [PLAN_LEVEL_FIELDS[f]] : [])),
+    item: fields.flatMap((f) => ITEM_FIELDS[f] ?? []),
+  };
+}
 const FIELD_LABEL: Record<PlanField, Message> = {
   nip: { id: 'NIP', en: 'NIP' },
   name: { id: 'nama', en: 'name' },

@@ -6,3 +6,4 @@ export type { PlansValidation, UnitPlanReport } from './unit.js';
 export { validatePlans } from './unit.js';
 export type { PlanSummary, PlanValidation, ValidatePlanOptions } from './validate.js';
 export { DEFAULT_PLAN_PROFILE, validatePlan } from './validate.js';
+export { requiredPlanFields } from './checks.js';

@@ -2,7 +2,7 @@ import { IndividualDevelopmentPlan, RULE_SOURCE_PATTERN } from '@bangkom/domain'
 import { resolveProfiles, versionInForce, withDefaults } from '@bangkom/jp';
 import { describe, expect, it } from 'vitest';
 import table from '../cases/checks.json' with { type: 'json' };
-import { planChecks, runPlanChecks } from './checks.js';
+import { planChecks, requiredPlanFields, runPlanChecks } from './checks.js';
 import type { PlanIssueCode } from './issues.js';
 import { planIssueCodes } from './issues.js';
 import { planContext, validatePlan } from './validate.js';
@@ -110,6 +110,23 @@ describe('plan summary', () => {
     expect(result.ok && [result.value.summary.statedJp, result.value.summary.countedJp]).toEqual([26, 22]);
   });
 
+  it('gives each item the JP that counts for it, also where the item states none', () => {
+    const plan = build({
+      name: '',
+      citation: '',
+      plan: {},
+      item0: { method: 'coaching', startDate: '2026-03-10', endDate: '2026-03-10', sessions: 5 },
+      removeItem0: ['jp'],
+      present: {},
+      absent: [],
+    });
+    const result = validatePlan(plan, { asOf: table.asOf });
+    const summary = result.ok ? result.value.summary : undefined;
+    expect(summary?.itemJp).toHaveLength((plan['items'] as unknown[]).length);
+    expect(summary?.itemJp[0]).toBeGreaterThan(0);
+    expect(summary?.itemJp.reduce<number>((n, jp) => n + (jp ?? 0), 0)).toBeCloseTo(summary!.countedJp, 6);
+  });
+
   it('rejects a plan that does not match the schema, with paths', () => {
     const result = validatePlan({ ...table.base, year: 'next', items: [{ method: 'ngopi' }] });
     expect(result.ok ? [] : result.problems.map((p) => p.path.join('/'))).toEqual(['year', 'items/0/method']);
@@ -155,5 +172,18 @@ describe('plan check table', () => {
       for (const check of planChecks)
         expect(runPlanChecks(context, [check]), `${c.name}: ${check.id}`).toEqual(result.value.issues.filter((i) => i.code === check.id));
     }
+  });
+});
+
+describe('required plan fields', () => {
+  it('names the plan and item keys the profile requires, each a key the required-field check reports', () => {
+    const versions = resolveProfiles(table.profile);
+    const profile = versions.ok ? versions.value.at(-1)! : undefined;
+    const fields = requiredPlanFields(profile!);
+    expect(fields.item).toEqual(expect.arrayContaining(['method', 'startDate', 'endDate']));
+    const plan = build({ name: '', citation: '', plan: {}, item0: {}, removeItem0: fields.item, present: {}, absent: [] });
+    const result = validatePlan(plan, { asOf: table.asOf, profile: table.profile });
+    const paths = result.ok ? result.value.issues.filter((i) => i.code === 'plan.required_field').map((i) => i.path) : [];
+    for (const key of fields.item) expect(paths).toContain(`/items/0/${key}`);
   });
 });

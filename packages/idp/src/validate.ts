@@ -26,6 +26,8 @@ export interface PlanSummary {
   statedJp: number;
   /** JP that would count: recomputed by the rule profile after every cap and limit (stated JP where it cannot be recomputed). */
   countedJp: number;
+  /** Each item's JP as it counts in `countedJp`, in item order; null where neither the engine nor the item gives one. */
+  itemJp: (number | null)[];
   required: number;
   cap?: number;
   shortfall: number;
@@ -83,6 +85,7 @@ export function validatePlan(input: unknown, options: ValidatePlanOptions = {}):
     ...emptySummary(plan, profile),
     statedJp: roundJp(plan.items.reduce((n, item) => n + (item.jp ?? 0), 0)),
     countedJp,
+    itemJp: plan.items.map((item, i) => context.countedByItem.get(i) ?? item.jp ?? null),
     shortfall: roundJp(Math.max(0, profile.obligations[plan.employeeKind].requiredJp - countedJp)),
     budgetTotal,
     byMethod,
@@ -179,6 +182,7 @@ function emptySummary(plan: IndividualDevelopmentPlan, profile: RuleProfile): Pl
     items: plan.items.length,
     statedJp: 0,
     countedJp: 0,
+    itemJp: plan.items.map((item) => item.jp ?? null),
     required: obligation.requiredJp,
     ...(obligation.maxJp !== undefined ? { cap: obligation.maxJp } : {}),
     shortfall: obligation.requiredJp,

@@ -129,9 +129,15 @@ export const QueueQuery = z.object({
 export const JpOverrideInput = z.object({
   jp: JpOverride.shape.jp.max(1000).nullable(),
   reason: JpOverride.shape.reason.min(5).max(500),
+  /** The second confirmation of a JP above the one the method's rule gives. */
+  confirmAboveRule: z.boolean().default(false),
 });
 /** The override form (its reason field is named apart from the decision's reason on the same page). */
-export const OverrideForm = z.object({ jp: JpOverrideInput.shape.jp, overrideReason: JpOverrideInput.shape.reason });
+export const OverrideForm = z.object({
+  jp: JpOverrideInput.shape.jp,
+  overrideReason: JpOverrideInput.shape.reason,
+  confirmAboveRule: JpOverrideInput.shape.confirmAboveRule,
+});
 
 /** Logging in: the username as typed (case does not matter), the password as it is. */
 export const Login = z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) });
@@ -216,11 +222,30 @@ export const PlanHeader = z.object({
 export const PlanYear = z.int().min(2000).max(2100);
 /** Approving an employee's plan of a year ([P] art. 17(4)). */
 export const PlanApproval = z.object({ employeeId: z.string().max(40), year: PlanYear });
+/** Returning a submitted plan to its employee: the reason is required. */
+export const PlanReturn = PlanApproval.extend({ reason: Reason });
+/** Plans on one page of the plans list. */
+export const PLANS_PAGE = 50;
+/** The plans list as the URL asks for it: year, search by name or NIP, unit, plan status ('none': no plan yet), sort, page (offset). */
+export const PlansQuery = z.object({
+  year: PlanYear,
+  q: z.string().trim().max(100).optional(),
+  unitId: z.string().max(60).optional(),
+  status: z.enum(['none', 'draft', 'submitted', 'approved']).optional(),
+  sort: z.enum(['name', 'nip', 'unit', 'updated']).default('name'),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(PLANS_PAGE).default(PLANS_PAGE),
+});
+export type PlansQuery = z.input<typeof PlansQuery>;
+/** Submitting or withdrawing the own plan: nothing but the button. */
+export const PlanStep = z.object({});
 /** Removing a planned activity: its position in the plan. */
 export const PlanItemRemoval = z.object({ index: z.int().min(0).max(1000) });
 
 /** One planned activity as the form adds it ([P] art. 17(2) c–k); its id is its position. */
 export const PlanItemForm = PlanItem.omit({ id: true });
+/** The item form of the plan page: a new item, or the item at `index` changed. */
+export const PlanItemEdit = PlanItemForm.extend({ index: z.int().min(0).max(1000).optional() });
 
 const candidate = TugasBelajarCandidate.shape;
 const programme = TugasBelajarProgramme.shape;

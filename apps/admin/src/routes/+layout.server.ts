@@ -4,11 +4,13 @@ import { callerFor } from '$lib/server/context';
 
 export const load: LayoutServerLoad = async (event) => {
   const { user, locale } = event.locals;
-  const me = user ? await (await callerFor(event)).auth.me() : null;
+  const caller = user ? await callerFor(event) : null;
+  const [me, unread] = caller ? await Promise.all([caller.auth.me(), caller.notifications.unread()]) : [null, 0];
   return {
     locale,
     // Timestamps are shown in the agency's zone, with its name (WIB/WITA/WIT).
     timeZone: me?.timeZone ?? DEFAULT_TIME_ZONE,
+    unread,
     user: me
       ? { username: me.username, role: me.role, employeeId: me.employeeId, unitId: me.unitId, name: me.employee?.name ?? me.username }
       : null,

@@ -1,4 +1,4 @@
-import { computeJp } from '@bangkom/jp';
+import { computeJp, resolveProfiles, versionInForce } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './db/index.js';
@@ -229,6 +229,43 @@ async function* employeeChunks(db: Db): AsyncGenerator<string[]> {
     yield chunk;
     last = chunk.at(-1)!;
   }
+}
+
+/** How many employees with an obligation meet it in a year, and their JP in all. */
+export interface Compliance {
+  profile: string;
+  year: number;
+  /** The obligation of a PNS in the year under the profile ([P] art. 19(2)). */
+  requiredPns: number;
+  obligated: number;
+  meeting: number;
+  totalJp: number;
+}
+
+/**
+ * The year's compliance under a rule profile, recomputed from the records a chunk of employees at
+ * a time (nothing is written): what a change of profile would make of the stored totals.
+ */
+export async function complianceUnder(db: Db, profile: string, year: number): Promise<Compliance> {
+  const versions = resolveProfiles(profile);
+  if (!versions.ok) throw appError('BAD_REQUEST', `Profil tidak dikenal: ${profile}`, `Unknown profile: ${profile}`, versions.problems);
+  const version = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+  const result: Compliance = { profile, year, requiredPns: version.obligations.PNS.requiredJp, obligated: 0, meeting: 0, totalJp: 0 };
+  for await (const chunk of employeeChunks(db)) {
+    const kinds = await db.select({ id: employees.id, kind: employees.kind }).from(employees).where(anyOf(employees.id, chunk));
+    const { yearRows } = await expectedFor(db, chunk, profile);
+    const jpOf = new Map(yearRows.filter((r) => r.year === year).map((r) => [r.employee_id, r.jp]));
+    for (const e of kinds) {
+      const required = version.obligations[e.kind].requiredJp;
+      const jp = jpOf.get(e.id) ?? 0;
+      result.totalJp += jp;
+      if (required <= 0) continue;
+      result.obligated += 1;
+      if (jp >= required) result.meeting += 1;
+    }
+  }
+  result.totalJp = Math.round(result.totalJp * 100) / 100;
+  return result;
 }
 
 export interface TotalsDifference {

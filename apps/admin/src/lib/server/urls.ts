@@ -17,3 +17,8 @@ export function yearParam(url: URL, offset = 0): number {
   const asked = Number(url.searchParams.get('year'));
   return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : currentYear() + offset;
 }
+
+/** `?page=` of a paged list: a whole number from 1 (anything else is the first page). */
+export function pageParam(url: URL): number {
+  return Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+}

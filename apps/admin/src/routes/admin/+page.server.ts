@@ -41,6 +41,12 @@ export const load: PageServerLoad = async (event) => {
     formOf(event, TimeZoneChoice, { timeZone: profiles.timeZone }),
     formOf(event, Signatory),
   ]);
+  // `?preview=PROFILE`: what changing to that profile would do, shown before the change is confirmed.
+  const asked = event.url.searchParams.get('preview')?.slice(0, 100);
+  const preview =
+    asked && asked !== profiles.current && profiles.available.includes(asked) && event.locals.user?.role === 'admin_sdm'
+      ? { profile: asked, ...(await loadOr(event, () => caller.admin.profilePreview({ profile: asked }))) }
+      : null;
   // The admin SDM's latest import in the background (its progress, result or problems).
   const importJob =
     event.locals.user?.role === 'admin_sdm'
@@ -60,6 +66,7 @@ export const load: PageServerLoad = async (event) => {
     batchForm,
     sessionsForm,
     profileForm,
+    preview,
     timeZoneForm,
     signatoryForm,
     signatories: await loadOr(event, () => caller.admin.signatories()),

@@ -1,3 +1,4 @@
+import { learningMethodCodes } from '@bangkom/domain';
 import { redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { SuperValidated } from 'sveltekit-superforms';
@@ -6,7 +7,7 @@ import { callerFor, loadOr } from '$lib/server/context';
 import { attempt, formOf, postedForm, refused, submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
 import { ROW_FORM, type FormMessage } from '$lib/forms';
-import { PlanHeader, PlanItemForm, PlanItemRemoval } from '$lib/schemas';
+import { PlanHeader, PlanItemEdit, PlanItemRemoval, PlanStep } from '$lib/schemas';
 
 /** Plans are made for the coming year ([P] art. 17(4): approved by mid-year before it). */
 const yearOf = (url: URL) => yearParam(url, 1);
@@ -21,6 +22,11 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.plans.get({ employeeId: user.employeeId!, year })),
     loadOr(event, () => caller.activities.formInfo()),
   ]);
+  // `?edit=N` opens item N in the item form.
+  const asked = Number.parseInt(event.url.searchParams.get('edit') ?? '', 10);
+  const editing = Number.isInteger(asked) && asked >= 0 && asked < current.plan.items.length ? asked : undefined;
+  // `?method=` (from the recommendation) starts a new item with that method.
+  const method = learningMethodCodes.find((c) => c === event.url.searchParams.get('method'));
   const { position, gapLevel, performancePredicate, performanceData, cannotLeaveWorkplace, budgetAvailable } = current.plan;
   return {
     year,
@@ -35,7 +41,12 @@ export const load: PageServerLoad = async (event) => {
       cannotLeaveWorkplace,
       budgetAvailable,
     }),
-    item: await formOf(event, PlanItemForm),
+    item: await formOf(
+      event,
+      PlanItemEdit,
+      editing !== undefined ? { ...current.plan.items[editing], index: editing } : method ? { method } : undefined,
+    ),
+    editing: editing ?? null,
   };
 };
 
@@ -73,15 +84,30 @@ async function changeWith<F extends SuperValidated<Record<string, unknown>, Form
   return result.ok ? { form, saved: true } : result.failure;
 }
 
+/** A step of the plan (submit, withdraw): a button with nothing to fill, its refusal shown above the plan. */
+async function step(event: RequestEvent, call: (caller: Caller, year: number) => Promise<unknown>) {
+  const result = await submitted(event, PlanStep, async () => call(await callerFor(event), yearOf(event.url)), ROW_FORM);
+  return result.ok ? { form: result.form, stepped: true } : result.failure;
+}
+
 export const actions: Actions = {
   header: async (event) => {
     const form = await postedForm(event, PlanHeader);
     return changeWith(event, form, () => ({ header: form.data }));
   },
-  addItem: async (event) => {
-    const form = await postedForm(event, PlanItemForm);
-    return changeWith(event, form, (plan) => ({ items: [...plan.items, form.data] }));
+  // One form adds an item, or changes the item at `index`.
+  saveItem: async (event) => {
+    const form = await postedForm(event, PlanItemEdit);
+    const { index, ...item } = form.data;
+    return changeWith(event, form, (plan) => ({
+      items:
+        index === undefined
+          ? [...plan.items, item]
+          : plan.items.map((old, i) => (i === index ? { ...item, ...(old.id ? { id: old.id } : {}) } : old)),
+    }));
   },
+  submit: async (event) => step(event, (caller, year) => caller.plans.submit({ year })),
+  withdraw: async (event) => step(event, (caller, year) => caller.plans.withdraw({ year })),
   // A button on every row of the plan: one form id for all (see ROW_FORM).
   removeItem: async (event) => {
     const caller = await callerFor(event);

@@ -44,7 +44,10 @@ const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.r
 export type StoredActivity = { [K in keyof LearningActivity as K extends 'status' ? never : K]: LearningActivity[K] };
 
 /** What `plans.data` holds: the plan as the employee saved it. Identity comes from the employee, the status is the column. */
-export type StoredPlan = Partial<Omit<IndividualDevelopmentPlan, 'status' | 'year' | 'nip' | 'name' | 'employeeKind' | 'unit'>>;
+export type StoredPlan = Partial<Omit<IndividualDevelopmentPlan, 'status' | 'year' | 'nip' | 'name' | 'employeeKind' | 'unit'>> & {
+  /** Why HR returned the plan to its employee, until the employee saves it again. */
+  returned?: { on: string; by: string; reason: string };
+};
 
 /** A saved Tugas Belajar assessment's input: the facts as checked. */
 export interface TubelAssessmentInput {
@@ -56,7 +59,8 @@ export const roles = ['pegawai', 'atasan', 'admin_unit', 'admin_sdm', 'auditor']
 export type Role = (typeof roles)[number];
 
 /** The plan workflow in the app: drafted by the employee, approved by HR on the PPK's behalf ([P] art. 17(4)). */
-export const planStatuses = ['draft', 'approved'] as const;
+/** A plan is drafted, submitted to HR for the PPK's approval ([P] art. 17(4)), then approved (or returned to draft with a reason). */
+export const planStatuses = ['draft', 'submitted', 'approved'] as const;
 export type PlanStatus = (typeof planStatuses)[number];
 
 export const units = pgTable('units', { id: text('id').primaryKey(), name: text('name').notNull() });
@@ -104,6 +108,36 @@ export const users = pgTable(
     check('users_role_check', sql`${t.role} IN (${sqlList(roles)})`),
     foreignKey({ name: 'users_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
     foreignKey({ name: 'users_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
+  ],
+);
+
+/** What a notification tells its reader: the text comes from the message catalogue by kind, with `params`. */
+export const notificationKinds = [
+  'activity_rejected',
+  'activity_approved',
+  'activity_verified',
+  'plan_submitted',
+  'plan_returned',
+  'plan_approved',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** One notice to one user account about an event that concerns them; read once opened. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    link: text('link').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('notifications_kind_check', sql`${t.kind} IN (${sqlList(notificationKinds)})`),
+    foreignKey({ name: 'notifications_user_id_fkey', columns: [t.userId], foreignColumns: [users.id] }).onDelete('cascade'),
+    index('notifications_user_created').on(t.userId, t.createdAt),
   ],
 );
 

@@ -12,17 +12,19 @@ import type { JpBasis } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import type { SQL } from 'drizzle-orm';
-import { and, asc, count, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { recordOf, storedActivity } from '../db/records.js';
-import type { StoredActivity } from '../db/schema.js';
+import type { NotificationKind, StoredActivity } from '../db/schema.js';
 import { activities, activityJp, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
+import { nameOrNip } from '../search.js';
+import { notify } from '../notify.js';
 import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
 import {
@@ -62,6 +64,23 @@ function withOverride(activity: LearningActivity, row: Pick<Row, 'jpOverride' | 
 export async function agencyTimeZone(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'timeZone')))[0];
   return typeof row?.value === 'string' && isTimeZone(row.value) ? row.value : DEFAULT_TIME_ZONE;
+}
+
+/**
+ * What an admin's JP override may do above the JP the method's rule gives the activity (setting
+ * `jpOverrideAboveRule`): 'confirm' (the default) allows it with a second confirmation and the
+ * reason; 'refuse' never allows it.
+ */
+export async function overrideAboveRule(db: Db): Promise<OverrideAboveRule> {
+  const row = (await db.select().from(settings).where(eq(settings.key, 'jpOverrideAboveRule')))[0];
+  return row?.value === 'refuse' ? 'refuse' : 'confirm';
+}
+export type OverrideAboveRule = 'confirm' | 'refuse';
+
+/** The JP the method's rule gives the activity on its own (without any override); null when it cannot be converted. */
+async function ruleJpOf(db: Db, row: Row): Promise<number | null> {
+  const result = convertActivity(recordOf(row), { profile: await ruleProfile(db), trace: false });
+  return result.ok ? result.value.jp : null;
 }
 
 const notFound = () => appError('NOT_FOUND', 'Kegiatan tidak ditemukan', 'Activity not found');
@@ -205,6 +224,55 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
 }
 
 /**
+ * An override waits for the direct superior's approval where the activity needs it ([K] III.D.5),
+ * and goes above the JP the method's rule gives only as the setting allows: with a second
+ * confirmation (default) or never.
+ */
+async function ensureOverridable(db: Db, row: Row, jp: number, confirmed: boolean): Promise<void> {
+  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+  if ((await superiorApproval(db))(row) && employee?.supervisorId && row.supervisorApproved !== true)
+    throw conflict(
+      'JP dapat ditetapkan setelah atasan langsung menyetujui kegiatan ini ([K] III.D.5)',
+      'The JP can be set once the direct superior has approved this activity ([K] III.D.5)',
+    );
+  const ruleJp = await ruleJpOf(db, row);
+  if (ruleJp === null || jp <= ruleJp) return;
+  const path = ['jp'];
+  if ((await overrideAboveRule(db)) === 'refuse')
+    throw appError(
+      'BAD_REQUEST',
+      `JP melebihi ${ruleJp} JP menurut aturan metode ini`,
+      `The JP is above the ${ruleJp} JP of this method's rule`,
+      [
+        {
+          path,
+          code: 'override_above_rule',
+          message: {
+            id: `JP tidak boleh melebihi ${ruleJp} JP menurut aturan metode ini (pengaturan instansi)`,
+            en: `The JP may not exceed the ${ruleJp} JP of this method's rule (agency setting)`,
+          },
+        },
+      ],
+    );
+  if (!confirmed)
+    throw appError(
+      'CONFLICT',
+      `JP melebihi ${ruleJp} JP menurut aturan metode ini`,
+      `The JP is above the ${ruleJp} JP of this method's rule`,
+      [
+        {
+          path: ['confirmAboveRule'],
+          code: 'override_above_rule',
+          message: {
+            id: `${jp} JP melebihi ${ruleJp} JP menurut aturan metode ini: centang konfirmasi dan tuliskan alasannya`,
+            en: `${jp} JP is above the ${ruleJp} JP of this method's rule: tick the confirmation and give the reason`,
+          },
+        },
+      ],
+    );
+}
+
+/**
  * Days after which a submission still undecided is shown as overdue (policy parameter of the app:
  * the rules set no deadline for the verification).
  */
@@ -299,10 +367,7 @@ export const activitiesRouter = router({
     .input(QueueQuery.default({ tab: 'now', offset: 0, limit: QUEUE_PAGE }))
     .query(async ({ ctx, input }) => {
       const conditions = queueConditions(ctx.db, ctx.user, await ruleProfile(ctx.db), input.tab);
-      if (input.q) {
-        const pattern = `%${input.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-        conditions.push(or(sql`${employees.name} ILIKE ${pattern}`, sql`${employees.id} LIKE ${pattern}`)!);
-      }
+      if (input.q) conditions.push(nameOrNip(input.q));
       if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
       if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
       const where = and(...conditions);
@@ -395,7 +460,7 @@ export const activitiesRouter = router({
       const [row] = await ctx.db
         .select({ n: count() })
         .from(plans)
-        .where(and(eq(plans.year, year), eq(plans.status, 'draft'), ...(own ? [ne(plans.employeeId, own)] : [])));
+        .where(and(gte(plans.year, year), eq(plans.status, 'submitted'), ...(own ? [ne(plans.employeeId, own)] : [])));
       plansToApprove = row?.n ?? 0;
     }
     return {
@@ -438,6 +503,8 @@ export const activitiesRouter = router({
         ? { ok: true as const, jp: conversion.value.jp, trace: conversion.value.trace, profile: conversion.value.profile }
         : { ok: false as const, problems: conversion.problems },
       can: await allowedActions(ctx.db, ctx.user, row),
+      ruleJp: await ruleJpOf(ctx.db, row),
+      overrideAboveRule: await overrideAboveRule(ctx.db),
     };
   }),
 
@@ -682,6 +749,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (isOwner(ctx.user, row)) throw forbidden();
+      if (input.jp !== null) await ensureOverridable(ctx.db, row, input.jp, input.confirmAboveRule);
       return ctx.db.transaction(async (tx) => {
         const [updated] = await tx
           .update(activities)
@@ -710,7 +778,7 @@ export const activitiesRouter = router({
           'activity',
           row.id,
           { jp: row.jpOverride, reason: row.jpOverrideReason },
-          { jp: input.jp, reason: input.reason },
+          { jp: input.jp, reason: input.reason, ...(input.confirmAboveRule ? { confirmedAboveRule: true } : {}) },
         );
         return summaryOf(updated!);
       });
@@ -790,6 +858,7 @@ async function reviewOne(db: Db, user: SessionUser, id: string, approve: boolean
       { status: row.status, supervisorApproved: row.supervisorApproved },
       { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: reason ?? null },
     );
+    await notifyOwner(tx, row, approve ? 'activity_approved' : 'activity_rejected', reason);
     return summaryOf(updated!);
   });
 }
@@ -829,9 +898,14 @@ async function verifyOne(db: Db, user: SessionUser, id: string, verified: boolea
     // The stored JP of the employee follows the change in the same transaction.
     await refreshTotals(tx, [row.employeeId]);
     await audit(tx, user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: reason ?? null });
+    await notifyOwner(tx, row, verified ? 'activity_verified' : 'activity_rejected', reason);
     return summaryOf(updated!);
   });
 }
+
+/** The activity's owner hears of a decision on it, with the reason of a rejection. */
+const notifyOwner = (tx: Pick<Db, 'execute'>, row: Row, kind: NotificationKind, reason: string | undefined) =>
+  notify(tx, { employeeId: row.employeeId }, kind, { title: row.data.title, ...(reason ? { reason } : {}) }, `/activities/${row.id}`);
 
 const changedMeanwhile = () =>
   conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');

@@ -25,6 +25,7 @@ import { rowsOf } from '../db/index.js';
 import { storedActivity } from '../db/records.js';
 import type { EventEvaluation, EventSignatory } from '../db/schema.js';
 import { activities, certificates, employees, eventParticipants, evidenceFiles, settings, trainingEvents, units } from '../db/schema.js';
+import { likePattern, nameOrNip } from '../search.js';
 import { appError, forbidden } from '../errors.js';
 import type { EvaluationSummary, ParticipantLine } from '../event-documents.js';
 import { certificatePdf, invitationPdf, participantsPdf, participantsXlsx, reportPdf } from '../event-documents.js';
@@ -87,8 +88,6 @@ function invitable(user: SessionUser, event: Pick<Event, 'unitId'>): SQL | undef
   return eq(employees.unitId, event.unitId ?? user.unitId ?? '');
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
 const countAll = sql<number>`count(*)::int`;
 /** A participant's certificate of the event (at most one). */
 const participantsCertificate = and(
@@ -138,7 +137,7 @@ async function candidateCondition(db: Db, user: SessionUser, event: Event, f: z.
     f.unitId ? eq(employees.unitId, f.unitId) : undefined,
     f.positionKind ? sql`${employees.data}->>'positionKind' = ${f.positionKind}` : undefined,
     f.positionTitle ? sql`${employees.data}->>'positionTitle' ILIKE ${likePattern(f.positionTitle)}` : undefined,
-    f.q ? sql`(${employees.name} ILIKE ${likePattern(f.q)} OR ${employees.id} LIKE ${likePattern(f.q)})` : undefined,
+    f.q ? nameOrNip(f.q) : undefined,
   ];
   if (f.belowObligation) {
     const ob = await obligations(db, year);
@@ -506,10 +505,7 @@ export const eventsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
-      const filter = and(
-        eq(eventParticipants.eventId, event.id),
-        input.q ? sql`(${employees.name} ILIKE ${likePattern(input.q)} OR ${employees.id} LIKE ${likePattern(input.q)})` : undefined,
-      );
+      const filter = and(eq(eventParticipants.eventId, event.id), input.q ? nameOrNip(input.q) : undefined);
       const listed = await namePage(
         input,
         (keyset, limit) =>

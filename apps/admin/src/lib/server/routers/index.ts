@@ -36,16 +36,18 @@ import {
   TimeZoneChoice,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
+import { nameOrNip } from '../search.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
-import { drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
+import { complianceUnder, drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
 import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
 import { cachedRead } from '../read-cache.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
+import { notificationsRouter } from './notifications.js';
 import { myasnRouter } from './myasn.js';
 import { ipasnRouter } from './ipasn.js';
 import { plansRouter } from './plans.js';
@@ -795,11 +797,7 @@ const adminRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
-      const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : undefined;
-      const filter = and(
-        unitId ? eq(employees.unitId, unitId) : undefined,
-        pattern ? sql`(${employees.name} ILIKE ${pattern} OR ${employees.id} LIKE ${pattern})` : undefined,
-      );
+      const filter = and(unitId ? eq(employees.unitId, unitId) : undefined, input.q ? nameOrNip(input.q) : undefined);
       const [rows, total] = await Promise.all([
         ctx.db
           .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
@@ -891,6 +889,20 @@ const adminRouter = router({
       });
       return { timeZone: input.timeZone };
     }),
+  /**
+   * What a change of rule profile would do to this year's compliance, before it is made: the
+   * employees meeting their obligation and the JP in all, under the current profile and the chosen one.
+   */
+  profilePreview: roleProcedure('admin_sdm')
+    .input(RuleProfileChoice)
+    .query(async ({ ctx, input }) => {
+      if (!builtInProfiles.some((p) => p.id === input.profile))
+        throw appError('BAD_REQUEST', `Profil tidak dikenal: ${input.profile}`, `Unknown profile: ${input.profile}`);
+      const year = Number(todayIso(await agencyTimeZone(ctx.db)).slice(0, 4));
+      const before = await complianceUnder(ctx.db, await ruleProfile(ctx.db), year);
+      const after = await complianceUnder(ctx.db, input.profile, year);
+      return { before, after };
+    }),
   setProfile: roleProcedure('admin_sdm')
     .input(RuleProfileChoice)
     .mutation(async ({ ctx, input }) => {
@@ -922,5 +934,6 @@ export const appRouter = router({
   admin: adminRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  notifications: notificationsRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,11 @@
 import { resolveProfiles, versionInForce } from '@bangkom/jp';
-import { and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { subordinateCondition } from '../access.js';
 import { activities, employees, employeeYearJp, plans, units } from '../db/schema.js';
 import { appError } from '../errors.js';
 import { needsSupervisorSql } from '../review.js';
+import { nameOrNip } from '../search.js';
 import { freshen } from '../totals.js';
 import { todayIso } from '../../values.js';
 import { roleProcedure, router } from '../trpc.js';
@@ -43,10 +44,7 @@ export const teamRouter = router({
       )} ELSE 0 END`;
       const scope = subordinateCondition(ctx.db, ctx.user, employees.id);
       const conditions = [scope];
-      if (input.q) {
-        const pattern = `%${input.q.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-        conditions.push(or(sql`${employees.name} ILIKE ${pattern}`, sql`${employees.id} LIKE ${pattern}`)!);
-      }
+      if (input.q) conditions.push(nameOrNip(input.q));
       await freshen(ctx.db, scope);
       const pending = ctx.db
         .select({ n: count() })

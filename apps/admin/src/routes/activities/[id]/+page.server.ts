@@ -88,8 +88,10 @@ export const actions: Actions = {
     const form = await postedForm(event, OverrideForm);
     if (!form.valid) return refused(form);
     const caller = await callerFor(event);
-    const { jp, overrideReason } = form.data;
-    const result = await attempt(event, form, () => caller.activities.overrideJp({ id: event.params.id, jp, reason: overrideReason }));
+    const { jp, overrideReason, confirmAboveRule } = form.data;
+    const result = await attempt(event, form, () =>
+      caller.activities.overrideJp({ id: event.params.id, jp, reason: overrideReason, confirmAboveRule }),
+    );
     return result.ok ? { override: form, done: true } : result.failure;
   },
   approveConversion: (event) => run(event, (c, id) => c.activities.approveConversion({ id })),

@@ -1,0 +1,30 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './db/index.js';
+import type { NotificationKind, Role } from './db/schema.js';
+import { notifications, users } from './db/schema.js';
+
+/** Who a notification goes to: the accounts of an employee, or every account of a role (optionally of one unit). */
+export type Recipients = { employeeId: string } | { role: Role; unitId?: string };
+
+const recipientsOf = (to: Recipients): SQL =>
+  'employeeId' in to
+    ? eq(users.employeeId, to.employeeId)
+    : and(eq(users.role, to.role), to.unitId ? eq(users.unitId, to.unitId) : undefined)!;
+
+/**
+ * One notification to each active account that `to` names, in the caller's transaction (a decision
+ * and its notice are saved together). One INSERT … SELECT: no list of accounts leaves the database.
+ */
+export async function notify(
+  tx: Pick<Db, 'execute'>,
+  to: Recipients,
+  kind: NotificationKind,
+  params: Record<string, string>,
+  link: string,
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO ${notifications} (user_id, kind, params, link)
+    SELECT ${users.id}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link} FROM ${users}
+    WHERE ${recipientsOf(to)} AND ${users.disabled} = false`);
+}

@@ -1,0 +1,52 @@
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { notifications } from '../db/schema.js';
+import { authedProcedure, router } from '../trpc.js';
+
+/** Notifications on one page of the list. */
+export const NOTIFICATIONS_PAGE = 50;
+
+export const notificationsRouter = router({
+  /** The user's own notifications, newest first, a page at a time (keyset: before an id), with the number unread. */
+  list: authedProcedure.input(z.object({ before: z.int().positive().optional() }).default({})).query(async ({ ctx, input }) => {
+    const mine = eq(notifications.userId, ctx.user.id);
+    const [rows, unread] = await Promise.all([
+      ctx.db
+        .select()
+        .from(notifications)
+        .where(and(mine, input.before ? lt(notifications.id, input.before) : undefined))
+        .orderBy(desc(notifications.id))
+        .limit(NOTIFICATIONS_PAGE + 1),
+      ctx.db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(mine, isNull(notifications.readAt))),
+    ]);
+    const page = rows.slice(0, NOTIFICATIONS_PAGE);
+    return { rows: page, unread: unread[0]?.n ?? 0, next: rows.length > NOTIFICATIONS_PAGE ? page.at(-1)!.id : null };
+  }),
+  /** How many of the user's notifications are unread (the bell in the header). */
+  unread: authedProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, ctx.user.id), isNull(notifications.readAt)));
+    return row?.n ?? 0;
+  }),
+  /** Marks the user's own notifications read (the given ones, or all). */
+  markRead: authedProcedure
+    .input(z.object({ ids: z.array(z.int().positive()).max(100).optional() }).default({}))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(
+          and(
+            eq(notifications.userId, ctx.user.id),
+            isNull(notifications.readAt),
+            input.ids ? inArray(notifications.id, input.ids) : undefined,
+          ),
+        );
+      return { ok: true as const };
+    }),
+});
