@@ -28,6 +28,8 @@ export function buildIsStale() {
     join(app, 'src'),
     join(app, 'static'),
     join(app, 'messages'),
+    // Migrations are read at start-up from the build.
+    join(app, 'drizzle'),
     join(app, 'project.inlang', 'settings.json'),
     join(app, 'svelte.config.js'),
     join(app, 'vite.config.ts'),
