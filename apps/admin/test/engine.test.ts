@@ -63,7 +63,7 @@ forEachDatabase((open) => {
     expect(dashboard.employees).toBeGreaterThan(0);
     // [K] IV.D.1.j: coaching counts per session; without sessions it cannot be counted.
     expect(dashboard.uncounted.map((u) => u.activityId)).toEqual(['DRAFT-NO-SESSIONS']);
-    expect(dashboard.uncounted[0]!.messages[0]!.id).toContain('sessions');
+    expect(dashboard.uncounted[0]!.messages[0]!.id).toContain('jumlah pertemuan');
     // Every year's card and export works for the employee with the bad records.
     const card = await admin.caller.compliance.card({ employeeId: pegawai.employeeId! });
     expect(card.uncounted.map((u) => u.activityId)).toContain('OLD-2023');
@@ -81,8 +81,14 @@ forEachDatabase((open) => {
     const admin = await callerAs(db, 'adminsdm');
     const before = await admin.caller.compliance.card({ employeeId: pegawai.user!.employeeId! });
     const totalBefore = before.yearlyTotals.find((y) => y.year === YEAR)?.jp ?? 0;
-    await db.update(activities).set({ status: 'verified' }).where(eq(activities.id, draft.id));
-    await admin.caller.activities.overrideJp({ id: draft.id, jp: 5, reason: 'Tiga pertemuan menurut daftar hadir' });
+    // The superior approved it ([K] III.D.5) and 5 JP is above the rule's 4, so the override is confirmed twice.
+    await db.update(activities).set({ status: 'verified', supervisorApproved: true }).where(eq(activities.id, draft.id));
+    await admin.caller.activities.overrideJp({
+      id: draft.id,
+      jp: 5,
+      reason: 'Tiga pertemuan menurut daftar hadir',
+      confirmAboveRule: true,
+    });
     const page = await admin.caller.activities.get({ id: draft.id });
     expect(page.conversion.ok && page.conversion.jp).toBe(5);
     expect(

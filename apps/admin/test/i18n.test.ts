@@ -45,6 +45,7 @@ it('Bahasa Indonesia and English have the same keys and the same parameters', ()
     'myasn_col_status',
     'myasn_field_jp',
     'ipasn_nav',
+    'plans_sort_nip',
   ]);
   const untranslated = keys.filter((key) => !same.has(key) && JSON.stringify(catalogue.id[key]) === JSON.stringify(catalogue.en[key]));
   expect(untranslated).toEqual([]);

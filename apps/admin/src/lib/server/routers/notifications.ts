@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { notifications } from '../db/schema.js';
 import { authedProcedure, router } from '../trpc.js';
@@ -44,7 +44,7 @@ export const notificationsRouter = router({
           and(
             eq(notifications.userId, ctx.user.id),
             isNull(notifications.readAt),
-            input.ids ? inArray(notifications.id, input.ids) : undefined,
+            input.ids ? sql`${notifications.id} = ANY(${sql.param(input.ids)}::bigint[])` : undefined,
           ),
         );
       return { ok: true as const };
