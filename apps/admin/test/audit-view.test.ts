@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changesOf, valueText } from '../src/lib/audit-view.js';
 
@@ -26,5 +28,29 @@ describe('valueText', () => {
     const text = valueText('x'.repeat(500))!;
     expect(text.length).toBe(120);
     expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the audit page names every action', () => {
+  const read = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? read(path) : name.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
+    });
+  const server = read(join(import.meta.dirname, '..', 'src', 'lib', 'server')).join('\n');
+  const page = readFileSync(join(import.meta.dirname, '..', 'src', 'routes', 'audit', '+page.svelte'), 'utf8');
+  const labelled = new Set([...page.matchAll(/'([a-z_]+\.[a-z_]+)': m\./g)].map((match) => match[1]!));
+
+  it('every action the server writes has a label in the words of the office (an unlabelled one would show its code)', () => {
+    // audit(db, user, 'family.action', …), over one line or several.
+    const written = new Set([...server.matchAll(/\baudit\(\s*[^,()]+,\s*[^,()]+,\s*'([a-z_]+\.[a-z_]+)'/g)].map((match) => match[1]!));
+    expect(written.size).toBeGreaterThan(30);
+    expect([...written].filter((action) => !labelled.has(action)).sort()).toEqual([]);
+  });
+
+  it('an action built at run time (`export.event_${kind}`) has a label for each of its kinds', () => {
+    const prefixes = [...server.matchAll(/\baudit\(\s*[^,()]+,\s*[^,()]+,\s*`([a-z_]+\.[a-z_]*)\$\{/g)].map((match) => match[1]!);
+    expect(prefixes).toContain('export.event_');
+    for (const prefix of prefixes) expect([...labelled].filter((action) => action.startsWith(prefix)).length, prefix).toBeGreaterThan(1);
   });
 });
