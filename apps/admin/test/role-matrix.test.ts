@@ -119,6 +119,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     call: (c, t) => c.tubel.assess({ employeeId: t.pegawaiEmployee, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01` }),
   },
   'tubel.list': { allowed: ['admin_sdm', 'auditor'], call: (c) => c.tubel.list() },
+  'tubel.candidates': { allowed: ['admin_sdm'], call: (c) => c.tubel.candidates({ q: '19' }) },
   'tubel.get': { allowed: ['admin_sdm', 'auditor'], call: (c, t) => c.tubel.get({ id: t.tubelAssessment }) },
   'myasn.activity': { allowed: ALL, call: (c, t) => c.myasn.activity({ id: t.verifiedActivity }) },
   'myasn.mark': {

@@ -509,7 +509,7 @@ forEachDatabase((open) => {
       const stored = await caller.tubel.get({ id: saved.id! });
       expect(stored.result).toEqual(saved.result);
       expect(stored.eligible).toBe(saved.result.eligible);
-      expect((await caller.tubel.list()).map((a) => a.id)).toContain(saved.id);
+      expect((await caller.tubel.list()).rows.map((a) => a.id)).toContain(saved.id);
       const entry = (await db.select().from(auditLog).where(eq(auditLog.action, 'tubel.assess')))[0]!;
       expect(entry.entityId).toBe(String(saved.id));
     });

@@ -237,6 +237,34 @@ export const PlansQuery = z.object({
   limit: z.int().min(1).max(PLANS_PAGE).default(PLANS_PAGE),
 });
 export type PlansQuery = z.input<typeof PlansQuery>;
+
+/** Accounts on one page of the admin's accounts list. */
+export const USERS_PAGE = 50;
+/** The accounts list as the URL asks for it: search by username, name or NIP; role; active or disabled; a page (offset). */
+export const UsersQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(roles).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(USERS_PAGE).default(USERS_PAGE),
+});
+export type UsersQuery = z.input<typeof UsersQuery>;
+
+/** Employees on one page of the Tugas Belajar picker, and saved assessments on one page of their list. */
+export const TUBEL_PAGE = 50;
+/** A page of the PNS a Tugas Belajar can be checked for, searched by name or NIP; `chosen` is also returned when it is off the page. */
+export const TubelCandidatesQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  chosen: z.string().trim().max(40).optional(),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(TUBEL_PAGE).default(TUBEL_PAGE),
+});
+/** A page of the saved Tugas Belajar assessments, newest first, searched by the employee's name or NIP. */
+export const TubelListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  offset: z.int().min(0).max(10_000_000).default(0),
+  limit: z.int().min(1).max(TUBEL_PAGE).default(TUBEL_PAGE),
+});
 /** Submitting or withdrawing the own plan: nothing but the button. */
 export const PlanStep = z.object({});
 /** Removing a planned activity: its position in the plan. */

@@ -18,7 +18,12 @@ export function yearParam(url: URL, offset = 0): number {
   return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : currentYear() + offset;
 }
 
-/** `?page=` of a paged list: a whole number from 1 (anything else is the first page). */
-export function pageParam(url: URL): number {
-  return Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+/** `?page=` of a paged list (`name` when a page has two lists): a whole number from 1 (anything else is the first page). */
+export function pageParam(url: URL, name = 'page'): number {
+  return Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get(name) ?? '1', 10) || 1));
+}
+
+/** `?name=` of a list's search box: trimmed, at most 100 characters, absent when empty. */
+export function searchParam(url: URL, name = 'q'): string | undefined {
+  return url.searchParams.get(name)?.trim().slice(0, 100) || undefined;
 }

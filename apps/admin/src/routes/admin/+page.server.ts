@@ -14,13 +14,37 @@ import {
   SessionSettings,
   Signatory,
   TimeZoneChoice,
+  USERS_PAGE,
+  UsersQuery,
 } from '$lib/schemas';
+import { pageParam, searchParam } from '$lib/server/urls';
 import { removeFiles } from 'sveltekit-superforms';
+
+/** The accounts list as the URL asks for it (`uq`, `role`, `status`, `upage`: the employee list has `q` and `after`). */
+function usersQueryOf(url: URL) {
+  const role = UsersQuery.shape.role.safeParse(url.searchParams.get('role') || undefined);
+  const status = UsersQuery.shape.status.safeParse(url.searchParams.get('status') || undefined);
+  return {
+    q: searchParam(url, 'uq'),
+    role: role.success ? role.data : undefined,
+    status: status.success ? status.data : undefined,
+    page: pageParam(url, 'upage'),
+  };
+}
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
+  const usersQuery = usersQueryOf(event.url);
   const [users, units, profiles, employees, sessionSettings] = await Promise.all([
-    loadOr(event, () => caller.admin.users()),
+    loadOr(event, () =>
+      caller.admin.users({
+        ...(usersQuery.q ? { q: usersQuery.q } : {}),
+        ...(usersQuery.role ? { role: usersQuery.role } : {}),
+        ...(usersQuery.status ? { status: usersQuery.status } : {}),
+        offset: (usersQuery.page - 1) * USERS_PAGE,
+        limit: USERS_PAGE,
+      }),
+    ),
     loadOr(event, () => caller.admin.units()),
     loadOr(event, () => caller.admin.profiles()),
     loadOr(event, () =>
@@ -54,6 +78,7 @@ export const load: PageServerLoad = async (event) => {
       : null;
   return {
     users,
+    usersQuery,
     units,
     profiles,
     employees,

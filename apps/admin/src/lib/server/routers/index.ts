@@ -2,7 +2,7 @@ import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import {
@@ -34,9 +34,10 @@ import {
   SessionSettings,
   Signatory,
   TimeZoneChoice,
+  UsersQuery,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
-import { nameOrNip } from '../search.js';
+import { likePattern, nameOrNip } from '../search.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
 import { eventsRouter } from './events.js';
@@ -586,13 +587,39 @@ const notOwnAccount = (ctx: { user: { id: number } }, userId: number) => {
 const accountFields = { id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId };
 
 const adminRouter = router({
-  users: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) =>
-    ctx.db
-      .select({ ...accountFields, disabled: users.disabled, mustChangePassword: users.mustChangePassword, employeeName: employees.name })
-      .from(users)
-      .leftJoin(employees, eq(employees.id, users.employeeId))
-      .orderBy(users.username),
-  ),
+  /** One page of the accounts by username, searched by username, employee name or NIP, by role and status, with the number found. */
+  users: roleProcedure('admin_sdm', 'auditor')
+    .input(UsersQuery.prefault({}))
+    .query(async ({ ctx, input }) => {
+      const pattern = input.q ? likePattern(input.q) : undefined;
+      const filter = and(
+        pattern ? sql`(${users.username} ILIKE ${pattern} OR ${nameOrNip(input.q!)})` : undefined,
+        input.role ? eq(users.role, input.role) : undefined,
+        input.status ? eq(users.disabled, input.status === 'disabled') : undefined,
+      );
+      const [rows, total] = await Promise.all([
+        ctx.db
+          .select({
+            ...accountFields,
+            disabled: users.disabled,
+            mustChangePassword: users.mustChangePassword,
+            employeeName: employees.name,
+          })
+          .from(users)
+          .leftJoin(employees, eq(employees.id, users.employeeId))
+          .where(filter)
+          .orderBy(users.username)
+          .limit(input.limit)
+          .offset(input.offset),
+        ctx.db
+          .select({ n: count() })
+          .from(users)
+          .leftJoin(employees, eq(employees.id, users.employeeId))
+          .where(filter)
+          .then((r) => r[0]?.n ?? 0),
+      ]);
+      return { rows, total, offset: input.offset };
+    }),
   createUser: roleProcedure('admin_sdm')
     .input(NewAccount)
     .mutation(async ({ ctx, input }) => {
@@ -798,18 +825,14 @@ const adminRouter = router({
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
       const filter = and(unitId ? eq(employees.unitId, unitId) : undefined, input.q ? nameOrNip(input.q) : undefined);
-      const [rows, total] = await Promise.all([
+      const afterChosen = input.after
+        ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
+        : undefined;
+      const [rows, total, skipped] = await Promise.all([
         ctx.db
           .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
           .from(employees)
-          .where(
-            and(
-              filter,
-              input.after
-                ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
-                : undefined,
-            ),
-          )
+          .where(and(filter, afterChosen))
           .orderBy(employees.name, employees.id)
           .limit(input.limit + 1),
         ctx.db
@@ -817,9 +840,17 @@ const adminRouter = router({
           .from(employees)
           .where(filter)
           .then((r) => Number(r[0]?.n ?? 0)),
+        // Where this page starts in the whole list ("101–200 dari 779"): the matching employees before it.
+        afterChosen
+          ? ctx.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(employees)
+              .where(and(filter, sql`NOT ${afterChosen}`))
+              .then((r) => Number(r[0]?.n ?? 0))
+          : 0,
       ]);
       const page = rows.slice(0, input.limit);
-      return { rows: page, total, next: rows.length > input.limit ? page.at(-1)!.id : null };
+      return { rows: page, total, skipped, next: rows.length > input.limit ? page.at(-1)!.id : null };
     }),
   /** Adds or updates employees from a CSV in the import template; all or nothing. */
   importEmployees: roleProcedure('admin_sdm')

@@ -1,9 +1,11 @@
 import { TugasBelajarCandidate, TugasBelajarProgramme } from '@bangkom/domain';
 import { checkEligibility } from '@bangkom/tubel';
-import { desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
-import { employees, tubelAssessments } from '../db/schema.js';
+import { employees, tubelAssessments, units } from '../db/schema.js';
+import { TubelCandidatesQuery, TubelListQuery } from '../../schemas.js';
+import { nameOrNip } from '../search.js';
 import { todayIso } from '../../values.js';
 import { agencyTimeZone } from './activities.js';
 import { appError } from '../errors.js';
@@ -75,23 +77,73 @@ export const tubelRouter = router({
       });
     }),
 
-  /** Saved assessments, newest first. */
-  list: roleProcedure('admin_sdm', 'auditor').query(async ({ ctx }) =>
-    ctx.db
-      .select({
-        id: tubelAssessments.id,
-        employeeId: tubelAssessments.employeeId,
-        employeeName: employees.name,
-        asOf: tubelAssessments.asOf,
-        eligible: tubelAssessments.eligible,
-        input: tubelAssessments.input,
-        createdAt: tubelAssessments.createdAt,
-      })
-      .from(tubelAssessments)
-      .innerJoin(employees, eq(employees.id, tubelAssessments.employeeId))
-      .orderBy(desc(tubelAssessments.id))
-      .limit(200),
-  ),
+  /**
+   * A page of the PNS a Tugas Belajar can be checked for (it is for PNS: [P] art. 26(3)), by name,
+   * searched by name or NIP, with the number found; the chosen employee is returned too, so the
+   * picker keeps a choice that is not on the page shown.
+   */
+  candidates: roleProcedure('admin_sdm')
+    .input(TubelCandidatesQuery.prefault({}))
+    .query(async ({ ctx, input }) => {
+      const filter = and(eq(employees.kind, 'PNS'), input.q ? nameOrNip(input.q) : undefined);
+      const fields = { id: employees.id, name: employees.name, unit: units.name };
+      const [rows, total, chosen] = await Promise.all([
+        ctx.db
+          .select(fields)
+          .from(employees)
+          .leftJoin(units, eq(units.id, employees.unitId))
+          .where(filter)
+          .orderBy(employees.name, employees.id)
+          .limit(input.limit)
+          .offset(input.offset),
+        ctx.db
+          .select({ n: count() })
+          .from(employees)
+          .where(filter)
+          .then((r) => r[0]?.n ?? 0),
+        input.chosen
+          ? ctx.db
+              .select(fields)
+              .from(employees)
+              .leftJoin(units, eq(units.id, employees.unitId))
+              .where(and(eq(employees.id, input.chosen), eq(employees.kind, 'PNS')))
+              .then((r) => r[0] ?? null)
+          : null,
+      ]);
+      return { rows, total, offset: input.offset, chosen };
+    }),
+
+  /** Saved assessments, newest first, a page at a time, searched by the employee's name or NIP, with the number found. */
+  list: roleProcedure('admin_sdm', 'auditor')
+    .input(TubelListQuery.prefault({}))
+    .query(async ({ ctx, input }) => {
+      const filter = input.q ? nameOrNip(input.q) : undefined;
+      const [rows, total] = await Promise.all([
+        ctx.db
+          .select({
+            id: tubelAssessments.id,
+            employeeId: tubelAssessments.employeeId,
+            employeeName: employees.name,
+            asOf: tubelAssessments.asOf,
+            eligible: tubelAssessments.eligible,
+            input: tubelAssessments.input,
+            createdAt: tubelAssessments.createdAt,
+          })
+          .from(tubelAssessments)
+          .innerJoin(employees, eq(employees.id, tubelAssessments.employeeId))
+          .where(filter)
+          .orderBy(desc(tubelAssessments.id))
+          .limit(input.limit)
+          .offset(input.offset),
+        ctx.db
+          .select({ n: count() })
+          .from(tubelAssessments)
+          .innerJoin(employees, eq(employees.id, tubelAssessments.employeeId))
+          .where(filter)
+          .then((r) => r[0]?.n ?? 0),
+      ]);
+      return { rows, total, offset: input.offset };
+    }),
 
   /** One saved assessment: the facts as given and the criteria with their articles. */
   get: roleProcedure('admin_sdm', 'auditor')

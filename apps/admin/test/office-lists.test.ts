@@ -1,0 +1,171 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database, Db } from '../src/lib/server/db/index.js';
+import { employees, users } from '../src/lib/server/db/schema.js';
+import { seedDemo } from '../src/lib/server/seed.js';
+import { forEachDatabase } from './databases.js';
+import { callerAs, outcome, tubelFacts } from './helpers.js';
+
+/**
+ * The lists of the office's daily work are paged on the server, searched by name or NIP, with the
+ * number found: the accounts of the admin page, the PNS a Tugas Belajar is checked for (a search
+ * box, not one option per employee), the saved assessments, and the employee list's position.
+ */
+const YEAR = 2025;
+const EXTRA_ACCOUNTS = 70;
+const TIMEOUT = 120_000;
+
+forEachDatabase((open) => {
+  let database: Database;
+  let db: Db;
+  beforeAll(async () => {
+    database = await open();
+    db = database.db;
+    await seedDemo(db, { employees: 120, year: YEAR });
+    // More accounts than a page: some disabled, some superiors.
+    const passwordHash = (await db.select({ h: users.passwordHash }).from(users).limit(1))[0]!.h;
+    await db.insert(users).values(
+      Array.from({ length: EXTRA_ACCOUNTS }, (_, i) => ({
+        username: `akun-${String(i).padStart(3, '0')}`,
+        passwordHash,
+        role: i % 7 === 0 ? ('atasan' as const) : ('pegawai' as const),
+        disabled: i % 5 === 0,
+      })),
+    );
+  }, TIMEOUT);
+  afterAll(async () => database?.close());
+
+  it(
+    'the accounts list comes a page at a time, with the number found, searched by username, name or NIP, by role and status',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const all = (await db.select({ username: users.username }).from(users)).map((u) => u.username);
+      const first = await caller.admin.users({ limit: 50 });
+      expect(first.total).toBe(all.length);
+      expect(first.rows).toHaveLength(50);
+      const second = await caller.admin.users({ offset: 50, limit: 50 });
+      expect(second.offset).toBe(50);
+      expect(second.rows).toHaveLength(all.length - 50);
+      const listed = [...first.rows, ...second.rows].map((u) => u.username);
+      expect(new Set(listed).size).toBe(all.length);
+      expect([...listed].sort()).toEqual([...all].sort());
+      // By username, in the database's order of text (the next page starts after the last of this one).
+      expect(first.rows.at(-1)!.username < second.rows[0]!.username).toBe(true);
+
+      // The employee behind an account is found by part of their name and by NIP.
+      const pegawai = (await db.select().from(users).where(eq(users.username, 'pegawai')))[0]!;
+      const employee = (await db.select().from(employees).where(eq(employees.id, pegawai.employeeId!)))[0]!;
+      const byNip = await caller.admin.users({ q: employee.id });
+      expect(byNip.rows.map((u) => u.username)).toContain('pegawai');
+      expect(byNip.rows.every((u) => u.employeeId?.includes(employee.id))).toBe(true);
+      const namePart = employee.name.split(' ')[0]!.toLowerCase();
+      const byName = await caller.admin.users({ q: namePart });
+      expect(byName.rows.find((u) => u.username === 'pegawai')?.employeeName).toBe(employee.name);
+      expect(byName.total).toBe(byName.rows.length);
+      // A username part; `%` and `_` are taken literally.
+      expect((await caller.admin.users({ q: 'akun-06' })).rows.map((u) => u.username)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `akun-06${i}`),
+      );
+      expect((await caller.admin.users({ q: '%' })).total).toBe(0);
+
+      const disabled = await caller.admin.users({ status: 'disabled', limit: 50 });
+      const disabledInDb = (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(users)
+          .where(eq(users.disabled, true))
+      )[0]!.n;
+      expect(disabled.total).toBe(disabledInDb);
+      expect(disabled.rows.every((u) => u.disabled)).toBe(true);
+      const superiors = await caller.admin.users({ role: 'atasan', status: 'active', limit: 50 });
+      const superiorsInDb = (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(users)
+          .where(and(eq(users.role, 'atasan'), eq(users.disabled, false)))
+      )[0]!.n;
+      expect(superiors.total).toBe(superiorsInDb);
+      expect(superiors.rows.every((u) => u.role === 'atasan' && !u.disabled)).toBe(true);
+
+      // A page is never larger than the list's page size, and only the admin SDM and the auditor see accounts.
+      expect(await outcome(() => caller.admin.users({ limit: 51 }))).toBe('BAD_REQUEST');
+      expect(await outcome(async () => (await callerAs(db, 'adminunit')).caller.admin.users({}))).toBe('FORBIDDEN');
+      expect((await (await callerAs(db, 'auditor')).caller.admin.users({})).total).toBe(all.length);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the Tugas Belajar picker returns a page of PNS by name, searched by name or NIP, and keeps a choice off the page',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const pns = await db.select().from(employees).where(eq(employees.kind, 'PNS')).orderBy(employees.name, employees.id);
+      expect(pns.length).toBeGreaterThan(20);
+      const first = await caller.tubel.candidates({ limit: 10 });
+      expect(first.total).toBe(pns.length);
+      expect(first.rows.map((e) => e.id)).toEqual(pns.slice(0, 10).map((e) => e.id));
+      const third = await caller.tubel.candidates({ offset: 20, limit: 10 });
+      expect(third.rows.map((e) => e.id)).toEqual(pns.slice(20, 30).map((e) => e.id));
+      // Every row names the person and their unit.
+      expect(third.rows.every((e) => e.name && e.unit)).toBe(true);
+
+      // Tugas Belajar is for PNS ([P] art. 26(3)): another kind is never offered, even searched by its id.
+      const other = (await db.select().from(employees).where(ne(employees.kind, 'PNS')).limit(1))[0]!;
+      expect((await caller.tubel.candidates({ q: other.id })).rows.map((e) => e.id)).not.toContain(other.id);
+      expect((await caller.tubel.candidates({ chosen: other.id })).chosen).toBeNull();
+
+      const last = pns.at(-1)!;
+      const byNip = await caller.tubel.candidates({ q: last.id });
+      expect(byNip.rows.map((e) => e.id)).toEqual([last.id]);
+      expect(byNip.total).toBe(1);
+      const byName = await caller.tubel.candidates({ q: last.name.toUpperCase() });
+      expect(byName.rows.map((e) => e.id)).toContain(last.id);
+      // The chosen employee comes back with name and NIP when the page shown does not hold it.
+      const kept = await caller.tubel.candidates({ limit: 10, chosen: last.id });
+      expect(kept.rows.map((e) => e.id)).not.toContain(last.id);
+      expect(kept.chosen).toMatchObject({ id: last.id, name: last.name });
+
+      expect(await outcome(async () => (await callerAs(db, 'auditor')).caller.tubel.candidates({}))).toBe('FORBIDDEN');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'saved Tugas Belajar assessments are listed a page at a time, newest first, searched by name or NIP',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const picked = (await caller.tubel.candidates({ limit: 3 })).rows;
+      const saved = [];
+      for (const e of picked)
+        saved.push(await caller.tubel.assess({ employeeId: e.id, ...tubelFacts(YEAR), asOf: `${YEAR}-06-01`, save: true }));
+      const ids = saved.map((s) => s.id!).reverse();
+      const first = await caller.tubel.list({ limit: 2 });
+      expect(first.total).toBe(3);
+      expect(first.rows.map((a) => a.id)).toEqual(ids.slice(0, 2));
+      const second = await caller.tubel.list({ offset: 2, limit: 2 });
+      expect(second.rows.map((a) => a.id)).toEqual(ids.slice(2));
+      const found = await caller.tubel.list({ q: picked[1]!.id });
+      expect(found.total).toBe(1);
+      expect(found.rows[0]).toMatchObject({ employeeId: picked[1]!.id, employeeName: picked[1]!.name });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the employee list says where its page starts in the whole list',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      let page = await caller.admin.employeePage({ limit: 40 });
+      let seen = 0;
+      for (;;) {
+        expect(page.skipped).toBe(seen);
+        seen += page.rows.length;
+        if (!page.next) break;
+        page = await caller.admin.employeePage({ limit: 40, after: page.next });
+      }
+      expect(seen).toBe(page.total);
+      expect(seen).toBeGreaterThan(80);
+    },
+    TIMEOUT,
+  );
+});
