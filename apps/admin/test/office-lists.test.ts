@@ -4,7 +4,7 @@ import type { Database, Db } from '../src/lib/server/db/index.js';
 import { employees, users } from '../src/lib/server/db/schema.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
-import { callerAs, outcome, tubelFacts } from './helpers.js';
+import { callerAs, coachingFields, outcome, tubelFacts } from './helpers.js';
 
 /**
  * The lists of the office's daily work are paged on the server, searched by name or NIP, with the
@@ -165,6 +165,27 @@ forEachDatabase((open) => {
       }
       expect(seen).toBe(page.total);
       expect(seen).toBeGreaterThan(80);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the audit log names the employee behind an account (name and NIP), and finds their entries by either',
+    async () => {
+      const pegawai = await callerAs(db, 'pegawai');
+      const employee = (await db.select().from(employees).where(eq(employees.id, pegawai.user!.employeeId!)))[0]!;
+      await pegawai.caller.activities.create(coachingFields(YEAR));
+      const { caller } = await callerAs(db, 'auditor');
+      for (const who of [employee.id, employee.name.toUpperCase()]) {
+        const found = await caller.audit.list({ who });
+        expect(found.total).toBeGreaterThan(0);
+        expect(found.entries.every((e) => e.username === 'pegawai')).toBe(true);
+        expect(found.entries[0]).toMatchObject({ employeeId: employee.id, employeeName: employee.name });
+      }
+      // An account without an employee is still found by its own name, with nobody behind it.
+      const own = await caller.audit.list({ who: 'adminsdm' });
+      expect(own.total).toBeGreaterThan(0);
+      expect(own.entries.every((e) => e.username === 'adminsdm')).toBe(true);
     },
     TIMEOUT,
   );

@@ -1,15 +1,16 @@
 import { isoDate } from '@bangkom/domain';
-import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { Db } from '../db/index.js';
-import { auditLog } from '../db/schema.js';
+import { auditLog, employees, users } from '../db/schema.js';
+import { likePattern } from '../search.js';
 import { roleProcedure, router } from '../trpc.js';
 import { agencyTimeZone } from './activities.js';
 
 /** What the auditor narrows the log to; every field is optional and they combine with AND. */
 export const AuditFilter = z.object({
-  /** Part of the account name. */
+  /** Part of the account name, or of the name or NIP of the employee whose account it is. */
   who: z.string().trim().max(100).optional(),
   /** One action (`activity.approve`) or a family of them (`activity.`). */
   action: z
@@ -36,7 +37,13 @@ export const AUDIT_PAGE_SIZE = 50;
 
 function conditions(filter: AuditFilter, timeZone: string): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
-  if (filter.who) parts.push(ilike(auditLog.username, `%${filter.who.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  // The account by its name, or the employee behind it by name or NIP.
+  if (filter.who) {
+    const pattern = likePattern(filter.who);
+    parts.push(
+      sql`(${ilike(auditLog.username, pattern)} OR ${auditLog.userId} IN (SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE e.name ILIKE ${pattern} OR e.id LIKE ${pattern}))`,
+    );
+  }
   if (filter.action)
     parts.push(filter.action.endsWith('.') ? sql`starts_with(${auditLog.action}, ${filter.action})` : eq(auditLog.action, filter.action));
   if (filter.entity) parts.push(eq(auditLog.entity, filter.entity));
@@ -52,8 +59,10 @@ export async function auditPage(db: Db, filter: AuditFilter, before: number | un
   const timeZone = await agencyTimeZone(db);
   const where = conditions(filter, timeZone);
   const entries = await db
-    .select()
+    .select({ ...getTableColumns(auditLog), employeeId: users.employeeId, employeeName: employees.name })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(employees, eq(employees.id, users.employeeId))
     .where(and(where, before === undefined ? undefined : lt(auditLog.id, before)))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);

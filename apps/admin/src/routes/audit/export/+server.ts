@@ -7,7 +7,19 @@ import { auditEntries } from '$lib/server/routers/audit';
 import { toCsv } from '@bangkom/domain';
 import { filterOf } from '../filter';
 
-const HEADER = ['id', 'waktu (ISO 8601)', 'zona waktu', 'akun', 'tindakan', 'objek', 'nomor objek', 'sebelum', 'sesudah'];
+const HEADER = [
+  'id',
+  'waktu (ISO 8601)',
+  'zona waktu',
+  'akun',
+  'tindakan',
+  'objek',
+  'nomor objek',
+  'sebelum',
+  'sesudah',
+  'nama pegawai',
+  'NIP',
+];
 type Entry = {
   id: number;
   at: Date | string;
@@ -17,6 +29,9 @@ type Entry = {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** The employee whose account it is (none for a system or administrator account). */
+  employeeName: string | null;
+  employeeId: string | null;
 };
 /**
  * A text a spreadsheet would run as a formula (=, +, -, @ first) is written with a leading
@@ -34,6 +49,8 @@ const rowOf = (e: Entry, timeZone: string) => [
   inert(e.entityId ?? ''),
   json(e.before),
   json(e.after),
+  inert(e.employeeName ?? ''),
+  e.employeeId ?? '',
 ];
 
 /**
