@@ -183,6 +183,8 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'notifications.list': { allowed: ALL, call: (c) => c.notifications.list({}) },
   'notifications.unread': { allowed: ALL, call: (c) => c.notifications.unread() },
   'notifications.markRead': { allowed: ALL, call: (c) => c.notifications.markRead({}) },
+  'notifications.mail': { allowed: ALL, call: (c) => c.notifications.mail() },
+  'notifications.setEmail': { allowed: ALL, call: (c, _t, who) => c.notifications.setEmail({ email: `${who}@instansi.go.id` }) },
   'admin.profilePreview': { allowed: ['admin_sdm'], call: (c) => c.admin.profilePreview({ profile: 'pupr-2023' }) },
   'admin.setProfile': { allowed: ['admin_sdm'], call: (c) => c.admin.setProfile({ profile: 'pupr-2023' }) },
   'admin.setTimeZone': { allowed: ['admin_sdm'], call: (c) => c.admin.setTimeZone({ timeZone: 'Asia/Makassar' }) },

@@ -238,6 +238,16 @@ export const PlansQuery = z.object({
 });
 export type PlansQuery = z.input<typeof PlansQuery>;
 
+/** The own address notifications are also e-mailed to; empty removes it. */
+export const NotificationEmail = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((email) => email === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), { params: { code: 'mail_address_rule' } })
+    .default(''),
+});
+
 /** Accounts on one page of the admin's accounts list. */
 export const USERS_PAGE = 50;
 /** The accounts list as the URL asks for it: search by username, name or NIP; role; active or disabled; a page (offset). */

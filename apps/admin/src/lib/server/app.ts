@@ -6,6 +6,7 @@ import { openDatabase } from './db/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { startJobRunner, stopJobRunner } from './jobs.js';
+import { mailSettingsFromEnv, startMailer } from './mail.js';
 import { ensureTotals } from './totals.js';
 import { isDev } from './trpc.js';
 
@@ -48,6 +49,12 @@ async function start(): Promise<App> {
   // employees are still pending (a small scope is recomputed before it is read).
   void ensureTotals(database.db, (line) => console.log(line)).catch((e) => console.error('JP recomputation failed', e));
   startJobRunner(database.db, JOB_HANDLERS, { kind: database.kind });
+  // Notifications by e-mail too, when SMTP_URL is set (off by default).
+  const mail = mailSettingsFromEnv(env);
+  if (mail) {
+    startMailer(database.db, mail);
+    console.log(`Pemberitahuan juga lewat e-mail / Notifications also by e-mail: ${mail.from}`);
+  }
   console.log(
     `Basis data / Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${env['BANGKOM_DATA_DIR'] || join(process.cwd(), 'data')}`}`,
   );

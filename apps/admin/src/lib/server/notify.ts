@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from './db/index.js';
 import type { NotificationKind, Role } from './db/schema.js';
 import { notifications, users } from './db/schema.js';
+import { mailIsOn } from './mail.js';
 
 /** Who a notification goes to: the accounts of an employee, or every account of a role (optionally of one unit). */
 export type Recipients = { employeeId: string } | { role: Role; unitId?: string };
@@ -23,8 +24,11 @@ export async function notify(
   params: Record<string, string>,
   link: string,
 ): Promise<void> {
+  // With mail on, a notice to an account with an address waits in the outbox ('pending'): the
+  // mailer sends it once this transaction has committed (./mail.ts).
+  const mailState = mailIsOn() ? sql`CASE WHEN ${users.email} IS NULL THEN NULL ELSE 'pending' END` : sql`NULL`;
   await tx.execute(sql`
-    INSERT INTO ${notifications} (user_id, kind, params, link)
-    SELECT ${users.id}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link} FROM ${users}
+    INSERT INTO ${notifications} (user_id, kind, params, link, mail_state)
+    SELECT ${users.id}, ${kind}, ${JSON.stringify(params)}::jsonb, ${link}, ${mailState} FROM ${users}
     WHERE ${recipientsOf(to)} AND ${users.disabled} = false`);
 }

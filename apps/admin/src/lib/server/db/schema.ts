@@ -103,6 +103,8 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** Where notifications are also e-mailed (optional; only when the server has SMTP settings). */
+    email: text('email'),
   },
   (t) => [
     check('users_role_check', sql`${t.role} IN (${sqlList(roles)})`),
@@ -121,6 +123,8 @@ export const notificationKinds = [
   'plan_approved',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+export const mailStates = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailState = (typeof mailStates)[number];
 
 /** One notice to one user account about an event that concerns them; read once opened. */
 export const notifications = pgTable(
@@ -133,9 +137,21 @@ export const notifications = pgTable(
     link: text('link').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /**
+     * Its e-mail (an outbox): 'pending' when written for an account with an address while mail is
+     * on, 'sending' while a server sends it, then 'sent', or 'failed' after `MAIL_ATTEMPTS` tries;
+     * null when it is not mailed.
+     */
+    mailState: text('mail_state').$type<MailState>(),
+    mailAttempts: integer('mail_attempts').notNull().default(0),
   },
   (t) => [
     check('notifications_kind_check', sql`${t.kind} IN (${sqlList(notificationKinds)})`),
+    check('notifications_mail_state_check', sql`${t.mailState} IN (${sqlList(mailStates)})`),
+    // The mailer's poll: the notices still to send, oldest first.
+    index('notifications_mail_pending')
+      .on(t.id)
+      .where(sql`mail_state = 'pending'`),
     foreignKey({ name: 'notifications_user_id_fkey', columns: [t.userId], foreignColumns: [users.id] }).onDelete('cascade'),
     index('notifications_user_created').on(t.userId, t.createdAt),
   ],

@@ -1,6 +1,9 @@
 import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { notifications } from '../db/schema.js';
+import { audit } from '../audit.js';
+import { notifications, users } from '../db/schema.js';
+import { mailIsOn } from '../mail.js';
+import { NotificationEmail } from '../../schemas.js';
 import { authedProcedure, router } from '../trpc.js';
 
 /** Notifications on one page of the list. */
@@ -24,6 +27,21 @@ export const notificationsRouter = router({
     ]);
     const page = rows.slice(0, NOTIFICATIONS_PAGE);
     return { rows: page, unread: unread[0]?.n ?? 0, next: rows.length > NOTIFICATIONS_PAGE ? page.at(-1)!.id : null };
+  }),
+  /** Whether this server e-mails notifications, and the user's own address for them. */
+  mail: authedProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.user.id));
+    return { on: mailIsOn(), email: row?.email ?? null };
+  }),
+  /** Sets (or, empty, removes) the address the user's notifications are also e-mailed to. */
+  setEmail: authedProcedure.input(NotificationEmail).mutation(async ({ ctx, input }) => {
+    const email = input.email || null;
+    return ctx.db.transaction(async (tx) => {
+      const [before] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ctx.user.id));
+      await tx.update(users).set({ email }).where(eq(users.id, ctx.user.id));
+      await audit(tx, ctx.user, 'user.email', 'user', String(ctx.user.id), { email: before?.email ?? null }, { email });
+      return { email };
+    });
   }),
   /** How many of the user's notifications are unread (the bell in the header). */
   unread: authedProcedure.query(async ({ ctx }) => {
