@@ -13,7 +13,7 @@ import { appError, forbidden } from '../errors.js';
 import { coverLetterPdf, recapXlsx } from '../ipasn-documents.js';
 import { importRefusal, ipasnReport, parseFactRows, parseSiasnRows, scoreBatch, tableOf, unknownEmployeeProblems } from '../ipasn.js';
 import { freshen } from '../totals.js';
-import { RecapAcceptance, RecapCycle, RecapReturn, RecapStepDone, RecapSubmission, RecapUpload } from '../../schemas.js';
+import { RecapAcceptance, RecapCycle, RecapReturn, RecapStepDone, RecapSubmission, RecapUpload, StepOfAction } from '../../schemas.js';
 import { todayIso } from '../../values.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { agencyTimeZone, storeEvidence } from './activities.js';
@@ -173,14 +173,6 @@ function progressOf(done: { step: number; on: string }[], startedOn: string | nu
  * An agency whose recap goes to the secretariat first may set, e.g., `{ submit: 7, accept: 8, upload: 9 }`.
  */
 export const DEFAULT_STEP_OF_ACTION = { submit: 4, accept: 6, upload: 9 } as const;
-const sopStep = z.int().min(1).max(reconciliationWorkflow.steps.length);
-export const StepOfAction = z
-  .object({ submit: sopStep, accept: sopStep, upload: sopStep })
-  .refine((m) => m.submit < m.accept && m.accept < m.upload, {
-    path: ['accept'],
-    message: 'Urutan tahap: kirim < terima < unggah / Steps in order: submit < accept < upload',
-  });
-export type StepOfAction = z.infer<typeof StepOfAction>;
 const STEP_OF_ACTION_KEY = 'ipasnStepOfAction';
 
 /** The agency's mapping of recap actions to SOP steps (the default when unset or unreadable). */
@@ -416,7 +408,15 @@ export const ipasnRouter = router({
           overdue: current?.status === 'late',
         });
       }
-      return { year: input.year, cycle, asOf, units: rows, overdue: rows.filter((r) => r.overdue).length };
+      return {
+        year: input.year,
+        cycle,
+        asOf,
+        units: rows,
+        overdue: rows.filter((r) => r.overdue).length,
+        stepOfAction: await stepOfAction(ctx.db),
+        sopSteps: reconciliationWorkflow.steps.map((s) => ({ step: s.step, actor: s.actor, activity: s.activity })),
+      };
     }),
 
   /**
