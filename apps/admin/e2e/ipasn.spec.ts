@@ -125,6 +125,25 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   await expect(hr.getByTestId('ipasn-due')).not.toContainText('Bidang Bina Marga');
 });
 
+test('HR sees which SOP steps the recap records by itself, and an order out of the flow is refused in plain words', async ({
+  browser,
+  app,
+}) => {
+  const hr = await login(browser, app.url, 'adminsdm');
+  await hr.goto(`${app.url}/ipasn`);
+  const mapping = hr.getByTestId('step-mapping');
+  // The default mapping: the unit's recap arriving is step 4, HR's acceptance 6, the recorded upload 9.
+  await expect(mapping.getByLabel('Tercatat saat unit mengirim rekap')).toHaveValue('4');
+  await expect(mapping.getByLabel('Tercatat saat rekap diterima')).toHaveValue('6');
+  await expect(mapping.getByLabel('Tercatat saat unggahan ke BKN dicatat')).toHaveValue('9');
+  await mapping.getByLabel('Tercatat saat rekap diterima').selectOption('3');
+  await mapping.getByRole('button', { name: 'Simpan pemetaan tahap' }).click();
+  await expect(hr.getByText('Tahap rekap diterima harus sesudah tahap rekap dikirim')).toBeVisible();
+  await hr.goto(`${app.url}/ipasn`);
+  await expect(hr.getByTestId('step-mapping').getByLabel('Tercatat saat rekap diterima')).toHaveValue('6');
+  await shot(hr, 'step-mapping');
+});
+
 test('an employee sees the own score with its trace, name and NIP', async ({ browser, app }) => {
   const page = await login(browser, app.url, 'pegawai');
   await page.click('header nav >> text=IP ASN');

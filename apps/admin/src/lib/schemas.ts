@@ -375,6 +375,23 @@ export const RecapStepDone = z.object({ year: RecapYear, step: z.int().min(1).ma
 /** The year's cycle opened on the date the reconciliation letter arrived. */
 export const RecapCycle = z.object({ year: RecapYear, startedOn: z.iso.date() });
 
+/** The SOP has 12 steps ([D] SOP 68.SOP/OT.03/SDL.4/2023). */
+const sopStep = z.coerce.number().int().min(1).max(12);
+/** Policy parameter `ipasnStepOfAction`: the SOP step each recap action ticks, in the order of the flow. */
+export const StepOfAction = z
+  .object({ submit: sopStep, accept: sopStep, upload: sopStep })
+  .refine((m) => m.submit < m.accept && m.accept < m.upload, {
+    path: ['accept'],
+    params: {
+      code: 'ipasn.step_order',
+      message: {
+        id: 'Tahap rekap diterima harus sesudah tahap rekap dikirim dan sebelum tahap unggahan ke BKN',
+        en: 'The acceptance step must come after the submission step and before the upload step',
+      },
+    },
+  });
+export type StepOfAction = z.infer<typeof StepOfAction>;
+
 /**
  * An employee's IP ASN facts of a year as the form holds them: a choice left blank is not known,
  * each fact with the source it was read from (the procedure requires one for every fact given).

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { RecapCycle } from '$lib/schemas';
+import { RecapCycle, StepOfAction } from '$lib/schemas';
 import { callerFor, loadOr } from '$lib/server/context';
 import { formOf, submitted } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
@@ -17,8 +17,11 @@ export const load: PageServerLoad = async (event) => {
   }
   const caller = await callerFor(event);
   const overview = await loadOr(event, () => caller.ipasn.overview({ year }));
-  const cycleForm = await formOf(event, RecapCycle, { year, startedOn: overview.cycle?.startedOn ?? overview.asOf });
-  return { overview, cycleForm, years: [year - 2, year - 1, year, year + 1] };
+  const [cycleForm, stepsForm] = await Promise.all([
+    formOf(event, RecapCycle, { year, startedOn: overview.cycle?.startedOn ?? overview.asOf }),
+    formOf(event, StepOfAction, overview.stepOfAction),
+  ]);
+  return { overview, cycleForm, stepsForm, years: [year - 2, year - 1, year, year + 1] };
 };
 
 export const actions: Actions = {
@@ -26,5 +29,10 @@ export const actions: Actions = {
     const caller = await callerFor(event);
     const result = await submitted(event, RecapCycle, (cycle) => caller.ipasn.openCycle(cycle));
     return result.ok ? { form: result.form, opened: true } : result.failure;
+  },
+  setStepOfAction: async (event) => {
+    const caller = await callerFor(event);
+    const result = await submitted(event, StepOfAction, (mapping) => caller.ipasn.setStepOfAction(mapping));
+    return result.ok ? { form: result.form, stepsSet: true } : result.failure;
   },
 };
