@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
-import { employees, users } from '../src/lib/server/db/schema.js';
+import { activities, employees, users } from '../src/lib/server/db/schema.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs, coachingFields, outcome, tubelFacts } from './helpers.js';
@@ -186,6 +186,53 @@ forEachDatabase((open) => {
       const own = await caller.audit.list({ who: 'adminsdm' });
       expect(own.total).toBeGreaterThan(0);
       expect(own.entries.every((e) => e.username === 'adminsdm')).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the activity list is searched by name or NIP and counts what it holds and where each page starts',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const all = await caller.activities.count({});
+      const inDb = (await db.select({ n: sql<number>`count(*)::int` }).from(activities))[0]!.n;
+      expect(all).toMatchObject({ total: inDb, more: false, skipped: 0 });
+      expect(inDb).toBeGreaterThan(20);
+      // Page by page (keyset), each page says where it starts.
+      let seen = 0;
+      let after: string | undefined;
+      for (;;) {
+        const rows = await caller.activities.list({ limit: 20, ...(after ? { after } : {}) });
+        expect((await caller.activities.count(after ? { after } : {})).skipped).toBe(seen);
+        seen += rows.length;
+        if (rows.length < 20) break;
+        after = rows.at(-1)!.id;
+      }
+      expect(seen).toBe(inDb);
+      // One employee's activities, by NIP or by name; every row carries the NIP beside the name.
+      const someone = (await db.select({ employeeId: activities.employeeId }).from(activities).limit(1))[0]!.employeeId;
+      const person = (await db.select().from(employees).where(eq(employees.id, someone)))[0]!;
+      const theirs = (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(activities)
+          .where(eq(activities.employeeId, someone))
+      )[0]!.n;
+      const byNip = await caller.activities.list({ q: someone });
+      expect(byNip).toHaveLength(theirs);
+      expect(byNip.every((a) => a.employeeId === someone && a.employeeName === person.name)).toBe(true);
+      expect((await caller.activities.count({ q: someone })).total).toBe(theirs);
+      const byName = await caller.activities.list({ q: person.name.toLowerCase() });
+      expect(byName.map((a) => a.employeeId)).toContain(someone);
+      // The pegawai counts only what they may see: their own.
+      const pegawai = await callerAs(db, 'pegawai');
+      const own = (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(activities)
+          .where(eq(activities.employeeId, pegawai.user!.employeeId!))
+      )[0]!.n;
+      expect((await pegawai.caller.activities.count({})).total).toBe(own);
     },
     TIMEOUT,
   );

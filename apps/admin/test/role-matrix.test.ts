@@ -74,6 +74,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: ALL,
     call: (c) => c.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Sungai-Mahakam-2031' }),
   },
+  'activities.count': { allowed: ALL, call: (c) => c.activities.count({ q: '19' }) },
   'activities.list': { allowed: ALL, call: (c) => c.activities.list({}) },
   'activities.queue': { allowed: ['atasan', 'admin_unit', 'admin_sdm'], call: (c) => c.activities.queue() },
   'activities.get': { allowed: ALL, call: (c, t) => c.activities.get({ id: t.subordinateCoaching }) },

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
+import { searchParam } from '$lib/server/urls';
 
 const STATUSES = ['draft', 'submitted', 'verified', 'rejected'] as const;
 /** Activities per page. */
@@ -10,10 +11,22 @@ export const load: PageServerLoad = async (event) => {
   const mine = event.url.searchParams.get('scope') !== 'all';
   const status = STATUSES.find((s) => s === event.url.searchParams.get('status'));
   const after = event.url.searchParams.get('after') || undefined;
+  // Search by name or NIP: among others' activities (the own list has one person).
+  const q = mine ? undefined : searchParam(event.url);
+  const filters = { mine, ...(status ? { status } : {}), ...(q ? { q } : {}) };
   // One row more than shown tells whether there is a next page.
-  const found = await loadOr(event, () =>
-    caller.activities.list({ mine, ...(status ? { status } : {}), ...(after ? { after } : {}), limit: PAGE + 1 }),
-  );
+  const [found, counted] = await Promise.all([
+    loadOr(event, () => caller.activities.list({ ...filters, ...(after ? { after } : {}), limit: PAGE + 1 })),
+    loadOr(event, () => caller.activities.count({ ...filters, ...(after ? { after } : {}) })),
+  ]);
   const rows = found.slice(0, PAGE);
-  return { rows, mine, status: status ?? '', next: found.length > PAGE ? rows.at(-1)!.id : null, paged: after !== undefined };
+  return {
+    rows,
+    counted,
+    mine,
+    status: status ?? '',
+    q: q ?? '',
+    next: found.length > PAGE ? rows.at(-1)!.id : null,
+    paged: after !== undefined,
+  };
 };

@@ -313,51 +313,83 @@ export const QUEUE_COUNT_LIMIT = 10_000;
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
 
+/** The activity list's filters: status, one employee, the user's own, search by name or NIP; paged after an activity (keyset). */
+const ActivityListQuery = z.object({
+  status: z.enum(activityStatuses).optional(),
+  employeeId: z.string().max(40).optional(),
+  mine: z.boolean().optional(),
+  q: z.string().trim().max(100).optional(),
+  /** Paging (keyset): the activities after this one in the list's order. */
+  after: z.string().max(60).optional(),
+  limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
+});
+
+/** What the user may see of the activity list, filtered (the page's position aside). */
+function listConditions(ctx: { db: Db; user: SessionUser }, input: Omit<z.output<typeof ActivityListQuery>, 'limit'>): SQL[] {
+  const visible = visibleCondition(ctx.db, ctx.user, activities.employeeId, input.mine ?? false);
+  return [
+    ...(visible ? [visible] : []),
+    ...(input.status ? [eq(activities.status, input.status)] : []),
+    ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
+    ...(input.q ? [nameOrNip(input.q)] : []),
+  ];
+}
+
+/** Newest first, then by id: the activities after the given one (its time read in SQL, to the microsecond). */
+function afterCursor(after: string | undefined): SQL | undefined {
+  if (!after) return undefined;
+  const cursor = sql`(SELECT c.updated_at FROM activities c WHERE c.id = ${after})`;
+  return sql`(${activities.updatedAt} < ${cursor} OR (${activities.updatedAt} = ${cursor} AND ${activities.id} > ${after}))`;
+}
+
 export const activitiesRouter = router({
   /** Activities the user may see, newest first, with the JP each is worth on its own. */
-  list: authedProcedure
-    .input(
-      z
-        .object({
-          status: z.enum(activityStatuses).optional(),
-          employeeId: z.string().max(40).optional(),
-          mine: z.boolean().optional(),
-          /** Paging (keyset): the activities after this one in the list's order. */
-          after: z.string().max(60).optional(),
-          limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
-        })
-        .default({ limit: MAX_PAGE }),
-    )
-    .query(async ({ ctx, input }) => {
-      const visible = visibleCondition(ctx.db, ctx.user, activities.employeeId, input.mine ?? false);
-      // Newest first, then by id; the next page starts after the given activity (its time read in SQL, to the microsecond).
-      const cursor = sql`(SELECT c.updated_at FROM activities c WHERE c.id = ${input.after ?? ''})`;
-      const conditions = [
-        ...(visible ? [visible] : []),
-        ...(input.status ? [eq(activities.status, input.status)] : []),
-        ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
-        ...(input.after
-          ? [sql`(${activities.updatedAt} < ${cursor} OR (${activities.updatedAt} = ${cursor} AND ${activities.id} > ${input.after}))`]
-          : []),
-      ];
-      const rows = await ctx.db
-        .select({ activity: activities, employeeName: employees.name })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(and(...conditions))
-        .orderBy(desc(activities.updatedAt), activities.id)
-        .limit(input.limit);
-      const profile = await ruleProfile(ctx.db);
-      return rows.map(({ activity: r, employeeName }) => {
-        const converted = convertActivity(activityOf(r), { profile, trace: false });
-        return {
-          ...summaryOf(r),
-          employeeName,
-          jp: converted.ok ? converted.value.jp : null,
-          problems: converted.ok ? [] : converted.problems.map((p) => p.message),
-        };
-      });
-    }),
+  list: authedProcedure.input(ActivityListQuery.prefault({})).query(async ({ ctx, input }) => {
+    const conditions = listConditions(ctx, input);
+    const rows = await ctx.db
+      .select({ activity: activities, employeeName: employees.name })
+      .from(activities)
+      .innerJoin(employees, eq(employees.id, activities.employeeId))
+      .where(and(...conditions, afterCursor(input.after)))
+      .orderBy(desc(activities.updatedAt), activities.id)
+      .limit(input.limit);
+    const profile = await ruleProfile(ctx.db);
+    return rows.map(({ activity: r, employeeName }) => {
+      const converted = convertActivity(activityOf(r), { profile, trace: false });
+      return {
+        ...summaryOf(r),
+        employeeName,
+        jp: converted.ok ? converted.value.jp : null,
+        problems: converted.ok ? [] : converted.problems.map((p) => p.message),
+      };
+    });
+  }),
+
+  /**
+   * How many activities the list holds with these filters, and how many come before the page
+   * after `after` ("51–100 dari 779"); counted up to QUEUE_COUNT_LIMIT ("more than").
+   */
+  count: authedProcedure.input(ActivityListQuery.omit({ limit: true }).prefault({})).query(async ({ ctx, input }) => {
+    const conditions = listConditions(ctx, input);
+    const bounded = (where: SQL | undefined) =>
+      ctx.db
+        .select({ n: count() })
+        .from(
+          ctx.db
+            .select({ id: activities.id })
+            .from(activities)
+            .innerJoin(employees, eq(employees.id, activities.employeeId))
+            .where(where)
+            .limit(QUEUE_COUNT_LIMIT + 1)
+            .as('found'),
+        )
+        .then((r) => r[0]?.n ?? 0);
+    const [total, skipped] = await Promise.all([
+      bounded(and(...conditions)),
+      input.after ? bounded(and(...conditions, sql`NOT ${afterCursor(input.after)}`)) : 0,
+    ]);
+    return { total: Math.min(total, QUEUE_COUNT_LIMIT), more: total > QUEUE_COUNT_LIMIT, skipped: Math.min(skipped, QUEUE_COUNT_LIMIT) };
+  }),
 
   /**
    * The review queue, a page at a time: on tab `now` what the user can decide now (the superior:
