@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
-import { activities, employees, users } from '../src/lib/server/db/schema.js';
+import { activities, employees, notifications, users } from '../src/lib/server/db/schema.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs, coachingFields, outcome, tubelFacts } from './helpers.js';
@@ -233,6 +233,34 @@ forEachDatabase((open) => {
           .where(eq(activities.employeeId, pegawai.user!.employeeId!))
       )[0]!.n;
       expect((await pegawai.caller.activities.count({})).total).toBe(own);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the notifications list says how many there are and where each page starts',
+    async () => {
+      const atasan = await callerAs(db, 'atasan');
+      await db.insert(notifications).values(
+        Array.from({ length: 70 }, (_, i) => ({
+          userId: atasan.user!.id,
+          kind: 'plan_approved' as const,
+          params: { year: String(2000 + i) },
+          link: '/plan',
+        })),
+      );
+      const total = (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(notifications)
+          .where(eq(notifications.userId, atasan.user!.id))
+      )[0]!.n;
+      const first = await atasan.caller.notifications.list({});
+      expect(first).toMatchObject({ total, skipped: 0, unread: total });
+      expect(first.rows).toHaveLength(50);
+      const second = await atasan.caller.notifications.list({ before: first.next! });
+      expect(second).toMatchObject({ total, skipped: 50, next: null });
+      expect(second.rows).toHaveLength(total - 50);
     },
     TIMEOUT,
   );

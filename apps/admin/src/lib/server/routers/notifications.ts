@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import { notifications, users } from '../db/schema.js';
@@ -13,20 +13,26 @@ export const notificationsRouter = router({
   /** The user's own notifications, newest first, a page at a time (keyset: before an id), with the number unread. */
   list: authedProcedure.input(z.object({ before: z.int().positive().optional() }).default({})).query(async ({ ctx, input }) => {
     const mine = eq(notifications.userId, ctx.user.id);
-    const [rows, unread] = await Promise.all([
+    const counted = (where: SQL | undefined) =>
+      ctx.db
+        .select({ n: count() })
+        .from(notifications)
+        .where(where)
+        .then((r) => r[0]?.n ?? 0);
+    const [rows, unread, total, skipped] = await Promise.all([
       ctx.db
         .select()
         .from(notifications)
         .where(and(mine, input.before ? lt(notifications.id, input.before) : undefined))
         .orderBy(desc(notifications.id))
         .limit(NOTIFICATIONS_PAGE + 1),
-      ctx.db
-        .select({ n: count() })
-        .from(notifications)
-        .where(and(mine, isNull(notifications.readAt))),
+      counted(and(mine, isNull(notifications.readAt))),
+      counted(mine),
+      // Where this page starts ("51–100 dari 120"): the user's notices newer than it.
+      input.before ? counted(and(mine, gte(notifications.id, input.before))) : 0,
     ]);
     const page = rows.slice(0, NOTIFICATIONS_PAGE);
-    return { rows: page, unread: unread[0]?.n ?? 0, next: rows.length > NOTIFICATIONS_PAGE ? page.at(-1)!.id : null };
+    return { rows: page, unread, total, skipped, next: rows.length > NOTIFICATIONS_PAGE ? page.at(-1)!.id : null };
   }),
   /** Whether this server e-mails notifications, and the user's own address for them. */
   mail: authedProcedure.query(async ({ ctx }) => {
