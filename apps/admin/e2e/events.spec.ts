@@ -230,6 +230,8 @@ test('a 3-day bimtek for 40 employees: attendance by file, Kartu Data, certifica
   // Participants with the picker, a unit at a time (the demo's pegawai's unit first) until at least 40.
   await sdm.getByTestId('open-picker').click();
   const unitSelect = sdm.getByLabel('Unit kerja');
+  // The picker opens with the page it links to: its list of units once it is there.
+  await expect(unitSelect.locator('option', { hasText: 'Bidang Bina Marga' })).toHaveCount(1);
   const units = (await unitSelect.locator('option').allInnerTexts()).map((u) => u.trim()).filter((u) => u !== 'Semua unit');
   const ordered = ['Bidang Bina Marga', ...units.filter((u) => u !== 'Bidang Bina Marga')];
   let total = 0;
