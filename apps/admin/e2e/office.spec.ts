@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { SUMMARY_HEADERS, SUMMARY_STATUS } from '../src/lib/monitoring-sheet.js';
 import { expect, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -143,20 +144,10 @@ test('the unit admin downloads a monitoring sheet that lists every employee agai
     page.getByRole('link', { name: 'Unduh lembar monitoring (XLSX)' }).click(),
   ]);
   const summary = await sheetRows((await sheet.path())!, 'Rekap');
-  expect(summary[2]).toEqual([
-    'NO',
-    'NIP',
-    'NAMA',
-    'UNIT KERJA',
-    'JENIS PEGAWAI',
-    'JP TERHITUNG',
-    'KEWAJIBAN JP',
-    'KEKURANGAN JP',
-    'STATUS',
-  ]);
+  expect(summary[2]).toEqual(SUMMARY_HEADERS);
   const people = summary.filter((r) => r.length >= 9 && typeof r[0] === 'number');
-  const obliged = people.filter((r) => r[8] !== 'Tidak wajib (TKK)');
-  const belowRows = obliged.filter((r) => r[8] === 'Belum memenuhi');
+  const obliged = people.filter((r) => r[8] !== SUMMARY_STATUS.notObliged);
+  const belowRows = obliged.filter((r) => r[8] === SUMMARY_STATUS.below);
   // Everyone with an obligation is listed, with their NIP and shortfall, including those without any activity.
   expect(belowRows.length).toBe(below);
   for (const r of belowRows) {

@@ -80,6 +80,9 @@ forEachDatabase((open) => {
     const caller = await callerWithSession(db, token);
     expect((await caller.auth.me()).mustChangePassword).toBe(true);
     expect(await outcome(() => caller.activities.list({}))).toBe('PRECONDITION_FAILED');
+    // Every page's header still asks for the unread count before the change.
+    expect(await outcome(() => caller.notifications.unread())).toBe('OK');
+    expect(await outcome(() => caller.notifications.list({}))).toBe('PRECONDITION_FAILED');
     await caller.auth.changePassword({ currentPassword: password, newPassword: NEW_PASSWORD });
     expect(await outcome(async () => (await callerWithSession(db, token)).activities.list({}))).toBe('OK');
     // Nobody resets, disables or changes their own account.

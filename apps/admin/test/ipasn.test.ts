@@ -8,6 +8,7 @@ import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, ipasnFacts, ipasnSiasnScores, users } from '../src/lib/server/db/schema.js';
 import { activityOf, agencyTimeZone, ruleProfile } from '../src/lib/server/routers/activities.js';
+import { DEFAULT_STEP_OF_ACTION } from '../src/lib/server/routers/ipasn.js';
 import { todayIso } from '../src/lib/values.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
@@ -367,6 +368,38 @@ forEachDatabase((open) => {
       expect(hrDue.items.length).toBe(Math.min(5, overview.units.length));
       expect(hrDue.items[0]).toMatchObject({ step: 1, dueOn: `${y}-11-04`, late: true });
       expect(hrDue.items.map((i) => i.dueOn)).toEqual(hrDue.items.map((i) => i.dueOn).sort());
+    });
+
+    it('ticks the SOP steps the agency maps to the recap actions (policy ipasnStepOfAction), audited and validated', async () => {
+      const unitAdmin = (await callerAs(db, 'adminunit')).caller;
+      const hr = (await callerAs(db, 'adminsdm')).caller;
+      const y = YEAR - 1; // a cycle of its own (the test before runs YEAR's)
+      // The default: the unit's part is [D] step 4, HR's acceptance step 6, the recorded upload step 9.
+      expect((await hr.ipasn.recap({ unitId: UNIT, year: y })).appSteps).toEqual(DEFAULT_STEP_OF_ACTION);
+      // Out of order or outside the 12 steps: refused with the field, nothing stored.
+      expect((await problemsOf(() => hr.ipasn.setStepOfAction({ submit: 8, accept: 7, upload: 9 }))).code).toBe('BAD_REQUEST');
+      expect((await problemsOf(() => hr.ipasn.setStepOfAction({ submit: 7, accept: 8, upload: 13 }))).code).toBe('BAD_REQUEST');
+      expect((await problemsOf(() => unitAdmin.ipasn.setStepOfAction({ submit: 7, accept: 8, upload: 9 }))).code).toBe('FORBIDDEN');
+      expect((await hr.ipasn.recap({ unitId: UNIT, year: y })).appSteps).toEqual(DEFAULT_STEP_OF_ACTION);
+
+      await hr.ipasn.setStepOfAction({ submit: 7, accept: 8, upload: 10 });
+      await hr.ipasn.openCycle({ year: y, startedOn: `${y}-11-03` });
+      await unitAdmin.ipasn.submitRecap({ unitId: UNIT, year: y, letterNumber: '800/201/BM/2025' });
+      const today = todayIso(await agencyTimeZone(db));
+      const sent = await hr.ipasn.recap({ unitId: UNIT, year: y });
+      expect(sent.appSteps).toEqual({ submit: 7, accept: 8, upload: 10 });
+      expect(sent.steps.filter((s) => s.doneOn).map((s) => s.step)).toEqual([7]);
+      // Step 4 is now ticked by hand; step 7 only by the recap arriving.
+      await hr.ipasn.completeStep({ unitId: UNIT, year: y, step: 4, doneOn: today });
+      expect((await problemsOf(() => hr.ipasn.completeStep({ unitId: UNIT, year: y, step: 7, doneOn: today }))).code).toBe('CONFLICT');
+      await hr.ipasn.acceptRecap({ unitId: UNIT, year: y });
+      await hr.ipasn.recordUpload({ unitId: UNIT, year: y, uploadedOn: `${y}-12-01`, result: pdfUpload('hasil.pdf') });
+      const done = await hr.ipasn.recap({ unitId: UNIT, year: y });
+      expect(done.steps.filter((s) => s.doneOn).map((s) => s.step)).toEqual([4, 7, 8, 10]);
+      const changes = await db.select().from(auditLog).where(eq(auditLog.action, 'settings.ipasn_step_of_action'));
+      expect(changes).toHaveLength(1);
+      expect(changes[0]!.before).toEqual(DEFAULT_STEP_OF_ACTION);
+      await hr.ipasn.setStepOfAction({ ...DEFAULT_STEP_OF_ACTION });
     });
 
     it('keeps a unit admin to the own unit and the auditor read-only', async () => {

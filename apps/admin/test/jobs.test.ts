@@ -12,6 +12,7 @@ import { claimJob, enqueueJob, readJobFile, recoverJobs, runJob } from '../src/l
 import { seedDemo } from '../src/lib/server/seed.js';
 import { ensureTotals, staleCount, verifyTotals } from '../src/lib/server/totals.js';
 import { forEachDatabase } from './databases.js';
+import { SUMMARY_HEADERS, SUMMARY_STATUS } from '../src/lib/monitoring-sheet.js';
 import { callerAs } from './helpers.js';
 
 const YEAR = 2025;
@@ -205,18 +206,7 @@ forEachDatabase((open) => {
       // The summary: every employee with an obligation, with NIP, JP, obligation, shortfall and status, then the totals; TKK apart.
       const summary = workbook.getWorksheet('Rekap')!;
       expect(summary.getRow(1).getCell(1).value).toBe(`MONITORING PENGEMBANGAN KOMPETENSI ${YEAR}`);
-      expect(summary.getRow(3).values).toEqual([
-        undefined,
-        'NO',
-        'NIP',
-        'NAMA',
-        'UNIT KERJA',
-        'JENIS PEGAWAI',
-        'JP TERHITUNG',
-        'KEWAJIBAN JP',
-        'KEKURANGAN JP',
-        'STATUS',
-      ]);
+      expect(summary.getRow(3).values).toEqual([undefined, ...SUMMARY_HEADERS]);
       const listed = new Map<string, unknown[]>();
       summary.eachRow((row, n) => {
         if (n > 3 && row.cellCount >= 9) listed.set(String(row.getCell(2).value), (row.values as unknown[]).slice(1));
@@ -226,14 +216,14 @@ forEachDatabase((open) => {
       for (const p of people) {
         const row = listed.get(p.id)!;
         expect(row[5]).toBeCloseTo(Number(p.jp), 1);
-        if (p.kind === 'TKK') expect(row[8]).toBe('Tidak wajib (TKK)');
+        if (p.kind === 'TKK') expect(row[8]).toBe(SUMMARY_STATUS.notObliged);
         else {
           expect(row[6]).toBeGreaterThan(0);
           expect(row[7]).toBeCloseTo(Math.max(0, Number(row[6]) - Number(p.jp)), 1);
-          expect(row[8]).toBe(Number(p.jp) >= Number(row[6]) ? 'Memenuhi' : 'Belum memenuhi');
+          expect(row[8]).toBe(Number(p.jp) >= Number(row[6]) ? SUMMARY_STATUS.met : SUMMARY_STATUS.below);
         }
       }
-      const below = obliged.filter((p) => listed.get(p.id)![8] === 'Belum memenuhi').length;
+      const below = obliged.filter((p) => listed.get(p.id)![8] === SUMMARY_STATUS.below).length;
       expect(below).toBeGreaterThan(0);
       const texts: string[] = [];
       summary.eachRow((row) => texts.push((row.values as unknown[]).filter(Boolean).join(' ')));

@@ -242,6 +242,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
     allowed: ['admin_unit', 'admin_sdm'],
     call: (c) => c.ipasn.completeStep({ unitId: RECAP_UNIT, year: YEAR, step: 1, doneOn: `${YEAR}-11-04` }),
   },
+  'ipasn.setStepOfAction': { allowed: ['admin_sdm'], call: (c) => c.ipasn.setStepOfAction({ submit: 4, accept: 6, upload: 9 }) },
   'ipasn.document': {
     allowed: ['admin_unit', 'admin_sdm', 'auditor'],
     call: (c) => c.ipasn.document({ unitId: RECAP_UNIT, year: YEAR, kind: 'coverLetter' }),

@@ -5,9 +5,7 @@ import { callerFor } from '$lib/server/context';
 export const load: LayoutServerLoad = async (event) => {
   const { user, locale } = event.locals;
   const caller = user ? await callerFor(event) : null;
-  // Until a one-time password is changed, only the password change is open: no notifications yet.
-  const counted = caller && !user?.mustChangePassword;
-  const [me, unread] = caller ? await Promise.all([caller.auth.me(), counted ? caller.notifications.unread() : 0]) : [null, 0];
+  const [me, unread] = caller ? await Promise.all([caller.auth.me(), caller.notifications.unread()]) : [null, 0];
   return {
     locale,
     // Timestamps are shown in the agency's zone, with its name (WIB/WITA/WIT).

@@ -61,8 +61,9 @@ export async function loadOr<T>(event: RequestEvent, call: () => Promise<T>): Pr
 }
 
 /**
- * Runs a procedure call in a plain form action: a refusal comes back as the message and field
- * errors a form shows (`refusalOf`), with what was typed; nothing else changes.
+ * Runs a procedure call in a form action without fields of its own (a button: confirm, cancel,
+ * withdraw): a refusal comes back as the message the page shows (`refusalOf`); nothing else
+ * changes. Forms with fields go through superforms (`postedForm` and `attempt` in `forms.ts`).
  */
 export async function actionOr<T>(event: RequestEvent, call: () => Promise<T>, values?: Record<string, string>) {
   try {

@@ -18,6 +18,7 @@ import type { JobRun } from './jobs.js';
 import { storeJobFile } from './jobs.js';
 import { resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { appError } from './errors.js';
+import { SUMMARY_HEADERS, SUMMARY_STATUS } from '../monitoring-sheet.js';
 import { activityOf, ruleProfile } from './routers/activities.js';
 import { freshen } from './totals.js';
 
@@ -87,21 +88,11 @@ export interface SummaryRow {
   compliant: boolean;
 }
 
-export const SUMMARY_HEADERS = [
-  'NO',
-  'NIP',
-  'NAMA',
-  'UNIT KERJA',
-  'JENIS PEGAWAI',
-  'JP TERHITUNG',
-  'KEWAJIBAN JP',
-  'KEKURANGAN JP',
-  'STATUS',
-];
 /** Why TKK are listed apart ([K] I.E.16b-c: development as the organisation needs, no JP obligation). */
 export const TKK_NOTE =
   'Tenaga Kerja Kontrak (TKK) bukan ASN: dapat diikutkan pengembangan kompetensi sesuai kebutuhan organisasi, tetapi tidak wajib 20 JP, sehingga tidak dihitung dalam jumlah di atas (Pedoman Pengembangan Kompetensi DPUPR Kutai Barat 2024, I.E.16 huruf b–c).';
-const statusOf = (r: SummaryRow) => (r.required === 0 ? 'Tidak wajib (TKK)' : r.compliant ? 'Memenuhi' : 'Belum memenuhi');
+const statusOf = (r: SummaryRow) =>
+  r.required === 0 ? SUMMARY_STATUS.notObliged : r.compliant ? SUMMARY_STATUS.met : SUMMARY_STATUS.below;
 const summaryCells = (r: SummaryRow, no: number) => [
   no,
   r.nip,

@@ -78,8 +78,8 @@ export const publicProcedure = t.procedure.use(async ({ getRawInput, next, type 
   return result;
 });
 
-/** What a user who must change the password may still call. */
-const BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout']);
+/** What a user with a one-time password may still call: who they are, the password change, logging out and the header's unread count (their own, harmless). */
+const BEFORE_PASSWORD_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout', 'notifications.unread']);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   if (!ctx.user) throw unauthenticated();

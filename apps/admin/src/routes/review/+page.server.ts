@@ -3,6 +3,7 @@ import type { LearningMethod } from '@bangkom/domain';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
+import { pageParam } from '$lib/server/urls';
 import { attempt, formOf, postedForm, refused } from '$lib/server/forms';
 import { messagesFor } from '$lib/server/messages';
 import { BulkForm, QUEUE_PAGE } from '$lib/schemas';
@@ -16,7 +17,7 @@ function queryOf(url: URL) {
   const q = url.searchParams.get('q')?.trim().slice(0, 100) || undefined;
   const unitId = url.searchParams.get('unit')?.slice(0, 60) || undefined;
   const method = learningMethodCodes.find((c) => c === url.searchParams.get('method')) as LearningMethod | undefined;
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+  const page = pageParam(url);
   return { tab, q, unitId, method, page };
 }
 

@@ -69,7 +69,9 @@ export async function agencyTimeZone(db: Db): Promise<string> {
 /**
  * What an admin's JP override may do above the JP the method's rule gives the activity (setting
  * `jpOverrideAboveRule`): 'confirm' (the default) allows it with a second confirmation and the
- * reason; 'refuse' never allows it.
+ * reason; 'refuse' never allows it. This is the app's own policy, not a rule of the regulations:
+ * they let the agency set JP for what they do not list, but say nothing of an officer raising the JP
+ * a listed method gives, so the app asks for a second look instead of refusing or allowing silently.
  */
 export async function overrideAboveRule(db: Db): Promise<OverrideAboveRule> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'jpOverrideAboveRule')))[0];

@@ -8,7 +8,7 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import type { RecapEvent, RecapStatus } from '../db/schema.js';
-import { employees, evidenceFiles, ipasnCycles, ipasnFacts, ipasnRecaps, ipasnRecapSteps, units } from '../db/schema.js';
+import { employees, evidenceFiles, ipasnCycles, ipasnFacts, ipasnRecaps, ipasnRecapSteps, settings, units } from '../db/schema.js';
 import { appError, forbidden } from '../errors.js';
 import { coverLetterPdf, recapXlsx } from '../ipasn-documents.js';
 import { importRefusal, ipasnReport, parseFactRows, parseSiasnRows, scoreBatch, tableOf, unknownEmployeeProblems } from '../ipasn.js';
@@ -163,31 +163,51 @@ function progressOf(done: { step: number; on: string }[], startedOn: string | nu
 }
 
 /**
- * The SOP steps the app itself witnesses, ticked by the action (not by hand): the unit's recap
- * arriving is its part in the reconciliation with the units ([S] C.1; [D] step 4), HR accepting
- * it is the check that forwards it ([S] C.3; [D] step 6), the recorded upload with its result is
- * the report of the upload ([S] C.4; [D] step 9).
+ * Policy parameter `ipasnStepOfAction` (setting): the SOP step each recap action ticks by itself.
+ * The circular ([S] C.1–4) describes the flow between the units and HR (the unit sends, HR checks,
+ * returns or forwards, then uploads to BKN and reports the result); the SOP ([D], 12 steps) is the
+ * agency's internal procedure. Neither says which of the 12 steps each action of the circular is,
+ * so the mapping is named and set per agency. Default: the unit's recap arriving is its part in
+ * the coordination with the units ([D] step 4), HR accepting it is the check that forwards it
+ * ([D] step 6), the upload recorded with its result is the follow-up of the validation ([D] step 9).
+ * An agency whose recap goes to the secretariat first may set, e.g., `{ submit: 7, accept: 8, upload: 9 }`.
  */
-export const STEP_OF_ACTION: Partial<Record<RecapEvent['action'], number>> = { submit: 4, accept: 6, upload: 9 };
-const APP_STEPS = new Set(Object.values(STEP_OF_ACTION));
-/** The unit's own step in the SOP (the others are HR's). */
-export const UNIT_STEP = STEP_OF_ACTION.submit!;
+export const DEFAULT_STEP_OF_ACTION = { submit: 4, accept: 6, upload: 9 } as const;
+const sopStep = z.int().min(1).max(reconciliationWorkflow.steps.length);
+export const StepOfAction = z
+  .object({ submit: sopStep, accept: sopStep, upload: sopStep })
+  .refine((m) => m.submit < m.accept && m.accept < m.upload, {
+    path: ['accept'],
+    message: 'Urutan tahap: kirim < terima < unggah / Steps in order: submit < accept < upload',
+  });
+export type StepOfAction = z.infer<typeof StepOfAction>;
+const STEP_OF_ACTION_KEY = 'ipasnStepOfAction';
+
+/** The agency's mapping of recap actions to SOP steps (the default when unset or unreadable). */
+export async function stepOfAction(db: Db): Promise<StepOfAction> {
+  const row = (await db.select().from(settings).where(eq(settings.key, STEP_OF_ACTION_KEY)))[0];
+  const parsed = StepOfAction.safeParse(row?.value);
+  return parsed.success ? parsed.data : { ...DEFAULT_STEP_OF_ACTION };
+}
+const stepOf = (mapping: StepOfAction, action: RecapEvent['action']): number | undefined =>
+  action === 'submit' || action === 'accept' || action === 'upload' ? mapping[action] : undefined;
 
 /** Ticks the step an action stands for, on the agency's today (audited); nothing without an open cycle. */
 async function tickStep(tx: Db, user: SessionUser, unitId: string, y: number, action: RecapEvent['action']) {
   const cycle = await cycleOf(tx, y);
   if (!cycle) return;
   const key = `${unitId}/${y}`;
+  const mapping = await stepOfAction(tx);
   if (action === 'return') {
     // [D] step 6: a recap sent back is corrected and sent again, so the unit's step is open again.
     const reopened = await tx
       .delete(ipasnRecapSteps)
-      .where(and(eq(ipasnRecapSteps.unitId, unitId), eq(ipasnRecapSteps.year, y), sql`${ipasnRecapSteps.step} >= ${UNIT_STEP}`))
+      .where(and(eq(ipasnRecapSteps.unitId, unitId), eq(ipasnRecapSteps.year, y), sql`${ipasnRecapSteps.step} >= ${mapping.submit}`))
       .returning({ step: ipasnRecapSteps.step, doneOn: ipasnRecapSteps.doneOn });
     if (reopened.length > 0) await audit(tx, user, 'ipasn.step_reopen', 'ipasn_recap', key, { steps: reopened }, { action });
     return;
   }
-  const step = STEP_OF_ACTION[action];
+  const step = stepOf(mapping, action);
   if (!step) return;
   const doneOn = todayIso(await agencyTimeZone(tx));
   if (doneOn < cycle.startedOn) return;
@@ -409,6 +429,7 @@ export const ipasnRouter = router({
     const asOf = todayIso(await agencyTimeZone(ctx.db));
     const ownUnit = ctx.user.role === 'admin_unit' ? actingUnit(ctx.user, ctx.user.unitId ?? '') : undefined;
     const done = await stepsDone(ctx.db, cycle.year, ownUnit);
+    const unitStep = (await stepOfAction(ctx.db)).submit;
     const scope = await ctx.db
       .select({ id: units.id, name: units.name, status: ipasnRecaps.status })
       .from(units)
@@ -423,9 +444,9 @@ export const ipasnRouter = router({
       const waitsOnUnit = unit.status === null || unit.status === 'draft' || unit.status === 'returned';
       const step = ownUnit
         ? waitsOnUnit
-          ? progress.steps.find((s) => s.step === UNIT_STEP)
+          ? progress.steps.find((s) => s.step === unitStep)
           : undefined
-        : progress.steps.find((s) => s.step === progress.currentStep && !(s.step === UNIT_STEP && waitsOnUnit));
+        : progress.steps.find((s) => s.step === progress.currentStep && !(s.step === unitStep && waitsOnUnit));
       if (step)
         items.push({
           unitId: unit.id,
@@ -469,7 +490,7 @@ export const ipasnRouter = router({
           progress?.steps ??
           reconciliationWorkflow.steps.map((s) => ({ ...s, startsOn: null, dueOn: null, doneOn: null, status: 'pending' as const })),
         currentStep: progress?.currentStep ?? null,
-        appSteps: STEP_OF_ACTION,
+        appSteps: await stepOfAction(ctx.db),
         report: report.scope,
         notMeasured: report.notMeasured,
         incomplete: report.incomplete,
@@ -517,13 +538,28 @@ export const ipasnRouter = router({
       });
     }),
 
+  /** Sets which SOP step each recap action ticks (policy parameter `ipasnStepOfAction`; audited). */
+  setStepOfAction: roleProcedure('admin_sdm')
+    .input(StepOfAction)
+    .mutation(async ({ ctx, input }) => {
+      const before = await stepOfAction(ctx.db);
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(settings)
+          .values({ key: STEP_OF_ACTION_KEY, value: input })
+          .onConflictDoUpdate({ target: settings.key, set: { value: input } });
+        await audit(tx, ctx.user, 'settings.ipasn_step_of_action', 'settings', STEP_OF_ACTION_KEY, before, input);
+      });
+      return input;
+    }),
+
   /** Records a step of the SOP as done on a date (HR for any unit, the unit admin for the own). */
   completeStep: roleProcedure('admin_unit', 'admin_sdm')
     .input(RecapStepDone.extend(Unit))
     .mutation(async ({ ctx, input }) => {
       const unitId = actingUnit(ctx.user, input.unitId);
       await ensureUnit(ctx.db, unitId);
-      if (APP_STEPS.has(input.step))
+      if (Object.values(await stepOfAction(ctx.db)).includes(input.step))
         throw appError(
           'CONFLICT',
           'Tahap ini tercatat sendiri saat rekap dikirim, diterima atau unggahannya dicatat',

@@ -80,7 +80,12 @@ export const jobsRouter = router({
       await audit(ctx.db, ctx.user, 'job.create', 'job', String(id), null, { kind: 'employee_import', params });
       return { id };
     }),
-  /** Applies the file of a finished preview (the caller's own), once; it is checked again as it is applied. */
+  /**
+   * Applies the file of a finished preview (the caller's own), once. The file is read and checked
+   * again as it is applied, not taken from the preview: the office may have changed in between (a
+   * unit removed, an NIP added by someone else), and the import stays all-or-nothing against what
+   * the database holds when it is written. Reading is a small part of an import's time.
+   */
   confirmImport: roleProcedure('admin_sdm')
     .input(jobId)
     .mutation(async ({ ctx, input }) => {
