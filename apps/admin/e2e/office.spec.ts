@@ -140,8 +140,11 @@ test('HR finds a person by NIP from any page: typed in the header, Enter, on the
   await page.waitForURL(/\/employees\?q=Budi/);
   const rows = page.getByTestId('employees-list').locator('tbody tr');
   expect(await rows.count()).toBeGreaterThan(0);
-  for (const text of await rows.allInnerTexts()) expect(text).toMatch(/Budi[\s\S]*\d{18}/);
-  const nip = (await rows.first().locator('td').nth(1).innerText()).trim();
+  // Each with the identifier beside the name: the NIP (a contract worker's own number for TKK).
+  for (const text of await rows.allInnerTexts()) expect(text).toMatch(/^Budi[^\t]*\t(\d{18}|TKK-\d+)\t/);
+  const nips = (await rows.locator('td:nth-child(2)').allInnerTexts()).map((t) => t.trim()).filter((t) => /^\d{18}$/.test(t));
+  expect(nips.length).toBeGreaterThan(0);
+  const nip = nips[0]!;
   await shot(page, 'find-by-name');
   // A whole NIP opens the person's page at once.
   await page.goto(`${app.url}/dashboard`);
