@@ -132,6 +132,28 @@ test('HR imports an Excel sheet in its own words: every problem at once, then a 
   await page.context().close();
 });
 
+test('HR finds a person by NIP from any page: typed in the header, Enter, on their page', async ({ browser, app }) => {
+  const page = await login(browser, app.url, 'adminsdm');
+  // Part of a name lists every match with name and NIP (many names repeat).
+  await page.getByTestId('quick-find').fill('Budi');
+  await page.getByTestId('quick-find').press('Enter');
+  await page.waitForURL(/\/employees\?q=Budi/);
+  const rows = page.getByTestId('employees-list').locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  // Each with the identifier beside the name: the NIP (a contract worker's own number for TKK).
+  for (const text of await rows.allInnerTexts()) expect(text).toMatch(/^Budi[^\t]*\t(\d{18}|TKK-\d+)\t/);
+  const nips = (await rows.locator('td:nth-child(2)').allInnerTexts()).map((t) => t.trim()).filter((t) => /^\d{18}$/.test(t));
+  expect(nips.length).toBeGreaterThan(0);
+  const nip = nips[0]!;
+  await shot(page, 'find-by-name');
+  // A whole NIP opens the person's page at once.
+  await page.goto(`${app.url}/dashboard`);
+  await page.getByTestId('quick-find').fill(nip);
+  await page.getByTestId('quick-find').press('Enter');
+  await page.waitForURL(`${app.url}/employees/${nip}`);
+  await expect(page.locator('main')).toContainText(nip);
+});
+
 test('the unit admin downloads a monitoring sheet that lists every employee against the obligation', async ({ browser, app }) => {
   const page = await login(browser, app.url, 'adminunit');
   await page.goto(`${app.url}/dashboard`);

@@ -112,6 +112,17 @@ forEachDatabase((open) => {
       .where(and(eq(auditLog.entity, 'certificate'), eq(auditLog.entityId, certs[0]!.number)));
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['certificate.issue', 'certificate.revoke']));
 
+    // The withdrawn activity stays withdrawn: its holder may neither edit nor resubmit the revoked certificate's record.
+    const { caller: pegawai, user: pegawaiUser } = await callerAs(db, 'pegawai');
+    const own = certs.find((c) => c.employeeId === pegawaiUser!.employeeId);
+    expect(own).toBeDefined();
+    if (own!.number !== certs[0]!.number) await sdm.events.revoke({ number: own!.number, reason: 'Peserta keliru' });
+    const withdrawn = await pegawai.activities.get({ id: own!.activityId });
+    expect(withdrawn.status).toBe('rejected');
+    expect(withdrawn.can.edit).toBe(false);
+    expect(withdrawn.can.submit).toBe(false);
+    expect(await outcome(() => pegawai.activities.submit({ id: own!.activityId, declaration: true }))).toBe('CONFLICT');
+
     const docs = await sdm.events.document({ eventId: id, kind: 'participants', format: 'xlsx' });
     expect(Buffer.from(docs.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const report = await sdm.events.document({ eventId: id, kind: 'report', format: 'pdf' });

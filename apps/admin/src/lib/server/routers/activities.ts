@@ -20,7 +20,7 @@ import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import { recordOf, storedActivity } from '../db/records.js';
 import type { NotificationKind, StoredActivity } from '../db/schema.js';
-import { activities, activityJp, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
+import { activities, activityJp, certificates, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
 import { nameOrNip } from '../search.js';
@@ -206,14 +206,36 @@ const FIELD_OF_BASIS: Record<JpBasis, 'statedJp' | 'days' | 'sessions' | 'progra
   hours: 'hours',
 };
 
+/**
+ * Whether the activity is the record of an event's certificate: the organiser's attendance record
+ * verified it ([P] art. 66(3)), so its holder neither edits nor resubmits it; once the certificate
+ * is revoked it stays withdrawn (other evidence of the learning is recorded as a new activity).
+ */
+async function issuedWithCertificate(db: Db, row: Pick<Row, 'id' | 'employeeId'>): Promise<boolean> {
+  // By the holder first: their certificates are indexed.
+  const found = await db
+    .select({ number: certificates.number })
+    .from(certificates)
+    .where(and(eq(certificates.employeeId, row.employeeId), eq(certificates.activityId, row.id)))
+    .limit(1);
+  return found.length > 0;
+}
+
+const certificateRecordFixed = () =>
+  conflict(
+    'Kegiatan ini dicatat dari sertifikat penyelenggaraan dan tidak dapat diubah atau diajukan ulang',
+    'This activity was recorded from an event certificate and cannot be edited or submitted again',
+  );
+
 /** What the user may do with an activity (the procedures check the same rules again). */
 async function allowedActions(db: Db, user: SessionUser, row: Row) {
   const own = isOwner(user, row);
   const subordinate = user.role === 'atasan' && (await isSubordinate(db, user, row.employeeId));
   const staff = (user.role === 'admin_unit' || user.role === 'admin_sdm') && !own;
   const needsSuperior = await superiorApproval(db);
-  // A rejected activity goes back to its owner: fixed (fields, new evidence) and submitted again.
-  const revisable = row.status === 'draft' || row.status === 'rejected';
+  // A rejected activity goes back to its owner: fixed (fields, new evidence) and submitted again;
+  // not an event certificate's record (a revoked certificate stays withdrawn).
+  const revisable = (row.status === 'draft' || row.status === 'rejected') && !(await issuedWithCertificate(db, row));
   return {
     edit: own && revisable && user.role !== 'auditor',
     submit: own && revisable && user.role !== 'auditor',
@@ -621,6 +643,7 @@ export const activitiesRouter = router({
       if (!isOwner(ctx.user, row)) throw forbidden();
       if (row.status !== 'draft' && row.status !== 'rejected')
         throw conflict('Hanya draf atau kegiatan yang ditolak yang dapat diubah', 'Only drafts and rejected activities can be edited');
+      if (await issuedWithCertificate(ctx.db, row)) throw certificateRecordFixed();
       let activity = toActivity(row.id, row.employeeId, input.fields, row.status, row.data);
       await ensureConvertible(ctx.db, activity);
       return ctx.db.transaction(async (tx) => {
@@ -675,6 +698,7 @@ export const activitiesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const row = await load(ctx.db, ctx.user, input.id);
       if (!isOwner(ctx.user, row)) throw forbidden();
+      if (await issuedWithCertificate(ctx.db, row)) throw certificateRecordFixed();
       if (!input.declaration)
         throw appError('BAD_REQUEST', 'Centang pernyataan bahwa data yang diisi benar', 'Tick the declaration that the data are true', [
           {
