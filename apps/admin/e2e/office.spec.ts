@@ -73,7 +73,8 @@ const SITI = {
   Nama: 'Siti Rahma Uji Impor',
   'Jenis Pegawai': 'PNS',
   'Jenjang Jabatan': 'Pelaksana',
-  'Unit Kerja': 'sekretariat',
+  // The unit admin's unit, in lower case: the monitoring test below finds her there, without any activity.
+  'Unit Kerja': 'bidang bina marga',
   'Tanggal Lahir': '05-05-1993',
   'Jenis Kelamin': 'Perempuan',
   Pendidikan: 'D-III',
@@ -170,8 +171,10 @@ test('the unit admin downloads a monitoring sheet that lists every employee agai
   const people = summary.filter((r) => r.length >= 9 && typeof r[0] === 'number');
   const obliged = people.filter((r) => r[8] !== SUMMARY_STATUS.notObliged);
   const belowRows = obliged.filter((r) => r[8] === SUMMARY_STATUS.below);
-  // Everyone with an obligation is listed, with their NIP and shortfall, including those without any activity.
+  // Everyone with an obligation is listed, with their NIP and shortfall, including those without any
+  // activity (the employee imported in the test before: whatever other tests credited, she is below).
   expect(belowRows.length).toBe(below);
+  expect(belowRows.find((r) => String(r[1]) === SITI.NIP)?.slice(5, 8)).toEqual([0, 20, 20]);
   for (const r of belowRows) {
     expect(String(r[1])).toMatch(/^\S+$/);
     expect(Number(r[7])).toBeCloseTo(Number(r[6]) - Number(r[5]), 1);
