@@ -332,6 +332,25 @@ function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now
 /** The review queue counts its items up to this many. */
 export const QUEUE_COUNT_LIMIT = 10_000;
 
+/**
+ * Activities (joined with their employee) matching `where`, counted up to QUEUE_COUNT_LIMIT + 1:
+ * past the bound a list says "more than" (counting every submission of a ministry costs seconds).
+ */
+function boundedCount(db: Db, where: SQL | undefined): Promise<number> {
+  return db
+    .select({ n: count() })
+    .from(
+      db
+        .select({ id: activities.id })
+        .from(activities)
+        .innerJoin(employees, eq(employees.id, activities.employeeId))
+        .where(where)
+        .limit(QUEUE_COUNT_LIMIT + 1)
+        .as('found'),
+    )
+    .then((r) => r[0]?.n ?? 0);
+}
+
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
 
@@ -393,22 +412,9 @@ export const activitiesRouter = router({
    */
   count: authedProcedure.input(ActivityListQuery.omit({ limit: true }).prefault({})).query(async ({ ctx, input }) => {
     const conditions = listConditions(ctx, input);
-    const bounded = (where: SQL | undefined) =>
-      ctx.db
-        .select({ n: count() })
-        .from(
-          ctx.db
-            .select({ id: activities.id })
-            .from(activities)
-            .innerJoin(employees, eq(employees.id, activities.employeeId))
-            .where(where)
-            .limit(QUEUE_COUNT_LIMIT + 1)
-            .as('found'),
-        )
-        .then((r) => r[0]?.n ?? 0);
     const [total, skipped] = await Promise.all([
-      bounded(and(...conditions)),
-      input.after ? bounded(and(...conditions, sql`NOT ${afterCursor(input.after)}`)) : 0,
+      boundedCount(ctx.db, and(...conditions)),
+      input.after ? boundedCount(ctx.db, and(...conditions, sql`NOT ${afterCursor(input.after)}`)) : 0,
     ]);
     return { total: Math.min(total, QUEUE_COUNT_LIMIT), more: total > QUEUE_COUNT_LIMIT, skipped: Math.min(skipped, QUEUE_COUNT_LIMIT) };
   }),
@@ -427,7 +433,7 @@ export const activitiesRouter = router({
       if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
       if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
       const where = and(...conditions);
-      const [rows, totals] = await Promise.all([
+      const [rows, found] = await Promise.all([
         ctx.db
           .select({
             activity: activities,
@@ -444,23 +450,14 @@ export const activitiesRouter = router({
           .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
           .offset(input.offset)
           .limit(input.limit),
-        // Counted up to a bound: past it the page says "more than" (a count of every submission of a ministry costs seconds).
-        ctx.db.select({ n: count() }).from(
-          ctx.db
-            .select({ id: activities.id })
-            .from(activities)
-            .innerJoin(employees, eq(employees.id, activities.employeeId))
-            .where(where)
-            .limit(QUEUE_COUNT_LIMIT + 1)
-            .as('found'),
-        ),
+        boundedCount(ctx.db, where),
       ]);
       const now = Date.now();
       return {
         tab: input.tab,
         offset: input.offset,
-        total: Math.min(totals[0]?.n ?? 0, QUEUE_COUNT_LIMIT),
-        more: (totals[0]?.n ?? 0) > QUEUE_COUNT_LIMIT,
+        total: Math.min(found, QUEUE_COUNT_LIMIT),
+        more: found > QUEUE_COUNT_LIMIT,
         rows: rows.map(({ activity, employeeName, unitName, jp, duplicate }) => {
           const submittedAt = activity.submittedAt ?? activity.updatedAt;
           return {
