@@ -40,7 +40,7 @@ export function visibleCondition(db: Db, user: SessionUser, column: AnyColumn, m
   }
 }
 
-/** The condition "the employee id in `column` is a direct subordinate of the user". */
+/** The condition "the employee id in `column` is a direct subordinate of the user" (a subquery, not a list of values). */
 export function subordinateCondition(db: Db, user: SessionUser, column: AnyColumn): SQL {
   if (!user.employeeId) return never;
   return inArray(
