@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Problem, Result } from '@bangkom/domain';
-import { fail, formatPath, ok, parseCsv } from '@bangkom/domain';
+import { fail, formatPath, learningMethodCodes, ok, parseCsv } from '@bangkom/domain';
 
 /**
  * The part of a writable stream that `bangkom jp` writes its results to. Structural, so the
@@ -132,23 +132,17 @@ export function csvRecords(text: string): Result<{ records: Record<string, unkno
 export const isCsvPath = (path: string): boolean => extname(path).toLowerCase() === '.csv';
 
 /**
- * A message that lists every allowed value of a long enumeration (26 method codes, twice: once per
- * language) says how many there are and where to see them instead.
+ * A method that is not one of the 26 codes says how many there are and where to see them (the
+ * schema's message names no codes).
  */
 export function summariseEnumeration(p: Problem): Problem {
-  const list = /: expected one of (.*)$/.exec(p.message.en);
-  const count = list ? list[1]!.split('|').length : 0;
-  if (count <= 8) return p;
-  const field = String(p.path.at(-1) ?? '');
-  const [id, en] =
-    field === 'method'
-      ? [`salah satu dari ${count} metode; lihat \`bangkom methods\``, `one of ${count} methods; see \`bangkom methods\``]
-      : [`salah satu dari ${count} nilai yang diizinkan`, `one of ${count} allowed values`];
+  if (p.code !== 'schema.invalid_value' || p.path.at(-1) !== 'method') return p;
+  const count = learningMethodCodes.length;
   return {
     ...p,
     message: {
-      id: `Pilihan tidak valid: harus ${id}`,
-      en: `Invalid option: expected ${en}`,
+      id: `Pilihan tidak valid: harus salah satu dari ${count} metode; lihat \`bangkom methods\``,
+      en: `Invalid option: expected one of ${count} methods; see \`bangkom methods\``,
     },
   };
 }

@@ -5,6 +5,12 @@ import { learningMethodCodes } from './methods.js';
 
 export const competencyTypes = ['teknis', 'manajerial', 'sosial_kultural'] as const;
 export type CompetencyType = (typeof competencyTypes)[number];
+/** Competency types in words, for messages. */
+export const competencyTypeLabels: Record<CompetencyType, { id: string; en: string }> = {
+  teknis: { id: 'teknis', en: 'technical' },
+  manajerial: { id: 'manajerial', en: 'managerial' },
+  sosial_kultural: { id: 'sosial kultural', en: 'socio-cultural' },
+};
 
 /** Workflow states of a recorded activity (evidence checked, then approved: [K] III.C.7; [P] art. 12(2)f). */
 export const activityStatuses = ['draft', 'submitted', 'verified', 'rejected'] as const;

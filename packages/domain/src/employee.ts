@@ -18,6 +18,25 @@ export const positionLevelsByKind = {
 } as const;
 export type PositionKind = keyof typeof positionLevelsByKind;
 export type PositionLevel = (typeof positionLevelsByKind)[PositionKind][number];
+/** Position kinds and levels in words, for messages (the level titles are the regulations' own). */
+export const positionKindLabels: Record<PositionKind, { id: string; en: string }> = {
+  jpt: { id: 'Jabatan Pimpinan Tinggi', en: 'senior leadership position (JPT)' },
+  administrasi: { id: 'Jabatan Administrasi', en: 'administrative position' },
+  fungsional: { id: 'Jabatan Fungsional', en: 'functional position' },
+};
+export const positionLevelLabels: Record<PositionLevel, string> = {
+  jpt_utama: 'Pimpinan Tinggi Utama',
+  jpt_madya: 'Pimpinan Tinggi Madya',
+  jpt_pratama: 'Pimpinan Tinggi Pratama',
+  administrator: 'Administrator',
+  pengawas: 'Pengawas',
+  pelaksana: 'Pelaksana',
+  jf_ahli_utama: 'Ahli Utama',
+  jf_ahli_madya: 'Ahli Madya',
+  jf_ahli_muda: 'Ahli Muda',
+  jf_ahli_pertama: 'Ahli Pertama',
+  jf_keterampilan: 'Keterampilan',
+};
 export const positionKinds = Object.keys(positionLevelsByKind) as [PositionKind, ...PositionKind[]];
 export const positionLevels = Object.values(positionLevelsByKind).flat() as [PositionLevel, ...PositionLevel[]];
 
@@ -116,8 +135,8 @@ export const Employee = z
         params: {
           code: 'employee.position_level_kind',
           message: {
-            id: `Jenjang jabatan ${e.positionLevel} bukan bagian dari jenis jabatan ${e.positionKind}`,
-            en: `Position level ${e.positionLevel} does not belong to position kind ${e.positionKind}`,
+            id: `Jenjang jabatan ${positionLevelLabels[e.positionLevel]} bukan bagian dari ${positionKindLabels[e.positionKind].id}`,
+            en: `Position level ${positionLevelLabels[e.positionLevel]} is not a level of a ${positionKindLabels[e.positionKind].en}`,
           },
         },
       });

@@ -7,6 +7,19 @@ import { learningMethodCodes } from './methods.js';
 export const gapLevels = ['rendah', 'sedang', 'tinggi'] as const;
 /** Performance predicates of the yearly appraisal. [P] art. 6–7. */
 export const performancePredicates = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
+/** Gap levels and predicates in words, for messages. */
+export const gapLevelLabels: Record<(typeof gapLevels)[number], { id: string; en: string }> = {
+  rendah: { id: 'rendah', en: 'low' },
+  sedang: { id: 'sedang', en: 'medium' },
+  tinggi: { id: 'tinggi', en: 'high' },
+};
+export const performancePredicateLabels: Record<(typeof performancePredicates)[number], { id: string; en: string }> = {
+  sangat_baik: { id: 'Sangat Baik', en: 'Outstanding' },
+  baik: { id: 'Baik', en: 'Good' },
+  butuh_perbaikan: { id: 'Butuh Perbaikan', en: 'Needs improvement' },
+  kurang: { id: 'Kurang', en: 'Poor' },
+  sangat_kurang: { id: 'Sangat Kurang', en: 'Very poor' },
+};
 
 /** One planned development item: the fields of [P] art. 17(2) c–k. */
 export const PlanItem = z.object({

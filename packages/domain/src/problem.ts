@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Message } from './message.js';
+import { message } from './message.js';
 
 /**
  * A structured error: where (`path` into the input, or a row/column for
@@ -32,14 +33,62 @@ export interface CheckParams {
   message: Message;
 }
 
-const indonesian = z.locales.id().localeError;
-const english = z.locales.en().localeError;
+const TYPE_WORDS: Record<string, Message> = {
+  string: { id: 'harus berupa teks', en: 'must be text' },
+  number: { id: 'harus berupa angka', en: 'must be a number' },
+  int: { id: 'harus berupa bilangan bulat', en: 'must be a whole number' },
+  boolean: { id: 'harus ya atau tidak', en: 'must be yes or no' },
+  date: { id: 'harus berupa tanggal', en: 'must be a date' },
+};
+const FORMAT_WORDS: Record<string, Message> = {
+  date: { id: 'Tanggal tidak valid; tulis sebagai TTTT-BB-HH', en: 'Not a valid date; write it as YYYY-MM-DD' },
+  email: { id: 'Alamat e-mail tidak valid', en: 'Not a valid e-mail address' },
+  url: { id: 'Alamat web tidak valid', en: 'Not a valid web address' },
+};
 
-function localise(localeError: (issue: never) => unknown, issue: z.core.$ZodIssue, fallback: string): string {
-  const out = localeError(issue as never);
-  if (typeof out === 'string') return out;
-  if (out && typeof out === 'object' && 'message' in out && typeof out.message === 'string') return out.message;
-  return fallback;
+/**
+ * A zod issue in the words of the person who filled the form: never the pattern, the type name or
+ * the list of codes zod would quote ("harus sesuai pola /^\d{18}$/"). An empty required field is
+ * "Wajib diisi"; the code (`schema.<issue>`) and the path stay for programs.
+ */
+function plainWords(issue: z.core.$ZodIssue): Message {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod says "received undefined" (or null) for a field that was left out.
+      return /(undefined|null)$/.test(issue.message)
+        ? { id: 'Wajib diisi', en: 'Required' }
+        : message(
+            `Isian ${TYPE_WORDS[issue.expected]?.id ?? 'tidak valid'}`,
+            `The value ${TYPE_WORDS[issue.expected]?.en ?? 'is not valid'}`,
+          );
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string')
+        return n <= 1 ? { id: 'Wajib diisi', en: 'Required' } : message(`Paling sedikit ${n} karakter`, `At least ${n} characters`);
+      if (issue.origin === 'array' || issue.origin === 'set') return message(`Paling sedikit ${n} butir`, `At least ${n} items`);
+      return issue.inclusive === false
+        ? message(`Harus lebih dari ${n}`, `Must be more than ${n}`)
+        : message(`Paling sedikit ${n}`, `At least ${n}`);
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return message(`Paling banyak ${n} karakter`, `At most ${n} characters`);
+      if (issue.origin === 'array' || issue.origin === 'set') return message(`Paling banyak ${n} butir`, `At most ${n} items`);
+      return issue.inclusive === false
+        ? message(`Harus kurang dari ${n}`, `Must be less than ${n}`)
+        : message(`Paling banyak ${n}`, `At most ${n}`);
+    }
+    case 'invalid_format':
+      return FORMAT_WORDS[issue.format] ?? { id: 'Format isian tidak sesuai', en: 'The value does not have the expected format' };
+    case 'invalid_value':
+      return { id: 'Bukan pilihan yang dikenal', en: 'Not one of the accepted values' };
+    case 'not_multiple_of':
+      return message(`Harus kelipatan ${String(issue.divisor)}`, `Must be a multiple of ${String(issue.divisor)}`);
+    case 'unrecognized_keys':
+      return { id: 'Memuat isian yang tidak dikenal', en: 'Holds fields that are not known' };
+    default:
+      return { id: 'Isian tidak valid', en: 'The value is not valid' };
+  }
 }
 
 /** Converts zod issues into Problems with messages in both languages. */
@@ -50,13 +99,9 @@ export function problemsFromZod(error: z.ZodError, basePath: (string | number)[]
       const params = issue.params as unknown as CheckParams;
       return { path, code: params.code, message: params.message };
     }
-    const en = localise(english, issue, issue.message);
-    const id = localise(indonesian, issue, en);
-    return { path, code: `schema.${issue.code}`, message: { id: capitalise(id), en } };
+    return { path, code: `schema.${issue.code}`, message: plainWords(issue) };
   });
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Parses `input` against `schema`, returning a Result with bilingual Problems instead of throwing. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePath: (string | number)[] = []): Result<z.output<S>> {

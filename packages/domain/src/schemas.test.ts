@@ -42,6 +42,19 @@ describe('LearningActivity', () => {
     }
   });
 
+  it('words each problem plainly: an empty required field is "Wajib diisi", no pattern, type name or list of codes', () => {
+    const result = parseWith(LearningActivity, { ...activity, title: '', method: 'ngopi', startDate: '2024-02-30', organizer: 7 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byField = Object.fromEntries(result.problems.map((p) => [p.path.join('/'), p.message]));
+    expect(byField['title']).toEqual({ id: 'Wajib diisi', en: 'Required' });
+    expect(byField['method']).toEqual({ id: 'Bukan pilihan yang dikenal', en: 'Not one of the accepted values' });
+    expect(byField['organizer']?.id).toBe('Isian harus berupa teks');
+    const missing = parseWith(LearningActivity, { ...activity, title: undefined });
+    expect(missing.ok ? null : missing.problems[0]?.message.id).toBe('Wajib diisi');
+    for (const p of result.problems) expect(`${p.message.id} ${p.message.en}`).not.toMatch(/\^|\\d|\/.*\/|expected|diharapkan|"[a-z_]+"/);
+  });
+
   it('rejects an end date before the start date', () => {
     const result = parseWith(LearningActivity, { ...activity, endDate: '2024-05-01' });
     expect(result.ok ? [] : result.problems.map((p) => [p.code, p.path.join('/')])).toEqual([['activity.end_before_start', 'endDate']]);

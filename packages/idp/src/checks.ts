@@ -1,4 +1,5 @@
 import type {
+  CompetencyType,
   EmployeeKind,
   IndividualDevelopmentPlan,
   LearningActivity,
@@ -8,7 +9,14 @@ import type {
   Problem,
   Rule,
 } from '@bangkom/domain';
-import { evaluateRules, parseEmployeeNumber } from '@bangkom/domain';
+import {
+  competencyTypeLabels,
+  evaluateRules,
+  gapLevelLabels,
+  learningMethods,
+  parseEmployeeNumber,
+  performancePredicateLabels,
+} from '@bangkom/domain';
 import type { ActivityResult, Conversion, LearningCategory, PlanField, PolicyParameters, RuleProfile } from '@bangkom/jp';
 import type { PlanIssue, PlanIssueCode, Severity } from './issues.js';
 import { pointer } from './issues.js';
@@ -104,6 +112,13 @@ const finding = (severity: Severity, path: string, id: string, en: string, sourc
   ...(source !== undefined ? { source } : {}),
 });
 const none: Finding[] = [];
+/** A method or competency types in words (findings name no codes). */
+const methodName = (method: string | undefined) =>
+  (method && learningMethods[method as LearningMethod]?.label) || { id: method ?? '', en: method ?? '' };
+const typesName = (types: readonly CompetencyType[]) => ({
+  id: types.map((t) => competencyTypeLabels[t].id).join('/'),
+  en: types.map((t) => competencyTypeLabels[t].en).join('/'),
+});
 
 /** [P] art. 17(4)–(5): approval by the PPK and sending to LAN by the end of a quarter of the year before. */
 const deadlineCheck = (
@@ -346,8 +361,8 @@ export const planChecks: readonly PlanCheck[] = [
               finding(
                 severity,
                 pointer('items', i, 'method'),
-                `Butir ${i + 1}: metode ${item.method} tidak termasuk jenis pelatihan PPPK`,
-                `Item ${i + 1}: method ${item.method} is not among the PPPK training types`,
+                `Butir ${i + 1}: metode ${methodName(item.method).id} tidak termasuk jenis pelatihan PPPK`,
+                `Item ${i + 1}: method ${methodName(item.method).en} is not among the PPPK training types`,
                 pppkMethods.source,
               ),
             ]
@@ -423,8 +438,8 @@ export const planChecks: readonly PlanCheck[] = [
             finding(
               'warning',
               pointer('items', i, 'method'),
-              `Butir ${i + 1}: sasaran ${item.method} adalah ${target.description.id}; kesenjangan pegawai ${plan.gapLevel}`,
-              `Item ${i + 1}: ${item.method} targets ${target.description.en}; the employee's gap is ${plan.gapLevel}`,
+              `Butir ${i + 1}: sasaran ${methodName(item.method).id} adalah ${target.description.id}; kesenjangan pegawai ${gapLevelLabels[plan.gapLevel].id}`,
+              `Item ${i + 1}: ${methodName(item.method).en} targets ${target.description.en}; the employee's gap is ${gapLevelLabels[plan.gapLevel].en}`,
               target.source,
             ),
           ]
@@ -444,8 +459,8 @@ export const planChecks: readonly PlanCheck[] = [
             finding(
               'warning',
               pointer('items', i, 'method'),
-              `Butir ${i + 1}: pegawai tidak dapat meninggalkan tempat kerja, sedangkan ${item.method} dilaksanakan di luar tempat kerja`,
-              `Item ${i + 1}: the employee cannot leave the workplace, but ${item.method} is held away from it`,
+              `Butir ${i + 1}: pegawai tidak dapat meninggalkan tempat kerja, sedangkan ${methodName(item.method).id} dilaksanakan di luar tempat kerja`,
+              `Item ${i + 1}: the employee cannot leave the workplace, but ${methodName(item.method).en} is held away from it`,
               target?.source ?? '[K] IV "Sasaran"',
             ),
           ];
@@ -462,8 +477,8 @@ export const planChecks: readonly PlanCheck[] = [
             finding(
               'warning',
               pointer('items', i, 'method'),
-              `Butir ${i + 1}: ${item.method} untuk pengembangan talenta, sedangkan predikat ${plan.performancePredicate} mengarah ke pengembangan berbasis kesenjangan kinerja`,
-              `Item ${i + 1}: ${item.method} serves talent development, while predicate ${plan.performancePredicate} calls for gap-based development`,
+              `Butir ${i + 1}: ${methodName(item.method).id} untuk pengembangan talenta, sedangkan predikat ${performancePredicateLabels[plan.performancePredicate].id} mengarah ke pengembangan berbasis kesenjangan kinerja`,
+              `Item ${i + 1}: ${methodName(item.method).en} serves talent development, while the predicate ${performancePredicateLabels[plan.performancePredicate].en} calls for gap-based development`,
               `[P] art. 6(4)–(5); ${target.source}`,
             ),
           ]
@@ -481,8 +496,8 @@ export const planChecks: readonly PlanCheck[] = [
             finding(
               'warning',
               pointer('items', i, 'competencyType'),
-              `Butir ${i + 1}: ${item.method} ditujukan untuk kompetensi ${target.competencyTypes.join('/')}, bukan ${item.competencyType}`,
-              `Item ${i + 1}: ${item.method} targets ${target.competencyTypes.join('/')} competency, not ${item.competencyType}`,
+              `Butir ${i + 1}: ${methodName(item.method).id} ditujukan untuk kompetensi ${typesName(target.competencyTypes).id}, bukan ${competencyTypeLabels[item.competencyType].id}`,
+              `Item ${i + 1}: ${methodName(item.method).en} targets ${typesName(target.competencyTypes).en} competency, not ${competencyTypeLabels[item.competencyType].en}`,
               `[K] III.F.1.a; ${target.source}`,
             ),
           ]

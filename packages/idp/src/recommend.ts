@@ -1,5 +1,14 @@
 import type { LearningMethod, Message, PublicSchema, Result } from '@bangkom/domain';
-import { competencyTypes, gapLevels, learningMethods, ok, parseWith, performancePredicates } from '@bangkom/domain';
+import {
+  competencyTypeLabels,
+  competencyTypes,
+  gapLevelLabels,
+  gapLevels,
+  learningMethods,
+  ok,
+  parseWith,
+  performancePredicates,
+} from '@bangkom/domain';
 import type { RuleProfile } from '@bangkom/jp';
 import { convertActivity, resolveProfiles, versionInForce } from '@bangkom/jp';
 import { z } from 'zod';
@@ -95,8 +104,8 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
       reasons.push({
         message: fits
           ? {
-              id: `Sasaran sesuai: kesenjangan ${need.gapLevel} (${target.description.id})`,
-              en: `Target fits: ${need.gapLevel} gap (${target.description.en})`,
+              id: `Sasaran sesuai: kesenjangan ${gapLevelLabels[need.gapLevel].id} (${target.description.id})`,
+              en: `Target fits: ${gapLevelLabels[need.gapLevel].en} gap (${target.description.en})`,
             }
           : { id: `Sasaran kurang sesuai: ${target.description.id}`, en: `Target does not fit: ${target.description.en}` },
         source: target.source,
@@ -126,10 +135,13 @@ export function recommendMethods(profileChoice: RuleProfile | string | undefined
       const fits = target.competencyTypes.includes(need.competencyType);
       reasons.push({
         message: fits
-          ? { id: `Sesuai untuk kompetensi ${need.competencyType}`, en: `Suits ${need.competencyType} competency` }
+          ? {
+              id: `Sesuai untuk kompetensi ${competencyTypeLabels[need.competencyType].id}`,
+              en: `Suits ${competencyTypeLabels[need.competencyType].en} competency`,
+            }
           : {
-              id: `Ditujukan untuk kompetensi ${target.competencyTypes.join('/')}`,
-              en: `Meant for ${target.competencyTypes.join('/')} competency`,
+              id: `Ditujukan untuk kompetensi ${target.competencyTypes.map((t) => competencyTypeLabels[t].id).join('/')}`,
+              en: `Meant for ${target.competencyTypes.map((t) => competencyTypeLabels[t].en).join('/')} competency`,
             },
         source: target.source,
         weight: fits ? 1 : -1,

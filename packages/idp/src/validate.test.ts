@@ -22,6 +22,8 @@ interface Case {
 }
 
 const cases = table.cases as unknown as Case[];
+/** A code or a field name in a message: snake_case or camelCase words. */
+const CODE_WORD = /\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]*\b/;
 
 /** The base plan with a case's changes; `null` removes a field. */
 function build(c: Case): Record<string, unknown> {
@@ -56,6 +58,9 @@ describe('plan checks case table (cases/checks.json)', () => {
         expect(i.source.length).toBeGreaterThan(3);
         expect(i.path.startsWith('/')).toBe(true);
         expect(i.message.id && i.message.en).toBeTruthy();
+        // In plain words: no codes (`sosial_kultural`, `butuh_perbaikan`) or field names (`gapLevel`) in the text.
+        expect(i.message.id, code).not.toMatch(CODE_WORD);
+        expect(i.message.en, code).not.toMatch(CODE_WORD);
       }
     }
     for (const code of c.absent)

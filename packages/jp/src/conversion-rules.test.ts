@@ -40,6 +40,18 @@ describe('JP conversion rule tables', () => {
     }
   });
 
+  it('explains every step in plain words: no policy setting (`excessDays=warn`, `minutesPerJp`) or other code in the text', () => {
+    const codeWord = /\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]*\b|=\s*[a-z]/;
+    for (const c of table.cases as Case[]) {
+      const activity = LearningActivity.parse({ ...base, ...c.activity });
+      const result = convertActivity(activity, { ...(c.profile ? { profile: c.profile } : {}), ...(c.policy ? { policy: c.policy } : {}) });
+      const texts = result.ok
+        ? result.value.trace.flatMap((step) => [step.description.id, step.description.en])
+        : result.problems.flatMap((p) => [p.message.id, p.message.en]);
+      for (const text of texts) expect(text, c.name).not.toMatch(codeWord);
+    }
+  });
+
   it('has one conversion rule for each basis a profile may give a method', () => {
     expect(conversionRules.map((r) => r.basis).sort()).toEqual([...jpBases].sort());
   });

@@ -102,7 +102,7 @@ export function convertWith(
   const date = periodDateOf(a, policy);
   const profile = versionInForce(versions, date);
   if (!profile) {
-    const range = versions.map((v) => `${v.id}: ${v.effectiveFrom.value}${v.effectiveTo ? `–${v.effectiveTo.value}` : '–'}`).join('; ');
+    const range = versions.map((v) => `${v.title}: ${v.effectiveFrom.value}${v.effectiveTo ? `–${v.effectiveTo.value}` : '–'}`).join('; ');
     return fail({
       path: [policy.periodDate === 'start' ? 'startDate' : 'endDate'],
       code: 'jp.no_profile_in_force',
@@ -118,8 +118,8 @@ export function convertWith(
       path: ['method'],
       code: 'jp.no_rule_for_method',
       message: {
-        id: `Profil ${profile.id} tidak memiliki aturan konversi untuk ${a.method}`,
-        en: `Profile ${profile.id} has no conversion rule for ${a.method}`,
+        id: `${profile.title} tidak memiliki aturan konversi untuk ${learningMethods[a.method]?.label.id ?? a.method}`,
+        en: `${profile.title} has no conversion rule for ${learningMethods[a.method]?.label.en ?? a.method}`,
       },
     });
   }
@@ -273,8 +273,8 @@ export const conversionRules: readonly ConversionRule[] = [
       if (jp === undefined) {
         return fail(
           missing('statedJp', a.method, {
-            id: 'JP mengikuti sertifikat/STTPL; isi statedJp atau programmeJp',
-            en: 'JP follows the certificate; give statedJp or programmeJp',
+            id: 'JP mengikuti sertifikat/STTPL; isi JP pada sertifikat atau JP program',
+            en: 'JP follows the certificate; give the JP on the certificate or the programme JP',
           }),
         );
       }
@@ -399,8 +399,8 @@ export const conversionRules: readonly ConversionRule[] = [
         if (tracer.steps)
           tracer.add(id('hours'), 'conversion', rule.basis.source, value, () => ({
             description: {
-              id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP (kebijakan minutesPerJp)`,
-              en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP (policy minutesPerJp)`,
+              id: `${a.hours} jam × 60 ÷ ${policy.minutesPerJp} menit per JP = ${value} JP`,
+              en: `${a.hours} hours × 60 ÷ ${policy.minutesPerJp} minutes per JP = ${value} JP`,
             },
             inputs: { hours: a.hours, minutesPerJp: policy.minutesPerJp },
           }));
@@ -409,8 +409,8 @@ export const conversionRules: readonly ConversionRule[] = [
         if (tracer.steps)
           tracer.add(id('duration'), 'conversion', rule.basis.source, jp, () => ({
             description: {
-              id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP (kebijakan magangJpPerDay)`,
-              en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP (policy magangJpPerDay)`,
+              id: `${days} hari × ${policy.magangJpPerDay} JP per hari = ${jp} JP`,
+              en: `${days} days × ${policy.magangJpPerDay} JP per day = ${jp} JP`,
             },
             inputs: { days, magangJpPerDay: policy.magangJpPerDay },
           }));
@@ -429,6 +429,14 @@ export const conversionRules: readonly ConversionRule[] = [
 ];
 const BY_BASIS = new Map(conversionRules.map((r) => [r.basis, r]));
 
+/** The agency's rounding of an international JP, in words (the trace names no policy setting). */
+const ROUNDING_WORDS: Record<PolicyParameters['internationalRounding'], { id: string; en: string }> = {
+  none: { id: '', en: '' },
+  down: { id: ' (dibulatkan ke bawah)', en: ' (rounded down)' },
+  nearest: { id: ' (dibulatkan)', en: ' (rounded to the nearest whole JP)' },
+  up: { id: ' (dibulatkan ke atas)', en: ' (rounded up)' },
+};
+
 const internationalStep = (
   tracer: Tracer,
   id: (step: string) => string,
@@ -439,8 +447,8 @@ const internationalStep = (
 ): void =>
   tracer.add(id('international'), 'international', multiplier.source, after, () => ({
     description: {
-      id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (pembulatan: ${policy.internationalRounding})`,
-      en: `International: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP (rounding: ${policy.internationalRounding})`,
+      id: `Luar negeri: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP${ROUNDING_WORDS[policy.internationalRounding].id}`,
+      en: `International: ${roundJp(before)} JP × ${multiplier.value} = ${after} JP${ROUNDING_WORDS[policy.internationalRounding].en}`,
     },
     inputs: { multiplier: multiplier.value, internationalRounding: policy.internationalRounding },
   }));

@@ -63,6 +63,14 @@ const UNIT_LABEL: Record<LimitUnit, { id: string; en: string }> = {
   activity: { id: 'kegiatan', en: 'activities' },
 };
 
+/** An activity's status as the trace says it ([K] III.C.7: only verified activities count). */
+const STATUS_WORDS: Record<ActivityStatus, { id: string; en: string }> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  submitted: { id: 'Diajukan', en: 'Submitted' },
+  verified: { id: 'Terverifikasi', en: 'Verified' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+};
+
 /** The rule id of the PPPK method list of a profile version, built once per version. */
 const pppkRuleIds = new WeakMap<RuleProfile, string>();
 function pppkRuleId(profile: RuleProfile): string {
@@ -167,8 +175,8 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
           0,
           () => ({
             description: {
-              id: `Status ${a.status}: belum diverifikasi, tidak dihitung`,
-              en: `Status ${a.status}: not verified, does not count`,
+              id: `${STATUS_WORDS[a.status].id}: belum diverifikasi, tidak dihitung`,
+              en: `${STATUS_WORDS[a.status].en}: not verified, does not count`,
             },
             inputs: { status: a.status, projected: options.projected },
           }),
@@ -252,8 +260,8 @@ export function limitColumns(columns: LimitColumns, options: LimitOptions): Acti
               const per = step === 0 ? { id: 'bulan', en: 'month' } : { id: 'tahun', en: 'year' };
               return {
                 description: {
-                  id: `Kegiatan ${a.id}: paling banyak ${limit.value} ${label.id} per ${per.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${after} JP`,
-                  en: `Activity ${a.id}: at most ${limit.value} ${label.en} per ${per.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${after} JP`,
+                  id: `Paling banyak ${limit.value} ${label.id} per ${per.id}; ${already} sudah terpakai, ${take} dari ${offered} dihitung → ${before} JP menjadi ${after} JP`,
+                  en: `At most ${limit.value} ${label.en} per ${per.en}; ${already} already used, ${take} of ${offered} count → ${before} JP becomes ${after} JP`,
                 },
                 inputs: { limit: limit.value, unit: limit.unit, alreadyUsed: already, units: offered, counted: take },
               };

@@ -1,5 +1,5 @@
 import type { LearningActivity, Problem, Result } from '@bangkom/domain';
-import { fail, learningMethodCodes, ok } from '@bangkom/domain';
+import { fail, learningMethodCodes, learningMethods, ok } from '@bangkom/domain';
 import { z } from 'zod';
 import { parseDate, toDmy } from './dates.js';
 import type { SiasnReference } from './reference.js';
@@ -85,8 +85,8 @@ export function toSiasnPayload(activity: LearningActivity, jp: number, context: 
       problem(
         ['status'],
         'myasn.not_verified',
-        `Kegiatan ${activity.id} belum diverifikasi (${activity.status})`,
-        `Activity ${activity.id} is not verified (${activity.status})`,
+        `Kegiatan "${activity.title}" belum diverifikasi`,
+        `Activity "${activity.title}" is not verified`,
       ),
     );
   const number = activity.evidence?.number;
@@ -116,8 +116,8 @@ export function toSiasnPayload(activity: LearningActivity, jp: number, context: 
       problem(
         ['method'],
         'myasn.no_jenis_diklat',
-        `Metode ${activity.method} tidak dipetakan ke jenis diklat SIASN`,
-        `Method ${activity.method} has no SIASN jenis diklat`,
+        `Metode ${learningMethods[activity.method]?.label.id ?? activity.method} tidak dipetakan ke jenis diklat SIASN`,
+        `Method ${learningMethods[activity.method]?.label.en ?? activity.method} has no SIASN training type (jenis diklat)`,
       ),
     );
   if (problems.length > 0) return fail(...problems);

@@ -103,6 +103,11 @@ export interface Eligibility {
 export const defaultRetirementAges: RetirementTable = retirementTable as RetirementTable;
 
 const P = (article: string) => `[P] art. ${article}`;
+/** An accreditation as BAN-PT writes it ("Baik Sekali", not `baik_sekali`); the grades are the same words in English. */
+const accreditationName = (accreditation: string, lang: 'id' | 'en' = 'id') =>
+  accreditation === 'none'
+    ? { id: 'tanpa akreditasi', en: 'not accredited' }[lang]
+    : accreditation.replace('_', ' ').replace(/^[a-z]| [a-z]/g, (c) => c.toUpperCase());
 const msg = (id: string, en: string): Message => ({ id, en });
 
 /** What every criterion reads: the parsed candidate and programme and the facts derived once from them. */
@@ -466,8 +471,8 @@ export const eligibilityCriteria: readonly CriterionRule[] = [
         : {
             status: 'fail',
             reason: msg(
-              `Biaya mandiri memerlukan akreditasi minimal A (Unggul), bukan ${programme.accreditation}`,
-              `Self-funded requires accreditation of at least A (Unggul), not ${programme.accreditation}`,
+              `Biaya mandiri memerlukan akreditasi minimal A (Unggul), bukan ${accreditationName(programme.accreditation)}`,
+              `Self-funded requires accreditation of at least A (Unggul), not ${accreditationName(programme.accreditation, 'en')}`,
             ),
           };
     },
@@ -602,8 +607,8 @@ function accreditationFinding(programme: TugasBelajarProgramme): Finding {
       source: P('31(1)c.1'),
       status: 'pass',
       reason: msg(
-        `Akreditasi ${programme.accreditation} memenuhi minimal B/Baik Sekali`,
-        `Accreditation ${programme.accreditation} meets the minimum of B/Baik Sekali`,
+        `Akreditasi ${accreditationName(programme.accreditation)} memenuhi minimal B/Baik Sekali`,
+        `Accreditation ${accreditationName(programme.accreditation, 'en')} meets the minimum of B/Baik Sekali`,
       ),
     };
   if (programme.accreditation === 'C' || programme.accreditation === 'baik') {
