@@ -201,6 +201,12 @@ test('an employee records a training with a PDF, sees why it is worth its JP, an
     trace.some((step) => step.includes('[K]')),
     trace.join('\n'),
   ).toBe(true);
+  // The steps speak in words; the rule ids behind them wait behind "Detail aturan".
+  expect(trace.join('\n')).not.toContain('pelatihan_teknis');
+  const ruleDetails = page.locator('[data-testid=preview] details.rule-details');
+  await expect(ruleDetails.locator('code').first()).toBeHidden();
+  await ruleDetails.locator('summary').click();
+  await expect(ruleDetails.locator('code').first()).toContainText('/pelatihan_teknis/');
 
   // A file that only pretends to be a PDF is refused; nothing is saved.
   await page.setInputFiles('#evidence', {

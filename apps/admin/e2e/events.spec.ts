@@ -91,7 +91,8 @@ test('a bimtek from creation to verifiable certificates', async ({ browser, app 
 
   // Attendance: everyone on the page present, then one participant (not the demo's pegawai) marked
   // absent from the first session by keyboard (Space on the focused box): they will not pass.
-  const pegawaiName = (await pegawai.getByTestId('who').innerText()).split(' · ')[0]!;
+  // The header names the account "Name (NIP)".
+  const pegawaiName = (await pegawai.getByTestId('who-person').innerText()).replace(/ \(\d+\)$/, '');
   await posted(sdm, () => sdm.getByTestId('all-present').click());
   await expect(sdm.getByTestId('done')).toBeVisible();
   const grid = sdm.getByTestId('attendance-grid');

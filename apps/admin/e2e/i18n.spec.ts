@@ -71,3 +71,15 @@ test('a page that does not exist says so in the user’s language', async ({ bro
   await page.goto(`${app.url}/no-such-page`);
   await expect(page.getByRole('alert')).toHaveText('Page not found.');
 });
+
+test('the header names the account as every person is shown: name and NIP, or a username marked as an account', async ({
+  browser,
+  app,
+}) => {
+  const pegawai = await login(browser, app.url, 'pegawai');
+  await expect(pegawai.getByTestId('who-person')).toHaveText(/^\S.* \(\d{18}\)$/);
+  const auditor = await login(browser, app.url, 'auditor');
+  await expect(auditor.getByTestId('who-person')).toHaveText('auditor (akun)');
+  await auditor.locator(SWITCH).click();
+  await expect(auditor.getByTestId('who-person')).toHaveText('auditor (account)');
+});

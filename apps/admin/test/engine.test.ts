@@ -91,8 +91,12 @@ forEachDatabase((open) => {
     });
     const page = await admin.caller.activities.get({ id: draft.id });
     expect(page.conversion.ok && page.conversion.jp).toBe(5);
+    // The officer who set it is named as every person is shown: name and NIP (the record keeps the username).
+    const officer = (await db.select().from(employees).where(eq(employees.id, admin.user!.employeeId!)))[0]!;
+    expect(page.overrideBy).toEqual({ username: 'adminsdm', name: officer.name, nip: officer.id });
     expect(
-      page.conversion.ok && page.conversion.trace.some((s) => s.rule.endsWith('/override') && s.description.id.includes('adminsdm')),
+      page.conversion.ok &&
+        page.conversion.trace.some((s) => s.rule.endsWith('/override') && s.description.id.includes(`${officer.name}, NIP ${officer.id}`)),
     ).toBe(true);
     expect(page.jpOverrideBy).toBe('adminsdm');
     const after = await admin.caller.compliance.card({ employeeId: pegawai.user!.employeeId! });

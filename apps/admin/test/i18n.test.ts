@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { issueText, snakeCase } from '../src/lib/i18n.js';
+import { z } from 'zod';
+import { errorDetails } from '../src/lib/server/errors.js';
 import { messagesFor } from '../src/lib/server/messages.js';
 
 const app = join(import.meta.dirname, '..');
@@ -51,6 +53,42 @@ it('Bahasa Indonesia and English have the same keys and the same parameters', ()
   expect(untranslated).toEqual([]);
 });
 
+/** Every text of a message (each variant of a plural), without its placeholders. */
+const textsOf = (message: string | Variants): string[] =>
+  (typeof message === 'string' ? [message] : message.flatMap((v) => Object.values(v.match))).map((text) => text.replace(/\{\w+\}/g, ''));
+
+it('speaks to HR officers in plain words: no field codes, rule or policy ids, JSON paths or patterns in any message', () => {
+  const developerWords: [string, RegExp][] = [
+    ['rule id (plan.required_field)', /\b[a-z]+\.[a-z]+_[a-z_]+\b/],
+    ['policy setting (excessDays=warn)', /\b[a-z][a-zA-Z]*=[a-zA-Z]/],
+    ['field code (statedJp)', /\b[a-z]+[A-Z][a-zA-Z]*\b/],
+    ['code (sosial_kultural)', /\b[a-z]+_[a-z_]+\b/],
+    ['JSON path (/items/1/title)', /\/items\/|\/[a-zA-Z]+\/\d/],
+    ['pattern (^\\d{18}$)', /\^|\\d|\[0-9\]|\.\*/],
+  ];
+  const found = (['id', 'en'] as const).flatMap((locale) =>
+    keys.flatMap((key) =>
+      textsOf(catalogue[locale][key]!).flatMap((text) =>
+        developerWords.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${locale} ${key}: ${what}`),
+      ),
+    ),
+  );
+  expect(found).toEqual([]);
+});
+
+it('keeps each language to itself: no English in Bahasa Indonesia, no Indonesian in English (terms in brackets aside)', () => {
+  const english = /\b(the|of|and|not|please|with|from|your|this|is|are|found|error)\b/i;
+  const indonesian = /\b(dan|yang|tidak|belum|untuk|dengan|dari|ini|oleh|pada|sudah|wajib|kegiatan|pegawai)\b/i;
+  const mixed = [
+    ...keys.filter((key) => textsOf(catalogue.id[key]!).some((text) => english.test(text))).map((key) => `id ${key}`),
+    // An English text may name an Indonesian term in brackets ("Civil service school (kedinasan)").
+    ...keys
+      .filter((key) => textsOf(catalogue.en[key]!).some((text) => indonesian.test(text.replace(/\([^)]*\)/g, ''))))
+      .map((key) => `en ${key}`),
+  ];
+  expect(mixed).toEqual([]);
+});
+
 it('every message is used by the app, and every message the app names exists', () => {
   const sources = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
@@ -76,6 +114,14 @@ it('fills parameters and words zod issues from the messages', () => {
   expect(messagesFor('en').home_verified({ jp: 12, required: 20 })).toBe('12 of 20 JP verified');
   expect(issueText({ code: 'too_small', minimum: 3 }, id)).toBe('Terlalu pendek atau terlalu kecil (minimal 3)');
   expect(issueText({ code: 'something_new' }, id)).toBe('Isian tidak valid');
+  // An empty required field says so, not "too short (minimum 1)" or "invalid choice", in a procedure's refusal too.
+  const refused = z.object({ reason: z.string().min(1), title: z.string() }).safeParse({ reason: '' });
+  const issues = errorDetails(refused.error).issues ?? [];
+  expect(issues.map((i) => [i.path.join(), issueText(i, id)])).toEqual([
+    ['reason', 'Wajib diisi'],
+    ['title', 'Wajib diisi'],
+  ]);
+  expect(issueText({ code: 'too_small', minimum: 1, empty: true }, messagesFor('en'))).toBe('Required');
   expect(snakeCase('latestEndWithExtension')).toBe('latest_end_with_extension');
 });
 

@@ -318,7 +318,14 @@ forEachDatabase((open) => {
       expect(done.status).toBe('uploaded');
       expect(done.uploadedOn).toBe(`${y}-12-01`);
       expect(done.letterNumber).toBe('800/102/BM/2025');
-      expect(done.history.map((h) => [h.action, h.by])).toEqual([
+      // Each event names the person behind the account: the employee's name and NIP (joined from the stored username).
+      const people = await db
+        .select({ username: users.username, name: employees.name, nip: employees.id })
+        .from(users)
+        .innerJoin(employees, eq(employees.id, users.employeeId))
+        .where(sql`${users.username} IN ('adminunit', 'adminsdm')`);
+      for (const h of done.history) expect(h.by).toEqual(people.find((p) => p.username === h.by.username));
+      expect(done.history.map((h) => [h.action, h.by.username])).toEqual([
         ['submit', 'adminunit'],
         ['return', 'adminsdm'],
         ['submit', 'adminunit'],

@@ -437,7 +437,12 @@ forEachDatabase((open) => {
       expect(await outcome(() => hr.caller.plans.return({ ...plan, reason: '' })), 'a return needs a note').toBe('BAD_REQUEST');
       await hr.caller.plans.return({ ...plan, reason: 'Tambahkan fasilitator pelatihan' });
       const returned = await pegawai.caller.plans.get(plan);
-      expect(returned).toMatchObject({ status: 'draft', returned: { reason: 'Tambahkan fasilitator pelatihan', by: 'adminsdm' } });
+      // The note names who returned it as every person is shown: the officer's name and NIP.
+      const officer = (await db.select().from(employees).where(eq(employees.id, hr.user!.employeeId!)))[0]!;
+      expect(returned).toMatchObject({
+        status: 'draft',
+        returned: { reason: 'Tambahkan fasilitator pelatihan', by: { username: 'adminsdm', name: officer.name, nip: officer.id } },
+      });
       await pegawai.caller.plans.save(planInput(YEAR + 1));
       expect((await pegawai.caller.plans.get(plan)).returned, 'saving clears the note').toBeNull();
       await pegawai.caller.plans.submit({ year: YEAR + 1 });

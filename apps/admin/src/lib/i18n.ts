@@ -58,8 +58,12 @@ export const formatDateTime = (value: Date | string, locale: Locale, timeZone: s
     timeZone,
   }).format(new Date(value))} ${timeZoneName(timeZone)}`;
 
-/** Words a zod issue from the catalogue (the server keeps the code; the wording is the UI's). */
-export function issueText(issue: { code: string; minimum?: number; maximum?: number }, m: Messages): string {
+/**
+ * Words a zod issue from the catalogue (the server keeps the code; the wording is the UI's). A
+ * field left empty (`empty`, see errorDetails) says "Wajib diisi", whatever check it failed.
+ */
+export function issueText(issue: { code: string; minimum?: number; maximum?: number; empty?: boolean }, m: Messages): string {
+  if (issue.empty) return m.issue_required();
   switch (issue.code) {
     case 'too_small':
       return m.issue_too_small({ minimum: issue.minimum ?? '' });

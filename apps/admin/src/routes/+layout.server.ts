@@ -12,7 +12,15 @@ export const load: LayoutServerLoad = async (event) => {
     timeZone: me?.timeZone ?? DEFAULT_TIME_ZONE,
     unread,
     user: me
-      ? { username: me.username, role: me.role, employeeId: me.employeeId, unitId: me.unitId, name: me.employee?.name ?? me.username }
+      ? {
+          username: me.username,
+          role: me.role,
+          employeeId: me.employeeId,
+          unitId: me.unitId,
+          name: me.employee?.name ?? me.username,
+          // The header names the account as every person is shown: name and NIP, or the username of an account.
+          person: { username: me.username, name: me.employee?.name ?? null, nip: me.employee?.id ?? null },
+        }
       : null,
   };
 };

@@ -86,7 +86,7 @@ export const unauthenticated = () => appError('UNAUTHORIZED', MESSAGES.unauthent
 export interface ErrorDetails {
   messages: Bilingual | null;
   problems: { path: string[]; code: string; message: Bilingual }[] | null;
-  issues: { path: string[]; code: string; message: string; minimum?: number; maximum?: number }[] | null;
+  issues: { path: string[]; code: string; message: string; minimum?: number; maximum?: number; empty?: true }[] | null;
 }
 
 /** The bilingual message a schema rule carries in `params: { code, message }`, if any. */
@@ -94,6 +94,14 @@ const ruleMessage = (issue: { code: string; params?: unknown }) =>
   issue.code === 'custom' && isBilingual((issue.params as { message?: unknown } | undefined)?.message)
     ? (issue.params as { code?: unknown; message: Bilingual })
     : null;
+
+/**
+ * An issue of a field left empty: a text shorter than one character, or nothing given at all.
+ * The UI says "Wajib diisi" for it, not "too short (minimum 1)" or "invalid choice".
+ */
+const isEmpty = (i: ZodError['issues'][number]) =>
+  (i.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1) ||
+  (i.code === 'invalid_type' && /received undefined/.test(i.message));
 
 export function errorDetails(cause: unknown): ErrorDetails {
   const bare = cause instanceof ZodError ? cause.issues.filter((i) => !ruleMessage(i)) : [];
@@ -105,6 +113,7 @@ export function errorDetails(cause: unknown): ErrorDetails {
           message: i.message,
           ...('minimum' in i ? { minimum: Number(i.minimum) } : {}),
           ...('maximum' in i ? { maximum: Number(i.maximum) } : {}),
+          ...(isEmpty(i) ? { empty: true as const } : {}),
         }))
       : null;
   const messages = cause instanceof AppProblem ? cause.messages : null;

@@ -452,8 +452,8 @@ export function parseFactRows(table: { header: string[]; rows: { line: number; c
     if (positionKind === undefined)
       problem(
         'positionKind',
-        `jenis jabatan "${cell('positionKind')}" tidak dikenal (${positionKinds.join(', ')})`,
-        `unknown position kind "${cell('positionKind')}" (${positionKinds.join(', ')})`,
+        `jenis jabatan "${cell('positionKind')}" tidak dikenal (JPT, Administrasi, Fungsional)`,
+        `unknown position kind "${cell('positionKind')}" (JPT, Administrasi, Fungsional)`,
       );
     const predicateText = normalise(cell('performancePredicate').replaceAll('_', ' '));
     const predicate = predicateText === '' ? null : PREDICATE_NAMES[predicateText];

@@ -41,6 +41,7 @@ import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { canSee, isSubordinate, subordinateCondition, visibleCondition } from '../access.js';
 import { refreshTotals } from '../totals.js';
 import { decisionHistory, duplicatesOf, hasDuplicateSql, needsSupervisorSql } from '../review.js';
+import { personOf } from '../people.js';
 
 type Row = typeof activities.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -542,11 +543,20 @@ export const activitiesRouter = router({
         : (await superiorApproval(ctx.db))(row) && employee?.supervisorId && row.supervisorApproved === null
           ? ('superior' as const)
           : ('admin' as const);
-    const conversion = convertActivity(activityOf(row), { profile: await ruleProfile(ctx.db) });
+    // Who set the JP and who approved the conversion: kept as usernames, shown as name and NIP.
+    const overrideBy = await personOf(ctx.db, row.jpOverrideBy);
+    const conversionApprovedBy = await personOf(
+      ctx.db,
+      typeof row.data.conversionApprovedBy === 'string' ? row.data.conversionApprovedBy : null,
+    );
+    const shownBy = overrideBy?.nip ? `${overrideBy.name ?? ''}, NIP ${overrideBy.nip}` : row.jpOverrideBy;
+    const conversion = convertActivity(activityOf({ ...row, jpOverrideBy: shownBy }), { profile: await ruleProfile(ctx.db) });
     return {
       ...row,
       data: recordOf(row),
       employeeName: employee?.name ?? row.employeeId,
+      overrideBy,
+      conversionApprovedBy,
       waitsFor,
       history: await decisionHistory(ctx.db, row.id),
       duplicates: await duplicatesOf(ctx.db, ctx.user, candidateOf(row)),

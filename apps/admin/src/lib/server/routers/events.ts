@@ -848,7 +848,11 @@ export const eventsRouter = router({
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
       const formats = { invitation: ['pdf'], participants: ['pdf', 'xlsx'], attendance: ['csv'], report: ['pdf'] }[input.kind];
       if (!formats.includes(input.format))
-        throw appError('BAD_REQUEST', `Dokumen ini tersedia sebagai ${formats.join('/')}`, `This document comes as ${formats.join('/')}`);
+        throw appError(
+          'BAD_REQUEST',
+          `Dokumen ini tersedia sebagai ${formats.join('/').toUpperCase()}`,
+          `This document comes as ${formats.join('/').toUpperCase()}`,
+        );
       const lines = await participantLines(ctx.db, event);
       await audit(ctx.db, ctx.user, `export.event_${input.kind}`, 'event', event.id, null, { format: input.format });
       switch (input.kind) {

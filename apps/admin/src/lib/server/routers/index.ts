@@ -286,12 +286,31 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
         }
       : {}),
   });
+  const sorted = verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
   return {
     card,
     uploads: Object.fromEntries(uploads),
     uncounted: computed.uncounted,
     yearlyTotals,
-    activityIds: verified.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0)).map((a) => a.id),
+    activityIds: sorted.map((a) => a.id),
+    // The page shows the card in the reader's language: dates, sex and limits from the values, not
+    // from the document's Indonesian text (the PDF and XLSX stay the official Indonesian form).
+    identity: {
+      birthPlace: employee.data.birthPlace ?? null,
+      birthDate: employee.data.birthDate ?? null,
+      gender: employee.data.gender ?? null,
+    },
+    rowDetails: sorted.map((a) => {
+      const r = resultOf.get(a.id);
+      return {
+        startDate: a.startDate,
+        endDate: a.endDate,
+        cap:
+          r?.limitedBy && r.convertedJp !== r.jp
+            ? { convertedJp: r.convertedJp, citations: r.limitedBy.map((l) => l.citation).join('; ') }
+            : null,
+      };
+    }),
   };
 }
 
@@ -875,6 +894,8 @@ const adminRouter = router({
   profiles: authedProcedure.query(async ({ ctx }) => ({
     current: await ruleProfile(ctx.db),
     available: [...new Set(builtInProfiles.map((p) => p.id))],
+    // Each profile by its regulation's title (the latest version's), not its id.
+    titles: Object.fromEntries(builtInProfiles.map((p) => [p.id, p.title])) as Record<string, string>,
     timeZone: await agencyTimeZone(ctx.db),
   })),
   /** The signatory of the Kartu Data of a unit (or, without one, of every unit that has none). */

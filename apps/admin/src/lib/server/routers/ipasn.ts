@@ -8,13 +8,15 @@ import { audit } from '../audit.js';
 import type { SessionUser } from '../auth.js';
 import type { Db } from '../db/index.js';
 import type { RecapEvent, RecapStatus } from '../db/schema.js';
-import { employees, evidenceFiles, ipasnCycles, ipasnFacts, ipasnRecaps, ipasnRecapSteps, settings, units } from '../db/schema.js';
+import { employees, evidenceFiles, ipasnCycles, ipasnFacts, ipasnRecaps, ipasnRecapSteps, settings, units, users } from '../db/schema.js';
+import { rowsOf } from '../db/index.js';
 import { appError, forbidden } from '../errors.js';
 import { coverLetterPdf, recapXlsx } from '../ipasn-documents.js';
 import { importRefusal, ipasnReport, parseFactRows, parseSiasnRows, scoreBatch, tableOf, unknownEmployeeProblems } from '../ipasn.js';
 import { freshen } from '../totals.js';
 import { RecapAcceptance, RecapCycle, RecapReturn, RecapStepDone, RecapSubmission, RecapUpload, StepOfAction } from '../../schemas.js';
 import { todayIso } from '../../values.js';
+import { messagesFor } from '../messages.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { agencyTimeZone, storeEvidence } from './activities.js';
 
@@ -143,6 +145,32 @@ async function recapRow(db: Db, unitId: string, y: number) {
   )[0];
 }
 
+/**
+ * A recap's history with the person behind each event's username (name and NIP), joined in the
+ * database from the stored events (no list of usernames is sent).
+ */
+async function recapHistory(db: Db, unitId: string, y: number) {
+  const rows = rowsOf<{
+    at: string;
+    action: RecapEvent['action'];
+    note: string | null;
+    username: string;
+    name: string | null;
+    nip: string | null;
+  }>(
+    await db.execute(sql`
+      SELECT h.event->>'at' AS at, h.event->>'action' AS action, h.event->>'note' AS note, h.event->>'by' AS username,
+        e.name AS name, e.id AS nip
+      FROM ${ipasnRecaps} r
+      CROSS JOIN LATERAL jsonb_array_elements(r.history) WITH ORDINALITY AS h(event, n)
+      LEFT JOIN ${users} u ON u.username = h.event->>'by'
+      LEFT JOIN ${employees} e ON e.id = u.employee_id
+      WHERE r.unit_id = ${unitId} AND r.year = ${y}
+      ORDER BY h.n`),
+  );
+  return rows.map(({ at, action, note, username, name, nip }) => ({ at, action, ...(note ? { note } : {}), by: { username, name, nip } }));
+}
+
 /** The SOP's steps done, per unit, for a year (one query; all units, or one). */
 async function stepsDone(db: Db, y: number, unitId?: string) {
   const rows = await db
@@ -230,13 +258,16 @@ async function transition(
     if (!rule.from.includes(status))
       throw appError(
         'CONFLICT',
-        `Rekap berstatus "${status}" tidak dapat diproses dengan tindakan ini`,
-        `A recap with status "${status}" cannot take this action`,
+        `Rekap berstatus "${messagesFor('id')[`ipasn_status_${status}`]()}" tidak dapat diproses dengan tindakan ini`,
+        `A recap with status "${messagesFor('en')[`ipasn_status_${status}`]()}" cannot take this action`,
         [
           {
             path: ['status'],
             code: 'ipasn.recap_status',
-            message: { id: `Status rekap saat ini: ${status}`, en: `The recap's current status: ${status}` },
+            message: {
+              id: `Status rekap saat ini: ${messagesFor('id')[`ipasn_status_${status}`]()}`,
+              en: `The recap's current status: ${messagesFor('en')[`ipasn_status_${status}`]()}`,
+            },
           },
         ],
       );
@@ -483,7 +514,7 @@ export const ipasnRouter = router({
         status: recap?.status ?? ('draft' as RecapStatus),
         letterNumber: recap?.letterNumber ?? null,
         returnNote: recap?.returnNote ?? null,
-        history: recap?.history ?? [],
+        history: recap ? await recapHistory(ctx.db, unitId, input.year) : [],
         uploadedOn: recap?.uploadedOn ?? null,
         resultName: recap?.resultName ?? null,
         steps:

@@ -22,6 +22,7 @@ import type { ReconciliationItemKind } from '../db/schema.js';
 import { appError } from '../errors.js';
 import { entryOf, markUploaded, myAsnFormXlsx, payloadJson, recorderFields, sentToSiasn, unitActivities, uploadOf } from '../myasn.js';
 import { freshen, refreshTotals } from '../totals.js';
+import { actingEmployee, personColumns } from '../people.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { todayIso } from '../../values.js';
 import { MyasnResolve, MyasnUnmark } from '../../schemas.js';
@@ -502,13 +503,14 @@ export const myasnRouter = router({
           employeeId: siasnReconciliations.employeeId,
           employeeName: sql<string | null>`(SELECT e.name FROM employees e WHERE e.id = ${siasnReconciliations.employeeId})`,
           uploadedAt: siasnReconciliations.uploadedAt,
-          uploadedBy: users.username,
+          uploadedBy: personColumns,
           siasnRecords: siasnReconciliations.siasnRecords,
           matched: siasnReconciliations.matched,
           open: sql<number>`(SELECT count(*)::int FROM siasn_reconciliation_items i WHERE i.reconciliation_id = ${siasnReconciliations.id} AND i.kind <> 'agreeing' AND i.resolution IS NULL)`,
         })
         .from(siasnReconciliations)
         .leftJoin(users, eq(users.id, siasnReconciliations.uploadedBy))
+        .leftJoin(actingEmployee, eq(actingEmployee.id, users.employeeId))
         .where(and(eq(siasnReconciliations.unitId, unitId), eq(siasnReconciliations.year, input.year)))
         .orderBy(desc(siasnReconciliations.id))
         .limit(50);
@@ -552,11 +554,12 @@ export const myasnRouter = router({
             resolution: siasnReconciliationItems.resolution,
             note: siasnReconciliationItems.note,
             resolvedAt: siasnReconciliationItems.resolvedAt,
-            resolvedBy: users.username,
+            resolvedBy: personColumns,
           })
           .from(siasnReconciliationItems)
           .leftJoin(employees, eq(employees.id, siasnReconciliationItems.employeeId))
           .leftJoin(users, eq(users.id, siasnReconciliationItems.resolvedBy))
+          .leftJoin(actingEmployee, eq(actingEmployee.id, users.employeeId))
           .where(
             and(
               eq(siasnReconciliationItems.reconciliationId, found.id),

@@ -16,6 +16,7 @@ import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, unitScope } from '../access.js';
 import { notify } from '../notify.js';
 import { nameOrNip } from '../search.js';
+import { personOf } from '../people.js';
 import { agencyTimeZone, ruleProfile } from './activities.js';
 
 const yearInput = PlanYear;
@@ -62,11 +63,13 @@ export const plansRouter = router({
   /** A plan with its validation (every finding with its code, severity and article). */
   get: authedProcedure.input(z.object({ employeeId: z.string().max(40), year: yearInput })).query(async ({ ctx, input }) => {
     const { employee, row, plan } = await load(ctx.db, ctx.user, input.employeeId, input.year);
+    const returned = row?.status === 'draft' ? (row.data.returned ?? null) : null;
     return {
       employeeName: employee.name,
       exists: row !== undefined,
       status: row?.status ?? 'draft',
-      returned: row?.status === 'draft' ? (row.data.returned ?? null) : null,
+      // Who returned it: kept as a username, shown as name and NIP.
+      returned: returned ? { ...returned, by: await personOf(ctx.db, returned.by) } : null,
       plan,
       validation: await check(ctx.db, plan),
       required: await requiredOf(ctx.db, input.year),

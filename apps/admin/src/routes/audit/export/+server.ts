@@ -6,6 +6,7 @@ import { callerFor, loadOr } from '$lib/server/context';
 import { auditEntries } from '$lib/server/routers/audit';
 import { toCsv } from '@bangkom/domain';
 import { filterOf } from '../filter';
+import { messagesFor } from '$lib/server/messages';
 
 const HEADER = [
   'id',
@@ -59,7 +60,7 @@ const rowOf = (e: Entry, timeZone: string) => [
  */
 export const GET: RequestHandler = async (event) => {
   const format = event.url.searchParams.get('format');
-  if (format !== 'csv' && format !== 'xlsx') error(400, 'format: csv | xlsx');
+  if (format !== 'csv' && format !== 'xlsx') error(400, messagesFor(event.locals.locale).audit_export_format());
   const caller = await callerFor(event);
   const { filter } = filterOf(event.url);
   await loadOr(event, () => caller.audit.recordExport({ filter, format }));
