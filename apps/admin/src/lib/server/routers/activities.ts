@@ -334,6 +334,8 @@ function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now
  * 1000"): each one counted is a row read, and nobody works a queue that long page by page.
  */
 export const QUEUE_COUNT_LIMIT = 1_000;
+/** The queue's order, oldest submission first (the partial index `activities_queue`). */
+const QUEUE_ORDER = [asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), asc(activities.id)];
 /** The activity list counts up to this many (it is searched and filtered rather than paged through). */
 export const LIST_COUNT_LIMIT = 10_000;
 
@@ -341,7 +343,7 @@ export const LIST_COUNT_LIMIT = 10_000;
  * Activities (joined with their employee) matching `where`, counted up to `bound` + 1: past the
  * bound a list says "more than" (counting every submission of a ministry costs seconds).
  */
-function boundedCount(db: Db, where: SQL | undefined, bound: number): Promise<number> {
+function boundedCount(db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> {
   return db
     .select({ n: count() })
     .from(
@@ -350,6 +352,7 @@ function boundedCount(db: Db, where: SQL | undefined, bound: number): Promise<nu
         .from(activities)
         .innerJoin(employees, eq(employees.id, activities.employeeId))
         .where(where)
+        .orderBy(...order)
         .limit(bound + 1)
         .as('found'),
     )
@@ -453,10 +456,11 @@ export const activitiesRouter = router({
           .leftJoin(units, eq(units.id, employees.unitId))
           .leftJoin(activityJp, eq(activityJp.activityId, activities.id))
           .where(where)
-          .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
+          .orderBy(...QUEUE_ORDER)
           .offset(input.offset)
           .limit(input.limit),
-        boundedCount(ctx.db, where, bound),
+        // Counted in the queue's own order: its index finds the first rows whatever their share of the table.
+        boundedCount(ctx.db, where, bound, QUEUE_ORDER),
       ]);
       const now = Date.now();
       return {
@@ -506,7 +510,7 @@ export const activitiesRouter = router({
         .from(activities)
         .innerJoin(employees, eq(employees.id, activities.employeeId))
         .where(and(...conditions))
-        .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
+        .orderBy(...QUEUE_ORDER)
         .limit(QUEUE_COUNT_LIMIT + 1)
         .as('waiting');
       const [row] = await ctx.db
