@@ -135,7 +135,8 @@ async function baselines(raw) {
     'review queue': [
       `SELECT a.*, e.name FROM activities a JOIN employees e ON e.id = a.employee_id WHERE a.status = 'submitted'
         ORDER BY coalesce(a.submitted_at, a.updated_at), a.id LIMIT 50`,
-      `SELECT count(*) FROM (SELECT a.id FROM activities a JOIN employees e ON e.id = a.employee_id WHERE a.status = 'submitted' LIMIT 10001) q`,
+      `SELECT count(*) FROM (SELECT a.id FROM activities a JOIN employees e ON e.id = a.employee_id WHERE a.status = 'submitted'
+        ORDER BY coalesce(a.submitted_at, a.updated_at), a.id LIMIT 1001) q`,
     ],
     'Kartu Data': [`SELECT * FROM activities WHERE employee_id = '198001012005011002'`],
     'employees (/admin)': [`SELECT * FROM employees ORDER BY name, id LIMIT 100`],

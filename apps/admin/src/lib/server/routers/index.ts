@@ -295,8 +295,11 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   };
 }
 
-/** Employees in the below-obligation table of a dashboard; the monitoring export has everyone. */
-export const BELOW_SHOWN = 200;
+/**
+ * Employees in the below-obligation table of a dashboard (the largest shortfalls first): an
+ * overview to act on; the list downloads whole, and the monitoring export has everyone.
+ */
+export const BELOW_SHOWN = 50;
 
 /** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
