@@ -111,6 +111,11 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });
     await expect(page.locator('header nav a'), username).toHaveText(menu);
+    // At 1280 px (an office's usual screen) the menu is one row: no item wraps under the others.
+    const rows = await page
+      .locator('header nav a')
+      .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    expect(rows, `${username}: rows of the menu at 1280 px`).toBe(1);
     await shot(page, `home-${username}`);
   }
   await expect(pages['pegawai']!.getByTestId('my-jp')).toContainText(/\d+ JP/);
