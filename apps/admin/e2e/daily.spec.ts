@@ -132,6 +132,12 @@ test('an activity that has not ended yet is kept as a draft: submitting it is re
   await page.click('form[action="?/submit"] button');
   const refusal = page.locator('form[action="?/submit"] [role=alert]');
   await expect(refusal).toContainText('Kegiatan yang belum selesai belum dapat diajukan');
+  // The date as people write it, not as the database stores it.
+  const end = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${daysAgo(-5)}T00:00:00Z`),
+  );
+  await expect(refusal).toContainText(`Tanggal selesai ${end} belum lewat`);
+  await expect(refusal).not.toContainText(daysAgo(-5));
   await expect(refusal).not.toContainText('endDate');
   await expect(refusal).not.toContainText('not_ended');
   await expect(page.locator('h1 .badge')).toHaveText('Draf');
@@ -179,13 +185,14 @@ test('the unit admin sets the JP after the superior’s approval, above the rule
   await expect(admin.getByTestId('override-above')).toContainText('Saya mengonfirmasi 10 JP, di atas 4 JP menurut aturan metode ini');
   await admin.fill('#overrideReason', 'ok');
   await override.getByRole('button').click();
-  await expect(refusal).toContainText('Alasan penetapan');
-  await expect(refusal).toContainText('minimal 5');
+  await expect(refusal).toContainText(/Alasan penetapan: .*minimal 5/);
   // A reason, but no confirmation: refused, and the JP stays as the rule gives it.
   const reason = 'Sesi coaching tambahan di lapangan, surat keterangan atasan';
   await admin.fill('#overrideReason', reason);
   await override.getByRole('button').click();
-  await expect(refusal).toContainText('10 JP melebihi 4 JP menurut aturan metode ini: centang konfirmasi dan tuliskan alasannya');
+  await expect(refusal).toContainText(
+    'Konfirmasi JP di atas aturan: 10 JP melebihi 4 JP menurut aturan metode ini: centang konfirmasi dan tuliskan alasannya',
+  );
   await expect(admin.getByTestId('activity-jp')).toHaveText('4 JP');
   await shot(admin, 'override-unconfirmed');
   await admin.check('#confirmAboveRule');
