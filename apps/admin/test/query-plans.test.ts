@@ -127,6 +127,11 @@ forEachDatabase((open, kind) => {
     show('review queue', plans);
     expect(seqScans(plans).filter((t) => t !== 'employees')).toEqual([]);
     expect(indexesOf(plans).has('activities_queue')).toBe(true);
+    // The home page's count of what waits reads the same index, oldest first, up to its bound.
+    const home = await plansOf(database, () => sdm.caller.activities.attention());
+    show('home: what waits', home);
+    expect(seqScans(home).filter((t) => t !== 'employees')).toEqual([]);
+    expect(indexesOf(home).has('activities_queue')).toBe(true);
   });
 
   it('employees of a unit, a page by name, read a unit index', async () => {

@@ -6,6 +6,7 @@ import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, users } from '../src/lib/server/db/schema.js';
 import { supervisorApprovalRanges } from '../src/lib/server/review.js';
+import { QUEUE_COUNT_LIMIT } from '../src/lib/server/routers/activities.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs, coachingFields, outcome, PDF, pdfUpload, trainingFields } from './helpers.js';
@@ -309,6 +310,30 @@ forEachDatabase((open) => {
     expect(second.rows[0]?.id).toBe(all.rows[1]?.id);
     const times = all.rows.map((r) => r.submittedAt.getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('a queue longer than its bound says "more than", counts exactly near the page shown, and home says the same', async () => {
+    const pegawai = await callerAs(db, 'pegawai');
+    const sdm = await callerAs(db, 'adminsdm');
+    const created = await pegawai.caller.activities.create({ ...trainingFields(YEAR), evidence: otherPdf('banyak') });
+    await pegawai.caller.activities.submit({ id: created.id, declaration: true });
+    // QUEUE_COUNT_LIMIT + 10 more submissions of the same classical training, written by SQL.
+    const extra = QUEUE_COUNT_LIMIT + 10;
+    await db.execute(sql`INSERT INTO activities (id, employee_id, status, data, evidence_sha256, evidence_name, updated_at, submitted_at)
+      SELECT ${created.id} || '-' || g, employee_id, 'submitted', data, evidence_sha256, evidence_name, updated_at, submitted_at
+      FROM activities, generate_series(1, ${extra}) g WHERE id = ${created.id}`);
+    const inQueue = rowsOf<{ n: number }>(
+      await db.execute(sql`SELECT count(*)::int AS n FROM activities WHERE status = 'submitted'
+        AND employee_id <> ${(await sdm.caller.auth.me()).employeeId}`),
+    )[0]!.n;
+    const waiting = (await sdm.caller.activities.queue({ tab: 'waiting', offset: 0, limit: 50 })).total;
+    const first = await sdm.caller.activities.queue({ tab: 'now', offset: 0, limit: 50 });
+    expect(first).toMatchObject({ total: QUEUE_COUNT_LIMIT, more: true });
+    expect(await sdm.caller.activities.attention()).toMatchObject({ toDecide: QUEUE_COUNT_LIMIT, toDecideMore: true });
+    // Past the bound the count reaches further: the last page knows the exact total.
+    const deep = await sdm.caller.activities.queue({ tab: 'now', offset: QUEUE_COUNT_LIMIT, limit: 50 });
+    expect(deep).toMatchObject({ total: inQueue - waiting, more: false });
+    expect(deep.rows).toHaveLength(Math.min(50, inQueue - waiting - QUEUE_COUNT_LIMIT));
   });
 
   it('the team view lists the superior’s direct subordinates only, with JP against the obligation, plan and pending items', async () => {

@@ -15,8 +15,8 @@ export function written(): void {
 
 /** How long an entry is served at most. */
 const MAX_AGE_MS = 30_000;
-/** Entries per database (one per year asked for). */
-const MAX_ENTRIES = 16;
+/** Entries per database (one per dashboard asked for: the agency's or a unit's, of a year); the oldest goes first. */
+const MAX_ENTRIES = 256;
 
 interface Entry {
   generation: number;
@@ -34,7 +34,8 @@ export function cachedRead<T>(owner: object, key: string, read: () => Promise<T>
   if (!cache) caches.set(owner, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && hit.generation === generation && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
-  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.delete(key); // set again below, as the newest
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   const entry: Entry = { generation, at: Date.now(), value: read() };
   cache.set(key, entry);
   const map = cache;

@@ -42,6 +42,7 @@ interface EmployeeYearRow {
   year: number;
   jp: number;
   activities: number;
+  problems: number;
   profile: string;
 }
 
@@ -73,11 +74,17 @@ async function expectedFor(db: Db, employeeIds: readonly string[], profile: stri
     problems: r.problems ?? null,
     profile,
   }));
-  const counts = new Map<string, number>();
-  for (const r of activityRows) counts.set(`${r.employee_id}|${r.year}`, (counts.get(`${r.employee_id}|${r.year}`) ?? 0) + 1);
+  const counts = new Map<string, { activities: number; problems: number }>();
+  for (const r of activityRows) {
+    const key = `${r.employee_id}|${r.year}`;
+    const count = counts.get(key) ?? { activities: 0, problems: 0 };
+    count.activities++;
+    if (r.problems !== null) count.problems++;
+    counts.set(key, count);
+  }
   const yearRows: EmployeeYearRow[] = result.value.summaries
     .filter((s) => counts.has(`${s.nip}|${s.year}`))
-    .map((s) => ({ employee_id: s.nip, year: s.year, jp: s.jp, activities: counts.get(`${s.nip}|${s.year}`)!, profile }));
+    .map((s) => ({ employee_id: s.nip, year: s.year, jp: s.jp, ...counts.get(`${s.nip}|${s.year}`)!, profile }));
   return { activityRows, yearRows };
 }
 
@@ -101,9 +108,9 @@ export async function refreshTotals(tx: Db, employeeIds: readonly string[], prof
       FROM jsonb_to_recordset(${json(activityRows)}::jsonb) AS x(activity_id text, employee_id text, year integer, jp numeric,
         converted_jp numeric, counted text, limited_by jsonb, problems jsonb, profile text)`);
   if (yearRows.length)
-    await tx.execute(sql`INSERT INTO employee_year_jp (employee_id, year, jp, activities, profile)
-      SELECT employee_id, year, jp, activities, profile
-      FROM jsonb_to_recordset(${json(yearRows)}::jsonb) AS x(employee_id text, year integer, jp numeric, activities integer, profile text)`);
+    await tx.execute(sql`INSERT INTO employee_year_jp (employee_id, year, jp, activities, problems, profile)
+      SELECT employee_id, year, jp, activities, problems, profile
+      FROM jsonb_to_recordset(${json(yearRows)}::jsonb) AS x(employee_id text, year integer, jp numeric, activities integer, problems integer, profile text)`);
   // The triggers marked them stale when their records changed: now they are current.
   await tx.execute(sql`DELETE FROM jp_stale WHERE employee_id = ANY(${sql.param(ids)}::text[])`);
 }
@@ -186,8 +193,10 @@ export async function ensureTotals(db: Db, log: (line: string) => void = () => {
       log(`Menghitung JP tersimpan / Computing stored JP: ${n}/${total} pegawai / employees`);
     }
   });
-  // After a bulk recomputation the planner needs the new row counts (autovacuum may come much later).
-  if (done > TOTALS_CHUNK) await db.execute(sql`ANALYZE activity_jp, employee_year_jp`);
+  // A bulk recomputation rewrote every stored row: VACUUM frees the old versions and marks the pages
+  // all-visible (index-only scans), ANALYZE gives the planner the new row counts. PGlite has no
+  // autovacuum, and a PostgreSQL's may come much later (or be switched off).
+  if (done > TOTALS_CHUNK) await db.execute(sql`VACUUM ANALYZE activity_jp, employee_year_jp, jp_stale`);
   log(`JP tersimpan siap / Stored JP ready: ${done} pegawai / employees, ${Math.round((Date.now() - started) / 100) / 10} s`);
   return done;
 }
@@ -301,7 +310,7 @@ export async function verifyTotals(
     );
     const storedYears = rowsOf<EmployeeYearRow>(
       await db.execute(
-        sql`SELECT employee_id, year, jp::float8 AS jp, activities, profile FROM employee_year_jp WHERE employee_id = ANY(${sql.param(chunk)}::text[])`,
+        sql`SELECT employee_id, year, jp::float8 AS jp, activities, problems, profile FROM employee_year_jp WHERE employee_id = ANY(${sql.param(chunk)}::text[])`,
       ),
     );
     const compare = <T extends object>(what: 'activity' | 'year', expected: T[], stored: T[], keyOf: (r: T) => string) => {

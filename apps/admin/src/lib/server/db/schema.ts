@@ -85,7 +85,8 @@ export const employees = pgTable(
     index('employees_supervisor').on(t.supervisorId),
     // Employee lists by name (all, or one unit's), paged by (name, id).
     index('employees_name').on(t.name, t.id),
-    index('employees_unit_name').on(t.unitId, t.name, t.id),
+    // kind last: a unit's dashboard reads its employees from the index alone (an index-only scan).
+    index('employees_unit_name').on(t.unitId, t.name, t.id, t.kind),
   ],
 );
 
@@ -324,6 +325,8 @@ export const employeeYearJp = pgTable(
     year: integer('year').notNull(),
     jp: numeric('jp', { mode: 'number' }).notNull(),
     activities: integer('activities').notNull(),
+    /** Activities of the year whose JP could not be computed (`activity_jp.problems`): the dashboard reads them only when there are some. */
+    problems: integer('problems').notNull().default(0),
     profile: text('profile').notNull(),
   },
   (t) => [
@@ -331,7 +334,8 @@ export const employeeYearJp = pgTable(
     foreignKey({ name: 'employee_year_jp_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] })
       .onDelete('cascade')
       .onUpdate('cascade'),
-    index('employee_year_jp_year').on(t.year, t.employeeId),
+    // jp and problems as keys too: the dashboards' aggregates read the index alone (an index-only scan).
+    index('employee_year_jp_year').on(t.year, t.employeeId, t.jp, t.problems),
   ],
 );
 

@@ -329,14 +329,21 @@ function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now
   return conditions;
 }
 
-/** The review queue counts its items up to this many. */
-export const QUEUE_COUNT_LIMIT = 10_000;
+/**
+ * The review queue counts its items up to this many past the page shown ("1–50 dari lebih dari
+ * 1000"): each one counted is a row read, and nobody works a queue that long page by page.
+ */
+export const QUEUE_COUNT_LIMIT = 1_000;
+/** The queue's order, oldest submission first (the partial index `activities_queue`). */
+const QUEUE_ORDER = [asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), asc(activities.id)];
+/** The activity list counts up to this many (it is searched and filtered rather than paged through). */
+export const LIST_COUNT_LIMIT = 10_000;
 
 /**
- * Activities (joined with their employee) matching `where`, counted up to QUEUE_COUNT_LIMIT + 1:
- * past the bound a list says "more than" (counting every submission of a ministry costs seconds).
+ * Activities (joined with their employee) matching `where`, counted up to `bound` + 1: past the
+ * bound a list says "more than" (counting every submission of a ministry costs seconds).
  */
-function boundedCount(db: Db, where: SQL | undefined): Promise<number> {
+function boundedCount(db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> {
   return db
     .select({ n: count() })
     .from(
@@ -345,7 +352,8 @@ function boundedCount(db: Db, where: SQL | undefined): Promise<number> {
         .from(activities)
         .innerJoin(employees, eq(employees.id, activities.employeeId))
         .where(where)
-        .limit(QUEUE_COUNT_LIMIT + 1)
+        .orderBy(...order)
+        .limit(bound + 1)
         .as('found'),
     )
     .then((r) => r[0]?.n ?? 0);
@@ -408,15 +416,15 @@ export const activitiesRouter = router({
 
   /**
    * How many activities the list holds with these filters, and how many come before the page
-   * after `after` ("51–100 dari 779"); counted up to QUEUE_COUNT_LIMIT ("more than").
+   * after `after` ("51–100 dari 779"); counted up to LIST_COUNT_LIMIT ("more than").
    */
   count: authedProcedure.input(ActivityListQuery.omit({ limit: true }).prefault({})).query(async ({ ctx, input }) => {
     const conditions = listConditions(ctx, input);
     const [total, skipped] = await Promise.all([
-      boundedCount(ctx.db, and(...conditions)),
-      input.after ? boundedCount(ctx.db, and(...conditions, sql`NOT ${afterCursor(input.after)}`)) : 0,
+      boundedCount(ctx.db, and(...conditions), LIST_COUNT_LIMIT),
+      input.after ? boundedCount(ctx.db, and(...conditions, sql`NOT ${afterCursor(input.after)}`), LIST_COUNT_LIMIT) : 0,
     ]);
-    return { total: Math.min(total, QUEUE_COUNT_LIMIT), more: total > QUEUE_COUNT_LIMIT, skipped: Math.min(skipped, QUEUE_COUNT_LIMIT) };
+    return { total: Math.min(total, LIST_COUNT_LIMIT), more: total > LIST_COUNT_LIMIT, skipped: Math.min(skipped, LIST_COUNT_LIMIT) };
   }),
 
   /**
@@ -433,6 +441,7 @@ export const activitiesRouter = router({
       if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
       if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
       const where = and(...conditions);
+      const bound = input.offset + QUEUE_COUNT_LIMIT;
       const [rows, found] = await Promise.all([
         ctx.db
           .select({
@@ -447,17 +456,18 @@ export const activitiesRouter = router({
           .leftJoin(units, eq(units.id, employees.unitId))
           .leftJoin(activityJp, eq(activityJp.activityId, activities.id))
           .where(where)
-          .orderBy(asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), activities.id)
+          .orderBy(...QUEUE_ORDER)
           .offset(input.offset)
           .limit(input.limit),
-        boundedCount(ctx.db, where),
+        // Counted in the queue's own order: its index finds the first rows whatever their share of the table.
+        boundedCount(ctx.db, where, bound, QUEUE_ORDER),
       ]);
       const now = Date.now();
       return {
         tab: input.tab,
         offset: input.offset,
-        total: Math.min(found, QUEUE_COUNT_LIMIT),
-        more: found > QUEUE_COUNT_LIMIT,
+        total: Math.min(found, bound),
+        more: found > bound,
         rows: rows.map(({ activity, employeeName, unitName, jp, duplicate }) => {
           const submittedAt = activity.submittedAt ?? activity.updatedAt;
           return {
@@ -490,22 +500,28 @@ export const activitiesRouter = router({
     const reviewer = user.role === 'atasan' || user.role === 'admin_unit' || user.role === 'admin_sdm';
     let toDecide = 0;
     let overdue = 0;
+    let toDecideMore = false;
     if (reviewer) {
       const conditions = queueConditions(ctx.db, user, await ruleProfile(ctx.db), 'now');
       const overdueSince = new Date(Date.now() - OVERDUE_DAYS * 86_400_000);
+      // The oldest items first, up to the queue's bound: the overdue ones are among them.
+      const waiting = ctx.db
+        .select({ since: sql<Date>`coalesce(${activities.submittedAt}, ${activities.updatedAt})`.as('since') })
+        .from(activities)
+        .innerJoin(employees, eq(employees.id, activities.employeeId))
+        .where(and(...conditions))
+        .orderBy(...QUEUE_ORDER)
+        .limit(QUEUE_COUNT_LIMIT + 1)
+        .as('waiting');
       const [row] = await ctx.db
         .select({
           n: count(),
-          overdue:
-            sql<number>`count(*) FILTER (WHERE coalesce(${activities.submittedAt}, ${activities.updatedAt}) < ${overdueSince.toISOString()}::timestamptz)`.mapWith(
-              Number,
-            ),
+          overdue: sql<number>`count(*) FILTER (WHERE ${waiting.since} < ${overdueSince.toISOString()}::timestamptz)`.mapWith(Number),
         })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(and(...conditions));
-      toDecide = row?.n ?? 0;
-      overdue = row?.overdue ?? 0;
+        .from(waiting);
+      toDecideMore = (row?.n ?? 0) > QUEUE_COUNT_LIMIT;
+      toDecide = Math.min(row?.n ?? 0, QUEUE_COUNT_LIMIT);
+      overdue = Math.min(row?.overdue ?? 0, QUEUE_COUNT_LIMIT);
     }
     let plansToApprove = 0;
     if (user.role === 'admin_sdm') {
@@ -520,6 +536,8 @@ export const activitiesRouter = router({
       rejected: await ownCount('rejected'),
       drafts: await ownCount('draft'),
       toDecide,
+      /** More than `toDecide` wait (counted up to the queue's bound); `overdue` then too may be more. */
+      toDecideMore,
       overdue,
       overdueDays: OVERDUE_DAYS,
       plansToApprove,

@@ -295,8 +295,11 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
   };
 }
 
-/** Employees in the below-obligation table of a dashboard; the monitoring export has everyone. */
-export const BELOW_SHOWN = 200;
+/**
+ * Employees in the below-obligation table of a dashboard (the largest shortfalls first): an
+ * overview to act on; the list downloads whole, and the monitoring export has everyone.
+ */
+export const BELOW_SHOWN = 50;
 
 /** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
@@ -304,14 +307,14 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
   // One row per employee of the scope with the JP that counts in the year (0 without activities).
   const perEmployee = sql`WITH ob(kind, required, cap) AS (VALUES ${await obligationsSql(db, year)}),
     s AS (
-      SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required,
+      SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required, coalesce(t.problems, 0) AS problems,
         (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
       FROM employees e JOIN ob ON ob.kind = e.kind
       LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${year}
       ${unitId ? sql`WHERE e.unit_id = ${unitId}` : sql``}
     )`;
   const bands = jpBands(obligation.jp);
-  // JP bands as SQL: one count per band, of the employees with an obligation.
+  // JP bands as SQL: one count per band and unit, of the employees with an obligation.
   const bandCounts = sql.join(
     bands.map(
       (b, i) =>
@@ -319,18 +322,22 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
     ),
     sql`, `,
   );
-  const [unitRows, bandRow, belowRows, uncountedRows, unitNames] = await Promise.all([
-    db
-      .execute(
-        sql`${perEmployee} SELECT unit_id, count(*) FILTER (WHERE required > 0) AS employees,
-          count(*) FILTER (WHERE required > 0 AND compliant) AS compliant,
-          coalesce(sum(jp) FILTER (WHERE required > 0), 0)::float8 AS jp
+  type UnitRow = { unit_id: string; employees: number; compliant: number; jp: number; free: number; problems: number } & Record<
+    string,
+    string | number
+  >;
+  // Every count of the dashboard in one pass over the scope, per unit (the agency's are their sums).
+  const unitsQuery = db
+    .execute(
+      sql`${perEmployee} SELECT unit_id, count(*) FILTER (WHERE required > 0)::int AS employees,
+          count(*) FILTER (WHERE required > 0 AND compliant)::int AS compliant,
+          coalesce(sum(jp) FILTER (WHERE required > 0), 0)::float8 AS jp,
+          count(*) FILTER (WHERE required = 0)::int AS free, sum(problems)::int AS problems, ${bandCounts}
         FROM s GROUP BY unit_id`,
-      )
-      .then((r) => rowsOf<{ unit_id: string; employees: string | number; compliant: string | number; jp: number }>(r)),
-    db
-      .execute(sql`${perEmployee} SELECT count(*) AS total, count(*) FILTER (WHERE required = 0) AS free, ${bandCounts} FROM s`)
-      .then((r) => rowsOf<Record<string, string | number>>(r)[0]!),
+    )
+    .then((r) => rowsOf<UnitRow>(r));
+  const [unitRows, belowRows, unitNames] = await Promise.all([
+    unitsQuery,
     db
       .execute(
         sql`${perEmployee} SELECT id, name, kind, unit_id, jp::float8 AS jp, required::float8 AS required,
@@ -351,18 +358,26 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
         }>(r),
       ),
     db
-      .execute(
-        sql`SELECT j.activity_id, j.employee_id, e.name, a.data->>'title' AS title, j.problems
-        FROM activity_jp j JOIN employees e ON e.id = j.employee_id JOIN activities a ON a.id = j.activity_id
-        WHERE j.problems IS NOT NULL AND j.year = ${year} ${unitId ? sql`AND e.unit_id = ${unitId}` : sql``}
-        ORDER BY j.employee_id, j.activity_id LIMIT 200`,
-      )
-      .then((r) => rowsOf<{ activity_id: string; employee_id: string; name: string; title: string | null; problems: Problem[] }>(r)),
-    db
       .select()
       .from(units)
       .then((rows) => new Map(rows.map((u) => [u.id, u.name]))),
   ]);
+  // The activities whose JP could not be computed: read only when the stored totals count some,
+  // and then among the employees whose year has them (a year without any costs nothing).
+  const withProblems = unitRows.reduce((n, u) => n + Number(u.problems ?? 0), 0);
+  const uncountedRows =
+    withProblems === 0
+      ? []
+      : rowsOf<{ activity_id: string; employee_id: string; name: string; title: string | null; problems: Problem[] }>(
+          await db.execute(
+            sql`SELECT j.activity_id, j.employee_id, e.name, a.data->>'title' AS title, j.problems
+            FROM employee_year_jp t JOIN employees e ON e.id = t.employee_id
+            JOIN activity_jp j ON j.employee_id = t.employee_id AND j.year = t.year AND j.problems IS NOT NULL
+            JOIN activities a ON a.id = j.activity_id
+            WHERE t.year = ${year} AND t.problems > 0 ${unitId ? sql`AND e.unit_id = ${unitId}` : sql``}
+            ORDER BY j.employee_id, j.activity_id LIMIT 200`,
+          ),
+        );
   const units_ = unitRows
     .map((u) => {
       const count = Number(u.employees);
@@ -382,7 +397,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
   const distribution = bands.map((band, i) => ({
     ...band,
     range: band.to === null ? `≥ ${band.from}` : `${band.from}–${band.to}`,
-    count: Number(bandRow[`band${i}`] ?? 0),
+    count: unitRows.reduce((n, u) => n + Number(u[`band${i}`] ?? 0), 0),
   }));
   return {
     year,
@@ -411,7 +426,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       messages: (u.problems ?? []).map((p) => p.message),
     })),
     /** Employees without an obligation (TKK, [K] I.E.16b-c): not in the counts above, shown apart. */
-    withoutObligation: Number(bandRow['free'] ?? 0),
+    withoutObligation: unitRows.reduce((n, u) => n + Number(u.free), 0),
     /** Employees whose JP is still being recomputed (after a change of the rule profile). */
     pending,
   };
@@ -438,9 +453,9 @@ const complianceRouter = router({
       const unitId = unitScope(ctx.user, input.unitId);
       const scope = unitId ? eq(employees.unitId, unitId) : undefined;
       const { pending } = await freshen(ctx.db, scope);
-      // The agency's figures are the same for everyone who may see them: computed once until the next write.
-      if (!unitId && pending === 0)
-        return cachedRead(ctx.db, `dashboard:${input.year}`, () => dashboardOf(ctx.db, input.year, undefined, 0));
+      // A dashboard (the agency's or a unit's) is the same for everyone who may see it: computed once until the next write.
+      if (pending === 0)
+        return cachedRead(ctx.db, `dashboard:${input.year}:${unitId ?? ''}`, () => dashboardOf(ctx.db, input.year, unitId, 0));
       return dashboardOf(ctx.db, input.year, unitId, pending);
     }),
 
