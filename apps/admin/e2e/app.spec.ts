@@ -54,6 +54,16 @@ async function login(
   return page;
 }
 
+/** An account's row in the accounts list, found with the list's search box (the list is paged: an account need not be on page 1). */
+async function findAccount(page: Page, url: string, username: string) {
+  await page.goto(`${url}/admin`);
+  await page.fill('#uq', username);
+  await page.getByTestId('users-search').getByRole('button').click();
+  await expect(page).toHaveURL(new RegExp(`[?&]uq=${username}(&|$)`));
+  await expect(page.getByTestId('users-count')).toHaveText(/^1–\d+ dari \d+$/);
+  return page.getByTestId(`user-${username}`);
+}
+
 test('a wrong password is refused with a message; the demo logins are shown', async ({ browser, app }) => {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${app.url}/login`);
@@ -111,6 +121,11 @@ test('every role logs in and sees the menu of its role', async ({ browser, app }
   for (const [username, menu] of Object.entries(menus)) {
     const page = await login(browser, app.url, username, { keyboard: username === 'pegawai' });
     await expect(page.locator('header nav a'), username).toHaveText(menu);
+    // At 1280 px (an office's usual screen) the menu is one row: no item wraps under the others.
+    const rows = await page
+      .locator('header nav a')
+      .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+    expect(rows, `${username}: rows of the menu at 1280 px`).toBe(1);
     await shot(page, `home-${username}`);
   }
   await expect(pages['pegawai']!.getByTestId('my-jp')).toContainText(/\d+ JP/);
@@ -138,7 +153,6 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await page.selectOption('#unitId', 'bina-marga');
   await page.click('form[action="?/createUser"] button');
   await expect(page.locator('p.ok[role=status]')).toBeVisible();
-  await expect(page.locator('table').first()).toContainText('e2e-pegawai');
 
   // The same username again (the form was emptied after the success): refused beside the field,
   // what was typed kept (not the password).
@@ -152,6 +166,9 @@ test('the HR admin creates an account for that employee', async ({ app }) => {
   await expect(page.locator('#username')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#username')).toHaveValue('e2e-pegawai');
   await expect(page.locator('#password')).toHaveValue('');
+
+  // The new account is in the list, for the employee it was made for.
+  await expect(await findAccount(page, app.url, 'e2e-pegawai')).toContainText(`(${state.belowNip!})`);
 });
 
 test('the HR admin imports employees: a bad file saves nothing, a good one reports what it did', async ({ app }) => {
@@ -518,8 +535,7 @@ test('HR resets a password (sessions end, the user must change it) and disables 
 }) => {
   const admin = pages['adminsdm']!;
   const employee = pages['e2e-pegawai']!;
-  await admin.goto(`${app.url}/admin`);
-  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/resetPassword"] button').click();
+  await (await findAccount(admin, app.url, 'e2e-pegawai')).locator('form[action="?/resetPassword"] button').click();
   const shown = (await admin.locator('[data-testid=reset-password]').textContent()) ?? '';
   const oneTime = /([a-z2-9]{4}(?:-[a-z2-9]{4}){3})/.exec(shown)![1]!;
   await shot(admin, 'password-reset');
@@ -550,13 +566,13 @@ test('HR resets a password (sessions end, the user must change it) and disables 
   await page.waitForURL(`${app.url}/`);
 
   // Disabled: the open session stops working at the next request.
-  await admin.goto(`${app.url}/admin`);
-  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/setDisabled"] button').click();
-  await expect(admin.locator('[data-testid="user-e2e-pegawai"]')).toContainText('Nonaktif');
+  const account = await findAccount(admin, app.url, 'e2e-pegawai');
+  await account.locator('form[action="?/setDisabled"] button').click();
+  await expect(account).toContainText('Nonaktif');
   await page.goto(`${app.url}/activities`);
   await expect(page).toHaveURL(/\/login/);
-  await admin.locator('[data-testid="user-e2e-pegawai"] form[action="?/setDisabled"] button').click();
-  await expect(admin.locator('[data-testid="user-e2e-pegawai"]')).toContainText('Aktif');
+  await account.locator('form[action="?/setDisabled"] button').click();
+  await expect(account).toContainText('Aktif');
   await context.close();
 });
 

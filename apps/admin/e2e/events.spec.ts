@@ -5,7 +5,7 @@
 // more: attendance from the sheet the app hands out, the Kartu Data of the participants, the
 // certificate checked by number, QR address and the independent credential verifier, and revoked.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -213,8 +213,8 @@ async function gridCounts(sdm: Page, eventUrl: string) {
 /** The row of the event on a Kartu Data page (the page's history table). */
 const cardRow = (page: Page) => page.locator('table tbody tr', { hasText: BIG_TITLE });
 
-// Issue #17's whole run: 40+ participants picked unit by unit, attendance from the sheet the app
-// hands out (filled in and uploaded; nobody types a JP), certificates on the Kartu Data, checked by
+// Issue #17's whole run: 40+ participants picked unit by unit, attendance from the XLSX sheet the
+// app hands out (filled in and uploaded; nobody types a JP), certificates on the Kartu Data, checked by
 // number and QR address, the OB3 credential verified by the independent script, then revoked.
 test('a 3-day bimtek for 40 employees: attendance by file, Kartu Data, certificates verified and revoked', async ({ browser, app }) => {
   test.setTimeout(900_000);
@@ -256,29 +256,52 @@ test('a 3-day bimtek for 40 employees: attendance by file, Kartu Data, certifica
   expect(total).toBeGreaterThanOrEqual(PARTICIPANTS_AT_LEAST);
   await expect(sdm.getByRole('heading', { name: `Peserta dan kehadiran (${total})` })).toBeVisible();
 
-  // The attendance sheet: one row a participant, three sessions, nobody marked yet.
+  // The attendance sheet (XLSX): how to fill it, then one row a participant (NIP kept as text, name,
+  // unit) and three sessions, nobody marked yet.
   await sdm.goto(eventUrl);
-  const sheetPath = await downloaded(sdm, () => sdm.getByTestId('attendance-sheet').click(), 'kehadiran.csv');
-  const [header, ...lines] = readFileSync(sheetPath, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split(/\r?\n/);
-  expect(header).toBe(`NIP,Nama,Sesi 1 (${start}),Sesi 2 (${day(19)}),Sesi 3 (${end})`);
-  expect(lines).toHaveLength(total);
-  expect(lines.every((l) => l.endsWith(',0,0,0'))).toBe(true);
-  const nipOf = (line: string) => line.split(',')[0]!;
-  expect(lines.map(nipOf)).toContain(pegawaiNip);
+  const sheetPath = await downloaded(sdm, () => sdm.getByTestId('attendance-sheet').click(), 'kehadiran.xlsx');
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.readFile(sheetPath);
+  expect(sheet.worksheets.map((w) => w.name)).toEqual(['Kehadiran', 'Nilai yang diterima']);
+  const ws = sheet.worksheets[0]!;
+  const values = (row: number) => (ws.getRow(row).values as unknown[]).slice(1);
+  const titleRow = Array.from({ length: 10 }, (_, i) => i + 1).find((r) => ws.getCell(r, 1).value === 'NIP')!;
+  expect(values(titleRow)).toEqual(['NIP', 'Nama', 'Unit kerja', `Sesi 1 (${start})`, `Sesi 2 (${day(19)})`, `Sesi 3 (${end})`]);
+  expect(values(titleRow - 3).join(' ')).toContain('1 = hadir, 0 atau kosong = tidak hadir');
+  const sheetRows = Array.from({ length: ws.rowCount - titleRow }, (_, i) => titleRow + 1 + i);
+  expect(sheetRows).toHaveLength(total);
+  expect(sheetRows.every((r) => values(r).slice(3).join() === '0,0,0')).toBe(true);
+  const nips = sheetRows.map((r) => ws.getCell(r, 1).value);
+  // Kept as text (an 18-digit NIP as a number would lose its last digits); TKK have ids of their own.
+  expect(nips.every((nip) => typeof nip === 'string' && nip !== '')).toBe(true);
+  expect(nips).toContain(pegawaiNip);
   // Filled in as the organiser's list says: everyone present, except one participant (not the
   // demo's pegawai) who missed the second day; another passing participant is followed too.
-  const others = lines.map(nipOf).filter((nip) => nip !== pegawaiNip);
+  const others = (nips as string[]).filter((nip) => nip !== pegawaiNip);
   const absentNip = others[0]!;
   const otherNip = others.at(-1)!;
-  const filled = [header, ...lines.map((l) => l.replace(/,0,0,0$/, nipOf(l) === absentNip ? ',hadir,,hadir' : ',hadir,hadir,hadir'))].join(
-    '\r\n',
+
+  // The same list as a CSV that a spreadsheet program re-saved with the NIPs as numbers: refused,
+  // each such row named, nothing saved.
+  const resaved = `NIP;Nama;Sesi 1;Sesi 2;Sesi 3\r\n${absentNip[0]},${absentNip.slice(1, 6)}E+17;A;1;1;1\r\n`;
+  const resavedPath = test.info().outputPath('kehadiran-excel.csv');
+  mkdirSync(dirname(resavedPath), { recursive: true });
+  writeFileSync(resavedPath, resaved);
+  await sdm.locator('#attendance-file').setInputFiles(resavedPath);
+  await posted(sdm, () => sdm.getByTestId('import-attendance').click());
+  await expect(sdm.getByRole('alert').filter({ hasText: 'NIP tertulis' })).toContainText(
+    `Baris 2: NIP tertulis ${absentNip[0]},${absentNip.slice(1, 6)}E+17 — simpan kolom NIP sebagai teks`,
   );
-  const filledPath = test.info().outputPath('kehadiran-diisi.csv');
-  mkdirSync(dirname(filledPath), { recursive: true });
-  writeFileSync(filledPath, '\uFEFF' + filled + '\r\n');
+  await expect(sdm.getByTestId('done')).toHaveCount(0);
+  await shot(sdm, 'attendance-refused');
+
+  for (const r of sheetRows) {
+    ws.getCell(r, 4).value = 1;
+    ws.getCell(r, 5).value = ws.getCell(r, 1).value === absentNip ? null : 1;
+    ws.getCell(r, 6).value = 'hadir';
+  }
+  const filledPath = test.info().outputPath('kehadiran-diisi.xlsx');
+  await sheet.xlsx.writeFile(filledPath);
   await sdm.locator('#attendance-file').setInputFiles(filledPath);
   await posted(sdm, () => sdm.getByTestId('import-attendance').click());
   await expect(sdm.getByTestId('done')).toHaveText(`Kehadiran ${total} peserta dibaca dari berkas; ${total} berubah.`);

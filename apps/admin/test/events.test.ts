@@ -1,15 +1,19 @@
 import { verifyCredential } from '@bangkom/events';
+import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
-import { activities, auditLog, certificates, employees, signingKeys, users } from '../src/lib/server/db/schema.js';
+import { activities, auditLog, certificates, employees, signingKeys, units, users } from '../src/lib/server/db/schema.js';
+import { errorDetails } from '../src/lib/server/errors.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { decryptJwk, keyEncryptionKey, publishedJwks, rotateSigningKey, signingKey } from '../src/lib/server/signing.js';
 import { freshen } from '../src/lib/server/totals.js';
 import { checkCertificate, maskName, VerificationLimiter } from '../src/lib/server/verification.js';
 import { forEachDatabase } from './databases.js';
-import { bimtek, callerAs, outcome } from './helpers.js';
+import { ATTENDANCE_FILE_BYTES } from '../src/lib/schemas.js';
+import { bimtek, callerAs, outcome, PDF } from './helpers.js';
 
 const YEAR = 2025;
 
@@ -129,10 +133,19 @@ forEachDatabase((open) => {
     expect(Buffer.from(report.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('imports attendance from the sheet it hands out: all rows or none, each problem with its line; the invitation letter lists the invitees', async () => {
+  it('imports attendance from the sheet it hands out, XLSX or CSV: all rows or none, each problem with its row and column; the invitation letter lists the invitees', async () => {
     const { caller: sdm } = await callerAs(db, 'adminsdm');
     const { id } = await sdm.events.create(bimtek());
     await sdm.events.addMatching({ eventId: id, unitId: 'sda' });
+    const participants = (await sdm.events.participants({ eventId: id, limit: 200 })).rows;
+    const n = participants.length;
+    expect(n).toBeGreaterThan(2);
+    const fullyPresent = async () =>
+      (await sdm.events.participants({ eventId: id, limit: 200 })).rows.filter((r) => r.attended.length === 3).map((r) => r.employeeId);
+    const upload = (content: string | Uint8Array, name: string) =>
+      sdm.events.importAttendance({ eventId: id, file: new File([content as BlobPart], name) });
+
+    // The CSV sheet: NIP, name, one column a session; filled in, everyone present except the first, who missed the last day.
     const sheet = await sdm.events.document({ eventId: id, kind: 'attendance', format: 'csv' });
     const csv = Buffer.from(sheet.contentBase64, 'base64')
       .toString('utf8')
@@ -140,26 +153,83 @@ forEachDatabase((open) => {
     const [header, ...lines] = csv.trim().split('\r\n');
     expect(header).toMatch(/^NIP,Nama,Sesi 1 \(\d{4}-\d\d-\d\d\),Sesi 2/);
     expect(lines.every((l) => l.endsWith(',0,0,0'))).toBe(true);
-    // Everyone present except the first, who missed the last day.
     const filled = [header, ...lines.map((l, i) => l.replace(/,0,0,0$/, i === 0 ? ',1,1,0' : ',1,1,1'))].join('\r\n');
-    const imported = await sdm.events.importAttendance({ eventId: id, csv: filled });
-    expect(imported).toEqual({ rows: lines.length, changed: lines.length });
-    const page = await sdm.events.participants({ eventId: id, limit: 200 });
-    expect(page.rows.filter((r) => r.attended.length === 3)).toHaveLength(lines.length - 1);
+    expect(await upload(filled, 'kehadiran.csv')).toEqual({ rows: n, changed: n });
+    expect(await fullyPresent()).toEqual(participants.slice(1).map((p) => p.employeeId));
 
-    // A stranger's NIP or a bad mark refuses the whole file, naming the line.
+    // The XLSX sheet: a title and how to fill it, then the column titles, one row a participant
+    // (NIP as text, name, unit, the attendance recorded so far) and a sheet of the accepted marks.
+    const xlsx = await sdm.events.document({ eventId: id, kind: 'attendance', format: 'xlsx' });
+    expect(xlsx.filename).toBe(`kehadiran-${id}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kehadiran', 'Nilai yang diterima']);
+    const ws = workbook.worksheets[0]!;
+    const values = (row: number) => (ws.getRow(row).values as unknown[]).slice(1);
+    const titleRow = Array.from({ length: 10 }, (_, i) => i + 1).find((r) => ws.getCell(r, 1).value === 'NIP')!;
+    expect(values(titleRow)).toEqual(['NIP', 'Nama', 'Unit kerja', ...header!.split(',').slice(2)]);
+    const notes = Array.from({ length: titleRow - 1 }, (_, i) => values(i + 1).join(' ')).join('\n');
+    expect(notes).toContain('1 = hadir, 0 atau kosong = tidak hadir');
+    expect(notes).toContain('1 = present, 0 or empty = absent');
+    const unitName = (await db.select().from(units).where(eq(units.id, 'sda')))[0]!.name;
+    const rowOf = (i: number) => titleRow + 1 + i;
+    participants.forEach((p, i) => {
+      expect(values(rowOf(i))).toEqual([p.employeeId, p.name, unitName, 1, 1, i === 0 ? 0 : 1]);
+      expect(ws.getCell(rowOf(i), 1).numFmt).toBe('@');
+    });
+    expect(ws.rowCount).toBe(rowOf(n - 1));
+    const allowed = workbook.worksheets[1]!.getColumn(2).values.join(' ');
+    expect(allowed).toContain('hadir');
+    expect(allowed).toContain('tidak');
+    // Filled in with a spreadsheet program: the first now present every day, the second missed the second day.
+    ws.getCell(rowOf(0), 6).value = 1;
+    ws.getCell(rowOf(1), 5).value = 'tidak';
+    const xlsxFilled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await upload(xlsxFilled, 'kehadiran.xlsx')).toEqual({ rows: n, changed: 2 });
+    const present = participants.filter((_, i) => i !== 1).map((p) => p.employeeId);
+    expect(await fullyPresent()).toEqual(present);
+    // Known by its content, not its name: the workbook named .csv is read as a workbook.
+    expect(await upload(xlsxFilled, 'kehadiran.csv')).toEqual({ rows: n, changed: 0 });
+
+    /** The messages of a refused upload (Bahasa Indonesia), after checking that nothing changed. */
+    const refusal = async (content: string | Uint8Array, name: string) => {
+      const error = await upload(content, name).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      expect(await fullyPresent()).toEqual(present);
+      const details = errorDetails((error as TRPCError).cause);
+      return [...(details.problems ?? []), ...(details.issues ?? [])].map((p) =>
+        typeof p.message === 'string' ? p.message : p.message.id,
+      );
+    };
+    // The CSV after a spreadsheet program re-saved it (semicolons, decimal comma): NIPs in scientific
+    // notation, each named on its row, instead of refusing every row as an unknown participant.
+    const first = participants[0]!.employeeId;
+    const resaved = `NIP;Nama;Sesi 1;Sesi 2;Sesi 3\r\n${first[0]},${first.slice(1, 6)}E+17;A;1;1;1\r\n${participants[2]!.employeeId};B;1;1;1\r\n`;
+    expect(await refusal(resaved, 'kehadiran.csv')).toEqual([
+      `Baris 2: NIP tertulis ${first[0]},${first.slice(1, 6)}E+17 — simpan kolom NIP sebagai teks`,
+    ]);
+    // The same in a workbook whose NIP cell became a number (its last digits are gone).
+    ws.getCell(rowOf(2), 1).value = Number(participants[2]!.employeeId);
+    const damaged = await refusal(new Uint8Array(await workbook.xlsx.writeBuffer()), 'kehadiran.xlsx');
+    expect(damaged).toEqual([
+      expect.stringMatching(new RegExp(`^Baris ${rowOf(2)}: NIP tertulis \\d\\.\\d+E\\+17 — simpan kolom NIP sebagai teks$`)),
+    ]);
+    // A stranger's NIP or a bad mark refuses the whole file, naming the row and column.
     const stranger = (await db.select({ id: employees.id }).from(employees).where(eq(employees.unitId, 'tata-ruang')))[0]!.id;
-    const refused = await sdm.events
-      .importAttendance({ eventId: id, csv: `NIP,Sesi 1,Sesi 2,Sesi 3\n${stranger},0,0,0\n` })
-      .catch((e: unknown) => e);
-    expect(JSON.stringify(refused)).toContain(`${stranger} bukan peserta`);
-    const bad = await sdm.events
-      .importAttendance({ eventId: id, csv: `NIP,Sesi 1\n${page.rows[1]!.employeeId},mungkin\n` })
-      .catch((e: unknown) => e);
-    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
-    expect((await sdm.events.participants({ eventId: id, limit: 200 })).rows.filter((r) => r.attended.length === 3)).toHaveLength(
-      lines.length - 1,
-    );
+    expect(await refusal(`NIP,Sesi 1,Sesi 2,Sesi 3\n${stranger},0,0,0\n`, 'kehadiran.csv')).toEqual([
+      `Baris 2, kolom NIP: ${stranger} bukan peserta kegiatan ini`,
+    ]);
+    expect(await refusal(`NIP,Sesi 1\n${participants[1]!.employeeId},mungkin\n`, 'kehadiran.csv')).toEqual([
+      'Baris 2, kolom Sesi 1: "mungkin" bukan tanda hadir (1, ya, hadir) atau tidak hadir (kosong, 0, tidak)',
+    ]);
+    // Type and size are checked as for every upload: not a spreadsheet, empty, too large.
+    expect(await refusal(PDF, 'kehadiran.csv')).toEqual(['Hanya berkas XLSX atau CSV yang diterima']);
+    expect(await outcome(() => upload('', 'kehadiran.csv'))).toBe('BAD_REQUEST');
+    expect(await outcome(() => upload(new Uint8Array(ATTENDANCE_FILE_BYTES + 1), 'kehadiran.csv'))).toBe('BAD_REQUEST');
 
     const letter = await sdm.events.document({ eventId: id, kind: 'invitation', format: 'pdf' });
     expect(Buffer.from(letter.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');

@@ -294,7 +294,8 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   },
   'events.importAttendance': {
     allowed: ORGANISERS,
-    call: (c, t) => c.events.importAttendance({ eventId: t.openEvent, csv: `NIP,Sesi 1\n${t.pegawaiEmployee},1\n` }),
+    call: (c, t) =>
+      c.events.importAttendance({ eventId: t.openEvent, file: new File([`NIP,Sesi 1\n${t.pegawaiEmployee},1\n`], 'kehadiran.csv') }),
   },
   'events.close': { allowed: ORGANISERS, call: (c, t) => c.events.close({ eventId: t.closingEvent }) },
   'events.revoke': { allowed: ORGANISERS, call: (c, t) => c.events.revoke({ number: t.certificate, reason: 'Peserta keliru' }) },

@@ -1,5 +1,5 @@
-export type { AttendanceRow } from './attendance-csv.js';
-export { attendanceCsv, readAttendanceCsv } from './attendance-csv.js';
+export type { AttendanceRow, SheetRow } from './attendance-csv.js';
+export { ATTENDANCE_MARKS, attendanceCsv, attendanceSessionHeaders, readAttendanceCsv, readAttendanceRows } from './attendance-csv.js';
 export type { AttendanceOutcome, AttendancePolicy, CreditOptions, EventCredit, ParticipantCredit } from './attendance.js';
 export {
   COMPLETION_CITATION,

@@ -18,6 +18,9 @@ const cellText = (value: ExcelJS.CellValue): string => {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     return '';
   }
+  // A whole number past 2^53 (an 18-digit NIP typed into a number cell) has lost its last digits:
+  // it reads as a spreadsheet shows it (1.98703122010012E+17), never as digits that look exact.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential().toUpperCase();
   return String(value);
 };
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import office from '../../../examples/data/office.json' with { type: 'json' };
 import { activitiesToTemplateCsv, employeeChoices, employeeTemplateCsv, importCsv, readRows } from './template.js';
-import { employeeTemplateXlsx, importXlsx } from './template-xlsx.js';
+import { employeeTemplateXlsx, importXlsx, xlsxTable } from './template-xlsx.js';
 
 /** Budget of the generated-input (property) and document tests on a busy 2-core machine; they take seconds when idle. */
 const HEAVY_TEST_BUDGET_MS = 60_000;
@@ -176,6 +176,10 @@ describe('round trip', { timeout: HEAVY_TEST_BUDGET_MS }, () => {
     expect(result.ok && result.value).toEqual([
       expect.objectContaining({ id: 'X1', method: 'workshop', startDate: '2025-05-06', endDate: '2025-05-07' }),
     ]);
+    // An 18-digit NIP kept as a number has lost digits: it is read as the spreadsheet shows it, not as a wrong NIP.
+    ws.addRow(['X2', Number('198503122010011004'), 'workshop', 'Lokakarya BIM', '06/05/2025', '07/05/2025']);
+    const table = await xlsxTable(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(table.ok && table.value.rows.map((r) => r.cells[1])).toEqual(['198503122010011004', '1.98503122010011E+17']);
     const corrupt = await importXlsx(new TextEncoder().encode('not a zip'), 'activities');
     expect(corrupt.ok ? [] : corrupt.problems.map((p) => p.code)).toEqual(['import.bad_xlsx']);
   });

@@ -550,10 +550,18 @@ export const AttendanceGrid = z.object({
     .default([]),
   all: z.boolean().default(false),
 });
-/** Attendance as a CSV file (a NIP column and one column a session, as the template has). */
-export const ATTENDANCE_CSV_BYTES = 2 * 1024 * 1024;
-export const AttendanceImport = z.object({ eventId: EventId, csv: z.string().min(1).max(ATTENDANCE_CSV_BYTES) });
-export const AttendanceImportForm = z.object({ file: z.file().min(1).max(ATTENDANCE_CSV_BYTES) });
+/** Attendance as a file, XLSX or CSV (a NIP column and one column a session, as the sheet handed out has). */
+export const ATTENDANCE_FILE_BYTES = 2 * 1024 * 1024;
+const AttendanceFile = z.file().min(1).max(ATTENDANCE_FILE_BYTES);
+export const AttendanceImport = z.object({ eventId: EventId, file: AttendanceFile });
+export const AttendanceImportForm = z.object({ file: AttendanceFile });
+/** The formats each document of an event comes in; the first is the one given when none is asked. */
+export const EVENT_DOCUMENT_FORMATS = {
+  invitation: ['pdf'],
+  participants: ['xlsx', 'pdf'],
+  attendance: ['xlsx', 'csv'],
+  report: ['pdf'],
+} as const satisfies Record<string, readonly ('pdf' | 'xlsx' | 'csv')[]>;
 
 export const EventRef = z.object({ eventId: EventId });
 /** Closing an event: nothing to fill in. */

@@ -1,12 +1,19 @@
-import type { TrainingEvent } from '@bangkom/events';
-import { learningMethods } from '@bangkom/domain';
+import type { Result } from '@bangkom/domain';
+import { fail, learningMethods } from '@bangkom/domain';
+import type { AttendanceRow, TrainingEvent } from '@bangkom/events';
+import { ATTENDANCE_MARKS, attendanceSessionHeaders, readAttendanceCsv, readAttendanceRows } from '@bangkom/events';
 import { toIndonesianDate } from '@bangkom/myasn';
+import { xlsxTable } from '@bangkom/myasn/documents';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { EventSignatory } from './db/schema.js';
+import { sniffMediaType } from './evidence.js';
 
-/** Documents of an event: the certificate (with the QR code of its verification page), the participant list, the report. */
+/**
+ * Documents of an event: the certificate (with the QR code of its verification page), the participant
+ * list, the attendance sheet (and reading it back), the report.
+ */
 
 function pdf(build: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -137,6 +144,91 @@ export async function participantsXlsx(event: TrainingEvent, lines: readonly Par
   ws.getColumn(3).numFmt = '@';
   [5, 32, 22, 28, 28, 12, 12, 24, 26, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const ALLOWED_SHEET = 'Nilai yang diterima';
+
+/**
+ * The attendance sheet to fill in and upload: a title, how to fill it (Bahasa Indonesia, then
+ * English), then the column titles and one row a participant (NIP kept as text, name, unit, the
+ * attendance recorded so far as 1/0 per session), and a sheet of the marks a session cell takes.
+ * `readAttendanceFile` reads it back as it is.
+ */
+export async function attendanceXlsx(event: TrainingEvent, lines: readonly ParticipantLine[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Kehadiran');
+  ws.addRow([`DAFTAR HADIR ${event.title.toUpperCase()}`]).font = { bold: true };
+  ws.addRow([`${dates(event)} · ${place(event)}`]);
+  ws.addRow([
+    `Isi kolom tiap sesi: 1 = hadir, 0 atau kosong = tidak hadir (lihat lembar "${ALLOWED_SHEET}"). Jangan ubah kolom NIP. Simpan sebagai .xlsx, lalu unggah pada halaman kegiatan.`,
+  ]);
+  ws.addRow([
+    `Fill in each session's column: 1 = present, 0 or empty = absent (see the sheet "${ALLOWED_SHEET}"). Do not change the NIP column. Save as .xlsx, then upload it on the event's page.`,
+  ]).font = { italic: true, color: { argb: 'FF555555' } };
+  ws.addRow([]);
+  const sessions = attendanceSessionHeaders(event);
+  const header = ws.addRow(['NIP', 'Nama', 'Unit kerja', ...sessions]);
+  header.font = { bold: true };
+  for (const p of lines) ws.addRow([p.nip, p.name, p.unit, ...event.sessions.map((s) => (p.attendedSessions.includes(s.id) ? 1 : 0))]);
+  // NIPs are text: 18 digits kept as a number lose their last ones (and show as 1,98E+17).
+  ws.getColumn(1).numFmt = '@';
+  [22, 32, 28, ...sessions.map(() => 20)].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const first = header.number + 1;
+  for (let row = first; row < first + lines.length; row++)
+    for (let col = 4; col < 4 + sessions.length; col++)
+      ws.getCell(row, col).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"1,0"'],
+        showErrorMessage: true,
+        // A warning only: the other marks of the values sheet are accepted too.
+        errorStyle: 'warning',
+        errorTitle: 'Kehadiran / Attendance',
+        error: '1 = hadir / present, 0 = tidak hadir / absent',
+      };
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: header.number }];
+  const allowed = wb.addWorksheet(ALLOWED_SHEET);
+  allowed.columns = [
+    { header: 'Kolom / Column', width: 24 },
+    { header: 'Nilai / Value', width: 48 },
+    { header: 'Arti / Meaning', width: 30 },
+  ];
+  allowed.getRow(1).font = { bold: true };
+  const others = (marks: readonly string[], main: string) =>
+    marks
+      .filter((v) => v !== main)
+      .map((v) => (v === '' ? 'kosong / empty' : v))
+      .join(', ');
+  const sessionColumns = sessions.length === 1 ? sessions[0]! : `${sessions[0]} … ${sessions.at(-1)}`;
+  allowed.addRow([sessionColumns, `1 (juga / also: ${others(ATTENDANCE_MARKS.present, '1')})`, 'Hadir / present']);
+  allowed.addRow([sessionColumns, `0 (juga / also: ${others(ATTENDANCE_MARKS.absent, '0')})`, 'Tidak hadir / absent']);
+  allowed.addRow(['NIP', 'NIP peserta sebagai teks / the participant’s NIP as text', 'Jangan diubah / do not change']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Reads an uploaded attendance file, known by its content rather than its name: an XLSX workbook
+ * (a ZIP container; its first sheet) or CSV text. Anything else (an old .xls, a PDF, an image) is
+ * refused with what to send instead.
+ */
+export async function readAttendanceFile(event: Pick<TrainingEvent, 'sessions'>, bytes: Uint8Array): Promise<Result<AttendanceRow[]>> {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    const table = await xlsxTable(bytes);
+    if (!table.ok) return table;
+    return readAttendanceRows(event, [{ line: 1, cells: table.value.header }, ...table.value.rows]);
+  }
+  const refusal = (code: string, id: string, en: string) => fail<AttendanceRow[]>({ path: ['file'], code, message: { id, en } });
+  if (starts(0xd0, 0xcf, 0x11, 0xe0))
+    return refusal(
+      'attendance.old_excel',
+      'Berkas Excel lama (.xls) tidak dapat dibaca; simpan sebagai .xlsx atau CSV',
+      'An old Excel file (.xls) cannot be read; save it as .xlsx or CSV',
+    );
+  // Text has no NUL byte; a PDF or an image is known by its first bytes.
+  if (sniffMediaType(bytes) || bytes.subarray(0, 8192).includes(0))
+    return refusal('attendance.bad_type', 'Hanya berkas XLSX atau CSV yang diterima', 'Only XLSX or CSV files are accepted');
+  return readAttendanceCsv(event, new TextDecoder().decode(bytes));
 }
 
 function table(doc: PDFKit.PDFDocument, columns: { title: string; width: number }[], rows: string[][]) {

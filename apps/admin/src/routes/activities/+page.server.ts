@@ -8,11 +8,11 @@ const PAGE = 50;
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
-  const mine = event.url.searchParams.get('scope') !== 'all';
+  // A search by name or NIP looks for someone among all the activities the user may see (the own list has one person).
+  const q = searchParam(event.url);
+  const mine = event.url.searchParams.get('scope') !== 'all' && q === undefined;
   const status = STATUSES.find((s) => s === event.url.searchParams.get('status'));
   const after = event.url.searchParams.get('after') || undefined;
-  // Search by name or NIP: among others' activities (the own list has one person).
-  const q = mine ? undefined : searchParam(event.url);
   const filters = { mine, ...(status ? { status } : {}), ...(q ? { q } : {}) };
   // One row more than shown tells whether there is a next page.
   const [found, counted] = await Promise.all([

@@ -21,6 +21,7 @@ import type { Db } from '../db/index.js';
 import { recordOf, storedActivity } from '../db/records.js';
 import type { NotificationKind, StoredActivity } from '../db/schema.js';
 import { activities, activityJp, certificates, employees, evidenceFiles, plans, settings, units } from '../db/schema.js';
+import { formatDate } from '../../i18n.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
 import { nameOrNip } from '../search.js';
@@ -758,8 +759,8 @@ export const activitiesRouter = router({
               path: ['endDate'],
               code: 'activity.not_ended',
               message: {
-                id: `Tanggal selesai ${row.data.endDate} belum lewat`,
-                en: `The end date ${row.data.endDate} has not passed yet`,
+                id: `Tanggal selesai ${formatDate(row.data.endDate, 'id')} belum lewat`,
+                en: `The end date ${formatDate(row.data.endDate, 'en')} has not passed yet`,
               },
             },
           ],

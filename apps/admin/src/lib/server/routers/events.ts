@@ -1,4 +1,4 @@
-import type { EmployeeKind } from '@bangkom/domain';
+import type { EmployeeKind, Problem } from '@bangkom/domain';
 import {
   allocateCertificateNumbers,
   attendanceCsv,
@@ -7,7 +7,6 @@ import {
   creditEvent,
   DEFAULT_CERTIFICATE_PATTERN,
   evaluateAttendance,
-  readAttendanceCsv,
   selectParticipants,
   signCredential,
 } from '@bangkom/events';
@@ -28,7 +27,15 @@ import { activities, certificates, employees, eventParticipants, evidenceFiles, 
 import { likePattern, nameOrNip } from '../search.js';
 import { appError, forbidden } from '../errors.js';
 import type { EvaluationSummary, ParticipantLine } from '../event-documents.js';
-import { certificatePdf, invitationPdf, participantsPdf, participantsXlsx, reportPdf } from '../event-documents.js';
+import {
+  attendanceXlsx,
+  certificatePdf,
+  invitationPdf,
+  participantsPdf,
+  participantsXlsx,
+  readAttendanceFile,
+  reportPdf,
+} from '../event-documents.js';
 import { issuerOf, lockCertificates, signingKey, verificationUrl } from '../signing.js';
 import { freshen, refreshTotals } from '../totals.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
@@ -37,6 +44,7 @@ import {
   Attendance,
   AttendanceImport,
   CandidateFilter,
+  EVENT_DOCUMENT_FORMATS,
   EVENT_PAGE,
   Evaluation,
   EventFields,
@@ -66,6 +74,16 @@ const notFound = () => appError('NOT_FOUND', 'Kegiatan penyelenggaraan tidak dit
 const conflict = (id: string, en: string) => appError('CONFLICT', id, en);
 const closedAlready = () =>
   conflict('Kegiatan sudah ditutup; data peserta tidak dapat diubah', 'The event is closed; participants can no longer change');
+
+/** Problems of a refused attendance file shown at most (the message gives the full count). */
+const MAX_PROBLEMS_SHOWN = 100;
+const unreadableAttendance = (problems: readonly Problem[]) =>
+  appError(
+    'BAD_REQUEST',
+    `Berkas kehadiran belum benar (${problems.length} masalah); tidak ada yang disimpan`,
+    `The attendance file is not right (problems: ${problems.length}); nothing was saved`,
+    problems.slice(0, MAX_PROBLEMS_SHOWN),
+  );
 
 /** Whether the user may see (read) or organise (write) this event. */
 function mayOrganise(user: SessionUser, event: Pick<Event, 'unitId'>): boolean {
@@ -385,12 +403,17 @@ async function recordAttendance(
     if (strangers.length)
       throw appError(
         'BAD_REQUEST',
-        'Kehadiran memuat orang yang bukan peserta kegiatan ini',
-        'The attendance names people who are not participants of this event',
-        strangers.map((r, i) => ({
+        `Kehadiran memuat orang yang bukan peserta kegiatan ini (${strangers.length}); tidak ada yang disimpan`,
+        `The attendance names people who are not participants of this event (${strangers.length}); nothing was saved`,
+        strangers.slice(0, MAX_PROBLEMS_SHOWN).map((r, i) => ({
           path: ['rows', r.line ?? i],
           code: 'events.not_participant',
-          message: { id: `${r.employeeId} bukan peserta kegiatan ini`, en: `${r.employeeId} is not a participant of this event` },
+          message: r.line
+            ? {
+                id: `Baris ${r.line}, kolom NIP: ${r.employeeId} bukan peserta kegiatan ini`,
+                en: `Row ${r.line}, column NIP: ${r.employeeId} is not a participant of this event`,
+              }
+            : { id: `${r.employeeId} bukan peserta kegiatan ini`, en: `${r.employeeId} is not a participant of this event` },
           ...(r.line ? { row: r.line, column: 'NIP' } : {}),
         })),
       );
@@ -732,14 +755,17 @@ export const eventsRouter = router({
       return recordAttendance(ctx.db, ctx.user, event, input.rows);
     }),
 
-  /** Records the attendance of a spreadsheet (see `readAttendanceCsv` of @bangkom/events): every row or none. */
+  /**
+   * Records the attendance of a spreadsheet, XLSX or CSV (see `readAttendanceFile`): every row or
+   * none; each problem names its row and column.
+   */
   importAttendance: roleProcedure('admin_unit', 'admin_sdm')
     .input(AttendanceImport)
     .mutation(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'write');
       if (event.status !== 'open') throw closedAlready();
-      const read = readAttendanceCsv(event.data, input.csv);
-      if (!read.ok) throw appError('BAD_REQUEST', 'Berkas kehadiran belum benar', 'The attendance file is not valid', read.problems);
+      const read = await readAttendanceFile(event.data, new Uint8Array(await input.file.arrayBuffer()));
+      if (!read.ok) throw unreadableAttendance(read.problems);
       if (read.value.length > MAX_PARTICIPANTS)
         throw appError('BAD_REQUEST', `Paling banyak ${MAX_PARTICIPANTS} baris`, `At most ${MAX_PARTICIPANTS} rows`);
       const rows = read.value.map((r) => ({ employeeId: r.nip, attended: r.attendedSessions, line: r.line }));
@@ -833,8 +859,8 @@ export const eventsRouter = router({
 
   /**
    * The event's documents: the invitation letter (PDF, the invitees attached), the participant
-   * list (PDF/XLSX), the attendance sheet to fill in and import (CSV), the activity report for the
-   * head of the unit (PDF).
+   * list (PDF/XLSX), the attendance sheet to fill in and import (XLSX, or CSV), the activity report
+   * for the head of the unit (PDF).
    */
   document: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(
@@ -846,7 +872,7 @@ export const eventsRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const event = await loadEvent(ctx.db, ctx.user, input.eventId, 'read');
-      const formats = { invitation: ['pdf'], participants: ['pdf', 'xlsx'], attendance: ['csv'], report: ['pdf'] }[input.kind];
+      const formats: readonly string[] = EVENT_DOCUMENT_FORMATS[input.kind];
       if (!formats.includes(input.format))
         throw appError(
           'BAD_REQUEST',
@@ -863,6 +889,7 @@ export const eventsRouter = router({
             await invitationPdf(event.data, lines, (await issuerOf(ctx.db)).name, event.signatory, todayIso(await agencyTimeZone(ctx.db))),
           );
         case 'attendance':
+          if (input.format === 'xlsx') return file(`kehadiran-${event.id}.xlsx`, XLSX, await attendanceXlsx(event.data, lines));
           return file(
             `kehadiran-${event.id}.csv`,
             'text/csv; charset=utf-8',

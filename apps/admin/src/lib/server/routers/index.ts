@@ -909,8 +909,6 @@ const adminRouter = router({
   profiles: authedProcedure.query(async ({ ctx }) => ({
     current: await ruleProfile(ctx.db),
     available: [...new Set(builtInProfiles.map((p) => p.id))],
-    // Each profile by its regulation's title (the latest version's), not its id.
-    titles: Object.fromEntries(builtInProfiles.map((p) => [p.id, p.title])) as Record<string, string>,
     timeZone: await agencyTimeZone(ctx.db),
   })),
   /** The signatory of the Kartu Data of a unit (or, without one, of every unit that has none). */

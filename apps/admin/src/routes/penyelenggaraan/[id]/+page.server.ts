@@ -89,8 +89,8 @@ export const actions: Actions = {
     const form = await postedForm(event, AttendanceImportForm);
     if (!form.valid) return refused(form);
     const caller = await callerFor(event);
-    const csv = await form.data.file.text();
-    const result = await attempt(event, form, () => caller.events.importAttendance({ eventId: event.params.id, csv }));
+    const file = form.data.file;
+    const result = await attempt(event, form, () => caller.events.importAttendance({ eventId: event.params.id, file }));
     // Files are not sent back (they cannot be serialized).
     return result.ok ? removeFiles({ form, done: 'import' as const, imported: result.value }) : result.failure;
   },
