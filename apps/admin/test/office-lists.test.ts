@@ -1,8 +1,10 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
+import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, employees, notifications, users } from '../src/lib/server/db/schema.js';
 import { seedDemo } from '../src/lib/server/seed.js';
+import { drainStale } from '../src/lib/server/totals.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs, coachingFields, outcome, tubelFacts } from './helpers.js';
 
@@ -224,6 +226,27 @@ forEachDatabase((open) => {
       expect((await caller.activities.count({ q: someone })).total).toBe(theirs);
       const byName = await caller.activities.list({ q: person.name.toLowerCase() });
       expect(byName.map((a) => a.employeeId)).toContain(someone);
+      // Filters by unit, by the year the stored JP counts the activity in, and by method: each as SQL counts them.
+      await drainStale(db);
+      const sample = (await db.select().from(activities).limit(1))[0]!;
+      const unitOf = (await db.select().from(employees).where(eq(employees.id, sample.employeeId)))[0]!.unitId;
+      const yearOf = rowsOf<{ year: number }>(await db.execute(sql`SELECT year FROM activity_jp WHERE activity_id = ${sample.id}`))[0]!
+        .year;
+      const [expected] = rowsOf<{ unit: number; year: number; method: number; all3: number }>(
+        await db.execute(sql`SELECT count(*) FILTER (WHERE e.unit_id = ${unitOf})::int AS unit,
+            count(*) FILTER (WHERE j.year = ${yearOf})::int AS year,
+            count(*) FILTER (WHERE a.data->>'method' = ${sample.data.method})::int AS method,
+            count(*) FILTER (WHERE e.unit_id = ${unitOf} AND j.year = ${yearOf} AND a.data->>'method' = ${sample.data.method})::int AS all3
+          FROM activities a JOIN employees e ON e.id = a.employee_id LEFT JOIN activity_jp j ON j.activity_id = a.id`),
+      );
+      expect((await caller.activities.count({ unitId: unitOf })).total).toBe(expected!.unit);
+      expect((await caller.activities.count({ year: yearOf })).total).toBe(expected!.year);
+      expect(expected!.all3).toBeGreaterThan(0);
+      expect((await caller.activities.count({ method: sample.data.method })).total).toBe(expected!.method);
+      const filtered = await caller.activities.list({ unitId: unitOf, year: yearOf, method: sample.data.method });
+      expect(filtered).toHaveLength(expected!.all3);
+      expect(filtered.every((a) => a.data.method === sample.data.method)).toBe(true);
+      expect(expected!.unit).toBeLessThan(inDb);
       // The pegawai counts only what they may see: their own.
       const pegawai = await callerAs(db, 'pegawai');
       const own = (

@@ -1,6 +1,8 @@
+import { learningMethodCodes } from '@bangkom/domain';
 import type { PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
 import { searchParam } from '$lib/server/urls';
+import { currentYear } from '$lib/values';
 
 const STATUSES = ['draft', 'submitted', 'verified', 'rejected'] as const;
 /** Activities per page. */
@@ -13,11 +15,26 @@ export const load: PageServerLoad = async (event) => {
   const mine = event.url.searchParams.get('scope') !== 'all' && q === undefined;
   const status = STATUSES.find((s) => s === event.url.searchParams.get('status'));
   const after = event.url.searchParams.get('after') || undefined;
-  const filters = { mine, ...(status ? { status } : {}), ...(q ? { q } : {}) };
+  // Unit, year and method: in the URL like the rest, so a filtered list can be bookmarked.
+  const unitId = mine ? undefined : event.url.searchParams.get('unit')?.slice(0, 60) || undefined;
+  const thisYear = currentYear();
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const year = years.find((y) => String(y) === event.url.searchParams.get('year'));
+  const method = learningMethodCodes.find((c) => c === event.url.searchParams.get('method'));
+  const filters = {
+    mine,
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    ...(unitId ? { unitId } : {}),
+    ...(year ? { year } : {}),
+    ...(method ? { method } : {}),
+  };
+  const seesUnits = event.locals.user?.role === 'admin_sdm' || event.locals.user?.role === 'auditor';
   // One row more than shown tells whether there is a next page.
-  const [found, counted] = await Promise.all([
+  const [found, counted, units] = await Promise.all([
     loadOr(event, () => caller.activities.list({ ...filters, ...(after ? { after } : {}), limit: PAGE + 1 })),
     loadOr(event, () => caller.activities.count({ ...filters, ...(after ? { after } : {}) })),
+    seesUnits ? loadOr(event, () => caller.admin.units()) : Promise.resolve([]),
   ]);
   const rows = found.slice(0, PAGE);
   return {
@@ -26,6 +43,12 @@ export const load: PageServerLoad = async (event) => {
     mine,
     status: status ?? '',
     q: q ?? '',
+    unitId: unitId ?? '',
+    year: year ?? null,
+    method: method ?? '',
+    units,
+    years,
+    methods: learningMethodCodes,
     next: found.length > PAGE ? rows.at(-1)!.id : null,
     paged: after !== undefined,
   };

@@ -370,6 +370,11 @@ const ActivityListQuery = z.object({
   employeeId: z.string().max(40).optional(),
   mine: z.boolean().optional(),
   q: z.string().trim().max(100).optional(),
+  /** One unit's employees (within what the user may see). */
+  unitId: z.string().max(60).optional(),
+  /** The year the activity counts in (its stored JP's year: the profile's period date). */
+  year: z.int().min(2000).max(2100).optional(),
+  method: z.enum(learningMethodCodes).optional(),
   /** Paging (keyset): the activities after this one in the list's order. */
   after: z.string().max(60).optional(),
   limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
@@ -383,6 +388,11 @@ function listConditions(ctx: { db: Db; user: SessionUser }, input: Omit<z.output
     ...(input.status ? [eq(activities.status, input.status)] : []),
     ...(input.employeeId ? [eq(activities.employeeId, input.employeeId)] : []),
     ...(input.q ? [nameOrNip(input.q)] : []),
+    ...(input.unitId ? [eq(employees.unitId, input.unitId)] : []),
+    ...(input.year
+      ? [sql`EXISTS (SELECT 1 FROM ${activityJp} WHERE ${activityJp.activityId} = ${activities.id} AND ${activityJp.year} = ${input.year})`]
+      : []),
+    ...(input.method ? [sql`${activities.data}->>'method' = ${input.method}`] : []),
   ];
 }
 
