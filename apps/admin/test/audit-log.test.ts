@@ -51,13 +51,13 @@ forEachDatabase((open) => {
     const { caller } = await callerAs(db, 'auditor');
     const filter = { who: 'admin', action: 'activity.' } as const;
     const newest: number[] = [];
-    for (let page = await caller.audit.list({ ...filter, limit: 17 }); ; ) {
+    for (let page = await caller.audit.list({ ...filter, limit: 17 }); ;) {
       newest.push(...page.entries.map((e) => e.id));
       if (page.next === null) break;
       page = await caller.audit.list({ ...filter, limit: 17, before: page.next });
     }
     const oldest: number[] = [];
-    for (let page = await caller.audit.list({ ...filter, order: 'oldest', limit: 17 }); ; ) {
+    for (let page = await caller.audit.list({ ...filter, order: 'oldest', limit: 17 }); ;) {
       expect(page.skipped).toBe(oldest.length);
       expect(page.total).toBe(130);
       oldest.push(...page.entries.map((e) => e.id));
