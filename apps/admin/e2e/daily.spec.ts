@@ -286,6 +286,28 @@ test('the activity list is searched by NIP and by part of a name, filtered by st
   await page.getByRole('link', { name: 'Halaman pertama' }).click();
   await expect(count).toHaveText(`1–50 dari ${total}`);
   expect(await links()).toEqual(firstPage);
+
+  // Sorted by title, chosen with the keyboard on the second page: the order goes in the URL and
+  // the list starts again at its first page; its next page follows on without a repeat.
+  await page.getByRole('link', { name: 'Halaman berikutnya' }).click();
+  await expect(page).toHaveURL(/[?&]after=/);
+  const sort = page.getByLabel('Urutkan');
+  await sort.focus();
+  await page.keyboard.press('End');
+  await expect(sort).toHaveValue('title');
+  await page.getByRole('button', { name: 'Tampilkan' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=title(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]after=/);
+  await expect(count).toHaveText(`1–50 dari ${total}`);
+  const titles = await rows.locator('td:first-child').allInnerTexts();
+  const lower = titles.map((t) => t.trim().toLowerCase());
+  expect(lower.filter((t, i) => i === 0 || lower[i - 1] !== t).length).toBe(new Set(lower).size);
+  const byTitle = await links();
+  expect(byTitle).not.toEqual(firstPage);
+  await page.getByRole('link', { name: 'Halaman berikutnya' }).click();
+  await expect(page).toHaveURL(/[?&]sort=title(&|$)/);
+  await expect(count).toHaveText(`51–${Math.min(100, total)} dari ${total}`);
+  expect((await links()).filter((href) => byTitle.includes(href))).toEqual([]);
   await page.context().close();
 });
 
