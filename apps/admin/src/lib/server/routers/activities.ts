@@ -429,6 +429,8 @@ function afterCursor(after: string | undefined, sort: ActivitySort): SQL | undef
   const { key, desc: down, idDesc } = SORT_KEYS[sort];
   const own = key('activities');
   const cursor = sql`(SELECT ${key('c')} FROM activities c WHERE c.id = ${after})`;
+  // Key and id the same way: one row comparison, which the index seeks to (no scan from the top for a deep page).
+  if (down === idDesc) return sql`((${own}, ${activities.id}) ${sql.raw(down ? '<' : '>')} (${cursor}, ${after}))`;
   return sql`(${own} ${sql.raw(down ? '<' : '>')} ${cursor} OR (${own} = ${cursor} AND ${activities.id} ${sql.raw(idDesc ? '<' : '>')} ${after}))`;
 }
 
