@@ -19,7 +19,7 @@ try {
   const stale = await staleCount(database.db);
   const result = await verifyTotals(database.db);
   console.log(
-    `Diperiksa / Checked: ${result.employees} pegawai / employees, ${result.activities} kegiatan / activities in ${Math.round((Date.now() - started) / 100) / 10} s`,
+    `Diperiksa / Checked: ${result.employees} pegawai / employees, ${result.activities} kegiatan / activities, ${result.units} angka unit / unit figures in ${Math.round((Date.now() - started) / 100) / 10} s`,
   );
   if (stale > 0) console.log(`Menunggu dihitung ulang / Waiting for recomputation: ${stale} pegawai / employees`);
   for (const d of result.differences)

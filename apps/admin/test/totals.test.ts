@@ -72,7 +72,7 @@ async function randomOperations(db: Db, seed: number): Promise<string[]> {
   for (let step = 0; step < 40; step++) {
     const rows = await db.select().from(activities);
     const of = (status: string) => rows.filter((a) => a.status === status && a.employeeId !== sdm.user!.employeeId);
-    const op = Math.floor(r() * 9);
+    const op = Math.floor(r() * 11);
     const attempt = async (name: string, call: () => Promise<unknown>) => {
       // A refused step (e.g. superior approval still missing) is part of a random sequence too.
       const outcome = await call().then(
@@ -128,9 +128,33 @@ async function randomOperations(db: Db, seed: number): Promise<string[]> {
           .where(eq(activities.id, a.id));
         log.push('sql-verify:ok');
       }
+    } else if (op === 9) {
+      // An employee moves to another unit in SQL: both units' stored figures go out of date.
+      const e = pick(await db.select().from(employees).orderBy(employees.id));
+      const units = await sdm.caller.admin.units();
+      const to = pick(units.filter((u) => u.id !== e?.unitId));
+      if (e && to) {
+        await db.update(employees).set({ unitId: to.id }).where(eq(employees.id, e.id));
+        log.push('sql-move:ok');
+      }
+    } else if (op === 10) {
+      // A rename in SQL: the order of the below-obligation overview may change.
+      const e = pick(await db.select().from(employees).orderBy(employees.id));
+      if (e) {
+        await db
+          .update(employees)
+          .set({ name: `A ${e.name}` })
+          .where(eq(employees.id, e.id));
+        log.push('sql-rename:ok');
+      }
     } else {
       const a = pick(rows.filter((x) => x.status === 'verified'));
       if (a) await attempt('approve', () => sdm.caller.activities.approveConversion({ id: a.id }));
+    }
+    // Dashboards read between the writes store units' figures that later writes make out of date.
+    if (step % 4 === 3) {
+      await attempt('dashboard', () => sdm.caller.compliance.dashboard({ year: YEAR }));
+      await attempt('unit-dashboard', () => unitAdmin.caller.compliance.dashboard({ year: YEAR }));
     }
     if (step === 25) {
       await sdm.caller.admin.setProfile({ profile: 'pupr-2023' });
@@ -162,6 +186,7 @@ forEachDatabase((open) => {
     const check = await verifyTotals(db);
     expect(check.differences, log.join(' ')).toEqual([]);
     expect(check.employees).toBe((await db.select({ id: employees.id }).from(employees)).length);
+    expect(check.units).toBeGreaterThan(0);
     const engine = await engineDashboard(db, YEAR);
     expect(dashboard.units.map((u) => ({ unitId: u.unitId, employees: u.employees, compliant: u.compliant, jp: u.jp }))).toEqual(
       engine.units,
@@ -169,6 +194,32 @@ forEachDatabase((open) => {
     expect(dashboard.belowTotal).toBe(engine.below);
     expect(dashboard.uncounted.map((u) => u.activityId).sort()).toEqual(engine.uncounted);
   }, 120_000);
+
+  it('a write recomputes the stored figures of its own unit only; a figure changed behind the app is reported', async () => {
+    const sdm = await callerAs(db, 'adminsdm');
+    const before = await sdm.caller.compliance.dashboard({ year: YEAR });
+    const snapshots = async () =>
+      new Map(
+        rowsOf<{ unit_id: string; snapshot: string }>(
+          await db.execute(sql`SELECT unit_id, snapshot::text AS snapshot FROM unit_year_jp WHERE year = ${YEAR}`),
+        ).map((r) => [r.unit_id, r.snapshot]),
+      );
+    const stored = await snapshots();
+    expect(stored.size).toBe((await sdm.caller.admin.units()).length);
+    const submitted = (await db.select().from(activities)).find((a) => a.status === 'submitted' && a.employeeId !== sdm.user!.employeeId)!;
+    const [owner] = await db.select().from(employees).where(eq(employees.id, submitted.employeeId));
+    await sdm.caller.activities.verify({ id: submitted.id, verified: true });
+    const after = await sdm.caller.compliance.dashboard({ year: YEAR });
+    const recomputed = [...(await snapshots())].filter(([unit, snapshot]) => stored.get(unit) !== snapshot).map(([unit]) => unit);
+    expect(recomputed).toEqual([owner!.unitId]);
+    expect(after.units.find((u) => u.unitId === owner!.unitId)!.jp).toBeGreaterThanOrEqual(
+      before.units.find((u) => u.unitId === owner!.unitId)!.jp,
+    );
+    // A stored figure written behind the app's back (while its row still counts as current) is a difference.
+    await db.execute(sql`UPDATE unit_year_jp SET compliant = compliant + 1 WHERE unit_id = ${owner!.unitId} AND year = ${YEAR}`);
+    const check = await verifyTotals(db);
+    expect(check.differences.map((d) => `${d.what} ${d.key}`)).toEqual([`unit ${owner!.unitId}|${YEAR}`]);
+  });
 
   it('the check reports a stored total that does not match', async () => {
     const row = (await db.execute(sql`SELECT employee_id, year FROM employee_year_jp WHERE jp > 0 LIMIT 1`)) as unknown;

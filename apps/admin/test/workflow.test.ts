@@ -4,7 +4,7 @@ import { builtInProfiles } from '@bangkom/jp';
 import { LoginLimiter, userForSession } from '../src/lib/server/auth.js';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
-import { BELOW_SHOWN } from '../src/lib/server/routers/index.js';
+import { BELOW_SHOWN } from '../src/lib/server/unit-figures.js';
 import { activities, auditLog, employees, employeeYearJp, notifications, settings, users } from '../src/lib/server/db/schema.js';
 import { MAX_EVIDENCE_BYTES } from '../src/lib/server/evidence.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed.js';

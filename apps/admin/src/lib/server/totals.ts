@@ -8,6 +8,7 @@ import { appError } from './errors.js';
 import { written } from './read-cache.js';
 import { anyOf } from './access.js';
 import { activityOf, ruleProfile } from './routers/activities.js';
+import { unitFigureDifferences, warmUnitFigures } from './unit-figures.js';
 
 /**
  * Stored JP results: `activity_jp` (one row per activity: the JP that counts after the limits,
@@ -155,10 +156,22 @@ export function drainStale(db: Db, onProgress?: (done: number) => void): Promise
       stop.requested = true;
       await running?.catch(() => {});
     });
-    running = drainOnce(db, Infinity, onProgress, stop).finally(() => {
-      draining.delete(db);
-      forget();
-    });
+    running = drainOnce(db, Infinity, onProgress, stop)
+      .then(async (done) => {
+        if (done > TOTALS_CHUNK && !stop.requested) {
+          // A bulk recomputation rewrote every stored row: VACUUM frees the old versions and marks
+          // the pages all-visible (index-only scans), ANALYZE gives the planner the new row counts.
+          // PGlite has no autovacuum, and a PostgreSQL's may come much later (or be switched off).
+          await db.execute(sql`VACUUM ANALYZE activity_jp, employee_year_jp, jp_stale`);
+          // Every unit's figures changed: computed now, not by the first reader of a dashboard.
+          await warmUnitFigures(db);
+        }
+        return done;
+      })
+      .finally(() => {
+        draining.delete(db);
+        forget();
+      });
     draining.set(db, running);
   }
   return running;
@@ -193,10 +206,6 @@ export async function ensureTotals(db: Db, log: (line: string) => void = () => {
       log(`Menghitung JP tersimpan / Computing stored JP: ${n}/${total} pegawai / employees`);
     }
   });
-  // A bulk recomputation rewrote every stored row: VACUUM frees the old versions and marks the pages
-  // all-visible (index-only scans), ANALYZE gives the planner the new row counts. PGlite has no
-  // autovacuum, and a PostgreSQL's may come much later (or be switched off).
-  if (done > TOTALS_CHUNK) await db.execute(sql`VACUUM ANALYZE activity_jp, employee_year_jp, jp_stale`);
   log(`JP tersimpan siap / Stored JP ready: ${done} pegawai / employees, ${Math.round((Date.now() - started) / 100) / 10} s`);
   return done;
 }
@@ -278,21 +287,23 @@ export async function complianceUnder(db: Db, profile: string, year: number): Pr
 }
 
 export interface TotalsDifference {
-  employeeId: string;
-  what: 'activity' | 'year';
+  /** The employee whose results differ; none for a unit's figures. */
+  employeeId?: string;
+  what: 'activity' | 'year' | 'unit';
   key: string;
   stored: unknown;
   expected: unknown;
 }
 
 /**
- * Recomputes every result from scratch and compares it with the stored rows (nothing is
- * written): the check behind `npm run verify-totals`. Returns up to `limit` differences.
+ * Recomputes every result from scratch and compares it with the stored rows, then every unit's
+ * current dashboard figures with a computation from those rows (nothing is written): the check
+ * behind `npm run verify-totals`. Returns up to `limit` differences.
  */
 export async function verifyTotals(
   db: Db,
   limit = 100,
-): Promise<{ employees: number; activities: number; differences: TotalsDifference[] }> {
+): Promise<{ employees: number; activities: number; units: number; differences: TotalsDifference[] }> {
   const profile = await ruleProfile(db);
   const differences: TotalsDifference[] = [];
   let employeeCount = 0;
@@ -327,7 +338,15 @@ export async function verifyTotals(
     compare('year', yearRows, storedYears, (r) => `${r.employee_id}|${r.year}`);
     if (differences.length >= limit) break;
   }
-  return { employees: employeeCount, activities: activityCount, differences: differences.slice(0, limit) };
+  // The units' stored dashboard figures that count as current, against the stored JP just checked.
+  let units = 0;
+  if (differences.length < limit) {
+    const figures = await unitFigureDifferences(db);
+    units = figures.checked;
+    for (const d of figures.differences)
+      differences.push({ what: 'unit', key: `${d.unitId}|${d.year}`, stored: d.stored, expected: d.expected });
+  }
+  return { employees: employeeCount, activities: activityCount, units, differences: differences.slice(0, limit) };
 }
 
 /** Same fields in the same order, numbers as numbers (numeric columns come back as text from some drivers). */

@@ -33,6 +33,10 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** A transaction snapshot (`pg_current_snapshot()`): which transactions a computation saw. */
+const pgSnapshot = customType<{ data: string }>({ dataType: () => 'pg_snapshot' });
+/** A transaction id (`pg_current_xact_id()`). */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /** `'a', 'b'` for a CHECK (column IN (…)): the allowed values come from the code's own lists. */
 const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));
@@ -340,6 +344,66 @@ export const employeeYearJp = pgTable(
     // jp and problems as keys too: the dashboards' aggregates read the index alone (an index-only scan).
     index('employee_year_jp_year').on(t.year, t.employeeId, t.jp, t.problems),
   ],
+);
+
+/** One employee below the obligation, as a unit's stored figures keep the largest shortfalls. */
+export interface StoredBelow {
+  id: string;
+  jp: number;
+  required: number;
+  shortfall: number;
+}
+
+/**
+ * The dashboard figures of one unit and year (../unit-figures.ts), aggregated from the stored JP
+ * of its employees: the agency's dashboard adds up these rows instead of reading every employee.
+ * A row is current while every change to its unit's employees or their stored JP
+ * (`unit_jp_changes`) is visible in the snapshot it was computed in, and it was computed under the
+ * rule profile in force.
+ */
+export const unitYearJp = pgTable(
+  'unit_year_jp',
+  {
+    unitId: text('unit_id').notNull(),
+    year: integer('year').notNull(),
+    profile: text('profile').notNull(),
+    snapshot: pgSnapshot('snapshot').notNull(),
+    /** Employees with an obligation in the year, and how many of them meet it. */
+    employees: integer('employees').notNull(),
+    compliant: integer('compliant').notNull(),
+    /** Their JP added up. */
+    jp: numeric('jp', { mode: 'number' }).notNull(),
+    /** Employees without an obligation (TKK). */
+    free: integer('free').notNull(),
+    /** Activities whose JP could not be computed. */
+    problems: integer('problems').notNull(),
+    /** Employees with an obligation per JP band (`jpBands` of the year's obligation), in the bands' order. */
+    bands: jsonb('bands').$type<number[]>().notNull(),
+    /** The unit's largest shortfalls (BELOW_SHOWN at most), largest first, then by name. */
+    below: jsonb('below').$type<StoredBelow[]>().notNull(),
+    /** Employees below the obligation (all of them, not only those in `below`). */
+    belowTotal: integer('below_total').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'unit_year_jp_pkey', columns: [t.unitId, t.year] }),
+    foreignKey({ name: 'unit_year_jp_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
+  ],
+);
+
+/**
+ * Changes that make a unit's stored figures out of date: one row per unit and writing transaction,
+ * inserted by triggers on employees and employee_year_jp (migration unit_figures), removed once
+ * every stored figure of the unit has seen them.
+ */
+export const unitJpChanges = pgTable(
+  'unit_jp_changes',
+  {
+    unitId: text('unit_id').notNull(),
+    xid: xid8('xid').notNull(),
+  },
+  (t) => [primaryKey({ name: 'unit_jp_changes_pkey', columns: [t.unitId, t.xid] })],
 );
 
 /**

@@ -1,6 +1,6 @@
 import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone } from '@bangkom/domain';
-import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
+import { builtInProfiles, computeJp, jpBands, roundJp } from '@bangkom/jp';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
 import type { SQL } from 'drizzle-orm';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
@@ -46,8 +46,9 @@ import { eventsRouter } from './events.js';
 import { anyOf, ensureVisible, unitScope } from '../access.js';
 import { complianceUnder, drainStale, freshen, markAllStale, refreshTotals } from '../totals.js';
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
-import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename, obligationsSql } from '../monitoring-export.js';
+import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
 import { cachedRead } from '../read-cache.js';
+import { BELOW_SHOWN, pnsObligation, unitFigures } from '../unit-figures.js';
 import { jobsRouter } from './jobs.js';
 import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
 import { notificationsRouter } from './notifications.js';
@@ -212,18 +213,6 @@ async function computeFor(db: Db, scope: Scope, year: number | undefined, projec
 
 const yearInput = z.object({ year: z.int().min(2000).max(2100) });
 
-/**
- * The yearly JP obligation of a PNS under the rule profile in force at the end of the year, with
- * the profile's source for it (e.g. [K] I.E.16a, [P] art. 19(2): at least 20 JP).
- */
-async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source: string }> {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
-  return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
-}
-
 /** The Kartu Data of one employee ([K] III.B): verified activities with the JP that counted, yearly totals. */
 type SignatoryValue = { name: string; nip: string; title: string; place: string };
 const signatoryKey = (unitId: string | null) => (unitId ? `signatory:${unitId}` : 'signatory');
@@ -317,67 +306,24 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
 }
 
 /**
- * Employees in the below-obligation table of a dashboard (the largest shortfalls first): an
- * overview to act on; the list downloads whole, and the monitoring export has everyone.
+ * The dashboard figures of a year for a unit or (no unit) the agency: the units' stored figures
+ * (../unit-figures.ts) added up, the largest shortfalls among the units' own.
  */
-export const BELOW_SHOWN = 50;
-
-/** The dashboard figures of a year for a unit or (no unit) the agency, from the stored JP. */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
   const obligation = await pnsObligation(db, year);
-  // One row per employee of the scope with the JP that counts in the year (0 without activities).
-  const perEmployee = sql`WITH ob(kind, required, cap) AS (VALUES ${await obligationsSql(db, year)}),
-    s AS (
-      SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required, coalesce(t.problems, 0) AS problems,
-        (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
-      FROM employees e JOIN ob ON ob.kind = e.kind
-      LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${year}
-      ${unitId ? sql`WHERE e.unit_id = ${unitId}` : sql``}
-    )`;
   const bands = jpBands(obligation.jp);
-  // JP bands as SQL: one count per band and unit, of the employees with an obligation.
-  const bandCounts = sql.join(
-    bands.map(
-      (b, i) =>
-        sql`count(*) FILTER (WHERE required > 0 AND jp >= ${b.from}${b.to === null ? sql`` : sql` AND jp < ${b.to}`}) AS ${sql.raw(`band${i}`)}`,
-    ),
-    sql`, `,
-  );
-  type UnitRow = { unit_id: string; employees: number; compliant: number; jp: number; free: number; problems: number } & Record<
-    string,
-    string | number
-  >;
-  // Every count of the dashboard in one pass over the scope, per unit (the agency's are their sums).
-  const unitsQuery = db
-    .execute(
-      sql`${perEmployee} SELECT unit_id, count(*) FILTER (WHERE required > 0)::int AS employees,
-          count(*) FILTER (WHERE required > 0 AND compliant)::int AS compliant,
-          coalesce(sum(jp) FILTER (WHERE required > 0), 0)::float8 AS jp,
-          count(*) FILTER (WHERE required = 0)::int AS free, sum(problems)::int AS problems, ${bandCounts}
-        FROM s GROUP BY unit_id`,
-    )
-    .then((r) => rowsOf<UnitRow>(r));
-  const [unitRows, belowRows, unitNames] = await Promise.all([
-    unitsQuery,
+  const unitRows = await unitFigures(db, year, unitId);
+  const [belowRows, unitNames] = await Promise.all([
+    // Each unit keeps its BELOW_SHOWN largest shortfalls: the scope's largest are among them.
     db
       .execute(
-        sql`${perEmployee} SELECT id, name, kind, unit_id, jp::float8 AS jp, required::float8 AS required,
-          greatest(0, required - jp)::float8 AS shortfall, count(*) OVER () AS total
-        FROM s WHERE required > 0 AND NOT compliant
-        ORDER BY greatest(0, required - jp) DESC, name, id LIMIT ${BELOW_SHOWN}`,
+        sql`SELECT b.id, e.name, e.kind, e.unit_id, b.jp, b.required, b.shortfall
+        FROM unit_year_jp a CROSS JOIN LATERAL jsonb_to_recordset(a.below) AS b(id text, jp float8, required float8, shortfall float8)
+        JOIN employees e ON e.id = b.id
+        WHERE a.year = ${year} AND a.unit_id = ANY(${sql.param(unitRows.map((u) => u.unitId))}::text[])
+        ORDER BY b.shortfall DESC, e.name, e.id LIMIT ${BELOW_SHOWN}`,
       )
-      .then((r) =>
-        rowsOf<{
-          id: string;
-          name: string;
-          kind: string;
-          unit_id: string;
-          jp: number;
-          required: number;
-          shortfall: number;
-          total: string | number;
-        }>(r),
-      ),
+      .then((r) => rowsOf<{ id: string; name: string; kind: string; unit_id: string; jp: number; required: number; shortfall: number }>(r)),
     db
       .select()
       .from(units)
@@ -385,7 +331,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
   ]);
   // The activities whose JP could not be computed: read only when the stored totals count some,
   // and then among the employees whose year has them (a year without any costs nothing).
-  const withProblems = unitRows.reduce((n, u) => n + Number(u.problems ?? 0), 0);
+  const withProblems = unitRows.reduce((n, u) => n + u.problems, 0);
   const uncountedRows =
     withProblems === 0
       ? []
@@ -400,25 +346,21 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
           ),
         );
   const units_ = unitRows
-    .map((u) => {
-      const count = Number(u.employees);
-      const compliant = Number(u.compliant);
-      return {
-        unitId: u.unit_id,
-        name: unitNames.get(u.unit_id) ?? u.unit_id,
-        employees: count,
-        compliant,
-        rate: count === 0 ? 0 : Math.round((compliant / count) * 1000) / 1000,
-        jp: roundJp(Number(u.jp)),
-      };
-    })
+    .map((u) => ({
+      unitId: u.unitId,
+      name: unitNames.get(u.unitId) ?? u.unitId,
+      employees: u.employees,
+      compliant: u.compliant,
+      rate: u.employees === 0 ? 0 : Math.round((u.compliant / u.employees) * 1000) / 1000,
+      jp: roundJp(u.jp),
+    }))
     .sort((a, b) => a.unitId.localeCompare(b.unitId));
   const employeesObliged = units_.reduce((n, u) => n + u.employees, 0);
   const compliant = units_.reduce((n, u) => n + u.compliant, 0);
   const distribution = bands.map((band, i) => ({
     ...band,
     range: band.to === null ? `≥ ${band.from}` : `${band.from}–${band.to}`,
-    count: unitRows.reduce((n, u) => n + Number(u[`band${i}`] ?? 0), 0),
+    count: unitRows.reduce((n, u) => n + (u.bands[i] ?? 0), 0),
   }));
   return {
     year,
@@ -436,7 +378,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       required: Number(b.required),
       shortfall: roundJp(Number(b.shortfall)),
     })),
-    belowTotal: Number(belowRows[0]?.total ?? 0),
+    belowTotal: unitRows.reduce((n, u) => n + u.belowTotal, 0),
     distribution,
     obligation,
     uncounted: uncountedRows.map((u) => ({
@@ -447,7 +389,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
       messages: (u.problems ?? []).map((p) => p.message),
     })),
     /** Employees without an obligation (TKK, [K] I.E.16b-c): not in the counts above, shown apart. */
-    withoutObligation: unitRows.reduce((n, u) => n + Number(u.free), 0),
+    withoutObligation: unitRows.reduce((n, u) => n + u.free, 0),
     /** Employees whose JP is still being recomputed (after a change of the rule profile). */
     pending,
   };
