@@ -9,6 +9,7 @@ import { activitySlices, employeesSql } from '../scripts/bench-seed.mjs';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { users } from '../src/lib/server/db/schema.js';
 import { drainStale } from '../src/lib/server/totals.js';
+import { unitFiguresSql } from '../src/lib/server/unit-figures.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs } from './helpers.js';
 
@@ -101,12 +102,26 @@ forEachDatabase((open, kind) => {
     const plans = await plansOf(database, () => sdm.caller.compliance.dashboard({ year: YEAR }));
     show('agency dashboard', plans);
     expect(plans.length).toBeGreaterThanOrEqual(4);
-    expect(seqScans(plans).filter((t) => t === 'activity_jp' || t === 'activities')).toEqual([]);
+    // Every unit's figures are stored (computed after the bulk recomputation): the agency's add them up.
+    expect(seqScans(plans)).toEqual([]);
+    // Computing every unit's figures at once (after a bulk recomputation) reads employees and their stored JP, never the activities.
+    const all = await unitFiguresSql(
+      db,
+      YEAR,
+      Array.from({ length: UNITS }, (_, i) => `U${String(i + 1).padStart(3, '0')}`),
+    );
+    const computed = await plansOf(database, () => db.execute(sql`SELECT * FROM (${all}) f`));
+    show('figures of every unit', computed);
+    expect(computed).toHaveLength(1);
+    expect(seqScans(computed).filter((t) => t === 'activity_jp' || t === 'activities')).toEqual([]);
   });
 
   it('a unit dashboard reads its employees through the unit index, and no activities whole', async () => {
     const unit = await callerAs(db, 'unit');
     const plans = await plansOf(database, () => unit.caller.compliance.dashboard({ year: YEAR }));
+    // After a change to one of its employees the unit's stored figures are computed again, from its employees alone.
+    const figures = await unitFiguresSql(db, YEAR, ['U002']);
+    plans.push(...(await plansOf(database, () => db.execute(sql`SELECT * FROM (${figures}) f`))));
     show('unit dashboard', plans);
     // The stored yearly JP (one row per employee and year) may be hashed whole at this size; the printed plan shows it.
     expect(seqScans(plans).filter((t) => t !== 'employee_year_jp')).toEqual([]);

@@ -221,7 +221,9 @@ const SYNC_LIMIT = 1000;
 export async function freshen(db: Db, scope: SQL | undefined): Promise<{ pending: number }> {
   const stale = rowsOf<{ employee_id: string }>(
     await db.execute(
-      sql`SELECT s.employee_id FROM jp_stale s JOIN employees ON employees.id = s.employee_id ${scope ? sql`WHERE ${scope}` : sql``} ORDER BY s.employee_id LIMIT ${SYNC_LIMIT + 1}`,
+      scope
+        ? sql`SELECT s.employee_id FROM jp_stale s JOIN employees ON employees.id = s.employee_id WHERE ${scope} ORDER BY s.employee_id LIMIT ${SYNC_LIMIT + 1}`
+        : sql`SELECT employee_id FROM jp_stale ORDER BY employee_id LIMIT ${SYNC_LIMIT + 1}`,
     ),
   ).map((r) => r.employee_id);
   if (stale.length === 0) return { pending: 0 };

@@ -62,7 +62,7 @@ async function outdatedUnits(db: Db, year: number, unitId: string | undefined, p
  * The figures of these units in a year, computed from the stored JP of their employees (one pass
  * per unit): the counts, the JP bands as SQL, and each unit's largest shortfalls.
  */
-async function computedSql(db: Db, year: number, unitIds: readonly string[]) {
+export async function unitFiguresSql(db: Db, year: number, unitIds: readonly string[]) {
   const obligation = await pnsObligation(db, year);
   const bands = jpBands(obligation.jp);
   const bandCounts = sql.join(
@@ -72,7 +72,7 @@ async function computedSql(db: Db, year: number, unitIds: readonly string[]) {
   const zeros = sql.raw(`'[${bands.map(() => 0).join(',')}]'::jsonb`);
   return sql`WITH ob(kind, required, cap) AS (VALUES ${await obligationsSql(db, year)}),
     s AS (
-      SELECT e.id, e.name, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required, coalesce(t.problems, 0) AS problems,
+      SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required, coalesce(t.problems, 0) AS problems,
         (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
       FROM employees e JOIN ob ON ob.kind = e.kind
       LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${year}
@@ -88,12 +88,12 @@ async function computedSql(db: Db, year: number, unitIds: readonly string[]) {
       FROM s GROUP BY unit_id
     ),
     ranked AS (
-      SELECT unit_id, id, name, jp::float8 AS jp, required::float8 AS required, greatest(0, required - jp)::float8 AS shortfall,
+      SELECT unit_id, id, name, kind, jp::float8 AS jp, required::float8 AS required, greatest(0, required - jp)::float8 AS shortfall,
         row_number() OVER (PARTITION BY unit_id ORDER BY greatest(0, required - jp) DESC, name, id) AS n
       FROM s WHERE required > 0 AND NOT compliant
     ),
     below AS (
-      SELECT unit_id, jsonb_agg(jsonb_build_object('id', id, 'jp', jp, 'required', required, 'shortfall', shortfall) ORDER BY n) AS below
+      SELECT unit_id, jsonb_agg(jsonb_build_object('id', id, 'name', name, 'kind', kind, 'jp', jp, 'required', required, 'shortfall', shortfall) ORDER BY n) AS below
       FROM ranked WHERE n <= ${BELOW_SHOWN} GROUP BY unit_id
     )
     SELECT u.id AS unit_id, coalesce(a.employees, 0) AS employees, coalesce(a.compliant, 0) AS compliant, coalesce(a.jp, 0) AS jp,
@@ -117,7 +117,7 @@ async function refreshUnits(db: Db, year: number, unitId: string | undefined, pr
     await tx.execute(
       sql`INSERT INTO unit_year_jp (unit_id, year, profile, snapshot, employees, compliant, jp, free, problems, bands, below, below_total)
         SELECT unit_id, ${year}, ${profile}, pg_current_snapshot(), employees, compliant, jp, free, problems, bands, below, below_total
-        FROM (${await computedSql(tx, year, outdated)}) f
+        FROM (${await unitFiguresSql(tx, year, outdated)}) f
         ON CONFLICT (unit_id, year) DO UPDATE SET profile = excluded.profile, snapshot = excluded.snapshot, employees = excluded.employees,
           compliant = excluded.compliant, jp = excluded.jp, free = excluded.free, problems = excluded.problems, bands = excluded.bands,
           below = excluded.below, below_total = excluded.below_total`,
@@ -151,7 +151,7 @@ const figuresOf = (r: FiguresRow): UnitFigures => ({
   free: Number(r.free),
   problems: Number(r.problems),
   bands: r.bands.map(Number),
-  below: r.below.map((b) => ({ id: b.id, jp: Number(b.jp), required: Number(b.required), shortfall: Number(b.shortfall) })),
+  below: r.below.map((b) => ({ ...b, jp: Number(b.jp), required: Number(b.required), shortfall: Number(b.shortfall) })),
   belowTotal: Number(r.below_total),
 });
 const FIGURE_COLUMNS = sql`unit_id, employees, compliant, jp::float8 AS jp, free, problems, bands, below, below_total`;
@@ -202,7 +202,7 @@ export async function unitFigureDifferences(db: Db): Promise<{ checked: number; 
     const ofYear = stored.filter((r) => Number(r.year) === year).map(figuresOf);
     const computed = rowsOf<FiguresRow>(
       await db.execute(
-        sql`SELECT ${FIGURE_COLUMNS} FROM (${await computedSql(
+        sql`SELECT ${FIGURE_COLUMNS} FROM (${await unitFiguresSql(
           db,
           year,
           ofYear.map((f) => f.unitId),

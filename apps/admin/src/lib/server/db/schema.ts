@@ -349,6 +349,9 @@ export const employeeYearJp = pgTable(
 /** One employee below the obligation, as a unit's stored figures keep the largest shortfalls. */
 export interface StoredBelow {
   id: string;
+  /** Name and kind as they were when the figures were computed (a rename makes them out of date). */
+  name: string;
+  kind: 'PNS' | 'PPPK' | 'TKK';
   jp: number;
   required: number;
   shortfall: number;

@@ -317,13 +317,14 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
     // Each unit keeps its BELOW_SHOWN largest shortfalls: the scope's largest are among them.
     db
       .execute(
-        sql`SELECT b.id, e.name, e.kind, e.unit_id, b.jp, b.required, b.shortfall
-        FROM unit_year_jp a CROSS JOIN LATERAL jsonb_to_recordset(a.below) AS b(id text, jp float8, required float8, shortfall float8)
-        JOIN employees e ON e.id = b.id
+        sql`SELECT b.id, b.name, b.kind, a.unit_id, b.jp, b.required, b.shortfall
+        FROM unit_year_jp a CROSS JOIN LATERAL jsonb_to_recordset(a.below) AS b(id text, name text, kind text, jp float8, required float8, shortfall float8)
         WHERE a.year = ${year} AND a.unit_id = ANY(${sql.param(unitRows.map((u) => u.unitId))}::text[])
-        ORDER BY b.shortfall DESC, e.name, e.id LIMIT ${BELOW_SHOWN}`,
+        ORDER BY b.shortfall DESC, b.name, b.id LIMIT ${BELOW_SHOWN}`,
       )
-      .then((r) => rowsOf<{ id: string; name: string; kind: string; unit_id: string; jp: number; required: number; shortfall: number }>(r)),
+      .then((r) =>
+        rowsOf<{ id: string; name: string; kind: Employee['kind']; unit_id: string; jp: number; required: number; shortfall: number }>(r),
+      ),
     db
       .select()
       .from(units)
@@ -372,7 +373,7 @@ async function dashboardOf(db: Db, year: number, unitId: string | undefined, pen
     below: belowRows.map((b) => ({
       employeeId: b.id,
       name: b.name,
-      kind: b.kind as Employee['kind'],
+      kind: b.kind,
       unit: unitNames.get(b.unit_id) ?? b.unit_id,
       jp: roundJp(Number(b.jp)),
       required: Number(b.required),
