@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS: Record<string, Record<string, PlainMessageKey>> = {
     'user.password_changed': 'audit_action_user_password_changed',
     'user.password_reset': 'audit_action_user_password_reset',
     'user.email': 'audit_action_user_email',
+    'user.language': 'audit_action_user_language',
   },
   employee: {
     'employee.import': 'audit_action_employee_import',
