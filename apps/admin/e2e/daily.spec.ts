@@ -165,13 +165,11 @@ test('the unit admin sets the JP after the superior’s approval, above the rule
   const admin = await login(browser, app.url, 'adminunit');
   await admin.goto(url);
   await expect(admin.getByTestId('activity-jp')).toHaveText('4 JP');
-  await expect(admin.locator('#jp-hint')).toContainText('Aturan metode ini memberi 4 JP');
+  // Before the superior's approval the JP cannot be set: the form is not offered, only why.
   const override = admin.locator('form[action="?/override"]');
   const refusal = override.locator('[role=alert]');
-  await admin.fill('#jp', '3');
-  await admin.fill('#overrideReason', 'Satu sesi hanya berlangsung setengah waktu');
-  await override.getByRole('button').click();
-  await expect(refusal).toContainText('JP dapat ditetapkan setelah atasan langsung menyetujui kegiatan ini');
+  await expect(admin.getByTestId('override-waits')).toHaveText('JP dapat ditetapkan setelah atasan langsung menyetujui kegiatan ini.');
+  await expect(override).toHaveCount(0);
   await expect(admin.getByTestId('activity-jp')).toHaveText('4 JP');
 
   const atasan = await login(browser, app.url, 'atasan');
@@ -181,6 +179,8 @@ test('the unit admin sets the JP after the superior’s approval, above the rule
 
   // Above the rule's 4 JP: a second confirmation appears; a reason of a few letters is not one.
   await admin.goto(url);
+  await expect(admin.getByTestId('override-waits')).toHaveCount(0);
+  await expect(admin.locator('#jp-hint')).toContainText('Aturan metode ini memberi 4 JP');
   await admin.fill('#jp', '10');
   await expect(admin.getByTestId('override-above')).toContainText('Saya mengonfirmasi 10 JP, di atas 4 JP menurut aturan metode ini');
   await admin.fill('#overrideReason', 'ok');

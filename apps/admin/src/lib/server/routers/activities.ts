@@ -238,15 +238,28 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   // A rejected activity goes back to its owner: fixed (fields, new evidence) and submitted again;
   // not an event certificate's record (a revoked certificate stays withdrawn).
   const revisable = (row.status === 'draft' || row.status === 'rejected') && !(await issuedWithCertificate(db, row));
+  const overrideWaits = staff && (await overrideAwaitsSuperior(db, row));
   return {
     edit: own && revisable && user.role !== 'auditor',
     submit: own && revisable && user.role !== 'auditor',
     withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
     review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
-    overrideJp: staff,
+    // Setting the JP waits for the superior's approval; an override already set can still be cleared.
+    overrideJp: staff && (row.jpOverride !== null || !overrideWaits),
+    overrideWaitsSuperior: staff && overrideWaits,
     approveConversion: user.role === 'admin_sdm' && !own && row.data.conversionApprovedBy === undefined,
   };
+}
+
+/**
+ * Whether the JP of the activity cannot be set yet: it needs the direct superior's approval
+ * ([K] III.D.5) and has not had it. The form is offered and the procedure accepts by this one rule.
+ */
+async function overrideAwaitsSuperior(db: Db, row: Row): Promise<boolean> {
+  if (row.supervisorApproved === true || !(await superiorApproval(db))(row)) return false;
+  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+  return Boolean(employee?.supervisorId);
 }
 
 /**
@@ -255,8 +268,7 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
  * confirmation (default) or never.
  */
 async function ensureOverridable(db: Db, row: Row, jp: number, confirmed: boolean): Promise<void> {
-  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
-  if ((await superiorApproval(db))(row) && employee?.supervisorId && row.supervisorApproved !== true)
+  if (await overrideAwaitsSuperior(db, row))
     throw conflict(
       'JP dapat ditetapkan setelah atasan langsung menyetujui kegiatan ini ([K] III.D.5)',
       'The JP can be set once the direct superior has approved this activity ([K] III.D.5)',
