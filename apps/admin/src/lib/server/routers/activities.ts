@@ -355,23 +355,43 @@ export const LIST_COUNT_LIMIT = 10_000;
 
 /**
  * Activities (joined with their employee) matching `where`, counted up to `bound` + 1: past the
- * bound a list says "more than" (counting every submission of a ministry costs seconds).
+ * bound a list says "more than" (counting every submission of a ministry costs seconds). With
+ * `overdueSince`, also how many of those counted have waited since before it (submitted, or last
+ * changed): the home page's overdue items, read in the same pass.
  */
-function boundedCount(db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> {
-  return db
-    .select({ n: count() })
-    .from(
-      db
-        .select({ id: activities.id })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(where)
-        .orderBy(...order)
-        .limit(bound + 1)
-        .as('found'),
-    )
-    .then((r) => r[0]?.n ?? 0);
+async function boundedCounts(
+  db: Db,
+  where: SQL | undefined,
+  bound: number,
+  order: SQL[] = [],
+  overdueSince?: Date,
+): Promise<{ n: number; overdue: number }> {
+  const found = db
+    .select({
+      // Without a moment to compare, no column is read: the count can stay on the index.
+      since: (overdueSince
+        ? sql<Date | null>`coalesce(${activities.submittedAt}, ${activities.updatedAt})`
+        : sql<Date | null>`NULL::timestamptz`
+      ).as('since'),
+    })
+    .from(activities)
+    .innerJoin(employees, eq(employees.id, activities.employeeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(bound + 1)
+    .as('found');
+  const [row] = await db
+    .select({
+      n: count(),
+      overdue: overdueSince
+        ? sql<number>`count(*) FILTER (WHERE ${found.since} < ${overdueSince.toISOString()}::timestamptz)`.mapWith(Number)
+        : sql<number>`0`.mapWith(Number),
+    })
+    .from(found);
+  return { n: row?.n ?? 0, overdue: row?.overdue ?? 0 };
 }
+const boundedCount = async (db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> =>
+  (await boundedCounts(db, where, bound, order)).n;
 
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
@@ -529,23 +549,10 @@ export const activitiesRouter = router({
       const conditions = queueConditions(ctx.db, user, await ruleProfile(ctx.db), 'now');
       const overdueSince = new Date(Date.now() - OVERDUE_DAYS * 86_400_000);
       // The oldest items first, up to the queue's bound: the overdue ones are among them.
-      const waiting = ctx.db
-        .select({ since: sql<Date>`coalesce(${activities.submittedAt}, ${activities.updatedAt})`.as('since') })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(and(...conditions))
-        .orderBy(...QUEUE_ORDER)
-        .limit(QUEUE_COUNT_LIMIT + 1)
-        .as('waiting');
-      const [row] = await ctx.db
-        .select({
-          n: count(),
-          overdue: sql<number>`count(*) FILTER (WHERE ${waiting.since} < ${overdueSince.toISOString()}::timestamptz)`.mapWith(Number),
-        })
-        .from(waiting);
-      toDecideMore = (row?.n ?? 0) > QUEUE_COUNT_LIMIT;
-      toDecide = Math.min(row?.n ?? 0, QUEUE_COUNT_LIMIT);
-      overdue = Math.min(row?.overdue ?? 0, QUEUE_COUNT_LIMIT);
+      const counted = await boundedCounts(ctx.db, and(...conditions), QUEUE_COUNT_LIMIT, QUEUE_ORDER, overdueSince);
+      toDecideMore = counted.n > QUEUE_COUNT_LIMIT;
+      toDecide = Math.min(counted.n, QUEUE_COUNT_LIMIT);
+      overdue = Math.min(counted.overdue, QUEUE_COUNT_LIMIT);
     }
     let plansToApprove = 0;
     if (user.role === 'admin_sdm') {
