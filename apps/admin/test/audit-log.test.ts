@@ -80,7 +80,7 @@ forEachDatabase((open) => {
     expect(last[0]).toMatchObject({ action: 'export.audit_log', username: 'auditor', after: { format: 'csv' } });
   });
 
-  it('the export names each action in the reader\'s language, beside its code', async () => {
+  it("the export names each action in the reader's language, beside its code", async () => {
     const { caller } = await callerAs(db, 'auditor');
     const page = await caller.audit.list({ action: 'activity.reject', limit: 1 });
     const entry = page.entries[0]!;

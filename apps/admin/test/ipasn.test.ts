@@ -269,7 +269,9 @@ forEachDatabase((open) => {
       expect(table.rows[0]!.cells[0]).toMatch(/^\d\.\d+E\+17$/);
       const refused = await problemsOf(() => unitAdmin.ipasn.importFacts({ year: YEAR, file: new File([bytes], 'fakta.xlsx') }));
       expect(refused.code).toBe('BAD_REQUEST');
-      expect(refused.problems.map((p) => p.message.id)).toEqual([expect.stringMatching(/^Baris 2: NIP tertulis \d\.\d+E\+17: simpan kolom NIP sebagai teks$/)]);
+      expect(refused.problems.map((p) => p.message.id)).toEqual([
+        expect.stringMatching(/^Baris 2: NIP tertulis \d\.\d+E\+17: simpan kolom NIP sebagai teks$/),
+      ]);
       expect(await db.select().from(ipasnFacts).where(eq(ipasnFacts.employeeId, person.id))).toEqual([]);
     });
   });

@@ -524,7 +524,10 @@ export function parseSiasnRows(table: { header: string[]; rows: { line: number; 
           nip === ''
             ? { id: `Baris ${line}: NIP kosong`, en: `Line ${line}: NIP is empty` }
             : NIP_AS_NUMBER.test(nip)
-              ? { id: `Baris ${line}: NIP tertulis ${nip}: simpan kolom NIP sebagai teks`, en: `Line ${line}: the NIP reads ${nip}: save the NIP column as text` }
+              ? {
+                  id: `Baris ${line}: NIP tertulis ${nip}: simpan kolom NIP sebagai teks`,
+                  en: `Line ${line}: the NIP reads ${nip}: save the NIP column as text`,
+                }
               : { id: `Baris ${line}: NIP ${nip} berulang`, en: `Line ${line}: NIP ${nip} repeated` },
       });
     }

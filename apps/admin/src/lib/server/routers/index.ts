@@ -148,7 +148,15 @@ const authRouter = router({
     if (row?.language === input.language) return { language: input.language };
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set({ language: input.language }).where(eq(users.id, ctx.user.id));
-      await audit(tx, ctx.user, 'user.language', 'user', String(ctx.user.id), { language: row?.language ?? null }, { language: input.language });
+      await audit(
+        tx,
+        ctx.user,
+        'user.language',
+        'user',
+        String(ctx.user.id),
+        { language: row?.language ?? null },
+        { language: input.language },
+      );
     });
     return { language: input.language };
   }),
