@@ -274,6 +274,28 @@ test('the activity list is searched by NIP and by part of a name, filtered by st
   await page.getByRole('link', { name: 'Halaman pertama' }).click();
   await expect(count).toHaveText(`1–50 dari ${total}`);
   expect(await links()).toEqual(firstPage);
+
+  // Sorted by title, chosen with the keyboard on the second page: the order goes in the URL and
+  // the list starts again at its first page; its next page follows on without a repeat.
+  await page.getByRole('link', { name: 'Halaman berikutnya' }).click();
+  await expect(page).toHaveURL(/[?&]after=/);
+  const sort = page.getByLabel('Urutkan');
+  await sort.focus();
+  await page.keyboard.press('End');
+  await expect(sort).toHaveValue('title');
+  await page.getByRole('button', { name: 'Tampilkan' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]sort=title(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]after=/);
+  await expect(count).toHaveText(`1–50 dari ${total}`);
+  const titles = await rows.locator('td:first-child').allInnerTexts();
+  const lower = titles.map((t) => t.trim().toLowerCase());
+  expect(lower.filter((t, i) => i === 0 || lower[i - 1] !== t).length).toBe(new Set(lower).size);
+  const byTitle = await links();
+  expect(byTitle).not.toEqual(firstPage);
+  await page.getByRole('link', { name: 'Halaman berikutnya' }).click();
+  await expect(page).toHaveURL(/[?&]sort=title(&|$)/);
+  await expect(count).toHaveText(`51–${Math.min(100, total)} dari ${total}`);
+  expect((await links()).filter((href) => byTitle.includes(href))).toEqual([]);
   await page.context().close();
 });
 
@@ -284,7 +306,10 @@ test('HR changes the rule profile only after seeing what it changes; cancelling 
   await page.goto(`${app.url}/admin`);
   const current = page.getByTestId('profile-current');
   const preview = page.getByTestId('profile-preview');
-  await expect(current).toHaveText('Profil yang berlaku: kutai-barat-2024');
+  // Profiles are shown by their document's title; the id (the select's value) stays under "Detail aturan".
+  const kb = 'Pedoman Pengembangan Kompetensi DPUPR Kabupaten Kutai Barat';
+  const pupr = 'Peraturan Menteri PUPR Nomor 2 Tahun 2023 tentang Pengembangan Kompetensi Pegawai ASN';
+  await expect(current).toHaveText(`Profil yang berlaku: ${kb}`);
 
   const previewOf = async (profile: string) => {
     await page.selectOption('#profile', profile);
@@ -300,25 +325,25 @@ test('HR changes the rule profile only after seeing what it changes; cancelling 
 
   // What the change would do, before anything changes; cancelled, nothing did.
   const shown = await previewOf('pupr-2023');
-  await expect(preview).toContainText('Dampak mengganti profil kutai-barat-2024 menjadi pupr-2023');
+  await expect(preview).toContainText(`Dampak mengganti profil ${kb} menjadi ${pupr}`);
   await expect(preview).toContainText('belum ada yang diubah');
-  await expect(current).toHaveText('Profil yang berlaku: kutai-barat-2024');
+  await expect(current).toHaveText(`Profil yang berlaku: ${kb}`);
   await shot(page, 'profile-preview');
   await preview.getByRole('link', { name: 'Batal' }).click();
   await expect(page).toHaveURL(`${app.url}/admin`);
   await expect(preview).toHaveCount(0);
-  await expect(current).toHaveText('Profil yang berlaku: kutai-barat-2024');
+  await expect(current).toHaveText(`Profil yang berlaku: ${kb}`);
   expect(await previewOf('pupr-2023')).toEqual(shown);
 
   // Confirmed: the profile is the new one, and what it changed is what the preview said.
-  await preview.getByRole('button', { name: 'Ya, ganti ke pupr-2023' }).click();
-  await expect(current).toHaveText('Profil yang berlaku: pupr-2023');
+  await preview.getByRole('button', { name: `Ya, ganti ke ${pupr}` }).click();
+  await expect(current).toHaveText(`Profil yang berlaku: ${pupr}`);
   await expect(preview).toHaveCount(0);
   expect((await previewOf('kutai-barat-2024')).before).toBe(shown.after);
 
   // Back to the profile the other tests expect, once every JP is recomputed.
-  await preview.getByRole('button', { name: 'Ya, ganti ke kutai-barat-2024' }).click();
-  await expect(current).toHaveText('Profil yang berlaku: kutai-barat-2024');
+  await preview.getByRole('button', { name: `Ya, ganti ke ${kb}` }).click();
+  await expect(current).toHaveText(`Profil yang berlaku: ${kb}`);
   await expect(async () => {
     await page.goto(`${app.url}/dashboard`);
     await expect(page.getByTestId('compliance-rate')).toBeVisible();

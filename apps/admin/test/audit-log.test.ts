@@ -48,6 +48,33 @@ forEachDatabase((open) => {
     expect(third.next).toBeNull();
   });
 
+  it('pages the log oldest first on request, each page after the last one shown, none skipped or repeated', async () => {
+    const { caller } = await callerAs(db, 'auditor');
+    const filter = { who: 'admin', action: 'activity.' } as const;
+    const newest: number[] = [];
+    for (let page = await caller.audit.list({ ...filter, limit: 17 }); ;) {
+      newest.push(...page.entries.map((e) => e.id));
+      if (page.next === null) break;
+      page = await caller.audit.list({ ...filter, limit: 17, before: page.next });
+    }
+    const oldest: number[] = [];
+    for (let page = await caller.audit.list({ ...filter, order: 'oldest', limit: 17 }); ;) {
+      expect(page.skipped).toBe(oldest.length);
+      expect(page.total).toBe(130);
+      oldest.push(...page.entries.map((e) => e.id));
+      if (page.next === null) break;
+      page = await caller.audit.list({ ...filter, order: 'oldest', limit: 17, after: page.next });
+    }
+    expect(oldest).toHaveLength(130);
+    expect([...oldest].sort((a, b) => a - b)).toEqual(oldest);
+    expect(oldest).toEqual([...newest].reverse());
+    // The export follows the order asked for.
+    const exported: number[] = [];
+    for await (const page of auditEntries((input) => caller.audit.list(input), { ...filter, order: 'oldest' }))
+      exported.push(...page.entries.map((e) => e.id));
+    expect(exported).toEqual(oldest);
+  });
+
   it('filters by account, exact action, object and the agency’s days', async () => {
     const { caller } = await callerAs(db, 'auditor');
     expect((await caller.audit.list({ who: 'adminsdm', action: 'activity.' })).total).toBe(65);

@@ -172,6 +172,94 @@ forEachDatabase((open) => {
   );
 
   it(
+    'the employee list sorts by name, NIP or unit, and pages through each order without skipping or repeating anyone',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const expected = {
+        name: sql`e.name, e.id`,
+        nip: sql`e.id`,
+        unit: sql`u.name, e.unit_id, e.name, e.id`,
+      };
+      for (const sort of ['name', 'nip', 'unit'] as const) {
+        const all = rowsOf<{ id: string }>(
+          await db.execute(sql`SELECT e.id FROM employees e JOIN units u ON u.id = e.unit_id ORDER BY ${expected[sort]}`),
+        ).map((r) => r.id);
+        const walked: string[] = [];
+        let page = await caller.admin.employeePage({ sort, limit: 17 });
+        for (;;) {
+          expect(page.skipped).toBe(walked.length);
+          walked.push(...page.rows.map((r) => r.id));
+          if (!page.next) break;
+          page = await caller.admin.employeePage({ sort, limit: 17, after: page.next });
+        }
+        expect(walked).toEqual(all);
+        expect(new Set(walked).size).toBe(all.length);
+      }
+      // The orders differ, and each is what it says: NIP ascending, units together.
+      const byNip = (await caller.admin.employeePage({ sort: 'nip', limit: 500 })).rows.map((r) => r.id);
+      expect([...byNip].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(byNip);
+      const byName = (await caller.admin.employeePage({ sort: 'name', limit: 500 })).rows.map((r) => r.id);
+      expect(byName).not.toEqual(byNip);
+      const byUnit = (await caller.admin.employeePage({ sort: 'unit', limit: 500 })).rows.map((r) => r.unitId);
+      const runs = byUnit.filter((u, i) => i === 0 || byUnit[i - 1] !== u);
+      expect(new Set(runs).size).toBe(runs.length);
+      expect(runs.length).toBeGreaterThan(1);
+      // A search keeps its order and paging.
+      const searched = await caller.admin.employeePage({ sort: 'nip', q: byNip[0]!.slice(0, 4), limit: 500 });
+      expect(searched.rows.map((r) => r.id)).toEqual(byNip.filter((id) => searched.rows.some((r) => r.id === id)));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'the accounts list sorts by username, employee name, role or newest account, and its pages cover every account once',
+    async () => {
+      const { caller } = await callerAs(db, 'adminsdm');
+      const accounts = await db
+        .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt, name: employees.name })
+        .from(users)
+        .leftJoin(employees, eq(employees.id, users.employeeId));
+      for (const sort of ['username', 'name', 'role', 'created'] as const) {
+        const walked: string[] = [];
+        for (let offset = 0; ; offset += 13) {
+          const page = await caller.admin.users({ sort, offset, limit: 13 });
+          expect(page.total).toBe(accounts.length);
+          walked.push(...page.rows.map((r) => r.username));
+          if (page.rows.length < 13) break;
+        }
+        expect(new Set(walked).size).toBe(accounts.length);
+        // In the order the database's own collation gives, for every page together.
+        const order = {
+          username: sql`u.username`,
+          name: sql`e.name ASC NULLS LAST, u.username`,
+          role: sql`u.role, u.username`,
+          created: sql`u.created_at DESC, u.id DESC`,
+        }[sort];
+        const expected = rowsOf<{ username: string }>(
+          await db.execute(sql`SELECT u.username FROM users u LEFT JOIN employees e ON e.id = u.employee_id ORDER BY ${order}`),
+        ).map((r) => r.username);
+        expect(walked).toEqual(expected);
+        const rows = walked.map((u) => accounts.find((a) => a.username === u)!);
+        for (let i = 1; i < rows.length; i++) {
+          const [a, b] = [rows[i - 1]!, rows[i]!];
+          if (sort === 'role') expect(a.role <= b.role).toBe(true);
+          if (sort === 'created') expect(a.createdAt.getTime()).toBeGreaterThanOrEqual(b.createdAt.getTime());
+          // Accounts without an employee come last.
+          if (sort === 'name' && a.name === null) expect(b.name).toBeNull();
+        }
+      }
+      const byName = (await caller.admin.users({ sort: 'name', limit: 50 })).rows;
+      expect(byName[0]!.employeeName).not.toBeNull();
+      const named = byName.filter((r) => r.employeeName !== null).map((r) => r.employeeName!);
+      const inDb = rowsOf<{ name: string }>(
+        await db.execute(sql`SELECT e.name FROM users u JOIN employees e ON e.id = u.employee_id ORDER BY e.name, u.username`),
+      ).map((r) => r.name);
+      expect(named).toEqual(inDb.slice(0, named.length));
+    },
+    TIMEOUT,
+  );
+
+  it(
     'the audit log names the employee behind an account (name and NIP), and finds their entries by either',
     async () => {
       const pegawai = await callerAs(db, 'pegawai');
@@ -211,6 +299,38 @@ forEachDatabase((open) => {
         after = rows.at(-1)!.id;
       }
       expect(seen).toBe(inDb);
+      // Each order pages (keyset) without skipping or repeating a row, the count of each page's start in the same order.
+      const orders = {
+        updated: sql`updated_at DESC, id ASC`,
+        start: sql`data->>'startDate' DESC, id DESC`,
+        title: sql`lower(data->>'title') ASC, id ASC`,
+      };
+      const walks: Record<string, string[]> = {};
+      for (const sort of ['updated', 'start', 'title'] as const) {
+        const expected = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM activities ORDER BY ${orders[sort]}`)).map((r) => r.id);
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        for (;;) {
+          const rows = await caller.activities.list({ sort, limit: 13, ...(cursor ? { after: cursor } : {}) });
+          expect((await caller.activities.count({ sort, ...(cursor ? { after: cursor } : {}) })).skipped).toBe(walked.length);
+          walked.push(...rows.map((r) => r.id));
+          if (rows.length < 13) break;
+          cursor = rows.at(-1)!.id;
+        }
+        expect(walked).toEqual(expected);
+        walks[sort] = walked;
+      }
+      // Each order is what it says, whatever SQL made of it: latest start first (ties by id), titles together.
+      const byStart = await caller.activities.list({ sort: 'start', limit: 200 });
+      for (let i = 1; i < byStart.length; i++) {
+        const [a, b] = [byStart[i - 1]!, byStart[i]!];
+        expect(a.data.startDate > b.data.startDate || (a.data.startDate === b.data.startDate && a.id > b.id)).toBe(true);
+      }
+      const titles = (await caller.activities.list({ sort: 'title', limit: 200 })).map((r) => r.data.title.toLowerCase());
+      const runs = titles.filter((t, i) => i === 0 || titles[i - 1] !== t);
+      expect(new Set(runs).size).toBe(runs.length);
+      expect(walks['start']).not.toEqual(walks['updated']);
+      expect(walks['title']).not.toEqual(walks['updated']);
       // One employee's activities, by NIP or by name; every row carries the NIP beside the name.
       const someone = (await db.select({ employeeId: activities.employeeId }).from(activities).limit(1))[0]!.employeeId;
       const person = (await db.select().from(employees).where(eq(employees.id, someone)))[0]!;

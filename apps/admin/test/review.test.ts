@@ -310,6 +310,32 @@ forEachDatabase((open) => {
     expect(second.rows[0]?.id).toBe(all.rows[1]?.id);
     const times = all.rows.map((r) => r.submittedAt.getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+    // Newest submission first on request: the same rows in the opposite order, and its pages (offset)
+    // neither skip nor repeat one.
+    const newest = await sdm.caller.activities.queue({ tab: 'now', sort: 'newest', offset: 0, limit: 50 });
+    expect(newest.total).toBe(all.total);
+    const key = (r: { submittedAt: Date; id: string }) => [r.submittedAt.getTime(), r.id] as const;
+    const walked: { submittedAt: Date; id: string }[] = [];
+    for (let offset = 0; ; offset += 3) {
+      const page = await sdm.caller.activities.queue({ tab: 'now', sort: 'newest', offset, limit: 3 });
+      walked.push(...page.rows);
+      if (page.rows.length < 3) break;
+    }
+    expect(walked).toHaveLength(all.total);
+    expect(new Set(walked.map((r) => r.id)).size).toBe(all.total);
+    for (let i = 1; i < walked.length; i++) {
+      const [[at, id], [bt, bid]] = [key(walked[i - 1]!), key(walked[i]!)];
+      expect(at > bt || (at === bt && id > bid)).toBe(true);
+    }
+    const oldestWalk: string[] = [];
+    for (let offset = 0; ; offset += 3) {
+      const page = await sdm.caller.activities.queue({ tab: 'now', sort: 'oldest', offset, limit: 3 });
+      oldestWalk.push(...page.rows.map((r) => r.id));
+      if (page.rows.length < 3) break;
+    }
+    expect(oldestWalk).toEqual(walked.map((r) => r.id).reverse());
+    expect(all.total).toBeGreaterThan(3);
   });
 
   it('a queue longer than its bound says "more than", counts exactly near the page shown, and home says the same', async () => {

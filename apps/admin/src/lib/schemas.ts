@@ -114,13 +114,15 @@ export const BulkForm = z.object({
 export const QUEUE_PAGE = 50;
 /**
  * The review queue as the URL asks for it: what the viewer can decide now, or what waits for
- * someone else; search by name or NIP; filters by unit and method; a page (offset).
+ * someone else; search by name or NIP; filters by unit and method; order; a page (offset).
  */
 export const QueueQuery = z.object({
   tab: z.enum(['now', 'waiting']).default('now'),
   q: z.string().trim().max(100).optional(),
   unitId: z.string().max(60).optional(),
   method: LearningActivity.shape.method.optional(),
+  /** Oldest submission first (the default: first come, first decided), or newest first. */
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
   offset: z.int().min(0).max(10_000_000).default(0),
   limit: z.int().min(1).max(QUEUE_PAGE).default(QUEUE_PAGE),
 });
@@ -250,15 +252,20 @@ export const NotificationEmail = z.object({
 
 /** Accounts on one page of the admin's accounts list. */
 export const USERS_PAGE = 50;
-/** The accounts list as the URL asks for it: search by username, name or NIP; role; active or disabled; a page (offset). */
+/** The accounts list as the URL asks for it: search by username, name or NIP; role; active or disabled; order; a page (offset). */
 export const UsersQuery = z.object({
   q: z.string().trim().max(100).optional(),
   role: z.enum(roles).optional(),
   status: z.enum(['active', 'disabled']).optional(),
+  /** By username (default), by the employee's name (accounts without one last), by role, or newest account first. */
+  sort: z.enum(['username', 'name', 'role', 'created']).default('username'),
   offset: z.int().min(0).max(10_000_000).default(0),
   limit: z.int().min(1).max(USERS_PAGE).default(USERS_PAGE),
 });
 export type UsersQuery = z.input<typeof UsersQuery>;
+
+/** The employee list's orders: by name (default), by NIP, by unit (its name, then the employee's name). */
+export const employeeSorts = ['name', 'nip', 'unit'] as const;
 
 /** Employees on one page of the Tugas Belajar picker, and saved assessments on one page of their list. */
 export const TUBEL_PAGE = 50;

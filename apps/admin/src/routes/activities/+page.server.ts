@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
 import { searchParam } from '$lib/server/urls';
 import { recentYears } from '$lib/values';
+import { activitySorts } from '$lib/server/routers/activities';
 
 const STATUSES = ['draft', 'submitted', 'verified', 'rejected'] as const;
 /** Activities per page. */
@@ -20,8 +21,11 @@ export const load: PageServerLoad = async (event) => {
   const years = recentYears();
   const year = years.find((y) => String(y) === event.url.searchParams.get('year'));
   const method = learningMethodCodes.find((c) => c === event.url.searchParams.get('method'));
+  // The order, in the URL too; the page's cursor (`after`) is read in this order.
+  const sort = activitySorts.find((s) => s === event.url.searchParams.get('sort')) ?? 'updated';
   const filters = {
     mine,
+    sort,
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
     ...(unitId ? { unitId } : {}),
@@ -45,6 +49,8 @@ export const load: PageServerLoad = async (event) => {
     unitId: unitId ?? '',
     year: year ?? null,
     method: method ?? '',
+    sort,
+    sorts: activitySorts,
     units,
     years,
     methods: learningMethodCodes,

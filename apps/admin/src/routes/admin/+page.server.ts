@@ -20,14 +20,16 @@ import {
 import { pageParam, searchParam } from '$lib/server/urls';
 import { removeFiles } from 'sveltekit-superforms';
 
-/** The accounts list as the URL asks for it (`uq`, `role`, `status`, `upage`: the employee list has `q` and `after`). */
+/** The accounts list as the URL asks for it (`uq`, `role`, `status`, `usort`, `upage`: the employee list has `q` and `after`). */
 function usersQueryOf(url: URL) {
   const role = UsersQuery.shape.role.safeParse(url.searchParams.get('role') || undefined);
   const status = UsersQuery.shape.status.safeParse(url.searchParams.get('status') || undefined);
+  const sort = UsersQuery.shape.sort.safeParse(url.searchParams.get('usort') || undefined);
   return {
     q: searchParam(url, 'uq'),
     role: role.success ? role.data : undefined,
     status: status.success ? status.data : undefined,
+    sort: sort.success ? sort.data : ('username' as const),
     page: pageParam(url, 'upage'),
   };
 }
@@ -41,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
         ...(usersQuery.q ? { q: usersQuery.q } : {}),
         ...(usersQuery.role ? { role: usersQuery.role } : {}),
         ...(usersQuery.status ? { status: usersQuery.status } : {}),
+        sort: usersQuery.sort,
         offset: (usersQuery.page - 1) * USERS_PAGE,
         limit: USERS_PAGE,
       }),

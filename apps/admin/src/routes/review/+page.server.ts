@@ -11,14 +11,15 @@ import { BulkForm, QUEUE_PAGE } from '$lib/schemas';
 /** What a decision on the detail page did (the queue shows it when no item is left). */
 const DECIDED = ['approved', 'verified', 'rejected'] as const;
 
-/** The queue as the URL asks for it (bookmarkable): tab, search, unit, method, page. */
+/** The queue as the URL asks for it (bookmarkable): tab, search, unit, method, order, page. */
 function queryOf(url: URL) {
   const tab = url.searchParams.get('tab') === 'waiting' ? ('waiting' as const) : ('now' as const);
   const q = url.searchParams.get('q')?.trim().slice(0, 100) || undefined;
   const unitId = url.searchParams.get('unit')?.slice(0, 60) || undefined;
   const method = learningMethodCodes.find((c) => c === url.searchParams.get('method')) as LearningMethod | undefined;
+  const sort = url.searchParams.get('sort') === 'newest' ? ('newest' as const) : ('oldest' as const);
   const page = pageParam(url);
-  return { tab, q, unitId, method, page };
+  return { tab, q, unitId, method, sort, page };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
         ...(query.q ? { q: query.q } : {}),
         ...(query.unitId ? { unitId: query.unitId } : {}),
         ...(query.method ? { method: query.method } : {}),
+        sort: query.sort,
         offset: (query.page - 1) * QUEUE_PAGE,
         limit: QUEUE_PAGE,
       }),

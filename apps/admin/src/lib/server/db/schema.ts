@@ -218,6 +218,9 @@ export const activities = pgTable(
     index('activities_updated').on(t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_employee_updated').on(t.employeeId, t.updatedAt.desc().nullsFirst(), t.id),
     index('activities_status_updated').on(t.status, t.updatedAt, t.id),
+    // The activity list by start date (latest first: the index read backward) and by title.
+    index('activities_start').on(sql`(${t.data}->>'startDate')`, t.id),
+    index('activities_title').on(sql`lower(${t.data}->>'title')`, t.id),
     // The review queue's page: submitted only, in the queue's order (oldest submission first).
     index('activities_queue')
       .on(sql`coalesce(${t.submittedAt}, ${t.updatedAt})`, t.id)

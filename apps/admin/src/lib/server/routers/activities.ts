@@ -350,6 +350,8 @@ function queueConditions(db: Db, user: SessionUser, profileId: string, tab: 'now
 export const QUEUE_COUNT_LIMIT = 1_000;
 /** The queue's order, oldest submission first (the partial index `activities_queue`). */
 const QUEUE_ORDER = [asc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), asc(activities.id)];
+/** Newest submission first: the same index read backward. */
+const QUEUE_NEWEST = [desc(sql`coalesce(${activities.submittedAt}, ${activities.updatedAt})`), desc(activities.id)];
 /** The activity list counts up to this many (it is searched and filtered rather than paged through). */
 export const LIST_COUNT_LIMIT = 10_000;
 
@@ -396,6 +398,20 @@ const boundedCount = async (db: Db, where: SQL | undefined, bound: number, order
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
 
+/** The activity list's orders (the indexes activities_updated, activities_start, activities_title). */
+export const activitySorts = ['updated', 'start', 'title'] as const;
+export type ActivitySort = (typeof activitySorts)[number];
+
+/**
+ * The key each order sorts by, on `activities` or on the cursor's row `c`, and whether the key and
+ * then the id run downward: each as its index holds them (or holds them backward).
+ */
+const SORT_KEYS: Record<ActivitySort, { key: (table: string) => SQL; desc: boolean; idDesc: boolean }> = {
+  updated: { key: (t) => sql.raw(`${t}.updated_at`), desc: true, idDesc: false },
+  start: { key: (t) => sql.raw(`(${t}.data->>'startDate')`), desc: true, idDesc: true },
+  title: { key: (t) => sql.raw(`lower(${t}.data->>'title')`), desc: false, idDesc: false },
+};
+
 /** The activity list's filters: status, one employee, the user's own, search by name or NIP; paged after an activity (keyset). */
 const ActivityListQuery = z.object({
   status: z.enum(activityStatuses).optional(),
@@ -407,6 +423,8 @@ const ActivityListQuery = z.object({
   /** The year the activity counts in (its stored JP's year: the profile's period date). */
   year: z.int().min(2000).max(2100).optional(),
   method: z.enum(learningMethodCodes).optional(),
+  /** The list's order: last changed first (default), latest start date first, or by title (A–Z); each has its index. */
+  sort: z.enum(activitySorts).default('updated'),
   /** Paging (keyset): the activities after this one in the list's order. */
   after: z.string().max(60).optional(),
   limit: z.int().min(1).max(MAX_PAGE).default(MAX_PAGE),
@@ -428,23 +446,36 @@ function listConditions(ctx: { db: Db; user: SessionUser }, input: Omit<z.output
   ];
 }
 
-/** Newest first, then by id: the activities after the given one (its time read in SQL, to the microsecond). */
-function afterCursor(after: string | undefined): SQL | undefined {
+/** The list's ORDER BY: the sort's key, then the id. */
+function listOrder(sort: ActivitySort): SQL[] {
+  const { key, desc: down, idDesc } = SORT_KEYS[sort];
+  return [sql`${key('activities')} ${sql.raw(down ? 'DESC' : 'ASC')}`, idDesc ? desc(activities.id) : asc(activities.id)];
+}
+
+/**
+ * The activities after the given one in the sort's order: its sort key is read in SQL from its row
+ * (a time to the microsecond, a date, a title), then ties go by id.
+ */
+function afterCursor(after: string | undefined, sort: ActivitySort): SQL | undefined {
   if (!after) return undefined;
-  const cursor = sql`(SELECT c.updated_at FROM activities c WHERE c.id = ${after})`;
-  return sql`(${activities.updatedAt} < ${cursor} OR (${activities.updatedAt} = ${cursor} AND ${activities.id} > ${after}))`;
+  const { key, desc: down, idDesc } = SORT_KEYS[sort];
+  const own = key('activities');
+  const cursor = sql`(SELECT ${key('c')} FROM activities c WHERE c.id = ${after})`;
+  // Key and id the same way: one row comparison, which the index seeks to (no scan from the top for a deep page).
+  if (down === idDesc) return sql`((${own}, ${activities.id}) ${sql.raw(down ? '<' : '>')} (${cursor}, ${after}))`;
+  return sql`(${own} ${sql.raw(down ? '<' : '>')} ${cursor} OR (${own} = ${cursor} AND ${activities.id} ${sql.raw(idDesc ? '<' : '>')} ${after}))`;
 }
 
 export const activitiesRouter = router({
-  /** Activities the user may see, newest first, with the JP each is worth on its own. */
+  /** Activities the user may see, in the chosen order (last changed first by default), with the JP each is worth on its own. */
   list: authedProcedure.input(ActivityListQuery.prefault({})).query(async ({ ctx, input }) => {
     const conditions = listConditions(ctx, input);
     const rows = await ctx.db
       .select({ activity: activities, employeeName: employees.name })
       .from(activities)
       .innerJoin(employees, eq(employees.id, activities.employeeId))
-      .where(and(...conditions, afterCursor(input.after)))
-      .orderBy(desc(activities.updatedAt), activities.id)
+      .where(and(...conditions, afterCursor(input.after, input.sort)))
+      .orderBy(...listOrder(input.sort))
       .limit(input.limit);
     const profile = await ruleProfile(ctx.db);
     return rows.map(({ activity: r, employeeName }) => {
@@ -466,7 +497,7 @@ export const activitiesRouter = router({
     const conditions = listConditions(ctx, input);
     const [total, skipped] = await Promise.all([
       boundedCount(ctx.db, and(...conditions), LIST_COUNT_LIMIT),
-      input.after ? boundedCount(ctx.db, and(...conditions, sql`NOT ${afterCursor(input.after)}`), LIST_COUNT_LIMIT) : 0,
+      input.after ? boundedCount(ctx.db, and(...conditions, sql`NOT ${afterCursor(input.after, input.sort)}`), LIST_COUNT_LIMIT) : 0,
     ]);
     return { total: Math.min(total, LIST_COUNT_LIMIT), more: total > LIST_COUNT_LIMIT, skipped: Math.min(skipped, LIST_COUNT_LIMIT) };
   }),
@@ -475,16 +506,17 @@ export const activitiesRouter = router({
    * The review queue, a page at a time: on tab `now` what the user can decide now (the superior:
    * subordinates' activities that need the superior's approval, [K] III.D.5; the admins: submitted
    * activities of their scope that need no approval or have it), on tab `waiting` the submitted
-   * activities of the same scope that wait for someone else. Oldest submission first.
+   * activities of the same scope that wait for someone else. Oldest submission first, or newest.
    */
   queue: roleProcedure('atasan', 'admin_unit', 'admin_sdm')
-    .input(QueueQuery.default({ tab: 'now', offset: 0, limit: QUEUE_PAGE }))
+    .input(QueueQuery.default({ tab: 'now', sort: 'oldest', offset: 0, limit: QUEUE_PAGE }))
     .query(async ({ ctx, input }) => {
       const conditions = queueConditions(ctx.db, ctx.user, await ruleProfile(ctx.db), input.tab);
       if (input.q) conditions.push(nameOrNip(input.q));
       if (input.unitId) conditions.push(eq(employees.unitId, input.unitId));
       if (input.method) conditions.push(sql`${activities.data}->>'method' = ${input.method}`);
       const where = and(...conditions);
+      const order = input.sort === 'newest' ? QUEUE_NEWEST : QUEUE_ORDER;
       const bound = input.offset + QUEUE_COUNT_LIMIT;
       const [rows, found] = await Promise.all([
         ctx.db
@@ -500,11 +532,11 @@ export const activitiesRouter = router({
           .leftJoin(units, eq(units.id, employees.unitId))
           .leftJoin(activityJp, eq(activityJp.activityId, activities.id))
           .where(where)
-          .orderBy(...QUEUE_ORDER)
+          .orderBy(...order)
           .offset(input.offset)
           .limit(input.limit),
         // Counted in the queue's own order: its index finds the first rows whatever their share of the table.
-        boundedCount(ctx.db, where, bound, QUEUE_ORDER),
+        boundedCount(ctx.db, where, bound, order),
       ]);
       const now = Date.now();
       return {

@@ -1,5 +1,5 @@
 import { isoDate } from '@bangkom/domain';
-import { and, count, desc, eq, getTableColumns, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { Db } from '../db/index.js';
@@ -30,6 +30,8 @@ export const AuditFilter = z.object({
   /** Days in the agency's time zone, both inclusive. */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Newest entry first (the default) or oldest first. */
+  order: z.enum(['newest', 'oldest']).optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
@@ -54,46 +56,54 @@ function conditions(filter: AuditFilter, timeZone: string): SQL | undefined {
   return and(...parts);
 }
 
-/** One page of the log, newest first, and how many entries match in all. */
-export async function auditPage(db: Db, filter: AuditFilter, before: number | undefined, limit: number) {
+/**
+ * One page of the log, newest first (or oldest first), and how many entries match in all. `past`
+ * is the id the page starts after in that order (keyset by id: stable while new entries arrive).
+ */
+export async function auditPage(db: Db, filter: AuditFilter, past: number | undefined, limit: number) {
   const timeZone = await agencyTimeZone(db);
   const where = conditions(filter, timeZone);
+  const oldest = filter.order === 'oldest';
   const entries = await db
     .select({ ...getTableColumns(auditLog), employeeId: users.employeeId, employeeName: employees.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .leftJoin(employees, eq(employees.id, users.employeeId))
-    .where(and(where, before === undefined ? undefined : lt(auditLog.id, before)))
-    .orderBy(desc(auditLog.id))
+    .where(and(where, past === undefined ? undefined : oldest ? gt(auditLog.id, past) : lt(auditLog.id, past)))
+    .orderBy(oldest ? asc(auditLog.id) : desc(auditLog.id))
     .limit(limit + 1);
   const more = entries.length > limit;
   const page = more ? entries.slice(0, limit) : entries;
   const total = (await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0;
-  // Where this page starts in the whole list ("51–100 of 779"): the matching entries newer than it.
+  // Where this page starts in the whole list ("51–100 of 779"): the matching entries before it in the list's order.
   const skipped =
-    before === undefined
+    past === undefined
       ? 0
       : ((
           await db
             .select({ n: count() })
             .from(auditLog)
-            .where(and(where, gte(auditLog.id, before)))
+            .where(and(where, oldest ? lte(auditLog.id, past) : gte(auditLog.id, past)))
         )[0]?.n ?? 0);
   return { entries: page, next: more ? page.at(-1)!.id : null, total, skipped, timeZone };
 }
 
 export const auditRouter = router({
-  /** The log, paged by id (keyset: stable while new entries arrive), filtered. */
+  /**
+   * The log, paged by id (keyset: stable while new entries arrive), filtered: newest first, the
+   * page after `before` (older entries); or oldest first, the page after `after` (newer entries).
+   */
   list: roleProcedure('auditor')
     .input(
       AuditFilter.extend({
         before: z.int().positive().optional(),
+        after: z.int().positive().optional(),
         limit: z.int().min(1).max(1000).default(AUDIT_PAGE_SIZE),
       }).default({ limit: AUDIT_PAGE_SIZE }),
     )
     .query(async ({ ctx, input }) => {
-      const { before, limit, ...filter } = input;
-      return auditPage(ctx.db, filter, before, limit);
+      const { before, after, limit, ...filter } = input;
+      return auditPage(ctx.db, filter, filter.order === 'oldest' ? after : before, limit);
     }),
   /** Who exported which part of the log is itself kept in the log. */
   recordExport: roleProcedure('auditor')
@@ -106,14 +116,15 @@ export const auditRouter = router({
 
 /** Entries that match, page by page (for exports that stream). */
 export async function* auditEntries(
-  list: (input: AuditFilter & { before?: number; limit: number }) => Promise<Awaited<ReturnType<typeof auditPage>>>,
+  list: (input: AuditFilter & { before?: number; after?: number; limit: number }) => Promise<Awaited<ReturnType<typeof auditPage>>>,
   filter: AuditFilter,
 ) {
-  let before: number | undefined;
+  let past: number | undefined;
+  const key = filter.order === 'oldest' ? 'after' : 'before';
   for (;;) {
-    const page = await list({ ...filter, limit: 1000, ...(before === undefined ? {} : { before }) });
+    const page = await list({ ...filter, limit: 1000, ...(past === undefined ? {} : { [key]: past }) });
     yield page;
     if (page.next === null) return;
-    before = page.next;
+    past = page.next;
   }
 }

@@ -2,7 +2,8 @@ import type { Employee, Problem } from '@bangkom/domain';
 import { employeeId as idOf, isTimeZone } from '@bangkom/domain';
 import { builtInProfiles, computeJp, jpBands, resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
 import { kartuData, kartuDataPdf, kartuDataXlsx } from '@bangkom/myasn/documents';
-import { and, count, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import {
@@ -27,6 +28,7 @@ import {
   AccountDisabling,
   AccountRef,
   EmployeeImport,
+  employeeSorts,
   Login,
   NewAccount,
   PasswordChange,
@@ -640,7 +642,7 @@ const notOwnAccount = (ctx: { user: { id: number } }, userId: number) => {
 const accountFields = { id: users.id, username: users.username, role: users.role, employeeId: users.employeeId, unitId: users.unitId };
 
 const adminRouter = router({
-  /** One page of the accounts by username, searched by username, employee name or NIP, by role and status, with the number found. */
+  /** One page of the accounts in the chosen order, searched by username, employee name or NIP, by role and status, with the number found. */
   users: roleProcedure('admin_sdm', 'auditor')
     .input(UsersQuery.prefault({}))
     .query(async ({ ctx, input }) => {
@@ -661,7 +663,14 @@ const adminRouter = router({
           .from(users)
           .leftJoin(employees, eq(employees.id, users.employeeId))
           .where(filter)
-          .orderBy(users.username)
+          .orderBy(
+            ...{
+              username: [asc(users.username)],
+              name: [sql`${employees.name} ASC NULLS LAST`, asc(users.username)],
+              role: [asc(users.role), asc(users.username)],
+              created: [desc(users.createdAt), desc(users.id)],
+            }[input.sort],
+          )
           .limit(input.limit)
           .offset(input.offset),
         ctx.db
@@ -861,8 +870,10 @@ const adminRouter = router({
         .orderBy(employees.name);
     }),
   /**
-   * One page of employees by name (keyset: after the given employee), optionally searched by name
-   * or NIP, with the number found: the admin page at tens of thousands of employees.
+   * One page of employees by name, NIP or unit (keyset: after the given employee in that order),
+   * optionally searched by name or NIP, with the number found: the admin page at tens of thousands
+   * of employees. Each order has its index (employees_name, the primary key, employees_unit_name
+   * per unit in the units' order).
    */
   employeePage: roleProcedure('admin_unit', 'admin_sdm', 'auditor')
     .input(
@@ -870,37 +881,46 @@ const adminRouter = router({
         .object({
           unitId: z.string().max(60).optional(),
           q: z.string().trim().max(100).optional(),
+          sort: z.enum(employeeSorts).default('name'),
           after: z.string().max(40).optional(),
           limit: z.int().min(1).max(500).default(100),
         })
-        .default({ limit: 100 }),
+        .default({ sort: 'name', limit: 100 }),
     )
     .query(async ({ ctx, input }) => {
       const unitId = ctx.user.role === 'admin_unit' ? ctx.user.unitId : input.unitId;
       const filter = and(unitId ? eq(employees.unitId, unitId) : undefined, input.q ? nameOrNip(input.q) : undefined);
-      const afterChosen = input.after
-        ? sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`
-        : undefined;
+      // The sort key of the employee the page starts after, read from its row: the rows past it in the same order.
+      const afterChosen = !input.after
+        ? undefined
+        : {
+            name: sql`(${employees.name}, ${employees.id}) > (SELECT c.name, c.id FROM employees c WHERE c.id = ${input.after})`,
+            nip: sql`${employees.id} > ${input.after}`,
+            unit: sql`(${units.name}, ${employees.unitId}, ${employees.name}, ${employees.id}) > (SELECT cu.name, c.unit_id, c.name, c.id FROM employees c JOIN units cu ON cu.id = c.unit_id WHERE c.id = ${input.after})`,
+          }[input.sort];
+      const order = {
+        name: [asc(employees.name), asc(employees.id)],
+        nip: [asc(employees.id)],
+        unit: [asc(units.name), asc(employees.unitId), asc(employees.name), asc(employees.id)],
+      }[input.sort];
+      const counted = (where: SQL | undefined) =>
+        ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(employees)
+          .innerJoin(units, eq(units.id, employees.unitId))
+          .where(where)
+          .then((r) => Number(r[0]?.n ?? 0));
       const [rows, total, skipped] = await Promise.all([
         ctx.db
           .select({ id: employees.id, name: employees.name, kind: employees.kind, unitId: employees.unitId })
           .from(employees)
+          .innerJoin(units, eq(units.id, employees.unitId))
           .where(and(filter, afterChosen))
-          .orderBy(employees.name, employees.id)
+          .orderBy(...order)
           .limit(input.limit + 1),
-        ctx.db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(employees)
-          .where(filter)
-          .then((r) => Number(r[0]?.n ?? 0)),
+        counted(filter),
         // Where this page starts in the whole list ("101–200 dari 779"): the matching employees before it.
-        afterChosen
-          ? ctx.db
-              .select({ n: sql<number>`count(*)::int` })
-              .from(employees)
-              .where(and(filter, sql`NOT ${afterChosen}`))
-              .then((r) => Number(r[0]?.n ?? 0))
-          : 0,
+        afterChosen ? counted(and(filter, sql`NOT ${afterChosen}`)) : 0,
       ]);
       const page = rows.slice(0, input.limit);
       return { rows: page, total, skipped, next: rows.length > input.limit ? page.at(-1)!.id : null };
@@ -928,6 +948,8 @@ const adminRouter = router({
   profiles: authedProcedure.query(async ({ ctx }) => ({
     current: await ruleProfile(ctx.db),
     available: [...new Set(builtInProfiles.map((p) => p.id))],
+    /** Each profile's name for people (its document's title; the latest version's when it has several). */
+    titles: Object.fromEntries(builtInProfiles.map((p) => [p.id, p.title])) as Record<string, string>,
     timeZone: await agencyTimeZone(ctx.db),
   })),
   /** The signatory of the Kartu Data of a unit (or, without one, of every unit that has none). */

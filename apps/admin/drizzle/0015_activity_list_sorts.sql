@@ -1,0 +1,2 @@
+CREATE INDEX "activities_start" ON "activities" USING btree (("data"->>'startDate'),"id");--> statement-breakpoint
+CREATE INDEX "activities_title" ON "activities" USING btree (lower("data"->>'title'),"id");
