@@ -520,7 +520,11 @@ test('the auditor reads the audit log in plain words, filters it and downloads w
   const xlsx = await page.request.get(`${app.url}/audit/export?format=xlsx&action=plan.`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(await xlsx.body()) as unknown as ArrayBuffer);
-  const actions = workbook.worksheets[0]!.getColumn(5).values.slice(2);
+  // The action in the user's words (Bahasa Indonesia here), its code in the next column.
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(5).value).toBe('tindakan');
+  expect(sheet.getColumn(5).values.slice(2)).toContain('Rencana disetujui');
+  const actions = sheet.getColumn(6).values.slice(2);
   expect(actions).toContain('plan.approve');
   expect(actions).toContain('plan.save');
 

@@ -7,11 +7,10 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, test } from './fixtures.js';
+import { expect, loginAs, test } from './fixtures.js';
 
-const PASSWORD = 'bangkom-demo';
 const TITLE = 'Bimtek Penyusunan Dokumen Lelang E2E';
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -20,17 +19,6 @@ const shot = (page: Page, name: string) =>
 const day = (offsetDays: number) => new Date(Date.now() - offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 test.describe.configure({ mode: 'serial' });
-
-async function login(browser: Browser, url: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
-  await page.goto(`${url}/login`);
-  await expect(page.locator('#username')).toBeFocused();
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 /** Runs `act` and waits for the form post it sends to be answered (the page then shows its result). */
 async function posted(page: Page, act: () => Promise<void>) {
@@ -76,10 +64,10 @@ test('a bimtek from creation to verifiable certificates', async ({ browser, app 
   const end = day(7);
   const sameYear = start.slice(0, 4) === new Date().toISOString().slice(0, 4);
 
-  const pegawai = await login(browser, app.url, 'pegawai');
+  const pegawai = await loginAs(browser, app.url, 'pegawai');
   const before = await verifiedJp(pegawai, app.url);
 
-  const sdm = await login(browser, app.url, 'adminsdm');
+  const sdm = await loginAs(browser, app.url, 'adminsdm');
   const eventUrl = await createBimtek(sdm, app.url, { title: TITLE, start, end });
 
   // Participants: everyone of Bidang Bina Marga (the demo's pegawai works there).
@@ -221,11 +209,11 @@ test('a 3-day bimtek for 40 employees: attendance by file, Kartu Data, certifica
   const start = day(20);
   const end = day(18);
 
-  const pegawai = await login(browser, app.url, 'pegawai');
+  const pegawai = await loginAs(browser, app.url, 'pegawai');
   const cardHref = await pegawai.getByRole('link', { name: 'Kartu Data saya' }).getAttribute('href');
   const pegawaiNip = /\/employees\/(\d+)$/.exec(cardHref ?? '')![1]!;
 
-  const sdm = await login(browser, app.url, 'adminsdm');
+  const sdm = await loginAs(browser, app.url, 'adminsdm');
   const eventUrl = await createBimtek(sdm, app.url, { title: BIG_TITLE, start, end });
 
   // Participants with the picker, a unit at a time (the demo's pegawai's unit first) until at least 40.
@@ -429,7 +417,7 @@ test('a 3-day bimtek for 40 employees: attendance by file, Kartu Data, certifica
   await expect(cardRow(sdm)).toHaveCount(1);
 
   // The audit log has the revocation, by whom and why.
-  const auditor = await login(browser, app.url, 'auditor');
+  const auditor = await loginAs(browser, app.url, 'auditor');
   await auditor.goto(`${app.url}/audit`);
   await auditor.getByLabel('Tindakan').selectOption({ label: 'Sertifikat dicabut' });
   await auditor.locator('#audit-entity-id').fill(number);

@@ -1,9 +1,8 @@
 // Evidence files go to the server as multipart parts, checked there (size, real type by the first
 // bytes) whether or not the browser runs the page's JavaScript; the bytes on the wire are printed.
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.js';
 
-const PASSWORD = 'bangkom-demo';
 const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 const PDF_HEADER = Buffer.from('%PDF-1.4\n');
 /** A PDF of exactly `size` bytes (a real header, then padding: only the first bytes decide the type). */
@@ -12,16 +11,6 @@ const dayThisYear = (offsetDays: number) => new Date(Date.now() - offsetDays * 8
 const TITLE = 'Pelatihan Teknis Bukti Unggah E2E';
 
 test.describe.configure({ mode: 'serial' });
-
-async function loginPegawai(browser: Browser, url: string, javaScriptEnabled: boolean): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled, locale: 'id-ID' })).newPage();
-  await page.goto(`${url}/login`);
-  await page.fill('#username', 'pegawai');
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 async function fillTraining(page: Page, url: string) {
   await page.goto(`${url}/activities/new`);
@@ -42,7 +31,7 @@ test('without JavaScript: a file too big and a file that is not a PDF are refuse
   browser,
   app,
 }) => {
-  const page = await loginPegawai(browser, app.url, false);
+  const page = await loginAs(browser, app.url, 'pegawai', { javaScriptEnabled: false });
   await fillTraining(page, app.url);
   await page.setInputFiles('#evidence', { name: 'besar.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(MAX_EVIDENCE_BYTES + 1) });
   await page.click('main button[type=submit]');
@@ -61,7 +50,7 @@ test('without JavaScript: a file too big and a file that is not a PDF are refuse
 });
 
 test('without JavaScript: the right file is saved and served back as it was sent', async ({ browser, app }) => {
-  const page = await loginPegawai(browser, app.url, false);
+  const page = await loginAs(browser, app.url, 'pegawai', { javaScriptEnabled: false });
   await fillTraining(page, app.url);
   const pdf = pdfOfSize(64 * 1024);
   await page.setInputFiles('#evidence', { name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -73,7 +62,7 @@ test('without JavaScript: the right file is saved and served back as it was sent
 });
 
 test('with JavaScript: a 5 MiB file travels as one multipart part (bytes on the wire printed)', async ({ browser, app }) => {
-  const page = await loginPegawai(browser, app.url, true);
+  const page = await loginAs(browser, app.url, 'pegawai', { javaScriptEnabled: true });
   await fillTraining(page, app.url);
   const pdf = pdfOfSize(MAX_EVIDENCE_BYTES);
   await page.setInputFiles('#evidence', { name: 'sertifikat-5mib.pdf', mimeType: 'application/pdf', buffer: pdf });

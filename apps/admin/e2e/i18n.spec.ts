@@ -1,24 +1,12 @@
 // Languages in the browser: a page holds only its user's language; the switch changes every
 // message; counts agree with their noun; the 404 page speaks the user's language.
-import type { Browser, Page, Response } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import type { Page, Response } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.js';
 
-const PASSWORD = 'bangkom-demo';
 /** One message in each language (messages/*.json, `app_skip`), to look for in the scripts a page loads. */
 const SKIP = { id: 'Langsung ke isi', en: 'Skip to content' };
 /** The language switch in the header. */
 const SWITCH = 'header form[action="/language"] button';
-
-async function login(browser: Browser, url: string, username: string) {
-  const context = await browser.newContext({ locale: 'id-ID' });
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 /** Opens `url` and returns the text of every script the page loaded (the page and its chunks). */
 async function scriptsOf(page: Page, url: string) {
@@ -35,7 +23,7 @@ async function scriptsOf(page: Page, url: string) {
 }
 
 test('a page loads the messages of its language only, and the switch changes them', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'adminunit');
+  const page = await loginAs(browser, app.url, 'adminunit');
   const indonesian = await scriptsOf(page, `${app.url}/activities`);
   await expect(page.locator('h1')).toHaveText('Kegiatan pengembangan kompetensi');
   expect(indonesian.some((s) => s.body.includes(SKIP.id))).toBe(true);
@@ -62,7 +50,7 @@ test('a page loads the messages of its language only, and the switch changes the
 });
 
 test('a page that does not exist says so in the user’s language', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'pegawai');
+  const page = await loginAs(browser, app.url, 'pegawai');
   await page.goto(`${app.url}/tidak-ada`);
   await expect(page.getByRole('alert')).toHaveText('Halaman tidak ditemukan.');
   await expect(page.locator('body')).not.toContainText('Not Found');
@@ -76,9 +64,9 @@ test('the header names the account as every person is shown: name and NIP, or a 
   browser,
   app,
 }) => {
-  const pegawai = await login(browser, app.url, 'pegawai');
+  const pegawai = await loginAs(browser, app.url, 'pegawai');
   await expect(pegawai.getByTestId('who-person')).toHaveText(/^\S.* \(\d{18}\)$/);
-  const auditor = await login(browser, app.url, 'auditor');
+  const auditor = await loginAs(browser, app.url, 'auditor');
   await expect(auditor.getByTestId('who-person')).toHaveText('auditor (akun)');
   await auditor.locator(SWITCH).click();
   await expect(auditor.getByTestId('who-person')).toHaveText('auditor (account)');

@@ -2,12 +2,11 @@
 // HR returns it with notes, the unit resubmits, HR accepts it and records the upload to BKN.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
-const PASSWORD = 'bangkom-demo';
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -16,18 +15,6 @@ test.describe.configure({ mode: 'serial' });
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-ipasn-${name}.png`), fullPage: true });
-
-async function login(browser: Browser, url: string, username: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
-  const page = await context.newPage();
-  await page.goto(`${url}/login`);
-  await expect(page.locator('#username')).toBeFocused();
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 const pages: Record<string, Page> = {};
 
@@ -45,7 +32,7 @@ async function tick(page: Page, ...steps: number[]) {
 }
 
 test('a unit recap is submitted, returned, resubmitted, accepted and its upload recorded', async ({ browser, app }) => {
-  const hr = (pages['adminsdm'] = await login(browser, app.url, 'adminsdm'));
+  const hr = (pages['adminsdm'] = await loginAs(browser, app.url, 'adminsdm'));
   await hr.click('header nav >> text=IP ASN');
   await expect(hr.locator('h1')).toContainText('Rekap IP ASN tahun');
   await hr.click('text=Buka siklus');
@@ -65,7 +52,7 @@ test('a unit recap is submitted, returned, resubmitted, accepted and its upload 
   // Step 4 is the unit's: recorded by its recap arriving, not by hand.
   await expect(hr.getByTestId('recap-steps').locator('tbody tr').nth(3)).toContainText('Tercatat saat unit mengirim rekap');
 
-  const unit = (pages['adminunit'] = await login(browser, app.url, 'adminunit'));
+  const unit = (pages['adminunit'] = await loginAs(browser, app.url, 'adminunit'));
   // The unit admin's home: the unit's recap is the step waiting on them.
   await expect(unit.getByTestId('ipasn-due')).toContainText('Bidang Bina Marga — tahap 4');
   await shot(unit, 'home-unit-due');
@@ -129,7 +116,7 @@ test('HR sees which SOP steps the recap records by itself, and an order out of t
   browser,
   app,
 }) => {
-  const hr = await login(browser, app.url, 'adminsdm');
+  const hr = await loginAs(browser, app.url, 'adminsdm');
   await hr.goto(`${app.url}/ipasn`);
   const mapping = hr.getByTestId('step-mapping');
   // The default mapping: the unit's recap arriving is step 4, HR's acceptance 6, the recorded upload 9.
@@ -145,7 +132,7 @@ test('HR sees which SOP steps the recap records by itself, and an order out of t
 });
 
 test('an employee sees the own score with its trace, name and NIP', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'pegawai');
+  const page = await loginAs(browser, app.url, 'pegawai');
   await page.click('header nav >> text=IP ASN');
   await expect(page.locator('h1')).toContainText('IP ASN');
   await expect(page.getByTestId('ipasn-nip')).toContainText('NIP');

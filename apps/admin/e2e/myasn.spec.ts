@@ -3,14 +3,13 @@
 // SIASN history, reads the differences and settles them.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { expect, test } from './fixtures.js';
+import { expect, loginAs, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
-const PASSWORD = 'bangkom-demo';
 const SIASN_ID = 'e2e-rw-0001';
 
 test.describe.configure({ mode: 'serial' });
@@ -20,20 +19,8 @@ const shot = (page: Page, name: string) =>
 
 const state: { page?: Page; activityId?: string; nip?: string; body?: Record<string, string | number> } = {};
 
-async function login(browser: Browser, url: string, username: string) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
-  await page.goto(`${url}/login`);
-  // The username field takes focus once the page is live (hydrated): typing earlier can be lost.
-  await expect(page.locator('#username')).toBeFocused();
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
-
 test('the unit admin marks a verified activity as uploaded; the employee page and the Kartu Data show it', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'adminunit');
+  const page = await loginAs(browser, app.url, 'adminunit');
   state.page = page;
   await page.getByRole('link', { name: 'MyASN/SIASN' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unggah ke MyASN/SIASN');
@@ -186,7 +173,7 @@ test('HR takes the unit to every verified activity uploaded: the streamed ZIP, t
   browser,
   app,
 }) => {
-  const page = await login(browser, app.url, 'adminsdm');
+  const page = await loginAs(browser, app.url, 'adminsdm');
   await page.goto(`${app.url}/myasn?unit=bina-marga`);
   const year = Number(await page.locator('#year').inputValue());
   // The integrator's package of what is still pending, streamed: one SIASN body per activity and an index.

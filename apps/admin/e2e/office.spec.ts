@@ -3,30 +3,19 @@
 // office a monitoring sheet that answers "who is below the obligation".
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { SUMMARY_HEADERS, SUMMARY_STATUS } from '../src/lib/monitoring-sheet.js';
-import { expect, test } from './fixtures.js';
+import { expect, loginAs, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
-const PASSWORD = 'bangkom-demo';
 /** A background job on a busy 2-core machine (the page polls every 1.5 s). */
 const JOB_BUDGET_MS = 60_000;
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-office-${name}.png`), fullPage: true });
 
 test.describe.configure({ mode: 'serial' });
-
-async function login(browser: Browser, url: string, username: string) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
-  await page.goto(`${url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 /** An XLSX file in the template's layout (its own header row), with the rows given by column name. */
 async function workbookOf(header: string[], rows: Record<string, string>[]): Promise<Buffer> {
@@ -81,7 +70,7 @@ const SITI = {
 };
 
 test('HR imports an Excel sheet in its own words: every problem at once, then a preview, then the import', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'adminsdm');
+  const page = await loginAs(browser, app.url, 'adminsdm');
   await page.goto(`${app.url}/admin`);
   // The template: a sheet to fill with an example row, and a sheet of the accepted values.
   const template = await page.request.get(`${app.url}/admin/employees-template.xlsx`);
@@ -134,7 +123,7 @@ test('HR imports an Excel sheet in its own words: every problem at once, then a 
 });
 
 test('HR finds a person by NIP from any page: typed in the header, Enter, on their page', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'adminsdm');
+  const page = await loginAs(browser, app.url, 'adminsdm');
   // Part of a name lists every match with name and NIP (many names repeat).
   await page.getByTestId('quick-find').fill('Budi');
   await page.getByTestId('quick-find').press('Enter');
@@ -156,7 +145,7 @@ test('HR finds a person by NIP from any page: typed in the header, Enter, on the
 });
 
 test('the unit admin downloads a monitoring sheet that lists every employee against the obligation', async ({ browser, app }) => {
-  const page = await login(browser, app.url, 'adminunit');
+  const page = await loginAs(browser, app.url, 'adminunit');
   await page.goto(`${app.url}/dashboard`);
   const below = Number((await page.locator('h2', { hasText: 'Pegawai di bawah kewajiban' }).textContent())!.match(/\((\d+)\)/)![1]);
   expect(below).toBeGreaterThan(0);

@@ -2,12 +2,11 @@
 // unit admin clears several submissions from the review queue at once.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.js';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });
-const PASSWORD = 'bangkom-demo';
 /** A small valid PDF; `tag` makes another file (another hash), so no two records share one by accident. */
 const pdf = (tag: string) =>
   Buffer.from(
@@ -19,17 +18,6 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${test.info().project.name}-${name}.png`), fullPage: true });
 
 test.describe.configure({ mode: 'serial' });
-
-async function login(browser: Browser, url: string, username: string) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
-  await page.goto(`${url}/login`);
-  await expect(page.locator('#username')).toBeFocused();
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${url}/`);
-  return page;
-}
 
 /** Records and submits a technical training through the form; returns its page's URL. */
 async function submitTraining(page: Page, url: string, title: string, certificate: string, endDaysAgo: number) {
@@ -56,11 +44,11 @@ async function submitTraining(page: Page, url: string, title: string, certificat
 const state: { pegawai?: Page; admin?: Page; nip?: string; rejectedUrl?: string } = {};
 
 test('a rejected activity is fixed with new evidence and resubmitted; its history shows each decision', async ({ browser, app }) => {
-  const pegawai = (state.pegawai = await login(browser, app.url, 'pegawai'));
+  const pegawai = (state.pegawai = await loginAs(browser, app.url, 'pegawai'));
   state.nip = ((await pegawai.locator('a[href^="/employees/"]').first().getAttribute('href')) ?? '').split('/').pop()!;
   const url = (state.rejectedUrl = await submitTraining(pegawai, app.url, 'Pelatihan Drainase Jalan E2E', 'E2E/REV/1', 12));
 
-  const admin = (state.admin = await login(browser, app.url, 'adminunit'));
+  const admin = (state.admin = await loginAs(browser, app.url, 'adminunit'));
   await admin.goto(url);
   await admin.fill('#reason', 'Sertifikat tidak terbaca; mohon unggah ulang');
   await admin.click('button[formaction="?/refuse"]');

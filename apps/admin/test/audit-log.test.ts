@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { auditLog } from '../src/lib/server/db/schema.js';
+import { auditExportHeader, auditExportRow } from '../src/lib/server/audit-export.js';
 import { auditEntries } from '../src/lib/server/routers/audit.js';
 import { seedDemo } from '../src/lib/server/seed.js';
 import { forEachDatabase } from './databases.js';
@@ -104,5 +105,25 @@ forEachDatabase((open) => {
     await caller.audit.recordExport({ filter: { action: 'activity.' }, format: 'csv' });
     const last = rowsOf(await db.execute(sql`select action, username, after from audit_log order by id desc limit 1`));
     expect(last[0]).toMatchObject({ action: 'export.audit_log', username: 'auditor', after: { format: 'csv' } });
+  });
+
+  it("the export names each action in the reader's language, beside its code", async () => {
+    const { caller } = await callerAs(db, 'auditor');
+    const page = await caller.audit.list({ action: 'activity.reject', limit: 1 });
+    const entry = page.entries[0]!;
+    const id = auditExportHeader('id');
+    const en = auditExportHeader('en');
+    expect(id).toHaveLength(en.length);
+    expect(id.slice(3, 7)).toEqual(['akun', 'tindakan', 'kode tindakan', 'objek']);
+    expect(en.slice(3, 7)).toEqual(['account', 'action', 'action code', 'object']);
+    const rowId = auditExportRow(entry, page.timeZone, 'id');
+    const rowEn = auditExportRow(entry, page.timeZone, 'en');
+    expect(rowId).toHaveLength(id.length);
+    expect(rowId[id.indexOf('tindakan')]).toBe('Kegiatan ditolak');
+    expect(rowEn[en.indexOf('action')]).toBe('Activity rejected');
+    expect(rowId[id.indexOf('kode tindakan')]).toBe('activity.reject');
+    expect(rowEn[en.indexOf('action code')]).toBe('activity.reject');
+    // An action without a label still shows something: its code.
+    expect(auditExportRow({ ...entry, action: 'unknown.thing' }, page.timeZone, 'en')[4]).toBe('unknown.thing');
   });
 });

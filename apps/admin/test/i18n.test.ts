@@ -48,6 +48,7 @@ it('Bahasa Indonesia and English have the same keys and the same parameters', ()
     'myasn_field_jp',
     'ipasn_nav',
     'plans_sort_nip',
+    'audit_export_col_nip',
     'employees_sort_nip',
   ]);
   const untranslated = keys.filter((key) => !same.has(key) && JSON.stringify(catalogue.id[key]) === JSON.stringify(catalogue.en[key]));

@@ -8,6 +8,7 @@ import type { Database, Db } from '../src/lib/server/db/index.js';
 import { rowsOf } from '../src/lib/server/db/index.js';
 import { activities, auditLog, employees, ipasnFacts, ipasnSiasnScores, users } from '../src/lib/server/db/schema.js';
 import { activityOf, agencyTimeZone, ruleProfile } from '../src/lib/server/routers/activities.js';
+import { tableOf } from '../src/lib/server/ipasn.js';
 import { DEFAULT_STEP_OF_ACTION } from '../src/lib/server/routers/ipasn.js';
 import { todayIso } from '../src/lib/values.js';
 import { seedDemo } from '../src/lib/server/seed.js';
@@ -253,6 +254,25 @@ forEachDatabase((open) => {
       const score = (await unitAdmin.ipasn.employee({ employeeId: people[4]!.id, year: YEAR })).score!;
       // D3 = 10, Butuh Perbaikan = 15, sedang = 3 (the default profile's values).
       expect([score.dimensions.kualifikasi.score, score.dimensions.kinerja.score, score.dimensions.disiplin.score]).toEqual([10, 15, 3]);
+    });
+    it('an 18-digit NIP kept as a number cell is named, never read as digits that look exact', async () => {
+      const unitAdmin = (await callerAs(db, 'adminunit')).caller;
+      const person = (await db.select().from(employees).where(eq(employees.unitId, UNIT)).orderBy(employees.id))[6]!;
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Fakta');
+      sheet.addRow(['NIP', 'Pendidikan', 'Sumber Pendidikan']);
+      // 18 digits as a number: past 2^53, the last digits are already gone in the cell.
+      sheet.addRow([Number(person.id), 'S2', 'Ijazah S2']);
+      expect(typeof sheet.getRow(2).getCell(1).value).toBe('number');
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const table = await tableOf('fakta.xlsx', bytes);
+      expect(table.rows[0]!.cells[0]).toMatch(/^\d\.\d+E\+17$/);
+      const refused = await problemsOf(() => unitAdmin.ipasn.importFacts({ year: YEAR, file: new File([bytes], 'fakta.xlsx') }));
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.problems.map((p) => p.message.id)).toEqual([
+        expect.stringMatching(/^Baris 2: NIP tertulis \d\.\d+E\+17: simpan kolom NIP sebagai teks$/),
+      ]);
+      expect(await db.select().from(ipasnFacts).where(eq(ipasnFacts.employeeId, person.id))).toEqual([]);
     });
   });
 

@@ -144,6 +144,44 @@ forEachDatabase((open) => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('mails each recipient in the language they chose, Bahasa Indonesia when they chose none', { timeout: TIMEOUT }, async () => {
+    const settings = mailOn(smtp.port);
+    const pegawai = await callerAs(db, 'pegawai');
+    await pegawai.caller.notifications.setEmail({ email: 'pegawai@instansi.go.id' });
+    expect((await db.select().from(users).where(eq(users.username, 'pegawai')))[0]!.language).toBeNull();
+
+    // No choice stored: Bahasa Indonesia.
+    await rejectedActivity();
+    expect(await sendPendingMail(db, settings)).toEqual({ sent: 1, failed: 0 });
+    const first = smtp.received[0]!;
+    expect(first.raw).toMatch(/^Subject: Pemberitahuan baru di Bangkom/m);
+    expect(bodyOf(first.raw)).toContain('ditolak: Sertifikat tidak terbaca');
+
+    // The user switches the app to English: the choice is kept on the account (and audited).
+    await pegawai.caller.auth.setLanguage({ language: 'en' });
+    expect((await db.select().from(users).where(eq(users.username, 'pegawai')))[0]!.language).toBe('en');
+    await rejectedActivity();
+    expect(await sendPendingMail(db, settings)).toEqual({ sent: 1, failed: 0 });
+    const second = smtp.received[1]!;
+    expect(second.raw).toMatch(/^Subject: New notification in Bangkom/m);
+    const body = bodyOf(second.raw);
+    expect(body).toContain('was rejected: Sertifikat tidak terbaca');
+    expect(body).toContain('This message was sent automatically by Bangkom');
+    expect(body).not.toContain('Pesan ini dikirim otomatis');
+
+    // And back to Bahasa Indonesia.
+    await pegawai.caller.auth.setLanguage({ language: 'id' });
+    await rejectedActivity();
+    expect(await sendPendingMail(db, settings)).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received[2]!.raw).toMatch(/^Subject: Pemberitahuan baru di Bangkom/m);
+    const log = await (await callerAs(db, 'auditor')).caller.audit.list({ action: 'user.language' });
+    expect(log.entries.map((e) => [e.username, e.before, e.after])).toEqual([
+      ['pegawai', { language: 'en' }, { language: 'id' }],
+      ['pegawai', { language: null }, { language: 'en' }],
+    ]);
+    await expect(pegawai.caller.auth.setLanguage({ language: 'fr' as 'en' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('an account without an address gets the notice in the app only', { timeout: TIMEOUT }, async () => {
     const settings = mailOn(smtp.port);
     await rejectedActivity();

@@ -70,6 +70,7 @@ const matrix: Record<string, { allowed: Role[] | 'public'; call: (c: Caller, t: 
   'auth.login': { allowed: 'public', call: (c) => c.auth.login({ username: 'pegawai', password: DEMO_PASSWORD }) },
   'auth.logout': { allowed: 'public', call: (c) => c.auth.logout() },
   'auth.me': { allowed: ALL, call: (c) => c.auth.me() },
+  'auth.setLanguage': { allowed: ALL, call: (c) => c.auth.setLanguage({ language: 'en' }) },
   'auth.changePassword': {
     allowed: ALL,
     call: (c) => c.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Sungai-Mahakam-2031' }),

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { currentYear, parseDecimal, todayIso } from '../src/lib/values.js';
+import { currentYear, parseDecimal, RECENT_YEARS, recentYears, todayIso } from '../src/lib/values.js';
 
 it('reads decimals written either way; blank is absent; junk is NaN for the schemas to refuse', () => {
   expect(parseDecimal('1,5')).toBe(1.5);
@@ -17,4 +17,10 @@ it('dates are in the agency’s zone (default WITA): 16:30 UTC on 31 Dec is alre
   // An agency in WIB is still in the old year then.
   expect(todayIso('Asia/Jakarta', evening)).toBe('2025-12-31');
   expect(todayIso(undefined, new Date('2025-12-31T15:59:00Z'))).toBe('2025-12-31');
+});
+
+it('the year pickers offer the same recent years everywhere, newest first', () => {
+  expect(RECENT_YEARS).toBe(5);
+  expect(recentYears(2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
+  expect(recentYears()[0]).toBe(currentYear());
 });

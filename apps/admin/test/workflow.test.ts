@@ -265,9 +265,12 @@ forEachDatabase((open) => {
     // A coaching session needs the direct superior's approval first ([K] III.D.5): no override before it.
     const coaching = await pegawai.caller.activities.create({ ...coachingFields(YEAR), evidence: pdfUpload() });
     await pegawai.caller.activities.submit({ id: coaching.id, declaration: true });
+    // The form is not offered before it, and the procedure refuses it by the same rule.
+    expect((await admin.caller.activities.get({ id: coaching.id })).can).toMatchObject({ overrideJp: false, overrideWaitsSuperior: true });
     const early = await errorOf(() => admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Sebelum atasan menyetujui' }));
     expect([early.code, early.cause?.messages?.id]).toEqual(['CONFLICT', expect.stringContaining('atasan')]);
     await (await callerAs(db, 'atasan')).caller.activities.review({ id: coaching.id, approve: true });
+    expect((await admin.caller.activities.get({ id: coaching.id })).can).toMatchObject({ overrideJp: true, overrideWaitsSuperior: false });
     await admin.caller.activities.overrideJp({ id: coaching.id, jp: 1, reason: 'Setelah atasan menyetujui' });
     // The owner hears of the superior's approval, and reads it in the app.
     const list = await pegawai.caller.notifications.list({});

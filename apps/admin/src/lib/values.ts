@@ -18,3 +18,11 @@ export function parseDecimal(value: unknown): number | undefined {
 export const todayIso = (timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string => today(timeZone, now);
 export const currentYear = (timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): number =>
   Number(todayIso(timeZone, now).slice(0, 4));
+
+/**
+ * How many years the year pickers offer (activity list, dashboard, MyASN): this year and the four
+ * before it. One span everywhere, so a year chosen on one page is offered on the others.
+ */
+export const RECENT_YEARS = 5;
+/** The years the pickers offer, newest first: `RECENT_YEARS` of them ending with `thisYear`. */
+export const recentYears = (thisYear: number = currentYear()): number[] => Array.from({ length: RECENT_YEARS }, (_, i) => thisYear - i);

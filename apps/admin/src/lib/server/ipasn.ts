@@ -4,7 +4,7 @@ import type { GroupReport, Improvement, IpAsnScore, ScoreContext, ScoringProfile
 import { compareWithSiasn, groupReport, improvements, notMeasuredReason, scoreParsed, scoringProfileFor } from '@bangkom/ipasn';
 import type { SQL } from 'drizzle-orm';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { xlsxTable } from '@bangkom/myasn/documents';
 import { anyOf } from './access.js';
 import type { Db } from './db/index.js';
 import { rowsOf } from './db/index.js';
@@ -293,6 +293,12 @@ export async function ipasnReport(db: Db, year: number, unitId: string | undefin
 // ---------------------------------------------------------------------------------------------
 // Imports: facts and SIASN scores, from CSV or XLSX; every row checked before anything is saved.
 
+/**
+ * A NIP in scientific notation ("1.98703122010012E+17", "1,98E+17"): an 18-digit NIP kept as a
+ * number in a spreadsheet. Its last digits are lost, so it cannot be read back.
+ */
+const NIP_AS_NUMBER = /^[+-]?\d+(?:[.,]\d*)?e[+-]?\d+$/i;
+
 /** Rows of a CSV or XLSX file: header and cells with their line number (header = line 1). */
 export async function tableOf(
   fileName: string,
@@ -303,35 +309,18 @@ export async function tableOf(
     const table = parseCsv(new TextDecoder().decode(bytes));
     return { header: table.header, rows: table.rows.filter((r) => r.cells.some((c) => c.trim() !== '')) };
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+  // The one XLSX reader of the imports: an 18-digit NIP kept as a number cell reads as the
+  // spreadsheet shows it (1.98703122010012E+17), never as digits that look exact but are not.
+  const table = await xlsxTable(bytes);
+  if (!table.ok) {
+    // An empty sheet is an empty table: the column checks say what is missing.
+    if (table.problems.every((p) => p.code === 'import.empty')) return { header: [], rows: [] };
     throw importRefusal([
       { path: ['file'], code: 'import.bad_xlsx', message: { id: `Berkas ${fileName} tidak dapat dibaca`, en: `Cannot read ${fileName}` } },
     ]);
   }
-  const sheet = workbook.worksheets[0];
-  const text = (v: ExcelJS.CellValue): string => {
-    if (v === null || v === undefined) return '';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if (typeof v === 'object') {
-      if ('text' in v && typeof v.text === 'string') return v.text;
-      if ('result' in v) return text(v.result as ExcelJS.CellValue);
-      if ('richText' in v) return v.richText.map((r) => r.text).join('');
-      return '';
-    }
-    return String(v);
-  };
-  if (!sheet) return { header: [], rows: [] };
-  const width = sheet.columnCount;
-  const read = (n: number) => Array.from({ length: width }, (_, i) => text(sheet.getRow(n).getCell(i + 1).value).trim());
-  const rows: { line: number; cells: string[] }[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const cells = read(n);
-    if (cells.some((c) => c !== '')) rows.push({ line: n, cells });
-  }
-  return { header: read(1), rows };
+  const trimmed = (cells: string[]) => cells.map((c) => c.trim());
+  return { header: trimmed(table.value.header), rows: table.value.rows.map((r) => ({ line: r.line, cells: trimmed(r.cells) })) };
 }
 
 export const importRefusal = (problems: Problem[]) =>
@@ -425,6 +414,10 @@ export function parseFactRows(table: { header: string[]; rows: { line: number; c
     const nip = cell('nip');
     if (nip === '') {
       problem('nip', 'NIP kosong', 'NIP is empty');
+      continue;
+    }
+    if (NIP_AS_NUMBER.test(nip)) {
+      problem('nip', `NIP tertulis ${nip}: simpan kolom NIP sebagai teks`, `the NIP reads ${nip}: save the NIP column as text`);
       continue;
     }
     if (seen.has(nip))
@@ -522,7 +515,7 @@ export function parseSiasnRows(table: { header: string[]; rows: { line: number; 
     const nip = (cells[at.nip] ?? '').trim();
     const record = { line, employeeId: nip } as SiasnRecord;
     let ok = true;
-    if (nip === '' || seen.has(nip)) {
+    if (nip === '' || seen.has(nip) || NIP_AS_NUMBER.test(nip)) {
       ok = false;
       problems.push({
         path: ['rows', line, SIASN_COLUMNS.nip],
@@ -530,7 +523,12 @@ export function parseSiasnRows(table: { header: string[]; rows: { line: number; 
         message:
           nip === ''
             ? { id: `Baris ${line}: NIP kosong`, en: `Line ${line}: NIP is empty` }
-            : { id: `Baris ${line}: NIP ${nip} berulang`, en: `Line ${line}: NIP ${nip} repeated` },
+            : NIP_AS_NUMBER.test(nip)
+              ? {
+                  id: `Baris ${line}: NIP tertulis ${nip}: simpan kolom NIP sebagai teks`,
+                  en: `Line ${line}: the NIP reads ${nip}: save the NIP column as text`,
+                }
+              : { id: `Baris ${line}: NIP ${nip} berulang`, en: `Line ${line}: NIP ${nip} repeated` },
       });
     }
     seen.add(nip);

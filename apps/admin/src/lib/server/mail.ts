@@ -4,6 +4,7 @@ import { noticeText } from '../notices.js';
 import type { Db } from './db/index.js';
 import { onClose, rowsOf } from './db/index.js';
 import { logServerError } from './errors.js';
+import type { Locale } from '../i18n.js';
 import { messagesFor } from './messages.js';
 
 /**
@@ -51,9 +52,12 @@ export function mailSettingsFromEnv(env: Record<string, string | undefined> = pr
 let mailOn = false;
 export const mailIsOn = () => mailOn;
 
-/** The message of a notice, in Bahasa Indonesia (accounts keep no language of their own). */
-export function mailOf(kind: string, params: Record<string, string>, link: string, origin?: string) {
-  const m = messagesFor('id');
+/**
+ * The message of a notice, in the recipient's language: the one they last chose in the app, or
+ * Bahasa Indonesia when they never chose one.
+ */
+export function mailOf(kind: string, params: Record<string, string>, link: string, origin?: string, language?: Locale | null) {
+  const m = messagesFor(language ?? 'id');
   const lines = [noticeText(m, kind, params), ''];
   if (origin) lines.push(m.mail_open({ url: new URL(link, origin).href }), '');
   lines.push(m.mail_footer());
@@ -66,6 +70,7 @@ interface Claimed {
   params: Record<string, string>;
   link: string;
   email: string | null;
+  language: Locale | null;
   mail_attempts: number;
 }
 
@@ -82,7 +87,7 @@ export async function sendPendingMail(db: Db, settings: MailSettings): Promise<{
       FROM users u
       WHERE u.id = n.user_id AND n.id IN (
         SELECT id FROM notifications WHERE mail_state = 'pending' ORDER BY id LIMIT ${MAIL_BATCH} FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.kind, n.params, n.link, u.email, n.mail_attempts`),
+      RETURNING n.id, n.kind, n.params, n.link, u.email, u.language, n.mail_attempts`),
   );
   claimed.sort((a, b) => Number(a.id) - Number(b.id));
   let sent = 0;
@@ -97,7 +102,7 @@ export async function sendPendingMail(db: Db, settings: MailSettings): Promise<{
       await settings.sender.sendMail({
         from: settings.from,
         to: notice.email,
-        ...mailOf(notice.kind, notice.params, notice.link, settings.origin),
+        ...mailOf(notice.kind, notice.params, notice.link, settings.origin, notice.language),
       });
       await db.execute(sql`UPDATE notifications SET mail_state = 'sent' WHERE id = ${notice.id}`);
       sent++;

@@ -2,7 +2,7 @@ import { learningMethodCodes } from '@bangkom/domain';
 import type { PageServerLoad } from './$types';
 import { callerFor, loadOr } from '$lib/server/context';
 import { searchParam } from '$lib/server/urls';
-import { currentYear } from '$lib/values';
+import { recentYears } from '$lib/values';
 import { activitySorts } from '$lib/server/routers/activities';
 
 const STATUSES = ['draft', 'submitted', 'verified', 'rejected'] as const;
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async (event) => {
   const after = event.url.searchParams.get('after') || undefined;
   // Unit, year and method: in the URL like the rest, so a filtered list can be bookmarked.
   const unitId = mine ? undefined : event.url.searchParams.get('unit')?.slice(0, 60) || undefined;
-  const thisYear = currentYear();
-  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const years = recentYears();
   const year = years.find((y) => String(y) === event.url.searchParams.get('year'));
   const method = learningMethodCodes.find((c) => c === event.url.searchParams.get('method'));
   // The order, in the URL too; the page's cursor (`after`) is read in this order.

@@ -2,12 +2,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { actionOr, callerFor, loadOr } from '$lib/server/context';
 import { yearParam } from '$lib/server/urls';
-import { currentYear } from '$lib/values';
+import { recentYears } from '$lib/values';
 
 export const load: PageServerLoad = async (event) => {
   const caller = await callerFor(event);
   const year = yearParam(event.url);
-  const thisYear = currentYear();
   const unitId = event.url.searchParams.get('unit') || undefined;
   const [dashboard, units, exportJobs] = await Promise.all([
     loadOr(event, () => caller.compliance.dashboard({ year, ...(unitId ? { unitId } : {}) })),
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
     // The caller's latest export in the background (its progress or its download link).
     loadOr(event, () => caller.jobs.list({ kind: 'monitoring_export', limit: 1 })),
   ]);
-  return { dashboard, units, exportJob: exportJobs[0] ?? null, years: Array.from({ length: 4 }, (_, i) => thisYear - i) };
+  return { dashboard, units, exportJob: exportJobs[0] ?? null, years: recentYears() };
 };
 
 export const actions: Actions = {

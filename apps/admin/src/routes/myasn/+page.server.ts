@@ -8,7 +8,7 @@ import { callerFor, loadOr } from '$lib/server/context';
 import { MyasnHistoryUpload } from '$lib/schemas';
 import { formOf, postedForm, refusalOf, refused } from '$lib/server/forms';
 import { yearParam } from '$lib/server/urls';
-import { currentYear } from '$lib/values';
+import { recentYears } from '$lib/values';
 
 const FILTERS = ['all', 'pending', 'uploaded'] as const;
 
@@ -30,7 +30,6 @@ export const load: PageServerLoad = async (event) => {
     loadOr(event, () => caller.myasn.unit({ ...scope, year, filter, ...(after ? { after } : {}) })),
     loadOr(event, () => caller.myasn.reconciliations({ ...scope, year })),
   ]);
-  const thisYear = currentYear();
   const historyForm = await formOf(event, MyasnHistoryUpload, { year, unitId: list.unitId });
   return {
     historyForm,
@@ -39,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
     units,
     filter,
     paged: after !== undefined,
-    years: Array.from({ length: 4 }, (_, i) => thisYear - i),
+    years: recentYears(),
   };
 };
 

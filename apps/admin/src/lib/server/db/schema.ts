@@ -12,6 +12,7 @@ import { activityStatuses, educationLevels, employeeKinds, performancePredicates
 import type { TrainingEvent } from '@bangkom/events';
 import type { Eligibility } from '@bangkom/tubel';
 import { sql } from 'drizzle-orm';
+import { locales, type Locale } from '../../i18n.js';
 import {
   bigint,
   bigserial,
@@ -110,9 +111,12 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     /** Where notifications are also e-mailed (optional; only when the server has SMTP settings). */
     email: text('email'),
+    /** The language the user last chose in the app: their e-mails are written in it (none: Bahasa Indonesia). */
+    language: text('language').$type<Locale>(),
   },
   (t) => [
     check('users_role_check', sql`${t.role} IN (${sqlList(roles)})`),
+    check('users_language_check', sql`${t.language} IN (${sqlList(locales)})`),
     foreignKey({ name: 'users_employee_id_fkey', columns: [t.employeeId], foreignColumns: [employees.id] }),
     foreignKey({ name: 'users_unit_id_fkey', columns: [t.unitId], foreignColumns: [units.id] }),
   ],

@@ -238,15 +238,28 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
   // A rejected activity goes back to its owner: fixed (fields, new evidence) and submitted again;
   // not an event certificate's record (a revoked certificate stays withdrawn).
   const revisable = (row.status === 'draft' || row.status === 'rejected') && !(await issuedWithCertificate(db, row));
+  const overrideWaits = staff && (await overrideAwaitsSuperior(db, row));
   return {
     edit: own && revisable && user.role !== 'auditor',
     submit: own && revisable && user.role !== 'auditor',
     withdraw: own && row.status === 'submitted' && user.role !== 'auditor',
     review: subordinate && row.status === 'submitted' && needsSuperior(row) && row.supervisorApproved === null,
     verify: staff && row.status === 'submitted',
-    overrideJp: staff,
+    // Setting the JP waits for the superior's approval; an override already set can still be cleared.
+    overrideJp: staff && (row.jpOverride !== null || !overrideWaits),
+    overrideWaitsSuperior: staff && overrideWaits,
     approveConversion: user.role === 'admin_sdm' && !own && row.data.conversionApprovedBy === undefined,
   };
+}
+
+/**
+ * Whether the JP of the activity cannot be set yet: it needs the direct superior's approval
+ * ([K] III.D.5) and has not had it. The form is offered and the procedure accepts by this one rule.
+ */
+async function overrideAwaitsSuperior(db: Db, row: Row): Promise<boolean> {
+  if (row.supervisorApproved === true || !(await superiorApproval(db))(row)) return false;
+  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
+  return Boolean(employee?.supervisorId);
 }
 
 /**
@@ -255,8 +268,7 @@ async function allowedActions(db: Db, user: SessionUser, row: Row) {
  * confirmation (default) or never.
  */
 async function ensureOverridable(db: Db, row: Row, jp: number, confirmed: boolean): Promise<void> {
-  const employee = (await db.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId)))[0];
-  if ((await superiorApproval(db))(row) && employee?.supervisorId && row.supervisorApproved !== true)
+  if (await overrideAwaitsSuperior(db, row))
     throw conflict(
       'JP dapat ditetapkan setelah atasan langsung menyetujui kegiatan ini ([K] III.D.5)',
       'The JP can be set once the direct superior has approved this activity ([K] III.D.5)',
@@ -345,23 +357,43 @@ export const LIST_COUNT_LIMIT = 10_000;
 
 /**
  * Activities (joined with their employee) matching `where`, counted up to `bound` + 1: past the
- * bound a list says "more than" (counting every submission of a ministry costs seconds).
+ * bound a list says "more than" (counting every submission of a ministry costs seconds). With
+ * `overdueSince`, also how many of those counted have waited since before it (submitted, or last
+ * changed): the home page's overdue items, read in the same pass.
  */
-function boundedCount(db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> {
-  return db
-    .select({ n: count() })
-    .from(
-      db
-        .select({ id: activities.id })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(where)
-        .orderBy(...order)
-        .limit(bound + 1)
-        .as('found'),
-    )
-    .then((r) => r[0]?.n ?? 0);
+async function boundedCounts(
+  db: Db,
+  where: SQL | undefined,
+  bound: number,
+  order: SQL[] = [],
+  overdueSince?: Date,
+): Promise<{ n: number; overdue: number }> {
+  const found = db
+    .select({
+      // Without a moment to compare, no column is read: the count can stay on the index.
+      since: (overdueSince
+        ? sql<Date | null>`coalesce(${activities.submittedAt}, ${activities.updatedAt})`
+        : sql<Date | null>`NULL::timestamptz`
+      ).as('since'),
+    })
+    .from(activities)
+    .innerJoin(employees, eq(employees.id, activities.employeeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(bound + 1)
+    .as('found');
+  const [row] = await db
+    .select({
+      n: count(),
+      overdue: overdueSince
+        ? sql<number>`count(*) FILTER (WHERE ${found.since} < ${overdueSince.toISOString()}::timestamptz)`.mapWith(Number)
+        : sql<number>`0`.mapWith(Number),
+    })
+    .from(found);
+  return { n: row?.n ?? 0, overdue: row?.overdue ?? 0 };
 }
+const boundedCount = async (db: Db, where: SQL | undefined, bound: number, order: SQL[] = []): Promise<number> =>
+  (await boundedCounts(db, where, bound, order)).n;
 
 /** Largest page of the activity list; the page asks for the next one by the last id. */
 export const MAX_PAGE = 200;
@@ -549,23 +581,10 @@ export const activitiesRouter = router({
       const conditions = queueConditions(ctx.db, user, await ruleProfile(ctx.db), 'now');
       const overdueSince = new Date(Date.now() - OVERDUE_DAYS * 86_400_000);
       // The oldest items first, up to the queue's bound: the overdue ones are among them.
-      const waiting = ctx.db
-        .select({ since: sql<Date>`coalesce(${activities.submittedAt}, ${activities.updatedAt})`.as('since') })
-        .from(activities)
-        .innerJoin(employees, eq(employees.id, activities.employeeId))
-        .where(and(...conditions))
-        .orderBy(...QUEUE_ORDER)
-        .limit(QUEUE_COUNT_LIMIT + 1)
-        .as('waiting');
-      const [row] = await ctx.db
-        .select({
-          n: count(),
-          overdue: sql<number>`count(*) FILTER (WHERE ${waiting.since} < ${overdueSince.toISOString()}::timestamptz)`.mapWith(Number),
-        })
-        .from(waiting);
-      toDecideMore = (row?.n ?? 0) > QUEUE_COUNT_LIMIT;
-      toDecide = Math.min(row?.n ?? 0, QUEUE_COUNT_LIMIT);
-      overdue = Math.min(row?.overdue ?? 0, QUEUE_COUNT_LIMIT);
+      const counted = await boundedCounts(ctx.db, and(...conditions), QUEUE_COUNT_LIMIT, QUEUE_ORDER, overdueSince);
+      toDecideMore = counted.n > QUEUE_COUNT_LIMIT;
+      toDecide = Math.min(counted.n, QUEUE_COUNT_LIMIT);
+      overdue = Math.min(counted.overdue, QUEUE_COUNT_LIMIT);
     }
     let plansToApprove = 0;
     if (user.role === 'admin_sdm') {

@@ -39,6 +39,7 @@ import {
   UsersQuery,
 } from '../../schemas.js';
 import { todayIso } from '../../values.js';
+import { locales } from '../../i18n.js';
 import { likePattern, nameOrNip } from '../search.js';
 import { appError } from '../errors.js';
 import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc.js';
@@ -143,6 +144,24 @@ const authRouter = router({
       await audit(tx, ctx.user, 'user.password_changed', 'user', String(user.id), null, { otherSessionsEnded: true });
     });
     return { ok: true };
+  }),
+  /** Keeps the language the user chose, so that what the server sends them later (e-mail) is in it. */
+  setLanguage: authedProcedure.input(z.object({ language: z.enum(locales) })).mutation(async ({ ctx, input }) => {
+    const [row] = await ctx.db.select({ language: users.language }).from(users).where(eq(users.id, ctx.user.id));
+    if (row?.language === input.language) return { language: input.language };
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(users).set({ language: input.language }).where(eq(users.id, ctx.user.id));
+      await audit(
+        tx,
+        ctx.user,
+        'user.language',
+        'user',
+        String(ctx.user.id),
+        { language: row?.language ?? null },
+        { language: input.language },
+      );
+    });
+    return { language: input.language };
   }),
   me: authedProcedure.query(async ({ ctx }) => {
     const employee = ctx.user.employeeId
