@@ -32,6 +32,10 @@ test('a page loads the messages of its language only, and the switch changes the
   await page.locator(SWITCH).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('h1')).toHaveText('Competency development activities');
+  // The choice is kept on the account: signing in from another browser opens in English.
+  const elsewhere = await loginAs(browser, app.url, 'adminunit');
+  await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'en');
+  await elsewhere.context().close();
   // A fresh load in English: no Indonesian messages among its scripts.
   const english = await scriptsOf(page, `${app.url}/activities`);
   expect(english.some((s) => s.body.includes(SKIP.en))).toBe(true);

@@ -79,6 +79,12 @@ export async function startServer(database, port) {
     BODY_SIZE_LIMIT: '50M',
     ...database.env,
   };
+  // Another server on the port (one left behind by an interrupted run) would answer for this one.
+  const taken = await fetch(`${origin}/login`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Port ${port} is already in use: stop the server on it first`);
   const started = performance.now();
   const child = spawn(process.execPath, [join(app, 'build', 'index.js')], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

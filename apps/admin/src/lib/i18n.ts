@@ -10,6 +10,8 @@ import type * as CompiledMessages from './generated/paraglide/messages/_index.js
 export const locales = ['id', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const LOCALE_COOKIE = 'bangkom_lang';
+/** The language cookie lasts a year; the server alone reads it. */
+export const LOCALE_COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400 } as const;
 
 /**
  * Every message of one language, as compiled: `messages.home_verified({ jp: 12, required: 20 })`.

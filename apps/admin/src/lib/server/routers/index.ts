@@ -107,7 +107,7 @@ const authRouter = router({
     const session = await createSession(ctx.db, user.id);
     ctx.setSession(session.token, session.expiresAt);
     await audit(ctx.db, sessionUserOf(user), 'auth.login', 'user', String(user.id), null, null);
-    return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
+    return { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword, language: user.language };
   }),
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.db, ctx.sessionToken);
