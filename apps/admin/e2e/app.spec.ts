@@ -661,4 +661,7 @@ test('English on a phone-width screen, without sideways scrolling', async ({ bro
   const sideways = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(sideways, 'the dashboard is wider than the screen').toBeLessThanOrEqual(1);
   await shot(admin, 'phone-dashboard');
+  // The choice is kept on the account (later specs sign in as the superior in Indonesian).
+  await page.locator('header form[action="/language"] button').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 });

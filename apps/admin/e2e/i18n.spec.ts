@@ -62,6 +62,10 @@ test('a page that does not exist says so in the user’s language', async ({ bro
   await page.locator(SWITCH).click();
   await page.goto(`${app.url}/no-such-page`);
   await expect(page.getByRole('alert')).toHaveText('Page not found.');
+  // Back to Bahasa Indonesia: the choice is kept on the account, and later specs sign in as this user.
+  await page.goto(`${app.url}/`);
+  await page.locator(SWITCH).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 });
 
 test('the header names the account as every person is shown: name and NIP, or a username marked as an account', async ({
@@ -74,4 +78,6 @@ test('the header names the account as every person is shown: name and NIP, or a 
   await expect(auditor.getByTestId('who-person')).toHaveText('auditor (akun)');
   await auditor.locator(SWITCH).click();
   await expect(auditor.getByTestId('who-person')).toHaveText('auditor (account)');
+  await auditor.locator(SWITCH).click();
+  await expect(auditor.getByTestId('who-person')).toHaveText('auditor (akun)');
 });

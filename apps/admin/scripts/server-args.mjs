@@ -4,7 +4,7 @@
  * JavaScript heap of the server on the embedded database, in MiB. PGlite holds about 400 MiB of
  * its own (WebAssembly memory with a fixed 128 MB buffer pool); V8 would let the heap grow by
  * 200 MiB more under twenty clients before it collects, taking the server past 600 MiB. Capped at
- * 256 MiB it stays under 500 MiB, answers 6–10 % fewer requests under that load, and still
+ * 256 MiB it stays under 500 MiB, answers 6–28 % fewer requests under that load (two runs), and still
  * imports 100,000 employees (docs/scaling.md). On PostgreSQL the heap is left to V8.
  */
 export const EMBEDDED_HEAP_MIB = 256;
