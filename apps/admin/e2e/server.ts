@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFreshDatabase } from '../test/fresh-postgres.mjs';
+import { serverNodeArgs } from '../scripts/server-args.mjs';
 
 const app = join(import.meta.dirname, '..');
 
@@ -52,7 +53,8 @@ export async function startApp(kind: 'pglite' | 'postgres', options: { databaseU
     env.DATABASE_URL = '';
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, [join(app, 'build', 'index.js')], {
+  // As `npm start` runs it (on PGlite with its heap cap).
+  const child = spawn(process.execPath, [...serverNodeArgs(env), join(app, 'build', 'index.js')], {
     cwd: app,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

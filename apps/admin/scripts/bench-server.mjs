@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { serverNodeArgs } from './server-args.mjs';
 
 export const app = join(import.meta.dirname, '..');
 export const PASSWORD = 'bench-password-123';
@@ -86,7 +87,8 @@ export async function startServer(database, port) {
   );
   if (taken) throw new Error(`Port ${port} is already in use: stop the server on it first`);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(app, 'build', 'index.js')], {
+  // As `npm start` runs it (on PGlite with its heap cap).
+  const child = spawn(process.execPath, [...serverNodeArgs(env), join(app, 'build', 'index.js')], {
     cwd: app,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildWithProgress } from './build-if-stale.mjs';
 import { conflictingInstance, forgetInstance, recordInstance, startSettings } from './instance.mjs';
+import { serverNodeArgs } from './server-args.mjs';
 
 const app = join(import.meta.dirname, '..');
 /** Stage numbering continues the root `npm start` (stage 1 installs dependencies). */
@@ -51,7 +52,7 @@ const env = {
   // Evidence files are up to 5 MiB (base64 and form overhead on top).
   BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '50M',
 };
-const server = spawn(process.execPath, [join(app, 'build', 'index.js')], { cwd: app, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [...serverNodeArgs(env), join(app, 'build', 'index.js')], { cwd: app, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 let exited = false;
 server.on('exit', (code, signal) => {
