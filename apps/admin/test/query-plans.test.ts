@@ -9,6 +9,7 @@ import { activitySlices, employeesSql } from '../scripts/bench-seed.mjs';
 import type { Database, Db } from '../src/lib/server/db/index.js';
 import { users } from '../src/lib/server/db/schema.js';
 import { drainStale } from '../src/lib/server/totals.js';
+import { profileOfYear } from '../src/lib/server/routers/activities.js';
 import { unitFiguresSql } from '../src/lib/server/unit-figures.js';
 import { forEachDatabase } from './databases.js';
 import { callerAs } from './helpers.js';
@@ -105,8 +106,8 @@ forEachDatabase((open, kind) => {
     // Every unit's figures are stored (computed after the bulk recomputation): the agency's add them up.
     expect(seqScans(plans)).toEqual([]);
     // Computing every unit's figures at once (after a bulk recomputation) reads employees and their stored JP, never the activities.
-    const all = await unitFiguresSql(
-      db,
+    const all = unitFiguresSql(
+      await profileOfYear(db, YEAR),
       YEAR,
       Array.from({ length: UNITS }, (_, i) => `U${String(i + 1).padStart(3, '0')}`),
     );
@@ -120,7 +121,7 @@ forEachDatabase((open, kind) => {
     const unit = await callerAs(db, 'unit');
     const plans = await plansOf(database, () => unit.caller.compliance.dashboard({ year: YEAR }));
     // After a change to one of its employees the unit's stored figures are computed again, from its employees alone.
-    const figures = await unitFiguresSql(db, YEAR, ['U002']);
+    const figures = unitFiguresSql(await profileOfYear(db, YEAR), YEAR, ['U002']);
     plans.push(...(await plansOf(database, () => db.execute(sql`SELECT * FROM (${figures}) f`))));
     show('unit dashboard', plans);
     // The stored yearly JP (one row per employee and year) may be hashed whole at this size; the printed plan shows it.

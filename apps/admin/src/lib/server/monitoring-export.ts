@@ -16,10 +16,10 @@ import type { StoredActivity } from './db/schema.js';
 import { employees, units, users } from './db/schema.js';
 import type { JobRun } from './jobs.js';
 import { storeJobFile } from './jobs.js';
-import { resolveProfiles, roundJp, versionInForce } from '@bangkom/jp';
-import { appError } from './errors.js';
+import type { RuleProfile } from '@bangkom/jp';
+import { roundJp } from '@bangkom/jp';
 import { SUMMARY_HEADERS, SUMMARY_STATUS } from '../monitoring-sheet.js';
-import { activityOf, ruleProfile } from './routers/activities.js';
+import { activityOf, profileOfYear } from './routers/activities.js';
 import { freshen } from './totals.js';
 
 /**
@@ -50,14 +50,10 @@ export const monitoringFilename = (scope: MonitoringScope, format: MonitoringFor
   `monitoring-${scope.unitId ?? 'semua-unit'}-${scope.year}.${format}`;
 
 /**
- * The obligation of each kind of employee in a year (the profile version in force at its end), as
- * SQL rows `(kind, required, cap)`: compliance is then decided in SQL, per employee.
+ * The obligation of each kind of employee under a profile version (the one of the year,
+ * `profileOfYear`), as SQL rows `(kind, required, cap)`: compliance is then decided in SQL, per employee.
  */
-export async function obligationsSql(db: Db, year: number) {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+export function obligationsSql(profile: RuleProfile) {
   const kinds = ['PNS', 'PPPK', 'TKK'] as const;
   return sql.join(
     kinds.map((k) => sql`(${k}::text, ${profile.obligations[k].requiredJp}::numeric, ${profile.obligations[k].maxJp ?? null}::numeric)`),
@@ -111,7 +107,7 @@ const summaryCells = (r: SummaryRow, no: number) => [
  * by unit name, name. `belowOnly`: those below the obligation only.
  */
 export async function* summaryPages(db: Db, scope: MonitoringScope, options: { belowOnly?: boolean; signal?: AbortSignal } = {}) {
-  const obligations = await obligationsSql(db, scope.year);
+  const obligations = obligationsSql(await profileOfYear(db, scope.year));
   let after: { free: boolean; unit: string; name: string; id: string } | null = null;
   for (;;) {
     options.signal?.throwIfAborted();

@@ -1,4 +1,4 @@
-import { computeJp, resolveProfiles, versionInForce } from '@bangkom/jp';
+import { computeJp, resolveProfiles } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './db/index.js';
@@ -7,7 +7,7 @@ import { activities, employees, settings } from './db/schema.js';
 import { appError } from './errors.js';
 import { written } from './read-cache.js';
 import { anyOf } from './access.js';
-import { activityOf, ruleProfile } from './routers/activities.js';
+import { activityOf, ruleProfile, versionOfYear } from './routers/activities.js';
 import { unitFigureDifferences, warmUnitFigures } from './unit-figures.js';
 
 /**
@@ -269,7 +269,7 @@ export interface Compliance {
 export async function complianceUnder(db: Db, profile: string, year: number): Promise<Compliance> {
   const versions = resolveProfiles(profile);
   if (!versions.ok) throw appError('BAD_REQUEST', `Profil tidak dikenal: ${profile}`, `Unknown profile: ${profile}`, versions.problems);
-  const version = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+  const version = versionOfYear(versions.value, year);
   const result: Compliance = { profile, year, requiredPns: version.obligations.PNS.requiredJp, obligated: 0, meeting: 0, totalJp: 0 };
   for await (const chunk of employeeChunks(db)) {
     const kinds = await db.select({ id: employees.id, kind: employees.kind }).from(employees).where(anyOf(employees.id, chunk));

@@ -1,11 +1,11 @@
-import { jpBands, resolveProfiles, versionInForce } from '@bangkom/jp';
+import type { RuleProfile } from '@bangkom/jp';
+import { jpBands } from '@bangkom/jp';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/index.js';
 import { rowsOf } from './db/index.js';
 import type { StoredBelow } from './db/schema.js';
-import { appError } from './errors.js';
 import { obligationsSql } from './monitoring-export.js';
-import { ruleProfile } from './routers/activities.js';
+import { profileOfYear, ruleProfile } from './routers/activities.js';
 
 /**
  * Stored dashboard figures per unit and year (`unit_year_jp`): the agency's dashboard adds up one
@@ -35,15 +35,6 @@ export interface UnitFigures {
   belowTotal: number;
 }
 
-/** The PNS obligation of a year under the profile in force at its end ([P] art. 19(2)): the dashboard's bands follow it. */
-export async function pnsObligation(db: Db, year: number): Promise<{ jp: number; source: string }> {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
-  return { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
-}
-
 /** A row is current: computed under `profile`, and every change to its unit is visible in its snapshot. */
 const current = (profile: string) =>
   sql`a.profile = ${profile} AND NOT EXISTS (SELECT 1 FROM unit_jp_changes c WHERE c.unit_id = a.unit_id AND NOT pg_visible_in_snapshot(c.xid, a.snapshot))`;
@@ -59,18 +50,18 @@ async function outdatedUnits(db: Db, year: number, unitId: string | undefined, p
 }
 
 /**
- * The figures of these units in a year, computed from the stored JP of their employees (one pass
- * per unit): the counts, the JP bands as SQL, and each unit's largest shortfalls.
+ * The figures of these units in a year under the year's profile version (`profileOfYear`),
+ * computed from the stored JP of their employees (one pass per unit): the counts, the JP bands as
+ * SQL (they follow the PNS obligation, [P] art. 19(2)), and each unit's largest shortfalls.
  */
-export async function unitFiguresSql(db: Db, year: number, unitIds: readonly string[]) {
-  const obligation = await pnsObligation(db, year);
-  const bands = jpBands(obligation.jp);
+export function unitFiguresSql(profile: RuleProfile, year: number, unitIds: readonly string[]) {
+  const bands = jpBands(profile.obligations.PNS.requiredJp);
   const bandCounts = sql.join(
     bands.map((b) => sql`count(*) FILTER (WHERE required > 0 AND jp >= ${b.from}${b.to === null ? sql`` : sql` AND jp < ${b.to}`})`),
     sql`, `,
   );
   const zeros = sql.raw(`'[${bands.map(() => 0).join(',')}]'::jsonb`);
-  return sql`WITH ob(kind, required, cap) AS (VALUES ${await obligationsSql(db, year)}),
+  return sql`WITH ob(kind, required, cap) AS (VALUES ${obligationsSql(profile)}),
     s AS (
       SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required, coalesce(t.problems, 0) AS problems,
         (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
@@ -107,24 +98,24 @@ export async function unitFiguresSql(db: Db, year: number, unitIds: readonly str
  * time (an advisory lock: twenty readers after a write wait for one computation, and the removal of
  * changes every row has seen never races with a row being written); writers never wait.
  */
-async function refreshUnits(db: Db, year: number, unitId: string | undefined, profile: string): Promise<void> {
+async function refreshUnits(db: Db, year: number, unitId: string | undefined, profile: RuleProfile): Promise<void> {
   await db.transaction(async (txOuter) => {
     const tx = txOuter as unknown as Db;
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('bangkom.unit_year_jp'))`);
-    const outdated = await outdatedUnits(tx, year, unitId, profile);
+    const outdated = await outdatedUnits(tx, year, unitId, profile.id);
     if (outdated.length === 0) return;
     const ids = sql.param(outdated);
     await tx.execute(
       sql`INSERT INTO unit_year_jp (unit_id, year, profile, snapshot, employees, compliant, jp, free, problems, bands, below, below_total)
-        SELECT unit_id, ${year}, ${profile}, pg_current_snapshot(), employees, compliant, jp, free, problems, bands, below, below_total
-        FROM (${await unitFiguresSql(tx, year, outdated)}) f
+        SELECT unit_id, ${year}, ${profile.id}, pg_current_snapshot(), employees, compliant, jp, free, problems, bands, below, below_total
+        FROM (${unitFiguresSql(profile, year, outdated)}) f
         ON CONFLICT (unit_id, year) DO UPDATE SET profile = excluded.profile, snapshot = excluded.snapshot, employees = excluded.employees,
           compliant = excluded.compliant, jp = excluded.jp, free = excluded.free, problems = excluded.problems, bands = excluded.bands,
           below = excluded.below, below_total = excluded.below_total`,
     );
     // The units' rows of other years that are out of date go (they are computed again when read),
     // then the changes every remaining row has seen: the table of changes stays small.
-    await tx.execute(sql`DELETE FROM unit_year_jp a WHERE a.unit_id = ANY(${ids}::text[]) AND NOT (${current(profile)})`);
+    await tx.execute(sql`DELETE FROM unit_year_jp a WHERE a.unit_id = ANY(${ids}::text[]) AND NOT (${current(profile.id)})`);
     await tx.execute(
       sql`DELETE FROM unit_jp_changes c WHERE c.unit_id = ANY(${ids}::text[])
         AND NOT EXISTS (SELECT 1 FROM unit_year_jp a WHERE a.unit_id = c.unit_id AND NOT pg_visible_in_snapshot(c.xid, a.snapshot))`,
@@ -157,15 +148,14 @@ const figuresOf = (r: FiguresRow): UnitFigures => ({
 const FIGURE_COLUMNS = sql`unit_id, employees, compliant, jp::float8 AS jp, free, problems, bands, below, below_total`;
 
 /**
- * The current figures of a year for one unit or (no unit) every unit: the outdated ones are
- * computed first. Units without any employee are left out.
+ * The current figures of a year (under its profile version, `profileOfYear`) for one unit or (no
+ * unit) every unit: the outdated ones are computed first. Units without any employee are left out.
  */
-export async function unitFigures(db: Db, year: number, unitId: string | undefined): Promise<UnitFigures[]> {
-  const profile = await ruleProfile(db);
-  if ((await outdatedUnits(db, year, unitId, profile)).length) await refreshUnits(db, year, unitId, profile);
+export async function unitFigures(db: Db, profile: RuleProfile, year: number, unitId: string | undefined): Promise<UnitFigures[]> {
+  if ((await outdatedUnits(db, year, unitId, profile.id)).length) await refreshUnits(db, year, unitId, profile);
   const rows = await db.execute(
     sql`SELECT ${FIGURE_COLUMNS} FROM unit_year_jp
-      WHERE year = ${year} AND profile = ${profile} ${unitId === undefined ? sql`` : sql`AND unit_id = ${unitId}`}
+      WHERE year = ${year} AND profile = ${profile.id} ${unitId === undefined ? sql`` : sql`AND unit_id = ${unitId}`}
         AND (employees > 0 OR free > 0) ORDER BY unit_id`,
   );
   return rowsOf<FiguresRow>(rows).map(figuresOf);
@@ -176,9 +166,8 @@ export async function unitFigures(db: Db, year: number, unitId: string | undefin
  * which changed them all): the first dashboard opened afterwards reads them at once.
  */
 export async function warmUnitFigures(db: Db): Promise<void> {
-  const profile = await ruleProfile(db);
   const years = rowsOf<{ year: number }>(await db.execute(sql`SELECT DISTINCT year FROM employee_year_jp ORDER BY year DESC`));
-  for (const { year } of years) await refreshUnits(db, Number(year), undefined, profile);
+  for (const { year } of years) await refreshUnits(db, Number(year), undefined, await profileOfYear(db, Number(year)));
 }
 
 export interface UnitFiguresDifference {
@@ -202,8 +191,8 @@ export async function unitFigureDifferences(db: Db): Promise<{ checked: number; 
     const ofYear = stored.filter((r) => Number(r.year) === year).map(figuresOf);
     const computed = rowsOf<FiguresRow>(
       await db.execute(
-        sql`SELECT ${FIGURE_COLUMNS} FROM (${await unitFiguresSql(
-          db,
+        sql`SELECT ${FIGURE_COLUMNS} FROM (${unitFiguresSql(
+          await profileOfYear(db, year),
           year,
           ofYear.map((f) => f.unitId),
         )}) f`,

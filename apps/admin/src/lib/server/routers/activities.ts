@@ -8,7 +8,7 @@ import {
   learningMethods,
   problemsFromZod,
 } from '@bangkom/domain';
-import type { JpBasis } from '@bangkom/jp';
+import type { JpBasis, RuleProfile } from '@bangkom/jp';
 import { convertActivity, DEFAULT_PROFILE_ID, requiresSupervisorApproval, resolveProfiles, versionInForce, versionOn } from '@bangkom/jp';
 import { jenisDiklat, siasnReference } from '@bangkom/myasn';
 import type { SQL } from 'drizzle-orm';
@@ -50,6 +50,18 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export async function ruleProfile(db: Db): Promise<string> {
   const row = (await db.select().from(settings).where(eq(settings.key, 'ruleProfile')))[0];
   return typeof row?.value === 'string' ? row.value : DEFAULT_PROFILE_ID;
+}
+
+/** The version of a profile that governs a year's obligation: the one in force at the year's end ([P] art. 19(2)). */
+export const versionOfYear = (versions: readonly RuleProfile[], year: number): RuleProfile =>
+  versionInForce(versions, `${year}-12-31`) ?? versions.at(-1)!;
+
+/** The version of the agency's rule profile that governs a year (see `versionOfYear`). */
+export async function profileOfYear(db: Db, year: number): Promise<RuleProfile> {
+  const versions = resolveProfiles(await ruleProfile(db));
+  if (!versions.ok)
+    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
+  return versionOfYear(versions.value, year);
 }
 
 /** The activity of a row as the engine takes it: its record with the admin's JP override, when one is set. */

@@ -12,7 +12,6 @@ import {
 } from '@bangkom/events';
 import { createHash } from 'node:crypto';
 import type { YearSummary } from '@bangkom/jp';
-import { resolveProfiles, versionInForce } from '@bangkom/jp';
 import type { SQL } from 'drizzle-orm';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -39,7 +38,8 @@ import {
 import { issuerOf, lockCertificates, signingKey, verificationUrl } from '../signing.js';
 import { freshen, refreshTotals } from '../totals.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
-import { agencyTimeZone, ruleProfile } from './activities.js';
+import { agencyTimeZone, profileOfYear, ruleProfile } from './activities.js';
+import { obligationsSql } from '../monitoring-export.js';
 import {
   Attendance,
   AttendanceImport,
@@ -130,20 +130,10 @@ async function namePage<T>(
   return { rows: found.slice(0, input.limit), total: Number(counted[0]?.n ?? 0), more: found.length > input.limit };
 }
 
-/** The obligation of each kind of employee in a year, as SQL rows `(kind, required)`, and the source per kind. */
+/** The obligation of each kind of employee in a year, as SQL rows `(kind, required, cap)`, and the source per kind. */
 async function obligations(db: Db, year: number) {
-  const versions = resolveProfiles(await ruleProfile(db));
-  if (!versions.ok)
-    throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-  const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
-  const kinds = ['PNS', 'PPPK', 'TKK'] as const;
-  return {
-    values: sql.join(
-      kinds.map((k) => sql`(${k}::text, ${profile.obligations[k].requiredJp}::numeric)`),
-      sql`, `,
-    ),
-    of: (kind: EmployeeKind) => profile.obligations[kind],
-  };
+  const profile = await profileOfYear(db, year);
+  return { values: obligationsSql(profile), of: (kind: EmployeeKind) => profile.obligations[kind] };
 }
 
 /** The SQL condition of the picker's filters on `employees` (everything but paging). */
@@ -160,7 +150,7 @@ async function candidateCondition(db: Db, user: SessionUser, event: Event, f: z.
   if (f.belowObligation) {
     const ob = await obligations(db, year);
     conditions.push(sql`coalesce((SELECT t.jp FROM employee_year_jp t WHERE t.employee_id = ${employees.id} AND t.year = ${year}), 0)
-      < (SELECT ob.required FROM (VALUES ${ob.values}) AS ob(kind, required) WHERE ob.kind = ${employees.kind})`);
+      < (SELECT ob.required FROM (VALUES ${ob.values}) AS ob(kind, required, cap) WHERE ob.kind = ${employees.kind})`);
   }
   return and(...conditions);
 }

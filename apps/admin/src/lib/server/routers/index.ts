@@ -49,9 +49,9 @@ import { complianceUnder, drainStale, freshen, markAllStale, refreshTotals } fro
 import { employeeProblems, importContext, parseEmployeeFile, refusedBatch, unreadableFile } from '../employee-import.js';
 import { belowFilename, MEDIA_TYPES, monitoringBytes, monitoringFilename } from '../monitoring-export.js';
 import { cachedRead } from '../read-cache.js';
-import { BELOW_SHOWN, pnsObligation, unitFigures } from '../unit-figures.js';
+import { BELOW_SHOWN, unitFigures } from '../unit-figures.js';
 import { jobsRouter } from './jobs.js';
-import { activitiesRouter, activityOf, agencyTimeZone, ruleProfile } from './activities.js';
+import { activitiesRouter, activityOf, agencyTimeZone, profileOfYear, ruleProfile } from './activities.js';
 import { notificationsRouter } from './notifications.js';
 import { myasnRouter } from './myasn.js';
 import { ipasnRouter } from './ipasn.js';
@@ -329,9 +329,10 @@ async function cardOf(db: Db, employee: typeof employees.$inferSelect) {
  * (../unit-figures.ts) added up, the largest shortfalls among the units' own.
  */
 async function dashboardOf(db: Db, year: number, unitId: string | undefined, pending: number) {
-  const obligation = await pnsObligation(db, year);
+  const profile = await profileOfYear(db, year);
+  const obligation = { jp: profile.obligations.PNS.requiredJp, source: profile.obligations.PNS.source };
   const bands = jpBands(obligation.jp);
-  const unitRows = await unitFigures(db, year, unitId);
+  const unitRows = await unitFigures(db, profile, year, unitId);
   const [belowRows, unitNames] = await Promise.all([
     // Each unit keeps its BELOW_SHOWN largest shortfalls: the scope's largest are among them.
     db

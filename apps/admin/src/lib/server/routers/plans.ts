@@ -2,7 +2,7 @@ import type { IndividualDevelopmentPlan } from '@bangkom/domain';
 import { PlanItem } from '@bangkom/domain';
 import { PlanApproval, PlanHeader, PlanReturn, PlanYear, PlansQuery } from '../../schemas.js';
 import { recommendMethods, requiredPlanFields, validatePlan } from '@bangkom/idp';
-import { resolveProfiles, versionInForce } from '@bangkom/jp';
+import { resolveProfiles } from '@bangkom/jp';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit.js';
@@ -17,7 +17,7 @@ import { ensureVisible, unitScope } from '../access.js';
 import { notify } from '../notify.js';
 import { nameOrNip } from '../search.js';
 import { personOf } from '../people.js';
-import { agencyTimeZone, ruleProfile } from './activities.js';
+import { agencyTimeZone, ruleProfile, versionOfYear } from './activities.js';
 
 const yearInput = PlanYear;
 type Row = typeof plans.$inferSelect;
@@ -278,7 +278,7 @@ export const plansRouter = router({
 /** The fields the profile in force in the year requires of a plan and its items, for the form to mark. */
 async function requiredOf(db: Db, year: number) {
   const versions = resolveProfiles(await ruleProfile(db));
-  const profile = versions.ok ? (versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)) : undefined;
+  const profile = versions.ok ? versionOfYear(versions.value, year) : undefined;
   return profile ? requiredPlanFields(profile) : { plan: [], item: [] };
 }
 

@@ -1,15 +1,13 @@
-import { resolveProfiles, versionInForce } from '@bangkom/jp';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { subordinateCondition } from '../access.js';
 import { activities, employees, employeeYearJp, plans, units } from '../db/schema.js';
-import { appError } from '../errors.js';
 import { needsSupervisorSql } from '../review.js';
 import { nameOrNip } from '../search.js';
 import { freshen } from '../totals.js';
 import { todayIso } from '../../values.js';
 import { roleProcedure, router } from '../trpc.js';
-import { agencyTimeZone, ruleProfile } from './activities.js';
+import { agencyTimeZone, profileOfYear, ruleProfile } from './activities.js';
 
 /** Subordinates on one page of the team view. */
 export const TEAM_PAGE = 50;
@@ -33,11 +31,7 @@ export const teamRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const year = input.year ?? Number(todayIso(await agencyTimeZone(ctx.db)).slice(0, 4));
-      const versions = resolveProfiles(await ruleProfile(ctx.db));
-      if (!versions.ok)
-        throw appError('INTERNAL_SERVER_ERROR', 'Profil aturan tidak dapat dimuat', 'The rule profile cannot be loaded', versions.problems);
-      // The obligation of the year: the profile version in force at its end.
-      const profile = versionInForce(versions.value, `${year}-12-31`) ?? versions.value.at(-1)!;
+      const profile = await profileOfYear(ctx.db, year);
       const required = sql`CASE ${employees.kind} ${sql.join(
         (['PNS', 'PPPK', 'TKK'] as const).map((k) => sql`WHEN ${k} THEN ${profile.obligations[k].requiredJp}::numeric`),
         sql` `,
