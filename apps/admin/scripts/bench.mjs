@@ -17,6 +17,7 @@
 // database is dropped and created again). PGlite: a data folder under apps/admin/.bench/.
 // Figures are printed, never asserted: they depend on the machine.
 import { existsSync } from 'node:fs';
+import { DEFAULT_PROFILE_ID, jpBands, resolveProfiles, versionInForce } from '@bangkom/jp';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { activitySlices, employeesSql } from './bench-seed.mjs';
@@ -120,9 +121,19 @@ async function overrideTarget(raw) {
  * unit replace: there the ratio shows what storing them saves.
  */
 async function baselines(raw) {
-  const perEmployee = (
-    unit,
-  ) => `WITH ob(kind, required, cap) AS (VALUES ('PNS', 20::numeric, NULL::numeric), ('PPPK', 20, NULL), ('TKK', 0, NULL)),
+  // The obligations of the year as the app takes them: the version of the database's rule profile
+  // in force at the year's end ([P] art. 19(2); TKK without one, [K] I.E.16b–c), and its JP bands.
+  const setting = (await raw.query(`SELECT value FROM settings WHERE key = 'ruleProfile'`))[0]?.value;
+  const versions = resolveProfiles(typeof setting === 'string' ? setting : DEFAULT_PROFILE_ID);
+  if (!versions.ok) throw new Error(`the rule profile ${setting} cannot be loaded`);
+  const profile = versionInForce(versions.value, `${YEAR}-12-31`) ?? versions.value.at(-1);
+  const ob = ['PNS', 'PPPK', 'TKK']
+    .map((k) => `('${k}', ${profile.obligations[k].requiredJp}::numeric, ${profile.obligations[k].maxJp ?? 'NULL'}::numeric)`)
+    .join(', ');
+  const bandCounts = jpBands(profile.obligations.PNS.requiredJp)
+    .map((b) => `count(*) FILTER (WHERE required > 0 AND jp >= ${b.from}${b.to === null ? '' : ` AND jp < ${b.to}`})`)
+    .join(', ');
+  const perEmployee = (unit) => `WITH ob(kind, required, cap) AS (VALUES ${ob}),
     s AS (SELECT e.id, e.name, e.kind, e.unit_id, coalesce(t.jp, 0) AS jp, ob.required,
         (coalesce(t.jp, 0) >= ob.required AND (ob.cap IS NULL OR coalesce(t.jp, 0) <= ob.cap)) AS compliant
       FROM employees e JOIN ob ON ob.kind = e.kind LEFT JOIN employee_year_jp t ON t.employee_id = e.id AND t.year = ${YEAR}
@@ -131,9 +142,7 @@ async function baselines(raw) {
   // of activities with problems is read only when the stored totals count some (none here).
   const dashboard = (unit) => [
     `${perEmployee(unit)} SELECT unit_id, count(*) FILTER (WHERE required > 0), count(*) FILTER (WHERE required > 0 AND compliant),
-      sum(jp) FILTER (WHERE required > 0), count(*) FILTER (WHERE required = 0),
-      count(*) FILTER (WHERE required > 0 AND jp < 10), count(*) FILTER (WHERE required > 0 AND jp >= 10 AND jp < 20),
-      count(*) FILTER (WHERE required > 0 AND jp >= 20) FROM s GROUP BY unit_id`,
+      sum(jp) FILTER (WHERE required > 0), count(*) FILTER (WHERE required = 0), ${bandCounts} FROM s GROUP BY unit_id`,
     `${perEmployee(unit)} SELECT id, name, greatest(0, required - jp), count(*) OVER () FROM s WHERE required > 0 AND NOT compliant
       ORDER BY greatest(0, required - jp) DESC, name, id LIMIT 200`,
   ];
