@@ -26,7 +26,10 @@ forEachDatabase((open) => {
     const file = whole.subarray(8, 8 + 5 * 1024 * 1024);
     await db.insert(evidenceFiles).values({ sha256: 'every-byte', mediaType: 'application/pdf', size: file.length, content: file });
     await db.insert(evidenceFiles).values({ sha256: 'empty', mediaType: 'application/pdf', size: 0, content: new Uint8Array(0) });
-    const rows = await db.select().from(evidenceFiles).where(inArray(evidenceFiles.sha256, ['every-byte', 'empty']));
+    const rows = await db
+      .select()
+      .from(evidenceFiles)
+      .where(inArray(evidenceFiles.sha256, ['every-byte', 'empty']));
     const content = new Map(rows.map((r) => [r.sha256, r.content]));
     expect(content.get('every-byte')).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(content.get('every-byte')!).equals(Buffer.from(file))).toBe(true);

@@ -5,6 +5,7 @@ import { issueText, snakeCase } from '../src/lib/i18n.js';
 import { z } from 'zod';
 import { errorDetails } from '../src/lib/server/errors.js';
 import { messagesFor } from '../src/lib/server/messages.js';
+import { noticeText } from '../src/lib/notices.js';
 
 const app = join(import.meta.dirname, '..');
 /** A message of the inlang message format: a pattern, or variants chosen by selectors (plurals). */
@@ -149,4 +150,19 @@ it('counts agree with their noun in English (Intl.PluralRules), Indonesian needs
   expect(en.plan_invalid({ count: 1 })).toBe('The plan still has 1 error.');
   expect(en.plan_invalid({ count: 3 })).toBe('The plan still has 3 errors.');
   expect(id.plan_invalid({ count: 1 })).toBe('Rencana masih memiliki 1 kesalahan.');
+});
+
+it('a notice of a decision names who decided, by name and NIP or by account; older notices without it read as before', () => {
+  const id = messagesFor('id');
+  const en = messagesFor('en');
+  const params = { title: 'Diklat Jalan', byUsername: 'adminunit', byName: 'Siti Aminah', byNip: '198001012005012001' };
+  expect(noticeText(id, 'activity_verified', params)).toBe(
+    'Kegiatan "Diklat Jalan" diverifikasi; JP-nya terhitung. Diputuskan oleh Siti Aminah (198001012005012001).',
+  );
+  expect(noticeText(en, 'plan_approved', { year: '2026', byUsername: 'sdm-pusat' })).toBe(
+    'Your 2026 plan was approved. Decided by sdm-pusat (account).',
+  );
+  expect(noticeText(id, 'activity_verified', { title: 'Diklat Jalan' })).toBe('Kegiatan "Diklat Jalan" diverifikasi; JP-nya terhitung.');
+  // An unknown kind says nothing, whoever decided.
+  expect(noticeText(id, 'no_such_kind', params)).toBe('');
 });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { Database, Db } from '../src/lib/server/db/index.js';
-import { notifications, users } from '../src/lib/server/db/schema.js';
+import { employees, notifications, users } from '../src/lib/server/db/schema.js';
 import { MAIL_ATTEMPTS, mailSettingsFromEnv, sendPendingMail, startMailer } from '../src/lib/server/mail.js';
 import { notify } from '../src/lib/server/notify.js';
 import { seedDemo } from '../src/lib/server/seed.js';
@@ -127,6 +127,15 @@ forEachDatabase((open) => {
     expect(body).toContain('Pelatihan teknis perkerasan jalan');
     expect(body).toContain('Sertifikat tidak terbaca');
     expect(body).toContain(`${ORIGIN}/activities/${id}`);
+    // Who decided: the unit admin, by name and NIP.
+    const decider = (
+      await db
+        .select({ name: employees.name, nip: employees.id })
+        .from(users)
+        .innerJoin(employees, eq(employees.id, users.employeeId))
+        .where(eq(users.username, 'adminunit'))
+    )[0]!;
+    expect(body).toContain(`Diputuskan oleh ${decider.name} (${decider.nip}).`);
     expect(await mailStates()).toEqual([['sent', 1]]);
     // Sent once: the next round finds nothing.
     expect(await sendPendingMail(db, settings)).toEqual({ sent: 0, failed: 0 });
@@ -166,6 +175,7 @@ forEachDatabase((open) => {
     expect(second.raw).toMatch(/^Subject: New notification in Bangkom/m);
     const body = bodyOf(second.raw);
     expect(body).toContain('was rejected: Sertifikat tidak terbaca');
+    expect(body).toMatch(/Decided by .+ \(\d{18}\)\./);
     expect(body).toContain('This message was sent automatically by Bangkom');
     expect(body).not.toContain('Pesan ini dikirim otomatis');
 

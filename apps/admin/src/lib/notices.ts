@@ -1,4 +1,5 @@
 import type { Messages } from './i18n.js';
+import { personText } from './people.js';
 
 /** A notification in words, from the catalogue by its kind (the page shows it; the e-mail sends it). */
 export function noticeText(m: Messages, kind: string, p: Record<string, string>): string {
@@ -10,5 +11,11 @@ export function noticeText(m: Messages, kind: string, p: Record<string, string>)
     plan_returned: () => m.notice_plan_returned({ year: p['year'] ?? '', reason: p['reason'] ?? '' }),
     plan_approved: () => m.notice_plan_approved({ year: p['year'] ?? '' }),
   };
-  return texts[kind]?.() ?? '';
+  const text = texts[kind]?.() ?? '';
+  // Who decided (notices of decisions since they carry it): by name and NIP, or the account.
+  const by =
+    p['byNip'] || p['byUsername']
+      ? personText({ username: p['byUsername'] ?? null, name: p['byName'] ?? null, nip: p['byNip'] ?? null }, m)
+      : null;
+  return by && text ? `${text} ${m.notice_decided_by({ by })}` : text;
 }

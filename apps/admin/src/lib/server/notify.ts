@@ -4,6 +4,7 @@ import type { Db } from './db/index.js';
 import type { NotificationKind, Role } from './db/schema.js';
 import { notifications, users } from './db/schema.js';
 import { mailIsOn } from './mail.js';
+import { personOf } from './people.js';
 
 /** Who a notification goes to: the accounts of an employee, or every account of a role (optionally of one unit). */
 export type Recipients = { employeeId: string } | { role: Role; unitId?: string };
@@ -12,6 +13,19 @@ const recipientsOf = (to: Recipients): SQL =>
   'employeeId' in to
     ? eq(users.employeeId, to.employeeId)
     : and(eq(users.role, to.role), to.unitId ? eq(users.unitId, to.unitId) : undefined)!;
+
+/**
+ * Who decided, as a notice's parameters (`by…`): the notice names them as the app names anyone,
+ * by name and NIP (or the account's username), in the reader's language (`noticeText`).
+ */
+export async function deciderParams(db: Db, username: string): Promise<Record<string, string>> {
+  const person = await personOf(db, username);
+  return {
+    byUsername: username,
+    ...(person?.name ? { byName: person.name } : {}),
+    ...(person?.nip ? { byNip: person.nip } : {}),
+  };
+}
 
 /**
  * One notification to each active account that `to` names, in the caller's transaction (a decision

@@ -25,7 +25,7 @@ import { formatDate } from '../../i18n.js';
 import { todayIso } from '../../values.js';
 import { messagesFor } from '../messages.js';
 import { nameOrNip } from '../search.js';
-import { notify } from '../notify.js';
+import { deciderParams, notify } from '../notify.js';
 import { appError, errorDetails, forbidden, isExpected } from '../errors.js';
 import { checkEvidence, evidenceName, MAX_EVIDENCE_BYTES, sizeRefusal } from '../evidence.js';
 import {
@@ -1015,7 +1015,7 @@ async function reviewOne(db: Db, user: SessionUser, id: string, approve: boolean
       { status: row.status, supervisorApproved: row.supervisorApproved },
       { status: updated!.status, supervisorApproved: updated!.supervisorApproved, reason: reason ?? null },
     );
-    await notifyOwner(tx, row, approve ? 'activity_approved' : 'activity_rejected', reason);
+    await notifyOwner(tx, row, approve ? 'activity_approved' : 'activity_rejected', reason, user);
     return summaryOf(updated!);
   });
 }
@@ -1055,14 +1055,20 @@ async function verifyOne(db: Db, user: SessionUser, id: string, verified: boolea
     // The stored JP of the employee follows the change in the same transaction.
     await refreshTotals(tx, [row.employeeId]);
     await audit(tx, user, `activity.${status}`, 'activity', row.id, { status: row.status }, { status, reason: reason ?? null });
-    await notifyOwner(tx, row, verified ? 'activity_verified' : 'activity_rejected', reason);
+    await notifyOwner(tx, row, verified ? 'activity_verified' : 'activity_rejected', reason, user);
     return summaryOf(updated!);
   });
 }
 
-/** The activity's owner hears of a decision on it, with the reason of a rejection. */
-const notifyOwner = (tx: Pick<Db, 'execute'>, row: Row, kind: NotificationKind, reason: string | undefined) =>
-  notify(tx, { employeeId: row.employeeId }, kind, { title: row.data.title, ...(reason ? { reason } : {}) }, `/activities/${row.id}`);
+/** The activity's owner hears of a decision on it: who decided, and the reason of a rejection. */
+const notifyOwner = async (tx: Db, row: Row, kind: NotificationKind, reason: string | undefined, by: SessionUser) =>
+  notify(
+    tx,
+    { employeeId: row.employeeId },
+    kind,
+    { title: row.data.title, ...(reason ? { reason } : {}), ...(await deciderParams(tx, by.username)) },
+    `/activities/${row.id}`,
+  );
 
 const changedMeanwhile = () =>
   conflict('Kegiatan baru saja diubah orang lain; muat ulang', 'The activity was just changed by someone else; reload');

@@ -14,7 +14,7 @@ import { todayIso } from '../../values.js';
 import { appError, forbidden } from '../errors.js';
 import { authedProcedure, roleProcedure, router } from '../trpc.js';
 import { ensureVisible, unitScope } from '../access.js';
-import { notify } from '../notify.js';
+import { deciderParams, notify } from '../notify.js';
 import { nameOrNip } from '../search.js';
 import { personOf } from '../people.js';
 import { agencyTimeZone, ruleProfile, versionOfYear } from './activities.js';
@@ -161,7 +161,7 @@ export const plansRouter = router({
           tx,
           { employeeId: employee.id },
           'plan_returned',
-          { ...planParams(employee, input.year), reason: input.reason },
+          { ...planParams(employee, input.year), reason: input.reason, ...(await deciderParams(tx, ctx.user.username)) },
           `/plan?year=${input.year}`,
         );
       });
@@ -191,7 +191,13 @@ export const plansRouter = router({
           { status: row.status },
           { status: 'approved', approvedOn: data.approvedOn },
         );
-        await notify(tx, { employeeId: employee.id }, 'plan_approved', planParams(employee, input.year), `/plan?year=${input.year}`);
+        await notify(
+          tx,
+          { employeeId: employee.id },
+          'plan_approved',
+          { ...planParams(employee, input.year), ...(await deciderParams(tx, ctx.user.username)) },
+          `/plan?year=${input.year}`,
+        );
       });
       return { status: 'approved' as const };
     }),
