@@ -3,14 +3,30 @@
  * after every write this server commits: a tRPC mutation (../trpc.ts), a background job
  * (./jobs.ts), a chunk of the stored-JP recomputation (./totals.ts). Rows written to activities
  * or employees by SQL are marked stale by triggers, and the read recomputes them first (which
- * counts as a write); what this server cannot see (another server on the same PostgreSQL) is
- * bounded by MAX_AGE_MS.
+ * counts as a write). Other servers on the same PostgreSQL hear of this server's writes, and it of
+ * theirs, by a notification (`announceWrites` in ./db/index.ts); MAX_AGE_MS bounds what a lost
+ * notification could leave.
  */
 let generation = 0;
 
-/** A write was committed: cached reads computed before it are no longer served. */
+/** Who hears of this server's writes (other servers, through the database). */
+const announcers = new Set<() => void>();
+
+/** A write was committed: cached reads computed before it are no longer served, here or on other servers. */
 export function written(): void {
   generation++;
+  for (const announce of announcers) announce();
+}
+
+/** Another server committed a write: cached reads computed before it are no longer served here. */
+export function writtenElsewhere(): void {
+  generation++;
+}
+
+/** Calls `announce` after each write of this server (until the returned function is called). */
+export function onWritten(announce: () => void): () => void {
+  announcers.add(announce);
+  return () => announcers.delete(announce);
 }
 
 /** How long an entry is served at most. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -5,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { onWritten, writtenElsewhere } from '../read-cache.js';
 import { migrate } from './migrate.js';
 import * as schema from './schema.js';
 
@@ -78,6 +80,7 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
   let database: Database;
   if (options.url) {
     const client = postgres(options.url, { max: 5, onnotice: () => {} });
+    const stopAnnouncing = await announceWrites(client);
     database = {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: 'postgres',
@@ -88,6 +91,7 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
         >,
       close: async () => {
         await runCloseHooks(database.db);
+        stopAnnouncing();
         await client.end();
       },
     };
@@ -120,6 +124,35 @@ export async function openDatabase(options: { url?: string | undefined; dataDir?
   }
   await migrate(database);
   return database;
+}
+
+/** The channel on which servers sharing a PostgreSQL database announce their writes (../read-cache.ts). */
+export const WRITES_CHANNEL = 'bangkom_written';
+
+/**
+ * Servers sharing a PostgreSQL database drop their cached reads when any of them writes: each
+ * announces its writes on WRITES_CHANNEL (one notification per turn of the event loop however many
+ * writes it made) and listens for the others' (its own, recognised by its id, are ignored).
+ */
+async function announceWrites(client: postgres.Sql): Promise<() => void> {
+  const serverId = randomUUID();
+  const listening = await client.listen(WRITES_CHANNEL, (from) => {
+    if (from !== serverId) writtenElsewhere();
+  });
+  let queued = false;
+  const stop = onWritten(() => {
+    if (queued) return;
+    queued = true;
+    setImmediate(() => {
+      queued = false;
+      // A lost notification leaves other servers' copies for at most their MAX_AGE_MS.
+      client.notify(WRITES_CHANNEL, serverId).catch(() => {});
+    });
+  });
+  return () => {
+    stop();
+    listening.unlisten().catch(() => {});
+  };
 }
 
 /** PostgreSQL's type id of `bytea`. */
